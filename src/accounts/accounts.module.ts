@@ -1,0 +1,24 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoaderRegistry } from '../common/graphql/request-loaders';
+import { AccountsService } from './accounts.service';
+import { DonorResolver, UserResolver } from './accounts.resolver';
+import { Donor } from './entities/donor.entity';
+import { User } from './entities/user.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([User, Donor])],
+  providers: [AccountsService, UserResolver, DonorResolver],
+  exports: [AccountsService, TypeOrmModule],
+})
+export class AccountsModule implements OnModuleInit {
+  constructor(
+    private readonly loaders: LoaderRegistry,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.loaders.register('userById', this.accounts.usersByIds);
+    this.loaders.register('donorById', this.accounts.donorsByIds);
+  }
+}

@@ -1,0 +1,64 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import type { GraphQLRequestContext } from '../common/graphql/request-loaders';
+import { Country } from '../reference/entities/country.entity';
+import { ReferenceService } from '../reference/reference.service';
+import { AccountsService } from './accounts.service';
+import { CreateDonorInput } from './dto/create-donor.input';
+import { CreateUserInput } from './dto/create-user.input';
+import { Donor } from './entities/donor.entity';
+import { Role, User } from './entities/user.entity';
+
+@Resolver(() => User)
+export class UserResolver {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly reference: ReferenceService,
+  ) {}
+
+  @Query(() => User, { description: 'The signed-in user.' })
+  me(@CurrentActor() actor: Actor): Promise<User | null> {
+    return this.accounts.getUser(actor.userId);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => User, { description: 'Creates an account. ADMIN only.' })
+  createUser(@CurrentActor() actor: Actor, @Args('input') input: CreateUserInput): Promise<User> {
+    return this.accounts.createUser(actor, input);
+  }
+
+  @ResolveField(() => Country, { nullable: true, description: 'For STATE users: the country they act for.' })
+  country(@Parent() user: User): Country | null {
+    return user.countryIso3 ? (this.reference.findCountry(user.countryIso3) ?? null) : null;
+  }
+
+  @ResolveField(() => Donor, { nullable: true, description: 'For DONOR users: the organisation they act for.' })
+  donor(@Parent() user: User, @Context() context: GraphQLRequestContext): Promise<Donor | null> | null {
+    return user.donorId ? context.loaders.load<string, Donor>('donorById', user.donorId) : null;
+  }
+}
+
+@Resolver(() => Donor)
+export class DonorResolver {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly reference: ReferenceService,
+  ) {}
+
+  @Query(() => [Donor], { description: 'Every donor organisation, by name.' })
+  donors(): Promise<Donor[]> {
+    return this.accounts.listDonors();
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => Donor, { description: 'Registers a donor organisation. ADMIN only.' })
+  createDonor(@CurrentActor() actor: Actor, @Args('input') input: CreateDonorInput): Promise<Donor> {
+    return this.accounts.createDonor(actor, input);
+  }
+
+  @ResolveField(() => Country, { nullable: true, description: "For donor governments: the donor's country." })
+  country(@Parent() donor: Donor): Country | null {
+    return donor.countryIso3 ? (this.reference.findCountry(donor.countryIso3) ?? null) : null;
+  }
+}

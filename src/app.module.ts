@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { ApiGraphQLModule } from './common/graphql/graphql.module';
+import { LoggingModule } from './common/logging.module';
+import { InputValidationPipe } from './common/validation';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { NeedsModule } from './needs/needs.module';
+import { OffersModule } from './offers/offers.module';
+import { ReferenceModule } from './reference/reference.module';
+import { StartupService } from './startup.service';
+
+/** The API process: GraphQL over HTTP. It never consumes queued jobs when a queue server is used. */
+@Module({
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule.forRoot({ runMigrations: true }),
+    ApiGraphQLModule,
+    ReferenceModule,
+    AuditModule,
+    AuthModule,
+    AccountsModule,
+    NeedsModule,
+    OffersModule,
+    HealthModule,
+  ],
+  providers: [StartupService, { provide: APP_PIPE, useClass: InputValidationPipe }],
+})
+export class AppModule {}

@@ -1,0 +1,70 @@
+/**
+ * Every failure a client can act on is one of these. The GraphQL layer maps them to
+ * `extensions.code` in one place (graphql-error-formatter.ts), so services never build
+ * transport errors themselves.
+ */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+}
+
+/** One rejected input field: `field` is the input path, such as `input.themeCodes` or `input.endDate`. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadUserInputError extends DomainError {
+  readonly code = ErrorCode.BAD_USER_INPUT;
+
+  constructor(
+    message: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(message);
+  }
+
+  static forField(field: string, message: string): BadUserInputError {
+    return new BadUserInputError(message, [{ field, message }]);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly code = ErrorCode.UNAUTHENTICATED;
+
+  constructor(message = 'You must be logged in to do this.') {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = ErrorCode.FORBIDDEN;
+
+  constructor(message = 'You are not allowed to do this.') {
+    super(message);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = ErrorCode.NOT_FOUND;
+
+  constructor(entity: string, id: string) {
+    super(`${entity} ${id} does not exist or is not visible to you.`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly code = ErrorCode.CONFLICT;
+}

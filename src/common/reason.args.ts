@@ -1,0 +1,11 @@
+import { ArgsType, Field } from '@nestjs/graphql';
+import { IsString, Length } from 'class-validator';
+
+/** A person's reason for a decision; kept in the audit trail. */
+@ArgsType()
+export class ReasonArgs {
+  @Field({ description: 'Why (3–2,000 characters); kept in the audit trail.' })
+  @IsString()
+  @Length(3, 2000)
+  reason: string;
+}

@@ -1,0 +1,38 @@
+import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
+import { FieldProblem } from './errors/domain-errors';
+import { InputValidationException } from './errors/graphql-error-formatter';
+
+function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/**
+ * Validates every argument object with class-validator and names each bad field by the path a
+ * client sees in its own variables (`input.title`, `input.weights.theme`).
+ */
+@Injectable()
+export class InputValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      transform: true,
+      whitelist: true,
+      forbidUnknownValues: true,
+      exceptionFactory: (errors) => new InputValidationException(flatten(errors, '')),
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (error instanceof InputValidationException && metadata.data) {
+        throw new InputValidationException(error.fields.map((problem) => ({ ...problem, field: `${metadata.data}.${problem.field}` })));
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,146 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * Every setting the service reads, with its default. Validated once at boot: a bad value stops the
+ * process with a message naming the variable, instead of failing later in some request.
+ * The README lists the same variables; keep both in step.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  /** `postgres://…` selects PostgreSQL; anything else is a SQLite file path (`:memory:` for tests). */
+  @IsString()
+  @MinLength(1)
+  DATABASE_URL = 'data/poa-match.sqlite';
+
+  /** When set, matching jobs go through BullMQ on this Redis; when unset they run in-process. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must start with redis:// or rediss://' })
+  REDIS_URL?: string;
+
+  /** Signs the bearer tokens. Required in production; in development a random one is made per start. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** Token lifetime in seconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(60 * 60 * 24 * 30)
+  JWT_TTL_SECONDS = 8 * 60 * 60;
+
+  @IsEmail()
+  ADMIN_EMAIL = 'admin@poa-match.local';
+
+  /** The first ADMIN's password; when unset on first start, one is generated and printed once. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  ADMIN_PASSWORD?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Largest accepted request body; sized for a 20 MB national report sent as base64. */
+  @Matches(/^\d+(kb|mb)$/i, { message: 'BODY_LIMIT must look like 512kb or 30mb' })
+  BODY_LIMIT = '30mb';
+
+  /** Login attempts allowed per client address per minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(50)
+  GRAPHQL_MAX_DEPTH = 8;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  GRAPHQL_MAX_COST = 20000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  GRAPHQL_MAX_ALIASES = 15;
+
+  /** Serve the GraphQL landing page and introspection (on by default outside production). */
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
+  GRAPHQL_PLAYGROUND?: boolean;
+
+  /** Matches kept per need (the best ones). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MATCH_TOP_K = 20;
+
+  /** Pairs scoring below this are not stored. */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  MATCH_MIN_SCORE = 0.3;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
+  get usesPostgres(): boolean {
+    return /^postgres(ql)?:\/\//.test(this.DATABASE_URL);
+  }
+}
+
+/** Builds the validated configuration or throws one error that lists every bad variable. */
+export function validateConfig(env: Record<string, unknown>): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const relevant = Object.fromEntries(Object.entries(env).filter(([key]) => known.includes(key) || key === 'REDIS_URL'));
+  const config = plainToInstance(AppConfig, relevant, { exposeDefaultValues: true });
+  const problems = validateSync(config, { skipMissingProperties: false }).flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),
+  );
+  if (config.isProduction && !config.JWT_SECRET) {
+    problems.push('JWT_SECRET: must be set in production (at least 32 characters)');
+  }
+  if (problems.length) {
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return config;
+}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../config/app-config';
+import { buildDataSourceOptions } from './database-options';
+
+/**
+ * The API applies pending migrations before it serves; the worker only connects (it never changes
+ * the schema), so a worker that starts first cannot race the API's migration.
+ */
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: { runMigrations: boolean }) {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({
+            ...buildDataSourceOptions(config),
+            migrationsRun: options.runMigrations,
+            migrationsTransactionMode: 'each' as const,
+          }),
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { Donor } from '../accounts/entities/donor.entity';
+import { User } from '../accounts/entities/user.entity';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { Need } from '../needs/entities/need.entity';
+import { NeedTheme } from '../needs/entities/need-theme.entity';
+import { Offer } from '../offers/entities/offer.entity';
+import { OfferEligibility } from '../offers/entities/offer-eligibility.entity';
+import { OfferTheme } from '../offers/entities/offer-theme.entity';
+import { Country } from '../reference/entities/country.entity';
+import { Region } from '../reference/entities/region.entity';
+import { Theme } from '../reference/entities/theme.entity';
+
+/** Every persisted entity; migrations and the schema drift test are checked against this list. */
+export const ENTITIES = [
+  Region,
+  Country,
+  Theme,
+  Donor,
+  User,
+  AuditEvent,
+  Need,
+  NeedTheme,
+  Offer,
+  OfferTheme,
+  OfferEligibility,
+];

@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { createApp } from './app.factory';
+import { AppConfig } from './config/app-config';
+
+async function main(): Promise<void> {
+  const app = await createApp();
+  const config = app.get(AppConfig);
+  await app.listen(config.PORT);
+  process.stdout.write(`poa-match API: GraphQL at http://localhost:${config.PORT}/graphql, health at /health\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

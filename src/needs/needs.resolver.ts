@@ -1,0 +1,81 @@
+import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Role } from '../accounts/entities/user.entity';
+import { Actor } from '../auth/actor';
+import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
+import { ConnectionType, PageArgs } from '../common/pagination/connection';
+import { Country } from '../reference/entities/country.entity';
+import { Theme } from '../reference/entities/theme.entity';
+import { ReferenceService } from '../reference/reference.service';
+import { CreateNeedInput } from './dto/create-need.input';
+import { NeedFilter } from './dto/need-filter.input';
+import { UpdateNeedInput } from './dto/update-need.input';
+import { Need } from './entities/need.entity';
+import { NeedsService } from './needs.service';
+import { ReasonArgs } from '../common/reason.args';
+
+@ObjectType({ description: 'A page of needs.' })
+export class NeedConnection extends ConnectionType(Need, 'Need') {}
+
+@Resolver(() => Need)
+export class NeedsResolver {
+  constructor(
+    private readonly needsService: NeedsService,
+    private readonly reference: ReferenceService,
+  ) {}
+
+  @Public()
+  @Query(() => NeedConnection, {
+    description: 'Needs you may see, newest first. Without a login only published PUBLIC needs are listed.',
+  })
+  needs(
+    @CurrentActor() actor: Actor | null,
+    @Args('filter', { nullable: true }) filter: NeedFilter,
+    @Args() page: PageArgs,
+  ): Promise<NeedConnection> {
+    return this.needsService.list(actor, filter ?? {}, page);
+  }
+
+  @Public()
+  @Query(() => Need, { description: 'One need, if you may see it.' })
+  need(@CurrentActor() actor: Actor | null, @Args('id', { type: () => ID }) id: string): Promise<Need> {
+    return this.needsService.findVisible(actor, id);
+  }
+
+  @Roles(Role.STATE, Role.SECRETARIAT, Role.ADMIN)
+  @Mutation(() => Need, { description: 'Files a DRAFT need. A state files for its own country.' })
+  createNeed(@CurrentActor() actor: Actor, @Args('input') input: CreateNeedInput): Promise<Need> {
+    return this.needsService.create(actor, input);
+  }
+
+  @Roles(Role.STATE, Role.SECRETARIAT, Role.ADMIN)
+  @Mutation(() => Need, { description: 'Changes a need of your own country (DRAFT, OPEN or PARTLY_FUNDED).' })
+  updateNeed(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateNeedInput,
+  ): Promise<Need> {
+    return this.needsService.update(actor, id, input);
+  }
+
+  @Roles(Role.STATE, Role.SECRETARIAT, Role.ADMIN)
+  @Mutation(() => Need, { description: 'Publishes a DRAFT need (→ OPEN), so donors and matching can see it.' })
+  publishNeed(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Need> {
+    return this.needsService.publish(actor, id);
+  }
+
+  @Roles(Role.STATE, Role.SECRETARIAT, Role.ADMIN)
+  @Mutation(() => Need, { description: 'Withdraws a DRAFT or OPEN need, with the reason kept in the audit trail.' })
+  withdrawNeed(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args() { reason }: ReasonArgs): Promise<Need> {
+    return this.needsService.withdraw(actor, id, reason);
+  }
+
+  @ResolveField(() => Country, { description: 'The requesting state.' })
+  country(@Parent() need: Need): Country | undefined {
+    return this.reference.findCountry(need.countryIso3);
+  }
+
+  @ResolveField(() => [Theme], { description: 'The implementation areas the need concerns.' })
+  themes(@Parent() need: Need): Theme[] {
+    return need.themeCodes.flatMap((code) => this.reference.findTheme(code) ?? []);
+  }
+}

@@ -1,0 +1,248 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { Role } from '../accounts/entities/user.entity';
+import { AuditService, changedFields } from '../audit/audit.service';
+import { Actor, isStaff } from '../auth/actor';
+import { Visibility } from '../common/domain-enums';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
+import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagination/connection';
+import { definedOnly } from '../common/defined-only';
+import { findForUpdate } from '../database/locking';
+import { ReferenceService } from '../reference/reference.service';
+import { CreateNeedInput } from './dto/create-need.input';
+import { NeedFilter } from './dto/need-filter.input';
+import { UpdateNeedInput } from './dto/update-need.input';
+import { Need, NeedStatus } from './entities/need.entity';
+import { NeedTheme } from './entities/need-theme.entity';
+import { assertNeedEditable, assertNeedPublishable, assertNeedWithdrawable, fundingStatus } from './need-lifecycle';
+
+const DEFAULT_PRIORITY = 3;
+
+/** A need's editable content under its input names, for validation and the audit trail. */
+type NeedSnapshot = UpdateNeedInput;
+
+@Injectable()
+export class NeedsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reference: ReferenceService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, input: CreateNeedInput): Promise<Need> {
+    const countryIso3 = this.countryForNewNeed(actor, input.countryIso3);
+    this.validateContent(input, 'input');
+    return this.dataSource.transaction(async (manager) => {
+      const need = manager.create(Need, {
+        countryIso3,
+        title: input.title.trim(),
+        description: input.description.trim(),
+        status: NeedStatus.DRAFT,
+        visibility: input.visibility ?? Visibility.DONORS,
+        priority: input.priority ?? DEFAULT_PRIORITY,
+        assistanceTypes: input.assistanceTypes,
+        estimatedBudgetUsd: input.estimatedBudgetUsd,
+        fundedUsd: 0,
+        startDate: input.startDate ?? null,
+        endDate: input.endDate ?? null,
+        nationalActionPlan: input.nationalActionPlan ?? false,
+        baselineAssessment: input.baselineAssessment ?? false,
+        genderComponent: input.genderComponent ?? false,
+        multiYear: input.multiYear ?? false,
+        conflictAffected: input.conflictAffected ?? false,
+        nationalReportId: input.nationalReportId ?? null,
+        sourceExcerpt: null,
+        createdBy: actor.userId,
+      });
+      need.themeLinks = input.themeCodes.map((themeCode) => Object.assign(new NeedTheme(), { needId: need.id, themeCode }));
+      await manager.save(need);
+      await this.audit.record(manager, actor, {
+        action: 'need.create',
+        entityType: 'Need',
+        entityId: need.id,
+        detail: { countryIso3, title: need.title, themeCodes: input.themeCodes, estimatedBudgetUsd: need.estimatedBudgetUsd },
+      });
+      return need;
+    });
+  }
+
+  async update(actor: Actor, id: string, input: UpdateNeedInput): Promise<Need> {
+    return this.dataSource.transaction(async (manager) => {
+      const need = await this.loadOwnedForChange(manager, actor, id);
+      assertNeedEditable(need.status);
+      const before = snapshot(need);
+      const merged = { ...before, ...definedOnly(input) };
+      this.validateContent(merged, 'input');
+      if (merged.estimatedBudgetUsd! < need.fundedUsd) {
+        throw BadUserInputError.forField('input.estimatedBudgetUsd', `The budget cannot fall below the USD ${need.fundedUsd} already approved.`);
+      }
+      const { themeCodes, ...fields } = definedOnly(input);
+      Object.assign(need, {
+        ...fields,
+        title: merged.title!.trim(),
+        description: merged.description!.trim(),
+      });
+      if (need.status !== NeedStatus.DRAFT) need.status = fundingStatus(need.estimatedBudgetUsd, need.fundedUsd);
+      if (themeCodes) {
+        await manager.delete(NeedTheme, { needId: need.id });
+        need.themeLinks = themeCodes.map((themeCode) => Object.assign(new NeedTheme(), { needId: need.id, themeCode }));
+      }
+      await manager.save(need);
+      await this.audit.record(manager, actor, {
+        action: 'need.update',
+        entityType: 'Need',
+        entityId: need.id,
+        detail: { changes: changedFields(before, snapshot(need)) },
+      });
+      return need;
+    });
+  }
+
+  async publish(actor: Actor, id: string): Promise<Need> {
+    return this.changeStatus(actor, id, 'need.publish', (need) => {
+      assertNeedPublishable(need.status);
+      return NeedStatus.OPEN;
+    });
+  }
+
+  async withdraw(actor: Actor, id: string, reason: string): Promise<Need> {
+    return this.changeStatus(
+      actor,
+      id,
+      'need.withdraw',
+      (need) => {
+        assertNeedWithdrawable(need.status);
+        return NeedStatus.WITHDRAWN;
+      },
+      { reason },
+    );
+  }
+
+  async findVisible(actor: Actor | null, id: string): Promise<Need> {
+    const query = this.visibleNeeds(actor).andWhere('need.id = :id', { id });
+    const need = await query.getOne();
+    if (!need) throw new NotFoundError('Need', id);
+    return need;
+  }
+
+  async list(actor: Actor | null, filter: NeedFilter = {}, page: PageArgs = {}): Promise<Connection<Need>> {
+    const query = this.visibleNeeds(actor);
+    if (filter.countryIso3) query.andWhere('need.countryIso3 = :country', { country: filter.countryIso3.toUpperCase() });
+    if (filter.region) {
+      this.reference.requireRegion(filter.region, 'filter.region');
+      query.andWhere('need.countryIso3 IN (:...regionCountries)', { regionCountries: this.reference.countryCodesIn(filter.region) });
+    }
+    if (filter.themeCodes?.length) {
+      this.reference.requireThemes(filter.themeCodes, 'filter.themeCodes', { allowGroups: true });
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM need_themes filter_theme WHERE filter_theme.need_id = need.id AND filter_theme.theme_code IN (:...filterThemes))',
+        { filterThemes: this.reference.expandThemeCodes(filter.themeCodes) },
+      );
+    }
+    if (filter.status?.length) query.andWhere('need.status IN (:...statuses)', { statuses: filter.status });
+    if (filter.search) {
+      query.andWhere(
+        new Brackets((words) =>
+          words.where(`LOWER(need.title) LIKE :search ESCAPE '\\'`, { search: `%${escapeLike(filter.search!.toLowerCase())}%` }).orWhere(
+            `LOWER(need.description) LIKE :search ESCAPE '\\'`,
+          ),
+        ),
+      );
+    }
+    const { skip, take } = pageWindow(page);
+    const [items, total] = await query.orderBy('need.createdAt', 'DESC').addOrderBy('need.id', 'DESC').skip(skip).take(take).getManyAndCount();
+    return toConnection(items, total, skip);
+  }
+
+  /**
+   * Who sees which needs: the Secretariat and operators everything; a state all of its own (drafts
+   * included) and other states' published PUBLIC ones; a donor published PUBLIC and DONORS ones; an
+   * anonymous caller published PUBLIC ones.
+   */
+  private visibleNeeds(actor: Actor | null): SelectQueryBuilder<Need> {
+    const query = this.dataSource.getRepository(Need).createQueryBuilder('need').leftJoinAndSelect('need.themeLinks', 'themeLink');
+    if (isStaff(actor)) return query;
+    const visibilities = actor?.role === Role.DONOR ? [Visibility.PUBLIC, Visibility.DONORS] : [Visibility.PUBLIC];
+    return query.andWhere(
+      new Brackets((visible) => {
+        visible.where(
+          new Brackets((published) =>
+            published.where('need.status != :draft', { draft: NeedStatus.DRAFT }).andWhere('need.visibility IN (:...visibilities)', { visibilities }),
+          ),
+        );
+        if (actor?.role === Role.STATE && actor.countryIso3) visible.orWhere('need.countryIso3 = :ownCountry', { ownCountry: actor.countryIso3 });
+      }),
+    );
+  }
+
+  private async changeStatus(
+    actor: Actor,
+    id: string,
+    action: string,
+    next: (need: Need) => NeedStatus,
+    detail: Record<string, unknown> = {},
+  ): Promise<Need> {
+    return this.dataSource.transaction(async (manager) => {
+      const need = await this.loadOwnedForChange(manager, actor, id);
+      const from = need.status;
+      need.status = next(need);
+      await manager.save(need);
+      await this.audit.record(manager, actor, { action, entityType: 'Need', entityId: need.id, detail: { from, to: need.status, ...detail } });
+      return need;
+    });
+  }
+
+  /** Loads a need for a change, refusing anyone but its own state and the Secretariat. */
+  private async loadOwnedForChange(manager: EntityManager, actor: Actor, id: string): Promise<Need> {
+    const need = await findForUpdate(manager, Need, { id }, { themeLinks: true });
+    if (!need) throw new NotFoundError('Need', id);
+    if (isStaff(actor)) return need;
+    if (actor.role === Role.STATE && actor.countryIso3 === need.countryIso3) return need;
+    const canSee = await this.visibleNeeds(actor).andWhere('need.id = :id', { id }).getExists();
+    if (!canSee) throw new NotFoundError('Need', id);
+    throw new ForbiddenError('Only the requesting state or the Secretariat may change this need.');
+  }
+
+  private countryForNewNeed(actor: Actor, requested: string | undefined): string {
+    if (isStaff(actor)) {
+      if (!requested) throw BadUserInputError.forField('input.countryIso3', 'Name the requesting country when filing for a state.');
+      return this.reference.requireCountry(requested, 'input.countryIso3');
+    }
+    if (actor.role !== Role.STATE || !actor.countryIso3) throw new ForbiddenError('Only states and the Secretariat file needs.');
+    if (requested && requested.toUpperCase() !== actor.countryIso3) {
+      throw new ForbiddenError('A state files needs only for its own country.');
+    }
+    return actor.countryIso3;
+  }
+
+  private validateContent(input: NeedSnapshot, prefix: string): void {
+    if (input.themeCodes) this.reference.requireThemes(input.themeCodes, `${prefix}.themeCodes`, { allowGroups: false });
+    if (input.startDate && input.endDate && input.endDate <= input.startDate) {
+      throw BadUserInputError.forField(`${prefix}.endDate`, 'endDate must be after startDate.');
+    }
+  }
+}
+
+function snapshot(need: Need): NeedSnapshot {
+  return {
+    title: need.title,
+    description: need.description,
+    themeCodes: need.themeCodes,
+    assistanceTypes: need.assistanceTypes,
+    estimatedBudgetUsd: need.estimatedBudgetUsd,
+    startDate: need.startDate,
+    endDate: need.endDate,
+    priority: need.priority,
+    nationalActionPlan: need.nationalActionPlan,
+    baselineAssessment: need.baselineAssessment,
+    genderComponent: need.genderComponent,
+    multiYear: need.multiYear,
+    conflictAffected: need.conflictAffected,
+    visibility: need.visibility,
+    nationalReportId: need.nationalReportId ?? undefined,
+  };
+}
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}

@@ -1,0 +1,5 @@
+import { InputType, OmitType, PartialType } from '@nestjs/graphql';
+import { CreateOfferInput } from './create-offer.input';
+
+@InputType({ description: 'Changes to an offer; omitted fields stay as they are. Capacity cannot fall below what is already allocated; the donor cannot change.' })
+export class UpdateOfferInput extends PartialType(OmitType(CreateOfferInput, ['donorId'] as const)) {}

@@ -1,0 +1,90 @@
+import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Donor } from '../accounts/entities/donor.entity';
+import { Role } from '../accounts/entities/user.entity';
+import { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import type { GraphQLRequestContext } from '../common/graphql/request-loaders';
+import { ConnectionType, PageArgs } from '../common/pagination/connection';
+import { ReasonArgs } from '../common/reason.args';
+import { Country } from '../reference/entities/country.entity';
+import { Region } from '../reference/entities/region.entity';
+import { Theme } from '../reference/entities/theme.entity';
+import { ReferenceService } from '../reference/reference.service';
+import { CreateOfferInput } from './dto/create-offer.input';
+import { OfferFilter } from './dto/offer-filter.input';
+import { UpdateOfferInput } from './dto/update-offer.input';
+import { Offer } from './entities/offer.entity';
+import { OffersService } from './offers.service';
+
+@ObjectType({ description: 'A page of offers.' })
+export class OfferConnection extends ConnectionType(Offer, 'Offer') {}
+
+@Resolver(() => Offer)
+export class OffersResolver {
+  constructor(
+    private readonly offersService: OffersService,
+    private readonly reference: ReferenceService,
+  ) {}
+
+  @Query(() => OfferConnection, { description: 'Published offers, and your own drafts; newest first.' })
+  offers(
+    @CurrentActor() actor: Actor,
+    @Args('filter', { nullable: true }) filter: OfferFilter,
+    @Args() page: PageArgs,
+  ): Promise<OfferConnection> {
+    return this.offersService.list(actor, filter ?? {}, page);
+  }
+
+  @Query(() => Offer, { description: 'One offer, if you may see it.' })
+  offer(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Offer> {
+    return this.offersService.findVisible(actor, id);
+  }
+
+  @Roles(Role.DONOR, Role.SECRETARIAT, Role.ADMIN)
+  @Mutation(() => Offer, { description: 'Posts a DRAFT offer for your own donor organisation.' })
+  createOffer(@CurrentActor() actor: Actor, @Args('input') input: CreateOfferInput): Promise<Offer> {
+    return this.offersService.create(actor, input);
+  }
+
+  @Roles(Role.DONOR, Role.SECRETARIAT, Role.ADMIN)
+  @Mutation(() => Offer, { description: 'Changes an offer of your own organisation.' })
+  updateOffer(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateOfferInput,
+  ): Promise<Offer> {
+    return this.offersService.update(actor, id, input);
+  }
+
+  @Roles(Role.DONOR, Role.SECRETARIAT, Role.ADMIN)
+  @Mutation(() => Offer, { description: 'Publishes a DRAFT offer (→ OPEN), so matching can use it.' })
+  publishOffer(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Offer> {
+    return this.offersService.publish(actor, id);
+  }
+
+  @Roles(Role.DONOR, Role.SECRETARIAT, Role.ADMIN)
+  @Mutation(() => Offer, { description: 'Withdraws an offer with no allocated capacity; the reason is kept in the audit trail.' })
+  withdrawOffer(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args() { reason }: ReasonArgs): Promise<Offer> {
+    return this.offersService.withdraw(actor, id, reason);
+  }
+
+  @ResolveField(() => Donor, { description: 'The offering organisation.' })
+  donor(@Parent() offer: Offer, @Context() context: GraphQLRequestContext): Promise<Donor | null> {
+    return context.loaders.load<string, Donor>('donorById', offer.donorId);
+  }
+
+  @ResolveField(() => [Theme], { description: 'Themes and theme groups offered; a group covers every theme in it.' })
+  themes(@Parent() offer: Offer): Theme[] {
+    return offer.themeCodes.flatMap((code) => this.reference.findTheme(code) ?? []);
+  }
+
+  @ResolveField(() => [Country], { description: 'Countries the offer names as eligible.' })
+  eligibleCountries(@Parent() offer: Offer): Country[] {
+    return offer.eligibleCountryIso3s.flatMap((iso3) => this.reference.findCountry(iso3) ?? []);
+  }
+
+  @ResolveField(() => [Region], { description: 'M49 areas the offer names as eligible.' })
+  eligibleRegions(@Parent() offer: Offer): Region[] {
+    return offer.eligibleRegionCodes.flatMap((code) => this.reference.findRegion(code) ?? []);
+  }
+}

@@ -1,0 +1,269 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { Donor } from '../accounts/entities/donor.entity';
+import { Role } from '../accounts/entities/user.entity';
+import { AuditService, changedFields } from '../audit/audit.service';
+import { Actor, isStaff } from '../auth/actor';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
+import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagination/connection';
+import { definedOnly } from '../common/defined-only';
+import { findForUpdate } from '../database/locking';
+import { ReferenceService } from '../reference/reference.service';
+import { CreateOfferInput } from './dto/create-offer.input';
+import { OfferFilter } from './dto/offer-filter.input';
+import { UpdateOfferInput } from './dto/update-offer.input';
+import { OfferEligibility } from './entities/offer-eligibility.entity';
+import { OfferTheme } from './entities/offer-theme.entity';
+import { Offer, OfferStatus } from './entities/offer.entity';
+import { assertOfferEditable, assertOfferPublishable, assertOfferWithdrawable, capacityStatus } from './offer-lifecycle';
+
+/** An offer's editable terms under their input names, for validation and the audit trail. */
+type OfferTerms = UpdateOfferInput;
+
+@Injectable()
+export class OffersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reference: ReferenceService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, input: CreateOfferInput): Promise<Offer> {
+    const donorId = await this.donorForNewOffer(actor, input.donorId);
+    const terms = this.validateTerms(input);
+    return this.dataSource.transaction(async (manager) => {
+      const offer = manager.create(Offer, {
+        donorId,
+        title: input.title.trim(),
+        description: input.description.trim(),
+        status: OfferStatus.DRAFT,
+        assistanceTypes: input.assistanceTypes,
+        global: input.global ?? false,
+        capacityUsd: input.capacityUsd,
+        remainingCapacityUsd: input.capacityUsd,
+        inKindQuantity: input.inKindQuantity ?? null,
+        inKindUnit: input.inKindUnit ?? null,
+        minGrantUsd: input.minGrantUsd ?? null,
+        maxGrantUsd: input.maxGrantUsd ?? null,
+        startDate: input.startDate ?? null,
+        endDate: input.endDate ?? null,
+        modality: input.modality ?? null,
+        requiresGenderComponent: input.requiresGenderComponent ?? false,
+        conditions: input.conditions ?? null,
+        createdBy: actor.userId,
+      });
+      setLinks(offer, input.themeCodes, terms.eligibleAreas);
+      await manager.save(offer);
+      await this.audit.record(manager, actor, {
+        action: 'offer.create',
+        entityType: 'Offer',
+        entityId: offer.id,
+        detail: { donorId, title: offer.title, capacityUsd: offer.capacityUsd, themeCodes: input.themeCodes },
+      });
+      return offer;
+    });
+  }
+
+  async update(actor: Actor, id: string, input: UpdateOfferInput): Promise<Offer> {
+    return this.dataSource.transaction(async (manager) => {
+      const offer = await this.loadOwnedForChange(manager, actor, id);
+      assertOfferEditable(offer.status);
+      const before = snapshot(offer);
+      const changes = definedOnly(input);
+      const merged = { ...before, ...changes };
+      const { eligibleAreas } = this.validateTerms(merged);
+      const allocatedUsd = offer.capacityUsd - offer.remainingCapacityUsd;
+      if (merged.capacityUsd! < allocatedUsd) {
+        throw BadUserInputError.forField('input.capacityUsd', `Capacity cannot fall below the USD ${allocatedUsd} already allocated.`);
+      }
+      const { themeCodes, eligibleCountryIso3s, eligibleRegionCodes, ...fields } = changes;
+      Object.assign(offer, fields, { title: merged.title!.trim(), description: merged.description!.trim() });
+      offer.remainingCapacityUsd = offer.capacityUsd - allocatedUsd;
+      if (offer.status !== OfferStatus.DRAFT) offer.status = capacityStatus(offer.remainingCapacityUsd);
+      if (themeCodes || eligibleCountryIso3s || eligibleRegionCodes) {
+        await manager.delete(OfferTheme, { offerId: offer.id });
+        await manager.delete(OfferEligibility, { offerId: offer.id });
+        setLinks(offer, merged.themeCodes!, eligibleAreas);
+      }
+      await manager.save(offer);
+      await this.audit.record(manager, actor, {
+        action: 'offer.update',
+        entityType: 'Offer',
+        entityId: offer.id,
+        detail: { changes: changedFields(before, snapshot(offer)) },
+      });
+      return offer;
+    });
+  }
+
+  publish(actor: Actor, id: string): Promise<Offer> {
+    return this.changeStatus(actor, id, 'offer.publish', (offer) => {
+      assertOfferPublishable(offer.status);
+      return capacityStatus(offer.remainingCapacityUsd);
+    });
+  }
+
+  withdraw(actor: Actor, id: string, reason: string): Promise<Offer> {
+    return this.changeStatus(
+      actor,
+      id,
+      'offer.withdraw',
+      (offer) => {
+        assertOfferWithdrawable(offer.status, offer.capacityUsd - offer.remainingCapacityUsd);
+        return OfferStatus.WITHDRAWN;
+      },
+      { reason },
+    );
+  }
+
+  async findVisible(actor: Actor, id: string): Promise<Offer> {
+    const offer = await this.visibleOffers(actor).andWhere('offer.id = :id', { id }).getOne();
+    if (!offer) throw new NotFoundError('Offer', id);
+    return offer;
+  }
+
+  async list(actor: Actor, filter: OfferFilter = {}, page: PageArgs = {}): Promise<Connection<Offer>> {
+    const query = this.visibleOffers(actor);
+    if (filter.donorId) query.andWhere('offer.donorId = :donorId', { donorId: filter.donorId });
+    if (filter.themeCodes?.length) {
+      this.reference.requireThemes(filter.themeCodes, 'filter.themeCodes', { allowGroups: true });
+      const wanted = this.reference.expandThemeCodes(filter.themeCodes);
+      const groups = [...new Set(wanted.map((code) => this.reference.findTheme(code)?.parentCode).filter((code): code is string => !!code))];
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM offer_themes filter_theme WHERE filter_theme.offer_id = offer.id AND filter_theme.theme_code IN (:...filterThemes))',
+        { filterThemes: [...wanted, ...groups] },
+      );
+    }
+    if (filter.region) {
+      this.reference.requireRegion(filter.region, 'filter.region');
+      query.andWhere(
+        new Brackets((eligible) =>
+          eligible
+            .where('offer.global = :global', { global: true })
+            .orWhere('EXISTS (SELECT 1 FROM offer_eligibility area WHERE area.offer_id = offer.id AND area.area_code IN (:...areas))', {
+              areas: this.areasTouching(filter.region!),
+            }),
+        ),
+      );
+    }
+    if (filter.status?.length) query.andWhere('offer.status IN (:...statuses)', { statuses: filter.status });
+    const { skip, take } = pageWindow(page);
+    const [items, total] = await query.orderBy('offer.createdAt', 'DESC').addOrderBy('offer.id', 'DESC').skip(skip).take(take).getManyAndCount();
+    return toConnection(items, total, skip);
+  }
+
+  /** Every area code whose eligibility reaches some country of `regionCode`: the countries, their areas at every level. */
+  private areasTouching(regionCode: string): string[] {
+    const countries = this.reference.countryCodesIn(regionCode);
+    return [...new Set([...countries, ...countries.flatMap((iso3) => this.reference.regionCodesOf(iso3))])];
+  }
+
+  /** Published offers are visible to every signed-in user; drafts only to their donor and the Secretariat. */
+  private visibleOffers(actor: Actor): SelectQueryBuilder<Offer> {
+    const query = this.dataSource
+      .getRepository(Offer)
+      .createQueryBuilder('offer')
+      .leftJoinAndSelect('offer.themeLinks', 'themeLink')
+      .leftJoinAndSelect('offer.eligibility', 'eligibleArea');
+    if (isStaff(actor)) return query;
+    return query.andWhere(
+      new Brackets((visible) => {
+        visible.where('offer.status != :draft', { draft: OfferStatus.DRAFT });
+        if (actor.donorId) visible.orWhere('offer.donorId = :ownDonor', { ownDonor: actor.donorId });
+      }),
+    );
+  }
+
+  private async changeStatus(
+    actor: Actor,
+    id: string,
+    action: string,
+    next: (offer: Offer) => OfferStatus,
+    detail: Record<string, unknown> = {},
+  ): Promise<Offer> {
+    return this.dataSource.transaction(async (manager) => {
+      const offer = await this.loadOwnedForChange(manager, actor, id);
+      const from = offer.status;
+      offer.status = next(offer);
+      await manager.save(offer);
+      await this.audit.record(manager, actor, { action, entityType: 'Offer', entityId: offer.id, detail: { from, to: offer.status, ...detail } });
+      return offer;
+    });
+  }
+
+  private async loadOwnedForChange(manager: EntityManager, actor: Actor, id: string): Promise<Offer> {
+    const offer = await findForUpdate(manager, Offer, { id }, { themeLinks: true, eligibility: true });
+    if (!offer) throw new NotFoundError('Offer', id);
+    if (isStaff(actor) || (actor.role === Role.DONOR && actor.donorId === offer.donorId)) return offer;
+    if (offer.status === OfferStatus.DRAFT) throw new NotFoundError('Offer', id);
+    throw new ForbiddenError("Only the offering donor or the Secretariat may change this offer.");
+  }
+
+  private async donorForNewOffer(actor: Actor, requested: string | undefined): Promise<string> {
+    if (isStaff(actor)) {
+      if (!requested) throw BadUserInputError.forField('input.donorId', 'Name the donor when posting an offer for one.');
+      if (!(await this.dataSource.getRepository(Donor).exists({ where: { id: requested } }))) {
+        throw BadUserInputError.forField('input.donorId', `Donor ${requested} does not exist.`);
+      }
+      return requested;
+    }
+    if (actor.role !== Role.DONOR || !actor.donorId) throw new ForbiddenError('Only donors and the Secretariat post offers.');
+    if (requested && requested !== actor.donorId) throw new ForbiddenError('A donor posts offers only for its own organisation.');
+    return actor.donorId;
+  }
+
+  /** Checks codes against the reference data and the amounts and dates against each other. */
+  private validateTerms(terms: OfferTerms): { eligibleAreas: string[] } {
+    if (terms.themeCodes) this.reference.requireThemes(terms.themeCodes, 'input.themeCodes', { allowGroups: true });
+    const countries = (terms.eligibleCountryIso3s ?? []).map((iso3) => this.reference.requireCountry(iso3, 'input.eligibleCountryIso3s'));
+    const regions = (terms.eligibleRegionCodes ?? []).map((code) => this.reference.requireRegion(code, 'input.eligibleRegionCodes'));
+    if (!terms.global && !countries.length && !regions.length) {
+      throw new BadUserInputError('An offer must name at least one eligible country or region, or be global.', [
+        { field: 'input.eligibleCountryIso3s', message: 'Name eligible countries, regions, or set global.' },
+        { field: 'input.eligibleRegionCodes', message: 'Name eligible countries, regions, or set global.' },
+        { field: 'input.global', message: 'Name eligible countries, regions, or set global.' },
+      ]);
+    }
+    const { capacityUsd, minGrantUsd, maxGrantUsd } = terms;
+    if (minGrantUsd != null && maxGrantUsd != null && minGrantUsd > maxGrantUsd) {
+      throw BadUserInputError.forField('input.maxGrantUsd', 'maxGrantUsd must be at least minGrantUsd.');
+    }
+    if (capacityUsd != null && maxGrantUsd != null && maxGrantUsd > capacityUsd) {
+      throw BadUserInputError.forField('input.maxGrantUsd', 'maxGrantUsd cannot exceed capacityUsd.');
+    }
+    if (capacityUsd != null && minGrantUsd != null && minGrantUsd > capacityUsd) {
+      throw BadUserInputError.forField('input.minGrantUsd', 'minGrantUsd cannot exceed capacityUsd.');
+    }
+    if (terms.startDate && terms.endDate && terms.endDate <= terms.startDate) {
+      throw BadUserInputError.forField('input.endDate', 'endDate must be after startDate.');
+    }
+    return { eligibleAreas: [...new Set([...countries, ...regions])] };
+  }
+}
+
+function setLinks(offer: Offer, themeCodes: string[], eligibleAreas: string[]): void {
+  offer.themeLinks = themeCodes.map((themeCode) => Object.assign(new OfferTheme(), { offerId: offer.id, themeCode }));
+  offer.eligibility = eligibleAreas.map((areaCode) => Object.assign(new OfferEligibility(), { offerId: offer.id, areaCode }));
+}
+
+function snapshot(offer: Offer): OfferTerms {
+  return {
+    title: offer.title,
+    description: offer.description,
+    themeCodes: offer.themeCodes,
+    assistanceTypes: offer.assistanceTypes,
+    eligibleCountryIso3s: offer.eligibleCountryIso3s,
+    eligibleRegionCodes: offer.eligibleRegionCodes,
+    global: offer.global,
+    capacityUsd: offer.capacityUsd,
+    inKindQuantity: offer.inKindQuantity ?? undefined,
+    inKindUnit: offer.inKindUnit ?? undefined,
+    minGrantUsd: offer.minGrantUsd ?? undefined,
+    maxGrantUsd: offer.maxGrantUsd ?? undefined,
+    startDate: offer.startDate,
+    endDate: offer.endDate,
+    modality: offer.modality ?? undefined,
+    requiresGenderComponent: offer.requiresGenderComponent,
+    conditions: offer.conditions ?? undefined,
+  };
+}
