@@ -4,6 +4,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiGraphQLModule } from './common/graphql/graphql.module';
+import { LoadersModule } from './common/graphql/loaders.module';
 import { LoggingModule } from './common/logging.module';
 import { InputValidationPipe } from './common/validation';
 import { ConfigModule } from './config/config.module';
@@ -20,6 +21,7 @@ import { StartupService } from './startup.service';
     ConfigModule,
     LoggingModule,
     DatabaseModule.forRoot({ runMigrations: true }),
+    LoadersModule,
     ApiGraphQLModule,
     ReferenceModule,
     AuditModule,

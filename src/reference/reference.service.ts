@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BadUserInputError, NotFoundError } from '../common/errors/domain-errors';
-import { THEMES } from './data/themes';
+import { THEME_TAXONOMY } from './data/themes';
 import { Country } from './entities/country.entity';
 import { Region, RegionLevel } from './entities/region.entity';
 import { Theme } from './entities/theme.entity';
@@ -13,7 +13,7 @@ import * as geography from './geography';
  */
 @Injectable()
 export class ReferenceService {
-  private readonly themes: Theme[] = THEMES.map((theme, position) =>
+  private readonly themes: Theme[] = THEME_TAXONOMY.map((theme, position) =>
     Object.assign(new Theme(), {
       code: theme.code,
       parentCode: theme.parentCode,

@@ -1,5 +1,5 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -7,17 +7,11 @@ import { join } from 'node:path';
 import { AppConfig } from '../../config/app-config';
 import { formatGraphQLError } from '../errors/graphql-error-formatter';
 import { CalendarDate } from './calendar-date.scalar';
+import { LoadersModule } from './loaders.module';
 import { GraphQLRequestContext, LoaderRegistry } from './request-loaders';
 
 /** The code-first schema is written to schema.gql at the repository root; CI fails when it is stale. */
 export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
-
-@Global()
-@Module({
-  providers: [LoaderRegistry],
-  exports: [LoaderRegistry],
-})
-class LoadersModule {}
 
 /**
  * Apollo behind NestJS, hardened with GraphQL Armor: depth, cost and alias limits sized so every
@@ -40,7 +34,7 @@ class LoadersModule {}
           blockFieldSuggestion: { enabled: config.isProduction },
         }).protect();
         return {
-          autoSchemaFile: config.isProduction ? true : SCHEMA_FILE,
+          autoSchemaFile: config.NODE_ENV === 'development' ? SCHEMA_FILE : true,
           sortSchema: true,
           playground: false,
           introspection: explorable,

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The whole test suite, as `npm test` runs it: unit specs, the client contract against schema.gql,
+# reference data and theme-detection quality checks, then every e2e spec on SQLite and on PostgreSQL.
+# PostgreSQL (E2E_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres) and Redis
+# (TEST_REDIS_URL, default redis://127.0.0.1:6379) must be running: `.ci/run` starts them if needed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "type check"
+npx tsc -p tsconfig.scripts.json --noEmit
+
+step "unit tests"
+npx jest --config jest.config.js
+
+step "reference data is what the data packages give"
+node scripts/build-reference-data.mjs --check
+
+if [ -f scripts/eval-themes.ts ]; then
+  step "theme detection quality (threshold check)"
+  npx ts-node -P tsconfig.scripts.json scripts/eval-themes.ts
+fi
+
+step "client contract validates against schema.gql"
+contract="${CONTRACT_CHECK:-../shared/tools/check-contract.mjs}"
+if [ -f "$contract" ]; then
+  node "$contract" schema.gql
+else
+  echo "no contract checker at $contract (set CONTRACT_CHECK); skipped"
+fi
+
+step "e2e on SQLite"
+E2E_DATABASE=sqlite npx jest --config test/jest-e2e.config.js --runInBand
+
+step "e2e on PostgreSQL"
+E2E_DATABASE=postgres npx jest --config test/jest-e2e.config.js --runInBand
