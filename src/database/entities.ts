@@ -1,6 +1,7 @@
 import { Donor } from '../accounts/entities/donor.entity';
 import { User } from '../accounts/entities/user.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { Match } from '../matching/entities/match.entity';
 import { Need } from '../needs/entities/need.entity';
 import { NeedTheme } from '../needs/entities/need-theme.entity';
 import { Offer } from '../offers/entities/offer.entity';
@@ -23,4 +24,5 @@ export const ENTITIES = [
   Offer,
   OfferTheme,
   OfferEligibility,
+  Match,
 ];
