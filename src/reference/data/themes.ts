@@ -6,9 +6,11 @@
  * detect a theme in a passage (src/reports/analysis/theme-detector.ts):
  * - Chinese keywords are matched as substrings, so they are written as the terms appear in the UN
  *   Chinese documents (e.g. 储存管理, 记录保存).
+ *   `…` marks where other characters may come between two parts (提高…认识).
  * - Keywords in the other languages are matched word by word after stemming, so one word form covers
  *   its inflections ("stockpile" also finds "stockpiles", "stockpiling"); a multi-word keyword matches
- *   its words in order, stopwords ignored.
+ *   its words in order, stopwords ignored. A word ending in `*` matches as a prefix (таможен*), for
+ *   forms the stemmer does not bring together.
  * - `keywords` are specific enough to assign the theme on their own. `supportingKeywords` are words that
  *   point to the theme but also occur incidentally ("customs" in a list of agencies); they count half,
  *   so they assign the theme only together with other evidence.
@@ -78,13 +80,13 @@ export const THEME_TAXONOMY: readonly ThemeDefinition[] = [
     },
     {
       en: ['legislation', 'legislative', 'legal framework', 'regulatory framework', 'implementing regulations', 'administrative procedures', 'firearms act', 'arms act', 'firearms law', 'arms law', 'draft law', 'amend', 'legal advice', 'criminalize', 'criminalise'],
-      zh: ['法律、条例', '法律、法规', '法律、规章', '立法', '法律框架', '监管框架', '管制框架', '行政框架', '行政程序', '条例', '颁布法律', '制定法律', '定为刑事犯罪', '监管制度', '法律和监管'],
-      fr: ['législation', 'législatif', 'loi', 'cadre juridique', 'cadre réglementaire', 'textes d’application', "textes d'application", 'procédures administratives', 'réglementation', 'décret'],
-      es: ['legislación', 'legislativo', 'ley', 'marco jurídico', 'marco legal', 'marco normativo', 'reglamento', 'reglamentación', 'procedimientos administrativos', 'decreto'],
+      zh: ['法律、条例', '法律、法规', '法律、规章', '立法', '法》', '条例》', '刑法', '法律框架', '监管框架', '管制框架', '行政框架', '行政程序', '条例', '颁布法律', '制定法律', '定为刑事犯罪', '监管制度', '法律和监管'],
+      fr: ['législation', 'législatif', 'loi', 'lois', 'code pénal', 'cadre juridique', 'cadre réglementaire', 'textes d’application', "textes d'application", 'procédures administratives', 'réglementation', 'décret'],
+      es: ['legislación', 'legislativo', 'ley', 'leyes', 'código penal', 'marco jurídico', 'marco legal', 'marco normativo', 'reglamento', 'reglamentación', 'procedimientos administrativos', 'decreto'],
       ru: ['законодательство', 'закон', 'нормативно-правовой', 'нормативные акты', 'правовая база', 'административные процедуры'],
       ar: ['تشريع', 'التشريعات', 'قانون', 'القوانين', 'الإطار القانوني', 'اللوائح', 'الأنظمة', 'الإجراءات الإدارية'],
     },
-    { en: ['regulation', 'law'], zh: ['法律', '法规', '规章'], fr: ['règlement'], es: ['normativa'], ru: ['правила'], ar: ['تنظيم'] },
+    { en: ['regulation', 'law'], zh: ['法律', '法规', '规章', '修订'], fr: ['règlement'], es: ['normativa'], ru: ['правила'], ar: ['تنظيم'] },
   ),
   theme(
     'NATIONAL_COORDINATION',
@@ -105,7 +107,7 @@ export const THEME_TAXONOMY: readonly ThemeDefinition[] = [
       ru: ['национальный план действий', 'план действий', 'национальная комиссия', 'национальная координация', 'контактный пункт', 'координационный центр', 'координационный механизм', 'межведомственная координация'],
       ar: ['خطة العمل الوطنية', 'خطة عمل', 'اللجنة الوطنية', 'التنسيق الوطني', 'جهة الاتصال', 'نقطة الاتصال', 'آلية التنسيق', 'التنسيق بين الوكالات'],
     },
-    { en: ['coordination'], zh: ['协调'], fr: ['coordination'], es: ['coordinación'], ru: ['координация'], ar: ['التنسيق'] },
+    { en: ['coordination', 'working group'], zh: ['协调', '工作组'], fr: ['coordination', 'groupe de travail'], es: ['coordinación', 'grupo de trabajo'], ru: ['координация', 'рабочая группа'], ar: ['التنسيق', 'فريق عامل'] },
   ),
   theme(
     'BROKERING',
@@ -175,7 +177,7 @@ export const THEME_TAXONOMY: readonly ThemeDefinition[] = [
       ar: 'مراقبة الحدود والجمارك',
     },
     {
-      en: ['border', 'customs officer', 'customs administration', 'customs control', 'seaport', 'port of entry', 'ports of entry', 'container'],
+      en: ['border control', 'border management', 'border post', 'border security', 'border guard', 'border police', 'border crossing', 'land border', 'coast guard', 'customs officer', 'customs administration', 'customs control', 'seaport', 'port of entry', 'ports of entry', 'container'],
       zh: ['边境', '边防', '边界管理', '跨界管制', '海关监管', '海关管制', '海关合作', '海关机构'],
       fr: ['frontière', 'douane', 'douanier', 'poste frontière', 'point d’entrée', "point d'entrée"],
       es: ['frontera', 'fronterizo', 'aduana', 'aduanero', 'puesto fronterizo', 'puerto de entrada'],
@@ -183,7 +185,7 @@ export const THEME_TAXONOMY: readonly ThemeDefinition[] = [
       ar: ['الحدود', 'الحدودية', 'الجمارك', 'الجمركية'],
     },
     {
-      en: ['customs', 'cross-border'],
+      en: ['border', 'customs', 'cross-border', 'patrol', 'checkpoint'],
       zh: ['海关', '跨界', '跨境'],
       fr: ['frontalier', 'transfrontalier'],
       es: ['transfronterizo'],
@@ -214,11 +216,11 @@ export const THEME_TAXONOMY: readonly ThemeDefinition[] = [
       en: ['stockpile', 'armoury', 'armory', 'armouries', 'armories', 'physical security', 'storage facility', 'storage facilities', 'weapons storage', 'safe storage', 'secure storage', 'inventory management', 'stock management', 'storage site'],
       zh: ['储存', '库存', '实体安全', '武器库', '军械库', '储存设施', '储存安全'],
       fr: ['gestion des stocks', 'stocks d’armes', "stocks d'armes", 'sécurité physique', 'dépôt d’armes', "dépôt d'armes", 'dépôts d’armes', "dépôts d'armes", 'armurerie', 'entreposage', 'stockage', 'sécurisation des dépôts'],
-      es: ['gestión de existencias', 'gestión de arsenales', 'arsenal', 'seguridad física', 'depósitos de armas', 'almacenamiento', 'polvorín', 'armería'],
+      es: ['gestión de existencias', 'gestión de arsenales', 'arsenal', 'seguridad física', 'depósitos de armas', 'polvorín', 'armería'],
       ru: ['управление запасами', 'запасы оружия', 'запас', 'физическая безопасность', 'склад', 'хранение оружия', 'хранения'],
       ar: ['المخزونات', 'مخزونات', 'المخزون', 'أمن المخازن', 'المستودعات', 'التخزين', 'الأمن المادي'],
     },
-    { en: ['storage', 'stocks'], fr: ['stocks', 'dépôt'], es: ['existencias', 'depósito'] },
+    { en: ['storage', 'stocks', 'depot', 'locks', 'fencing', 'alarm'], fr: ['stocks', 'dépôt'], es: ['existencias', 'depósito', 'almacenamiento'] },
   ),
   theme(
     'AMMUNITION',
@@ -335,7 +337,7 @@ export const THEME_TAXONOMY: readonly ThemeDefinition[] = [
       ru: ['уничтожен*', 'утилизац*'],
       ar: ['تدمير', 'لتدمير', 'إتلاف', 'التخلص من'],
     },
-    { en: ['surplus', 'obsolete'], zh: ['多余', '剩余'], fr: ['excédent', 'surplus'], es: ['excedentes'], ru: ['излиш*'], ar: ['الفائضة', 'الفائض'] },
+    { en: ['surplus', 'obsolete', 'expired'], zh: ['多余', '剩余', '过期'], fr: ['excédent', 'surplus', 'périmées', 'éliminer'], es: ['excedentes', 'caducadas', 'eliminar'], ru: ['излиш*'], ar: ['الفائضة', 'الفائض'] },
   ),
   theme(
     'BASELINE_ASSESSMENT',
@@ -589,13 +591,14 @@ export const THEME_TAXONOMY: readonly ThemeDefinition[] = [
       ar: 'التدريب والزمالات',
     },
     {
-      en: ['training', 'trainers', 'fellowship', 'workshop', 'mentoring'],
+      en: ['training', 'trainers', 'fellowship', 'mentoring'],
       zh: ['培训', '研究金', '讲习班', '训练'],
-      fr: ['formation', 'former', 'bourses', 'stage', 'ateliers'],
-      es: ['capacitación', 'formación', 'capacitar', 'becas', 'cursos', 'talleres'],
+      fr: ['formation', 'former', 'bourses', 'stage'],
+      es: ['capacitación', 'formación', 'capacitar', 'becas', 'cursos'],
       ru: ['подготовк*', 'обучен*', 'тренинг*', 'стипенди*', 'курсы'],
-      ar: ['تدريب', 'التدريب', 'زمالات', 'دورات', 'حلقات عمل'],
+      ar: ['تدريب', 'التدريب', 'زمالات', 'دورات'],
     },
+    { en: ['workshop', 'seminar'], zh: ['研讨会'], fr: ['ateliers', 'séminaire'], es: ['talleres', 'seminario'], ru: ['семинар*'], ar: ['حلقات عمل'] },
   ),
   theme(
     'REGIONAL_CAPACITY',
@@ -609,7 +612,7 @@ export const THEME_TAXONOMY: readonly ThemeDefinition[] = [
       ar: 'قدرات المنظمات الإقليمية ودون الإقليمية',
     },
     {
-      en: ['regional organization', 'regional organisation', 'subregional organization', 'subregional organisation', 'sub-regional organization', 'sub-regional organisation', 'regional centre', 'regional center', 'regional roadmap', 'regional convention', 'RECSA', 'SEESAC', 'ECOWAS'],
+      en: ['regional economic community', 'regional economic communities', 'regional organization', 'regional organisation', 'subregional organization', 'subregional organisation', 'sub-regional organization', 'sub-regional organisation', 'regional centre', 'regional center', 'regional roadmap', 'regional convention', 'RECSA', 'SEESAC', 'ECOWAS'],
       zh: ['区域和次区域组织', '次区域组织', '区域中心', '区域路线图', '区域和次区域两级'],
       fr: ['organisations régionales', 'organisations sous-régionales', 'centre régional', 'feuille de route régionale', 'CEDEAO'],
       es: ['organizaciones regionales', 'organizaciones subregionales', 'centro regional', 'hoja de ruta regional'],
