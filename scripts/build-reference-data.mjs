@@ -84,20 +84,12 @@ function fail(message) {
   throw new Error(`build-reference-data: ${message}`);
 }
 
-/** Apostrophes differ between sources (’ in M49, ' in the ISO package). */
-function comparable(name) {
-  return name.normalize('NFC').replace(/[’`]/g, "'").toLowerCase();
-}
-
 /**
- * i18n-iso-countries lists several English names for some countries; the one the UN itself uses
- * (the M49 name, e.g. "China", "Republic of Korea", "Türkiye") wins, otherwise the package's
- * official name.
+ * English names are the UN's own M49 names ("Viet Nam", "Republic of Moldova", "Bolivia (Plurinational
+ * State of)"), the names states see in UN documents; only the typographic apostrophe is made plain.
  */
-function englishName(iso2, m49Name) {
-  const names = [isoCountries.getName(iso2, 'en', { select: 'all' }) ?? []].flat();
-  if (names.length === 0) fail(`i18n-iso-countries has no English name for ${iso2}`);
-  return names.find((name) => comparable(name) === comparable(m49Name)) ?? names[0];
+function englishName(m49Name) {
+  return m49Name.normalize('NFC').replace(/[’`]/g, "'");
 }
 
 function chineseName(iso2) {
@@ -133,7 +125,7 @@ function buildReferenceData() {
       iso3,
       iso2,
       m49: area.code,
-      name: englishName(iso2, area.name),
+      name: englishName(area.name),
       nameZh: chineseName(iso2),
       unStatus,
       regionCode: ancestorCodes.REGION,
