@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './database-options';
+import { queueSqliteTransactions } from './sqlite-transaction-queue';
 
 /**
  * The API applies pending migrations before it serves; the worker only connects (it never changes
@@ -20,6 +22,11 @@ export class DatabaseModule {
             migrationsRun: options.runMigrations,
             migrationsTransactionMode: 'each' as const,
           }),
+          dataSourceFactory: async (options?: DataSourceOptions) => {
+            const dataSource = new DataSource(options!);
+            queueSqliteTransactions(dataSource);
+            return dataSource.initialize();
+          },
         }),
       ],
     };
