@@ -18,6 +18,9 @@ export class AuditService {
   /** Written through the caller's transaction manager, so the record exists exactly when the change does. */
   async record(manager: EntityManager, actor: Actor | null, entry: AuditEntry): Promise<void> {
     const event = Object.assign(new AuditEvent(), {
+      // Set here rather than by the database default, which keeps only whole seconds on SQLite and
+      // would leave the events of one second in no particular order.
+      at: new Date(),
       actorId: actor?.userId ?? null,
       action: entry.action,
       entityType: entry.entityType,

@@ -4,10 +4,12 @@ import { Role } from '../accounts/entities/user.entity';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors/domain-errors';
 import { PUBLIC_KEY, requestOf, ROLES_KEY } from './auth.decorators';
 import { AuthService } from './auth.service';
+import { bearerToken } from './bearer-token';
 
 /**
  * Applied to every operation: resolves the bearer token into an actor, refuses anonymous calls
  * unless the operation is @Public(), and enforces @Roles(). Ownership rules live in the services.
+ * Over a WebSocket the actor is already resolved when the connection opens (subscription-auth.ts).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -24,8 +26,7 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
 
     if (request.actor === undefined) {
-      const header = request.headers.authorization;
-      const token = typeof header === 'string' && /^Bearer\s+/i.test(header) ? header.replace(/^Bearer\s+/i, '') : null;
+      const token = bearerToken(request.headers.authorization);
       request.actor = token ? await this.auth.actorFromToken(token) : null;
     }
     const actor = request.actor;

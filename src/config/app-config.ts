@@ -14,10 +14,8 @@ import {
   validateSync,
 } from 'class-validator';
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
-const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
-const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+const toInt = ({ value }: { value: unknown }) => (value === undefined ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) => (value === undefined ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase()));
 
 /**
  * Every setting the service reads, with its default. Validated once at boot: a bad value stops the
@@ -40,13 +38,25 @@ export class AppConfig {
   DATABASE_URL = 'data/poa-match.sqlite';
 
   /** When set, matching jobs go through BullMQ on this Redis; when unset they run in-process. */
-  @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must start with redis:// or rediss://' })
   REDIS_URL?: string;
 
+  /** Prefix of every BullMQ key in Redis; deployments (or test runs) sharing one Redis keep apart by it. */
+  @Matches(/^[\w-]{1,60}$/, { message: 'QUEUE_PREFIX must be 1-60 letters, digits, _ or -' })
+  QUEUE_PREFIX = 'poa-match';
+
+  /**
+   * How long a worker holds a job before others may presume it dead (milliseconds). A worker that
+   * crashes mid-job loses its lock after this time and the job is handed to another worker.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(10 * 60 * 1000)
+  JOB_LOCK_MS = 30_000;
+
   /** Signs the bearer tokens. Required in production; in development a random one is made per start. */
-  @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
@@ -63,7 +73,6 @@ export class AppConfig {
   ADMIN_EMAIL = 'admin@poa-match.local';
 
   /** The first ADMIN's password; when unset on first start, one is generated and printed once. */
-  @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()
   @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
@@ -113,7 +122,7 @@ export class AppConfig {
   MATCH_TOP_K = 20;
 
   /** Pairs scoring below this are not stored. */
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsNumber()
   @Min(0)
   @Max(1)
@@ -131,7 +140,10 @@ export class AppConfig {
 /** Builds the validated configuration or throws one error that lists every bad variable. */
 export function validateConfig(env: Record<string, unknown>): AppConfig {
   const known = Object.keys(new AppConfig());
-  const relevant = Object.fromEntries(Object.entries(env).filter(([key]) => known.includes(key) || key === 'REDIS_URL'));
+  // An empty value (`PORT=` in a .env file) means unset: the default applies.
+  const relevant = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => (known.includes(key) || key === 'REDIS_URL') && value !== ''),
+  );
   const config = plainToInstance(AppConfig, relevant, { exposeDefaultValues: true });
   const problems = validateSync(config, { skipMissingProperties: false }).flatMap((error) =>
     Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),

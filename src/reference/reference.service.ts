@@ -50,6 +50,13 @@ export class ReferenceService {
     return this.themesByCode.get(code);
   }
 
+  /** The themes of these codes in taxonomy order, so a record lists its themes the same way on every read. */
+  themesInOrder(codes: readonly string[]): Theme[] {
+    return codes
+      .flatMap((code) => this.themesByCode.get(code) ?? [])
+      .sort((first, second) => first.position - second.position);
+  }
+
   listCountries(regionCode?: string | null): Country[] {
     if (!regionCode) return this.countries;
     this.requireRegion(regionCode, 'region');

@@ -1,4 +1,26 @@
-import { TestApp } from './test-app';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DocumentNode, Kind, OperationDefinitionNode, parse, print, visit } from 'graphql';
+import { GraphQLResponse, TestApp } from './test-app';
+
+/** The client contract, kept beside the project (`../shared/api/operations.graphql`). */
+export const CONTRACT_FILE = join(__dirname, '..', '..', '..', 'shared', 'api', 'operations.graphql');
+
+let contract: DocumentNode | undefined;
+
+/**
+ * One operation of the client contract, exactly as clients send it. `omitFields` drops the named
+ * fields wherever they are selected, for fields that another feature serves and tests.
+ */
+export function contractOperation(name: string, omitFields: string[] = []): string {
+  contract ??= parse(readFileSync(CONTRACT_FILE, 'utf8'));
+  const operation = contract.definitions.find(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION && definition.name?.value === name,
+  );
+  if (!operation) throw new Error(`The client contract has no operation named ${name}`);
+  const trimmed = visit(operation, { Field: (field) => (omitFields.includes(field.name.value) ? null : undefined) });
+  return print(trimmed);
+}
 
 export const PASSWORD = 'a-long-enough-password';
 
@@ -13,11 +35,7 @@ const uniqueEmail = (role: string) => `${role.toLowerCase()}-${++counter}-${Date
 
 /** Registers a donor organisation through the API as the ADMIN. */
 export async function createDonor(t: TestApp, name = `Donor ${++counter}`, kind = 'STATE'): Promise<{ id: string; name: string }> {
-  const result = await t.gql(
-    'mutation($input: CreateDonorInput!) { createDonor(input: $input) { id name } }',
-    { input: { name, kind } },
-    t.adminToken,
-  );
+  const result = await t.gql(contractOperation('CreateDonor'), { input: { name, kind } }, t.adminToken);
   if (!result.data?.createDonor) throw new Error(`createDonor failed: ${JSON.stringify(result.errors)}`);
   return result.data.createDonor;
 }
@@ -29,11 +47,7 @@ export async function createAccount(
   binding: { countryIso3?: string; donorId?: string } = {},
 ): Promise<Account> {
   const email = uniqueEmail(role);
-  const result = await t.gql(
-    'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
-    { input: { email, password: PASSWORD, role, ...binding } },
-    t.adminToken,
-  );
+  const result = await t.gql(contractOperation('CreateUser'), { input: { email, password: PASSWORD, role, ...binding } }, t.adminToken);
   if (!result.data?.createUser) throw new Error(`createUser failed: ${JSON.stringify(result.errors)}`);
   return { id: result.data.createUser.id, email, token: await t.login(email, PASSWORD) };
 }
@@ -71,3 +85,36 @@ export const offerInput = (overrides: Record<string, unknown> = {}) => ({
   endDate: '2029-12-31',
   ...overrides,
 });
+
+/** The input paths named in a BAD_USER_INPUT error, or an empty list when the response is no such error. */
+export function badInputFields(response: GraphQLResponse): string[] {
+  const error = response.errors?.[0];
+  if (error?.extensions?.code !== 'BAD_USER_INPUT') return [];
+  return (error.extensions.fields ?? []).map((problem) => problem.field);
+}
+
+/** The audit trail of one record as the ADMIN reads it through the client contract. */
+export async function auditTrail(t: TestApp, entityId: string): Promise<AuditEventView[]> {
+  const result = await t.gql<{ auditEvents: AuditEventView[] }>(contractOperation('AuditTrail'), { entityId }, t.adminToken);
+  if (!result.data) throw new Error(`auditEvents failed: ${JSON.stringify(result.errors)}`);
+  return result.data.auditEvents;
+}
+
+export interface AuditEventView {
+  id: string;
+  at: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  actor: { id: string; email: string; role: string } | null;
+  detail: Record<string, unknown>;
+}
+
+/** The data of a response that must have succeeded; throws with the server's errors otherwise. */
+export function dataOf<T>(response: GraphQLResponse<T>): T {
+  if (response.errors?.length || !response.data) throw new Error(`Expected success, got ${JSON.stringify(response.errors)}`);
+  return response.data;
+}
+
+/** A well-formed id that belongs to no record. */
+export const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';

@@ -1,0 +1,94 @@
+import { validateConfig } from './app-config';
+
+const SECRET = 'a-secret-of-at-least-thirty-two-characters';
+
+/** The message of the error validateConfig throws for this environment. */
+function refusal(env: Record<string, string>): string {
+  try {
+    validateConfig(env);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error(`validateConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe('validateConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const config = validateConfig({});
+    expect(config).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      DATABASE_URL: 'data/poa-match.sqlite',
+      JWT_TTL_SECONDS: 28800,
+      ADMIN_EMAIL: 'admin@poa-match.local',
+      LOG_LEVEL: 'info',
+      BODY_LIMIT: '30mb',
+      LOGIN_RATE_LIMIT: 10,
+      GRAPHQL_MAX_DEPTH: 8,
+      GRAPHQL_MAX_COST: 20000,
+      GRAPHQL_MAX_ALIASES: 15,
+      MATCH_TOP_K: 20,
+      MATCH_MIN_SCORE: 0.3,
+    });
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(config.JWT_SECRET).toBeUndefined();
+    expect(config.ADMIN_PASSWORD).toBeUndefined();
+    expect(config.isProduction).toBe(false);
+    expect(config.usesPostgres).toBe(false);
+  });
+
+  it('reads numbers, flags and URLs from their text', () => {
+    const config = validateConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://postgres@db:5432/poa',
+      REDIS_URL: 'rediss://cache:6380',
+      LOGIN_RATE_LIMIT: '3',
+      GRAPHQL_PLAYGROUND: 'false',
+      MATCH_MIN_SCORE: '0.5',
+    });
+    expect(config).toMatchObject({
+      PORT: 8080,
+      REDIS_URL: 'rediss://cache:6380',
+      LOGIN_RATE_LIMIT: 3,
+      GRAPHQL_PLAYGROUND: false,
+      MATCH_MIN_SCORE: 0.5,
+    });
+    expect(config.usesPostgres).toBe(true);
+  });
+
+  it('treats empty values as unset', () => {
+    expect(validateConfig({ PORT: '', REDIS_URL: '', JWT_SECRET: '' })).toMatchObject({ PORT: 3000, REDIS_URL: undefined, JWT_SECRET: undefined });
+  });
+
+  it('ignores variables it does not know', () => {
+    expect(validateConfig({ PATH: '/usr/bin', HOME: '/root' })).not.toHaveProperty('PATH');
+  });
+
+  it.each([
+    ['PORT', { PORT: 'abc' }],
+    ['PORT', { PORT: '70000' }],
+    ['REDIS_URL', { REDIS_URL: 'http://x' }],
+    ['JWT_SECRET', { JWT_SECRET: 'too-short' }],
+    ['JWT_TTL_SECONDS', { JWT_TTL_SECONDS: '10' }],
+    ['NODE_ENV', { NODE_ENV: 'staging' }],
+    ['ADMIN_EMAIL', { ADMIN_EMAIL: 'admin' }],
+    ['ADMIN_PASSWORD', { ADMIN_PASSWORD: 'short' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'verbose' }],
+    ['BODY_LIMIT', { BODY_LIMIT: 'lots' }],
+    ['LOGIN_RATE_LIMIT', { LOGIN_RATE_LIMIT: '0' }],
+    ['GRAPHQL_MAX_DEPTH', { GRAPHQL_MAX_DEPTH: '1' }],
+    ['MATCH_MIN_SCORE', { MATCH_MIN_SCORE: '1.5' }],
+  ])('refuses a bad %s, naming it', (variable, env) => {
+    expect(refusal(env)).toMatch(new RegExp(`^Invalid configuration:\\n(.*\\n)*\\s+${variable}: `));
+  });
+
+  it('requires JWT_SECRET in production, and accepts production with one', () => {
+    expect(refusal({ NODE_ENV: 'production' })).toMatch(/JWT_SECRET: must be set in production/);
+    expect(validateConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }).isProduction).toBe(true);
+  });
+
+  it('lists every bad variable at once', () => {
+    const message = refusal({ PORT: 'abc', REDIS_URL: 'http://x', JWT_SECRET: 'short' });
+    for (const variable of ['PORT', 'REDIS_URL', 'JWT_SECRET']) expect(message).toContain(`${variable}: `);
+  });
+});

@@ -1,0 +1,190 @@
+import { DataSource } from 'typeorm';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, errorCode, GraphQLResponse, startTestApp, TestApp } from './support/test-app';
+import { contractOperation, dataOf, donorAccount, needInput, offerInput, PASSWORD, stateAccount } from './support/fixtures';
+
+/** A raw POST to /graphql, for what the `gql` helper hides: status, headers, odd bodies. */
+const post = (t: TestApp, body: string, headers: Record<string, string> = {}) =>
+  fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+const messagesOf = (response: GraphQLResponse) => (response.errors ?? []).map((error) => error.message).join('\n');
+
+/** A query nested `depth` levels deep. The schema has no cycles, so past its deepest path the field names repeat. */
+function nestedQuery(depth: number): string {
+  let selection = '__typename';
+  for (let level = 1; level < depth; level++) selection = `themes { ${selection} }`;
+  return `{ ${selection} }`;
+}
+
+describe('hardening', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ BODY_LIMIT: '64kb' });
+  });
+  afterAll(() => t.close());
+
+  describe('query limits (GraphQL Armor)', () => {
+    it('serves every client contract operation of the foundation within the limits', async () => {
+      const run = async (name: string, variables: Record<string, unknown>, token?: string, omitFields: string[] = []) =>
+        dataOf(await t.gql(contractOperation(name, omitFields), variables, token));
+      const donor = (await run('CreateDonor', { input: { name: 'Government of Ireland', kind: 'STATE', countryIso3: 'IRL' } }, t.adminToken))
+        .createDonor;
+      await run('CreateUser', { input: { email: 'ireland@e2e.test', password: PASSWORD, role: 'DONOR', donorId: donor.id } }, t.adminToken);
+      await run('CreateUser', { input: { email: 'togo@e2e.test', password: PASSWORD, role: 'STATE', countryIso3: 'TGO' } }, t.adminToken);
+      const donorToken = (await run('Login', { email: 'ireland@e2e.test', password: PASSWORD })).login.accessToken;
+      const stateToken = (await run('Login', { email: 'togo@e2e.test', password: PASSWORD })).login.accessToken;
+      await run('Me', {}, stateToken);
+      await run('Countries', {});
+      await run('Countries', { region: '011' });
+      await run('Themes', {});
+      const need = (await run('CreateNeed', { input: needInput() }, stateToken)).createNeed;
+      await run('UpdateNeed', { id: need.id, input: { priority: 1 } }, stateToken);
+      await run('PublishNeed', { id: need.id }, stateToken);
+      await run('Needs', { filter: { region: '011', themeCodes: ['WEAPONS_AMMUNITION_MANAGEMENT'] }, first: 100 }, donorToken);
+      await run('Need', { id: need.id }, donorToken, ['nationalReport', 'matches']);
+      await run('WithdrawNeed', { id: need.id, reason: 'Covered by another programme' }, stateToken);
+      const offer = (await run('CreateOffer', { input: offerInput() }, donorToken)).createOffer;
+      await run('UpdateOffer', { id: offer.id, input: { capacityUsd: 900000 } }, donorToken);
+      await run('PublishOffer', { id: offer.id }, donorToken);
+      await run('Offers', { filter: { region: '002' }, first: 100 }, stateToken);
+      await run('WithdrawOffer', { id: offer.id, reason: 'Fund closed' }, donorToken);
+      expect((await run('AuditTrail', { entityId: offer.id }, t.adminToken)).auditEvents).toHaveLength(4);
+    });
+
+    it('refuses a query deeper than the limit', async () => {
+      const deepestPath = '{ offers { edges { node { donor { country { region { code } } } } } } }';
+      expect((await t.gql(deepestPath, {}, t.adminToken)).errors).toBeUndefined();
+      expect(messagesOf(await t.gql(nestedQuery(8)))).not.toMatch(/depth/i);
+      const refused = await t.gql(nestedQuery(9));
+      expect(refused.data).toBeUndefined();
+      expect(messagesOf(refused)).toMatch(/depth limit of 8 exceeded/i);
+    });
+
+    it('refuses a query with too many aliases', async () => {
+      const aliases = (count: number) => `{ ${Array.from({ length: count }, (_, index) => `t${index}: themes { code }`).join(' ')} }`;
+      expect((await t.gql(aliases(15))).errors).toBeUndefined();
+      const refused = await t.gql(aliases(16));
+      expect(refused.data).toBeUndefined();
+      expect(messagesOf(refused)).toMatch(/aliases limit of 15 exceeded/i);
+    });
+
+    it('refuses a query that would cost too much', async () => {
+      const page = (alias: string, first: number) => `${alias}: needs(first: ${first}) { edges { node {
+        id title description status visibility priority assistanceTypes estimatedBudgetUsd fundedUsd startDate endDate
+        country { iso3 name nameZh region { code name nameZh } subRegion { code name nameZh } intermediateRegion { code name } }
+        themes { code label labelZh parentCode }
+      } } }`;
+      const refused = await t.gql(`{ ${page('first', 100)} ${page('second', 100)} }`);
+      expect(refused.data).toBeUndefined();
+      expect(messagesOf(refused)).toMatch(/cost limit of 20000 exceeded/i);
+      expect((await t.gql(`{ ${page('first', 10)} ${page('second', 10)} }`)).errors).toBeUndefined();
+    });
+
+    it('refuses batched requests', async () => {
+      const response = await post(t, JSON.stringify([{ query: '{ themes { code } }' }, { query: '{ themes { code } }' }]));
+      expect(response.status).toBe(400);
+    });
+  });
+
+  describe('transport', () => {
+    it('refuses a request body over the configured limit', async () => {
+      const body = JSON.stringify({
+        query: 'mutation($input: CreateNeedInput!) { createNeed(input: $input) { id } }',
+        variables: { input: needInput({ description: 'x'.repeat(70_000) }) },
+      });
+      const response = await post(t, body);
+      expect(response.status).toBe(413);
+      expect(await response.text()).not.toMatch(/at \w+ \(|node_modules/);
+    });
+
+    it('answers every request with an X-Request-Id, keeping a well-formed one the caller sent', async () => {
+      const fresh = await post(t, JSON.stringify({ query: '{ themes { code } }' }));
+      expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      const kept = await post(t, JSON.stringify({ query: '{ themes { code } }' }), { 'x-request-id': 'support-ticket-42' });
+      expect(kept.headers.get('x-request-id')).toBe('support-ticket-42');
+      const replaced = await post(t, JSON.stringify({ query: '{ themes { code } }' }), { 'x-request-id': 'two words' });
+      expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      const health = await fetch(t.url.replace(/\/graphql$/, '/health'));
+      expect(health.headers.get('x-request-id')).toBeTruthy();
+    });
+
+    it('reports health with the database up', async () => {
+      const response = await fetch(t.url.replace(/\/graphql$/, '/health'));
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+    });
+
+    it('shows no SQL and no stack trace when something fails inside', async () => {
+      const state = await stateAccount(t, 'KEN');
+      dataOf(await t.gql(contractOperation('CreateNeed'), { input: needInput() }, state.token));
+      const database = t.app.get(DataSource);
+      await database.query('ALTER TABLE need_themes RENAME TO need_themes_hidden');
+      try {
+        const response = await post(t, JSON.stringify({ query: contractOperation('Needs'), variables: { filter: { themeCodes: ['MARKING'] } } }));
+        const body = await response.text();
+        const parsed = JSON.parse(body) as GraphQLResponse;
+        expect(parsed.errors).toEqual([
+          expect.objectContaining({ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
+        ]);
+        expect(body).not.toMatch(/need_themes|select|relation|sqlite|stack|at \w+ \(|\.ts:\d+/i);
+      } finally {
+        await database.query('ALTER TABLE need_themes_hidden RENAME TO need_themes');
+      }
+      expect((await t.gql(contractOperation('Needs'), {}, state.token)).errors).toBeUndefined();
+    });
+  });
+
+  describe('login rate limit', () => {
+    let limited: TestApp;
+    beforeAll(async () => {
+      // Starting the app signs the ADMIN in once: that is the first of the three attempts.
+      limited = await startTestApp({ LOGIN_RATE_LIMIT: '3' });
+    });
+    afterAll(() => limited.close());
+
+    it('refuses the fourth attempt within a minute, right or wrong password alike', async () => {
+      const login = contractOperation('Login');
+      expect(errorCode(await limited.gql(login, { email: ADMIN_EMAIL, password: 'wrong-password' }))).toBe('UNAUTHENTICATED');
+      expect((await limited.gql(login, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).errors).toBeUndefined();
+      const fourth = await limited.gql(login, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+      expect(errorCode(fourth)).toBe('TOO_MANY_REQUESTS');
+      expect(fourth.data).toBeNull();
+      expect(dataOf(await limited.gql(contractOperation('Me'), {}, limited.adminToken)).me.role).toBe('ADMIN');
+    });
+  });
+
+  describe('production mode', () => {
+    let production: TestApp;
+    beforeAll(async () => {
+      production = await startTestApp({ NODE_ENV: 'production' });
+    });
+    afterAll(() => production.close());
+
+    it('gives no field, argument or enum suggestions', async () => {
+      const typo = await production.gql('{ needz { totalCount } }');
+      expect(errorCode(typo)).toBe('GRAPHQL_VALIDATION_FAILED');
+      const badArgument = await production.gql('{ countries(regoin: "011") { iso3 } }');
+      const badEnum = await production.gql(contractOperation('CreateDonor'), { input: { name: 'Some Fund', kind: 'STAT' } }, production.adminToken);
+      expect(errorCode(badEnum)).toBe('BAD_USER_INPUT');
+      for (const response of [typo, badArgument, badEnum]) {
+        expect(response.errors?.length).toBeGreaterThan(0);
+        expect(JSON.stringify(response)).not.toMatch(/did you mean|"need"|"STATE"|"region"/i);
+      }
+      const development = await t.gql('{ needz { totalCount } }');
+      expect(messagesOf(development)).toMatch(/did you mean/i);
+    });
+
+    it('refuses introspection', async () => {
+      const response = await production.gql('{ __schema { queryType { name } types { name } } }');
+      expect(response.data).toBeUndefined();
+      expect(response.errors?.length).toBeGreaterThan(0);
+      expect(JSON.stringify(response)).not.toMatch(/NeedConnection|CreateNeedInput/);
+      expect((await t.gql('{ __schema { queryType { name } } }')).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    });
+
+    it('still serves the client contract', async () => {
+      const donor = await donorAccount(production);
+      expect(dataOf(await production.gql(contractOperation('Me'), {}, donor.token)).me.role).toBe('DONOR');
+      expect(dataOf(await production.gql(contractOperation('Themes'))).themes.length).toBe(31);
+    });
+  });
+});
