@@ -76,6 +76,6 @@ export class NeedsResolver {
 
   @ResolveField(() => [Theme], { description: 'The implementation areas the need concerns.' })
   themes(@Parent() need: Need): Theme[] {
-    return need.themeCodes.flatMap((code) => this.reference.findTheme(code) ?? []);
+    return this.reference.themesInOrder(need.themeCodes);
   }
 }

@@ -8,7 +8,9 @@ import { BadUserInputError, ForbiddenError, NotFoundError } from '../common/erro
 import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagination/connection';
 import { definedOnly } from '../common/defined-only';
 import { findForUpdate } from '../database/locking';
+import { MatchingOutbox } from '../matching/outbox/matching-outbox';
 import { ReferenceService } from '../reference/reference.service';
+import { NationalReportLinks } from '../reports/national-report-links.service';
 import { CreateNeedInput } from './dto/create-need.input';
 import { NeedFilter } from './dto/need-filter.input';
 import { UpdateNeedInput } from './dto/update-need.input';
@@ -27,12 +29,17 @@ export class NeedsService {
     private readonly dataSource: DataSource,
     private readonly reference: ReferenceService,
     private readonly audit: AuditService,
+    private readonly reportLinks: NationalReportLinks,
+    private readonly matchingOutbox: MatchingOutbox,
   ) {}
 
   async create(actor: Actor, input: CreateNeedInput): Promise<Need> {
     const countryIso3 = this.countryForNewNeed(actor, input.countryIso3);
     this.validateContent(input, 'input');
     return this.dataSource.transaction(async (manager) => {
+      if (input.nationalReportId) {
+        await this.reportLinks.requireReportOfCountry(manager, input.nationalReportId, countryIso3, 'input.nationalReportId');
+      }
       const need = manager.create(Need, {
         countryIso3,
         title: input.title.trim(),
@@ -53,6 +60,8 @@ export class NeedsService {
         nationalReportId: input.nationalReportId ?? null,
         sourceExcerpt: null,
         createdBy: actor.userId,
+        // Milliseconds, which SQLite's default timestamp drops, keep lists newest first within a second.
+        createdAt: new Date(),
       });
       need.themeLinks = input.themeCodes.map((themeCode) => Object.assign(new NeedTheme(), { needId: need.id, themeCode }));
       await manager.save(need);
@@ -62,6 +71,7 @@ export class NeedsService {
         entityId: need.id,
         detail: { countryIso3, title: need.title, themeCodes: input.themeCodes, estimatedBudgetUsd: need.estimatedBudgetUsd },
       });
+      await this.matchingOutbox.needChanged(manager, need.id);
       return need;
     });
   }
@@ -73,6 +83,9 @@ export class NeedsService {
       const before = snapshot(need);
       const merged = { ...before, ...definedOnly(input) };
       this.validateContent(merged, 'input');
+      if (input.nationalReportId) {
+        await this.reportLinks.requireReportOfCountry(manager, input.nationalReportId, need.countryIso3, 'input.nationalReportId');
+      }
       if (merged.estimatedBudgetUsd! < need.fundedUsd) {
         throw BadUserInputError.forField('input.estimatedBudgetUsd', `The budget cannot fall below the USD ${need.fundedUsd} already approved.`);
       }
@@ -94,6 +107,7 @@ export class NeedsService {
         entityId: need.id,
         detail: { changes: changedFields(before, snapshot(need)) },
       });
+      await this.matchingOutbox.needChanged(manager, need.id);
       return need;
     });
   }
@@ -159,7 +173,7 @@ export class NeedsService {
    * included) and other states' published PUBLIC ones; a donor published PUBLIC and DONORS ones; an
    * anonymous caller published PUBLIC ones.
    */
-  private visibleNeeds(actor: Actor | null): SelectQueryBuilder<Need> {
+  visibleNeeds(actor: Actor | null): SelectQueryBuilder<Need> {
     const query = this.dataSource.getRepository(Need).createQueryBuilder('need').leftJoinAndSelect('need.themeLinks', 'themeLink');
     if (isStaff(actor)) return query;
     const visibilities = actor?.role === Role.DONOR ? [Visibility.PUBLIC, Visibility.DONORS] : [Visibility.PUBLIC];
@@ -188,6 +202,7 @@ export class NeedsService {
       need.status = next(need);
       await manager.save(need);
       await this.audit.record(manager, actor, { action, entityType: 'Need', entityId: need.id, detail: { from, to: need.status, ...detail } });
+      await this.matchingOutbox.needChanged(manager, need.id);
       return need;
     });
   }

@@ -75,7 +75,7 @@ export class OffersResolver {
 
   @ResolveField(() => [Theme], { description: 'Themes and theme groups offered; a group covers every theme in it.' })
   themes(@Parent() offer: Offer): Theme[] {
-    return offer.themeCodes.flatMap((code) => this.reference.findTheme(code) ?? []);
+    return this.reference.themesInOrder(offer.themeCodes);
   }
 
   @ResolveField(() => [Country], { description: 'Countries the offer names as eligible.' })

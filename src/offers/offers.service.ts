@@ -8,6 +8,7 @@ import { BadUserInputError, ForbiddenError, NotFoundError } from '../common/erro
 import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagination/connection';
 import { definedOnly } from '../common/defined-only';
 import { findForUpdate } from '../database/locking';
+import { MatchingOutbox } from '../matching/outbox/matching-outbox';
 import { ReferenceService } from '../reference/reference.service';
 import { CreateOfferInput } from './dto/create-offer.input';
 import { OfferFilter } from './dto/offer-filter.input';
@@ -26,6 +27,7 @@ export class OffersService {
     private readonly dataSource: DataSource,
     private readonly reference: ReferenceService,
     private readonly audit: AuditService,
+    private readonly matchingOutbox: MatchingOutbox,
   ) {}
 
   async create(actor: Actor, input: CreateOfferInput): Promise<Offer> {
@@ -51,6 +53,8 @@ export class OffersService {
         requiresGenderComponent: input.requiresGenderComponent ?? false,
         conditions: input.conditions ?? null,
         createdBy: actor.userId,
+        // Milliseconds, which SQLite's default timestamp drops, keep lists newest first within a second.
+        createdAt: new Date(),
       });
       setLinks(offer, input.themeCodes, terms.eligibleAreas);
       await manager.save(offer);
@@ -60,6 +64,7 @@ export class OffersService {
         entityId: offer.id,
         detail: { donorId, title: offer.title, capacityUsd: offer.capacityUsd, themeCodes: input.themeCodes },
       });
+      await this.matchingOutbox.offerChanged(manager, offer.id);
       return offer;
     });
   }
@@ -92,6 +97,7 @@ export class OffersService {
         entityId: offer.id,
         detail: { changes: changedFields(before, snapshot(offer)) },
       });
+      await this.matchingOutbox.offerChanged(manager, offer.id);
       return offer;
     });
   }
@@ -187,6 +193,7 @@ export class OffersService {
       offer.status = next(offer);
       await manager.save(offer);
       await this.audit.record(manager, actor, { action, entityType: 'Offer', entityId: offer.id, detail: { from, to: offer.status, ...detail } });
+      await this.matchingOutbox.offerChanged(manager, offer.id);
       return offer;
     });
   }

@@ -1,5 +1,8 @@
 import { Foundation1795413496569 } from './1795413496569-foundation';
 import { Matches1795414364092 } from './1795414364092-matches';
+import { NationalReports1795414607688 } from './1795414607688-national-reports';
+import { MatchingRunsAndOutbox1795414698470 } from './1795414698470-matching-runs-and-outbox';
+import { Pairings1795415483655 } from './1795415483655-pairings';
 
 /** Applied in order at start-up; generate new ones with `npm run migration:generate -- <Name>`. */
-export const MIGRATIONS: Function[] = [Foundation1795413496569, Matches1795414364092];
+export const MIGRATIONS: Function[] = [Foundation1795413496569, Matches1795414364092, NationalReports1795414607688, MatchingRunsAndOutbox1795414698470, Pairings1795415483655];

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { FullRunJob } from './jobs/full-run.job';
+import { MatchingJobConsumer } from './jobs/matching-job-consumer';
+import { RescoreNeedJob } from './jobs/rescore-need.job';
+import { RescoreOfferJob } from './jobs/rescore-offer.job';
+import { MatchWriter } from './match-writer';
+import { MatchingEngine } from './matching-engine';
+import { MatchingRunner } from './matching-runner';
+import { ScoringInputRepository } from './scoring-input.repository';
+
+/**
+ * Scoring and storing matches, and the jobs that do it; no GraphQL. The worker process imports
+ * only this; the API imports it through MatchingModule.
+ */
+@Module({
+  providers: [ScoringInputRepository, MatchWriter, MatchingEngine, MatchingRunner, RescoreNeedJob, RescoreOfferJob, FullRunJob, MatchingJobConsumer],
+  exports: [MatchingEngine, MatchingRunner],
+})
+export class MatchingCoreModule {}

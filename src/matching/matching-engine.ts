@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { ReferenceService } from '../reference/reference.service';
+import { MatchingRun, MatchingRunStatus } from './entities/matching-run.entity';
+import { planNeedRescore, planOfferRescore } from './match-write-plan';
+import { MatchWriter } from './match-writer';
+import {
+  DEFAULT_WEIGHTS,
+  NeedIndex,
+  OfferIndex,
+  PairScore,
+  prepareNeed,
+  prepareOffer,
+  resolveWeights,
+  ScoreAllOptions,
+  scoreAllInBatches,
+  scoreNeedAgainstOffers,
+  scoreOfferAgainstNeeds,
+  ScoringWeights,
+} from './scoring';
+import { MATCHING_TAXONOMY, ScoringInputRepository } from './scoring-input.repository';
+
+/** Needs scored and written per transaction in a full run: small enough not to hold SQLite's writer for long. */
+const NEEDS_PER_BATCH = 500;
+
+export interface FullRunProgress {
+  /** Pairs that passed the hard filters and got a score. */
+  pairsScored: number;
+  /** Proposals written or found already up to date. */
+  matchesUpserted: number;
+}
+
+/**
+ * Scores live needs against live offers with the pure scoring module and stores the best
+ * MATCH_TOP_K per need scoring at least MATCH_MIN_SCORE. Every write is an idempotent upsert of
+ * engine-owned rows, so a job that runs twice, or is cut off and run again, leaves the same rows.
+ */
+@Injectable()
+export class MatchingEngine {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly inputs: ScoringInputRepository,
+    private readonly writer: MatchWriter,
+    private readonly config: AppConfig,
+    private readonly reference: ReferenceService,
+  ) {}
+
+  /** Every live need against every live offer, written batch by batch; `onProgress` follows each batch. */
+  async scoreEverything(weights: ScoringWeights, runId: string | null, onProgress?: (progress: FullRunProgress) => Promise<void>): Promise<FullRunProgress> {
+    const [needs, offers] = await Promise.all([this.inputs.liveNeeds(), this.inputs.liveOffers()]);
+    const preparedNeeds = needs.map((need) => prepareNeed(need, MATCHING_TAXONOMY));
+    const offerIndex = new OfferIndex(offers.map((offer) => prepareOffer(offer, MATCHING_TAXONOMY)));
+    const progress: FullRunProgress = { pairsScored: 0, matchesUpserted: 0 };
+    let firstNeed = 0;
+    for (const batch of scoreAllInBatches(preparedNeeds, offerIndex, weights, { ...this.scoreOptions(), needsPerBatch: NEEDS_PER_BATCH })) {
+      const batchNeedIds = needs.slice(firstNeed, firstNeed + NEEDS_PER_BATCH).map((need) => need.id);
+      firstNeed += NEEDS_PER_BATCH;
+      progress.matchesUpserted += await this.dataSource.transaction(async (manager) => {
+        const stored = await this.writer.storedMatches(manager, 'need_id', batchNeedIds);
+        return this.writer.apply(manager, planNeedRescore(stored, batch.matches), runId);
+      });
+      progress.pairsScored = batch.stats.pairsPassingFilters;
+      await onProgress?.(progress);
+    }
+    await this.dataSource.transaction((manager) => this.writer.supersedeDeadPairs(manager));
+    return progress;
+  }
+
+  /** One need against every live offer; a need that is no longer live loses its proposals. */
+  async rescoreNeed(needId: string): Promise<void> {
+    const [need] = await this.inputs.liveNeeds({ ids: [needId] });
+    let results: PairScore[] = [];
+    if (need) {
+      const [weights, offers] = await Promise.all([this.currentWeights(), this.inputs.liveOffers()]);
+      const offerIndex = new OfferIndex(offers.map((offer) => prepareOffer(offer, MATCHING_TAXONOMY)));
+      results = scoreNeedAgainstOffers(prepareNeed(need, MATCHING_TAXONOMY), offerIndex, weights, this.scoreOptions()).matches;
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const stored = await this.writer.storedMatches(manager, 'need_id', [needId]);
+      await this.writer.apply(manager, planNeedRescore(stored, results), null);
+    });
+  }
+
+  /** One offer against every live need, keeping each need's top K right; an offer no longer live loses its proposals. */
+  async rescoreOffer(offerId: string): Promise<void> {
+    const [offer] = await this.inputs.liveOffers({ ids: [offerId] });
+    let results: PairScore[] = [];
+    if (offer) {
+      const [weights, needs] = await Promise.all([this.currentWeights(), this.inputs.liveNeeds()]);
+      const needIndex = new NeedIndex(needs.map((need) => prepareNeed(need, MATCHING_TAXONOMY)));
+      const { minScore, placeNames } = this.scoreOptions();
+      results = scoreOfferAgainstNeeds(prepareOffer(offer, MATCHING_TAXONOMY), needIndex, weights, { minScore, placeNames }).matches;
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const ownRows = await this.writer.storedMatches(manager, 'offer_id', [offerId]);
+      const needIds = [...new Set([...results.map((result) => result.needId), ...ownRows.map((row) => row.needId)])];
+      const stored = await this.writer.storedMatches(manager, 'need_id', needIds);
+      await this.writer.apply(manager, planOfferRescore(offerId, stored, results, this.config.MATCH_TOP_K), null);
+    });
+  }
+
+  /**
+   * Incremental jobs score with the weights of the latest successful full run, so a pair rescored
+   * after a change ranks on the same scale as the rest; the defaults until the first run.
+   */
+  async currentWeights(): Promise<ScoringWeights> {
+    const latest = await this.dataSource.getRepository(MatchingRun).findOne({
+      select: { id: true, weights: true },
+      where: { status: MatchingRunStatus.SUCCEEDED },
+      order: { finishedAt: 'DESC' },
+    });
+    return latest ? resolveWeights(latest.weights) : { ...DEFAULT_WEIGHTS };
+  }
+
+  private scoreOptions(): ScoreAllOptions {
+    return {
+      topK: this.config.MATCH_TOP_K,
+      minScore: this.config.MATCH_MIN_SCORE,
+      placeNames: {
+        regionName: (code) => this.reference.findRegion(code)?.name,
+        countryName: (iso3) => this.reference.findCountry(iso3)?.name,
+      },
+    };
+  }
+}

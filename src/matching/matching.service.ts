@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { definedOnly } from '../common/defined-only';
+import { NotFoundError } from '../common/errors/domain-errors';
+import { MatchingWeightsInput } from './dto/matching-weights.input';
+import { MatchingRun, MatchingRunStatus } from './entities/matching-run.entity';
+import { MatchingOutbox } from './outbox/matching-outbox';
+import { resolveWeights } from './scoring';
+
+/** Full runs as the Secretariat sees them: started through the queue, read back by id. */
+@Injectable()
+export class MatchingService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: MatchingOutbox,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Records a QUEUED run and its job in one transaction; a worker (or, without Redis, the API) runs it. */
+  async startRun(actor: Actor, input: MatchingWeightsInput | null): Promise<MatchingRun> {
+    const weights = resolveWeights(definedOnly(input ?? {}));
+    return this.dataSource.transaction(async (manager) => {
+      const run = await manager.save(
+        Object.assign(new MatchingRun(), { startedById: actor.userId, weights, status: MatchingRunStatus.QUEUED }),
+      );
+      await this.outbox.fullRunRequested(manager, run.id);
+      await this.audit.record(manager, actor, { action: 'matching.run.start', entityType: 'MatchingRun', entityId: run.id, detail: { weights } });
+      return run;
+    });
+  }
+
+  async findRun(id: string): Promise<MatchingRun> {
+    const run = await this.dataSource.getRepository(MatchingRun).findOneBy({ id });
+    if (!run) throw new NotFoundError('MatchingRun', id);
+    return run;
+  }
+}

@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { Need, NeedStatus } from '../needs/entities/need.entity';
+import { Offer, OfferStatus } from '../offers/entities/offer.entity';
+import { THEME_TAXONOMY } from '../reference/data/themes';
+import { ReferenceService } from '../reference/reference.service';
+import { NeedForScoring, OfferForScoring, ThemeTaxonomy } from './scoring';
+
+/** Needs in these states are still looking for support. */
+export const LIVE_NEED_STATUSES = [NeedStatus.OPEN, NeedStatus.PARTLY_FUNDED];
+/** Offers in these states can still fund something. */
+export const LIVE_OFFER_STATUSES = [OfferStatus.OPEN];
+
+/** The taxonomy the scorer compiles theme sets with; one instance, so every prepared form shares it. */
+export const MATCHING_TAXONOMY = new ThemeTaxonomy(
+  THEME_TAXONOMY.map((theme) => ({ code: theme.code, parentCode: theme.parentCode, label: theme.labels.en })),
+);
+
+/** Id filter for the loaders: every live row, or only these ids (still only the live ones). */
+type IdFilter = { ids?: readonly string[] };
+
+/**
+ * Reads live needs and offers in the plain shapes the scorer takes. Each kind costs one query for
+ * the rows and one per link table, whatever the number of rows: never a query per need or offer.
+ */
+@Injectable()
+export class ScoringInputRepository {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reference: ReferenceService,
+  ) {}
+
+  async liveNeeds({ ids }: IdFilter = {}): Promise<NeedForScoring[]> {
+    if (ids && ids.length === 0) return [];
+    const query = this.dataSource
+      .getRepository(Need)
+      .createQueryBuilder('need')
+      .select([
+        'need.id',
+        'need.countryIso3',
+        'need.assistanceTypes',
+        'need.estimatedBudgetUsd',
+        'need.fundedUsd',
+        'need.startDate',
+        'need.endDate',
+        'need.nationalReportId',
+        'need.nationalActionPlan',
+        'need.genderComponent',
+        'need.baselineAssessment',
+        'need.multiYear',
+        'need.conflictAffected',
+      ])
+      .where('need.status IN (:...liveNeedStatuses)', { liveNeedStatuses: LIVE_NEED_STATUSES })
+      .orderBy('need.id');
+    if (ids) query.andWhere('need.id IN (:...needIds)', { needIds: ids });
+    const needs = await query.getMany();
+    const themes = await this.linkRows('need_themes', 'need_id', 'theme_code', needs.map((need) => need.id));
+    return needs.map((need) => ({
+      id: need.id,
+      countryIso3: need.countryIso3,
+      regionCodes: this.reference.regionCodesOf(need.countryIso3),
+      themeCodes: themes.get(need.id) ?? [],
+      assistanceTypes: need.assistanceTypes,
+      unfundedUsd: Math.max(0, need.estimatedBudgetUsd - need.fundedUsd),
+      startDate: need.startDate,
+      endDate: need.endDate,
+      fromNationalReport: need.nationalReportId !== null,
+      nationalActionPlan: need.nationalActionPlan,
+      genderComponent: need.genderComponent,
+      baselineAssessment: need.baselineAssessment,
+      multiYear: need.multiYear,
+      conflictAffected: need.conflictAffected,
+    }));
+  }
+
+  async liveOffers({ ids }: IdFilter = {}): Promise<OfferForScoring[]> {
+    if (ids && ids.length === 0) return [];
+    const offers = await this.dataSource.getRepository(Offer).find({
+      select: {
+        id: true,
+        assistanceTypes: true,
+        global: true,
+        remainingCapacityUsd: true,
+        minGrantUsd: true,
+        maxGrantUsd: true,
+        startDate: true,
+        endDate: true,
+        requiresGenderComponent: true,
+      },
+      where: { status: In(LIVE_OFFER_STATUSES), ...(ids ? { id: In([...ids]) } : {}) },
+      order: { id: 'ASC' },
+    });
+    const offerIds = offers.map((offer) => offer.id);
+    const [themes, areas] = await Promise.all([
+      this.linkRows('offer_themes', 'offer_id', 'theme_code', offerIds),
+      this.linkRows('offer_eligibility', 'offer_id', 'area_code', offerIds),
+    ]);
+    return offers.map((offer) => {
+      const eligible = areas.get(offer.id) ?? [];
+      return {
+        id: offer.id,
+        themeCodes: themes.get(offer.id) ?? [],
+        assistanceTypes: offer.assistanceTypes,
+        eligibleCountryIso3s: eligible.filter(isCountryCode),
+        eligibleRegionCodes: eligible.filter((code) => !isCountryCode(code)),
+        global: offer.global,
+        remainingCapacityUsd: offer.remainingCapacityUsd,
+        minGrantUsd: offer.minGrantUsd,
+        maxGrantUsd: offer.maxGrantUsd,
+        startDate: offer.startDate,
+        endDate: offer.endDate,
+        requiresGenderComponent: offer.requiresGenderComponent,
+      };
+    });
+  }
+
+  /**
+   * Link rows (owner id → codes) for the given owners. A handful of owners are named; for many,
+   * the whole table is read once, which is cheaper than a long IN list and never hits the
+   * database's parameter limit.
+   */
+  private async linkRows(table: string, ownerColumn: string, codeColumn: string, ownerIds: readonly string[]): Promise<Map<string, string[]>> {
+    const byOwner = new Map<string, string[]>();
+    if (ownerIds.length === 0) return byOwner;
+    const query = this.dataSource.createQueryBuilder().select(`link.${ownerColumn}`, 'owner').addSelect(`link.${codeColumn}`, 'code').from(table, 'link');
+    if (ownerIds.length <= 500) query.where(`link.${ownerColumn} IN (:...owners)`, { owners: ownerIds });
+    const wanted = new Set(ownerIds);
+    for (const { owner, code } of await query.getRawMany<{ owner: string; code: string }>()) {
+      if (!wanted.has(owner)) continue;
+      const codes = byOwner.get(owner);
+      if (codes) codes.push(code);
+      else byOwner.set(owner, [code]);
+    }
+    return byOwner;
+  }
+}
+
+function isCountryCode(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code);
+}

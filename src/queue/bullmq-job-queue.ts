@@ -1,0 +1,102 @@
+import { Logger } from '@nestjs/common';
+import { Job, Queue, Worker } from 'bullmq';
+import type IORedis from 'ioredis';
+import type { AppConfig } from '../config/app-config';
+import { AddJobOptions, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobHandler, JobQueue } from './job-queue';
+import { createRedisConnection } from './redis-connection';
+
+/** The one BullMQ queue every matching job goes through. */
+export const QUEUE_NAME = 'matching';
+
+/** An add that Redis has not acknowledged by then is treated as failed (the outbox keeps the row). */
+const ADD_TIMEOUT_MS = 5000;
+
+/**
+ * BullMQ driver. Jobs are retried with exponential backoff; completed jobs are trimmed, failed ones
+ * are kept in Redis for inspection. A worker that dies mid-job loses its lock after JOB_LOCK_MS and
+ * BullMQ's stalled-job check hands the job to the next worker.
+ */
+export class BullMqJobQueue extends JobQueue {
+  private readonly logger = new Logger('JobQueue');
+  private readonly producerConnection: IORedis;
+  private readonly queue: Queue;
+  private workerConnection?: IORedis;
+  private worker?: Worker;
+  private lastErrorLoggedAt = 0;
+
+  constructor(
+    private readonly config: Pick<AppConfig, 'REDIS_URL' | 'QUEUE_PREFIX' | 'JOB_LOCK_MS'>,
+    readonly consumesHere: boolean,
+  ) {
+    super();
+    this.producerConnection = createRedisConnection(config, 'producer');
+    this.producerConnection.on('error', (error) => this.logThrottled('Redis connection', error));
+    this.queue = new Queue(QUEUE_NAME, {
+      connection: this.producerConnection,
+      prefix: config.QUEUE_PREFIX,
+      defaultJobOptions: {
+        attempts: JOB_ATTEMPTS,
+        backoff: { type: 'exponential', delay: JOB_BACKOFF_MS },
+        removeOnComplete: { age: 24 * 3600, count: 1000 },
+        removeOnFail: false,
+      },
+    });
+    this.queue.on('error', (error) => this.logThrottled('Queue', error));
+  }
+
+  async add<T>(jobName: string, data: T, options: AddJobOptions): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not accept job ${options.jobId} within ${ADD_TIMEOUT_MS} ms`)), ADD_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.queue.add(jobName, data, { jobId: options.jobId }), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async consume(handlers: readonly JobHandler[]): Promise<void> {
+    if (!this.consumesHere) throw new Error('This process only produces jobs; the worker process consumes them.');
+    const byName = new Map(handlers.map((handler) => [handler.jobName, handler]));
+    this.workerConnection = createRedisConnection(this.config, 'worker');
+    this.worker = new Worker(
+      QUEUE_NAME,
+      async (job: Job) => {
+        const handler = byName.get(job.name);
+        if (!handler) throw new Error(`No handler for job ${job.name}`);
+        const attempt = job.attemptsMade + 1;
+        await handler.handle(job.data, { jobId: job.id!, attempt, isLastAttempt: attempt >= (job.opts.attempts ?? 1) });
+      },
+      {
+        connection: this.workerConnection,
+        prefix: this.config.QUEUE_PREFIX,
+        concurrency: 1,
+        lockDuration: this.config.JOB_LOCK_MS,
+        stalledInterval: this.config.JOB_LOCK_MS,
+        maxStalledCount: 3,
+      },
+    );
+    this.worker.on('error', (error) => this.logThrottled('Worker', error));
+    this.worker.on('failed', (job, error) =>
+      this.logger.warn(`Job ${job?.id} (${job?.name}) failed on attempt ${job?.attemptsMade}: ${error.message}`),
+    );
+    await this.worker.waitUntilReady();
+  }
+
+  async close(): Promise<void> {
+    // The worker first: close() lets the running job finish before the connections go.
+    await this.worker?.close();
+    await this.queue.close();
+    this.workerConnection?.disconnect();
+    this.producerConnection.disconnect();
+  }
+
+  /** Redis outages repeat the same error many times a second; one line every 10 s is enough. */
+  private logThrottled(source: string, error: Error): void {
+    const now = Date.now();
+    if (now - this.lastErrorLoggedAt < 10_000) return;
+    this.lastErrorLoggedAt = now;
+    this.logger.warn(`${source}: ${error.message}`);
+  }
+}

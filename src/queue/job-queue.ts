@@ -1,0 +1,45 @@
+/** What a job handler learns about the attempt it runs in. */
+export interface JobContext {
+  jobId: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+  /** No retry follows if this attempt fails. */
+  isLastAttempt: boolean;
+}
+
+/** One kind of job: its name on the queue and the code that runs it. Handlers must be idempotent. */
+export interface JobHandler<T = unknown> {
+  readonly jobName: string;
+  handle(data: T, context: JobContext): Promise<void>;
+}
+
+export interface AddJobOptions {
+  /** Adding a job whose id is already queued or running does nothing, so a repeated hand-over is harmless. */
+  jobId: string;
+}
+
+/** Attempts per job, and the first retry delay, doubled for each later retry. */
+export const JOB_ATTEMPTS = 5;
+export const JOB_BACKOFF_MS = 1000;
+
+/**
+ * The queue as feature code sees it, whatever runs behind it (BullMQ on Redis, or the API process
+ * itself). Producers only `add`; `consume` is called only where jobs should run: the worker
+ * process, or the API when there is no Redis.
+ */
+export abstract class JobQueue {
+  /** Whether this process should run jobs: always in-process; with BullMQ only in the worker. */
+  abstract readonly consumesHere: boolean;
+
+  /**
+   * Resolves once the job is safe: stored in Redis, or (in-process, where memory is not safe)
+   * finished. Rejects when that cannot be done now, e.g. Redis is unreachable.
+   */
+  abstract add<T>(jobName: string, data: T, options: AddJobOptions): Promise<void>;
+
+  /** Starts running jobs with these handlers. */
+  abstract consume(handlers: readonly JobHandler[]): Promise<void>;
+
+  /** Stops taking jobs and waits for the running one to finish. */
+  abstract close(): Promise<void>;
+}

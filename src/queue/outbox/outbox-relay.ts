@@ -1,0 +1,115 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource, EntitySubscriberInterface, IsNull, LessThan, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import { JobQueue } from '../job-queue';
+import { QUEUE_ROLE, QueueRole } from '../queue-role';
+import { OutboxMessage } from './outbox-message.entity';
+import { OutboxWriter } from './outbox-writer';
+
+const BATCH_SIZE = 100;
+/** Fallback poll: picks up rows whose commit notice was missed and retries after a queue outage. */
+const POLL_INTERVAL_MS = 1000;
+const KEEP_DISPATCHED_MS = 7 * 24 * 3600 * 1000;
+const PURGE_INTERVAL_MS = 3600 * 1000;
+
+/** The queue job id of a message: the same row always gives the same job, so handing it over twice is harmless. */
+export const jobIdOf = (message: Pick<OutboxMessage, 'id' | 'jobName'>): string => `${message.jobName}-${message.id}`;
+
+/**
+ * Hands pending outbox rows to the queue and stamps them dispatched. Runs in the API process only:
+ * right after a transaction that wrote messages commits, and every second as a fallback, so rows
+ * left pending by a Redis outage go out on their own once Redis is back.
+ */
+@Injectable()
+export class OutboxRelay implements EntitySubscriberInterface, OnApplicationBootstrap {
+  private readonly logger = new Logger('OutboxRelay');
+  private timer?: NodeJS.Timeout;
+  private flushing?: Promise<void>;
+  private flushAgain = false;
+  private stopped = false;
+  private lastPurgeAt = 0;
+  private queueWasDown = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queue: JobQueue,
+    private readonly writer: OutboxWriter,
+    @Inject(QUEUE_ROLE) private readonly role: QueueRole,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.role !== 'api') return;
+    this.dataSource.subscribers.push(this);
+    this.timer = setInterval(() => this.nudge(), POLL_INTERVAL_MS);
+    this.timer.unref();
+    this.nudge();
+  }
+
+  /** Stops handing over; resolves once the hand-over in progress has ended. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.flushing;
+  }
+
+  afterTransactionCommit(event: TransactionCommitEvent): void {
+    if (this.writer.takeWrite(event.queryRunner)) this.nudge();
+  }
+
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    this.writer.takeWrite(event.queryRunner);
+  }
+
+  /** Starts a hand-over now, or right after the one in progress. */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.flushing) {
+      this.flushAgain = true;
+      return;
+    }
+    this.flushing = this.flush()
+      .catch((error: unknown) => this.logger.error(`Outbox relay failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        this.flushing = undefined;
+        if (this.flushAgain) {
+          this.flushAgain = false;
+          this.nudge();
+        }
+      });
+  }
+
+  /** Resolves once no hand-over is in progress, including one requested while the last ran. */
+  async settled(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  private async flush(): Promise<void> {
+    const messages = this.dataSource.getRepository(OutboxMessage);
+    for (;;) {
+      const pending = await messages.find({ where: { dispatchedAt: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' }, take: BATCH_SIZE });
+      const dispatched: string[] = [];
+      try {
+        for (const message of pending) {
+          if (this.stopped) break;
+          await this.queue.add(message.jobName, message.payload, { jobId: jobIdOf(message) });
+          dispatched.push(message.id);
+        }
+        if (this.queueWasDown) this.logger.log('The queue accepts jobs again; pending outbox rows are being handed over.');
+        this.queueWasDown = false;
+      } catch (error) {
+        if (!this.queueWasDown) {
+          this.logger.warn(`The queue refused a job; outbox rows stay pending and are retried: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        this.queueWasDown = true;
+      }
+      if (dispatched.length) await messages.update(dispatched, { dispatchedAt: new Date() });
+      if (this.queueWasDown || this.stopped || pending.length < BATCH_SIZE) break;
+    }
+    await this.purgeOldMessages();
+  }
+
+  private async purgeOldMessages(): Promise<void> {
+    if (Date.now() - this.lastPurgeAt < PURGE_INTERVAL_MS) return;
+    this.lastPurgeAt = Date.now();
+    await this.dataSource.getRepository(OutboxMessage).delete({ dispatchedAt: LessThan(new Date(Date.now() - KEEP_DISPATCHED_MS)) });
+  }
+}

@@ -1,0 +1,45 @@
+import { BeforeApplicationShutdown, DynamicModule, Global, Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { BullMqJobQueue } from './bullmq-job-queue';
+import { InProcessJobQueue } from './in-process-job-queue';
+import { JobQueue } from './job-queue';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { OutboxWriter } from './outbox/outbox-writer';
+import { QUEUE_ROLE, QueueRole } from './queue-role';
+
+/**
+ * The job queue: BullMQ when REDIS_URL is set, the API process itself otherwise. Global, because
+ * every feature that changes data may ask for jobs through the outbox.
+ */
+@Global()
+@Module({})
+export class QueueModule implements BeforeApplicationShutdown {
+  constructor(
+    private readonly relay: OutboxRelay,
+    private readonly queue: JobQueue,
+  ) {}
+
+  /** Before the database closes: stop handing over, then let the running job finish. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+    await this.queue.close();
+  }
+
+  static forRoot(role: QueueRole): DynamicModule {
+    return {
+      module: QueueModule,
+      providers: [
+        { provide: QUEUE_ROLE, useValue: role },
+        {
+          provide: JobQueue,
+          inject: [AppConfig],
+          useFactory: (config: AppConfig): JobQueue =>
+            config.REDIS_URL ? new BullMqJobQueue(config, role === 'worker') : new InProcessJobQueue(),
+        },
+        OutboxWriter,
+        OutboxRelay,
+      ],
+      exports: [JobQueue, OutboxWriter, OutboxRelay, QUEUE_ROLE],
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { LoggingModule } from './common/logging.module';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { MatchingCoreModule } from './matching/matching-core.module';
+import { QueueModule } from './queue/queue.module';
+import { ReferenceModule } from './reference/reference.module';
+
+/**
+ * The worker process: consumes matching jobs from BullMQ. No HTTP, no GraphQL, and it never
+ * migrates the schema (the API does, before it serves).
+ */
+@Module({
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule.forRoot({ runMigrations: false }),
+    ReferenceModule,
+    QueueModule.forRoot('worker'),
+    MatchingCoreModule,
+  ],
+})
+export class WorkerModule {}

@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Match, MatchStatus } from '../src/matching/entities/match.entity';
+import { Need, NeedStatus } from '../src/needs/entities/need.entity';
+import { Account, createDonor, donorAccount, secretariatAccount, stateAccount } from './support/fixtures';
+import { openDatabase, seedMarket } from './support/bulk-market';
+import { eventually, pairMatch, publishedNeed, publishedOffer } from './support/matching-helpers';
+import { errorCode, startTestApp, TestApp } from './support/test-app';
+import { deleteQueueKeys, startWorker, stopWorker, WorkerProcess } from './support/worker-process';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const TOP_K = 20;
+
+const RUN = `query($id: ID!) { matchingRun(id: $id) { id status pairsScored matchesUpserted startedAt finishedAt error } }`;
+const START_RUN = 'mutation($weights: MatchingWeightsInput) { startMatchingRun(weights: $weights) { id status } }';
+
+/**
+ * Matching through BullMQ on the real Redis, consumed by real worker processes (src/worker.ts) that
+ * share the test's database; the API only produces jobs. The queue prefix is unique to this file.
+ */
+describe('matching through BullMQ and a separate worker', () => {
+  let t: TestApp;
+  let env: Record<string, string>;
+  let worker: WorkerProcess;
+  let database: DataSource;
+  let secretariat: Account;
+
+  beforeAll(async () => {
+    env = { REDIS_URL, QUEUE_PREFIX: `poa-e2e-${randomBytes(4).toString('hex')}`, JOB_LOCK_MS: '2000', MATCH_TOP_K: String(TOP_K) };
+    t = await startTestApp(env);
+    env.DATABASE_URL = process.env.DATABASE_URL!;
+    worker = await startWorker(env);
+    database = await openDatabase(env.DATABASE_URL);
+    secretariat = await secretariatAccount(t);
+  }, 120_000);
+
+  afterAll(async () => {
+    await stopWorker(worker, 'SIGKILL');
+    await database?.destroy();
+    await t?.close();
+    await deleteQueueKeys(REDIS_URL, env.QUEUE_PREFIX);
+  });
+
+  const runOf = async (id: string) => (await t.gql(RUN, { id }, secretariat.token)).data?.matchingRun;
+
+  it('reports Redis in /health', async () => {
+    const response = await fetch(t.url.replace('/graphql', '/health'));
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { info: unknown }).info).toMatchObject({ database: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  it('scores a published need and offer in the worker, not in the API', async () => {
+    const nigeria = await stateAccount(t, 'NGA');
+    const donor = await donorAccount(t);
+    const needId = await publishedNeed(t, nigeria.token);
+    const offerId = await publishedOffer(t, donor.token);
+    const match = await pairMatch(t, secretariat.token, needId, offerId, 'PROPOSED');
+    expect(match.explanation).toMatch(/covers 2 of 2 themes/);
+    expect(worker.output()).toMatch(/rescore-(need|offer)|consuming/);
+  });
+
+  it('refuses invalid weights with BAD_USER_INPUT and queues nothing', async () => {
+    const before = await database.query('SELECT COUNT(*) AS count FROM matching_runs');
+    for (const weights of [{ region: -0.5 }, { theme: 0, region: 0, capacity: 0, ownership: 0, gender: 0, baseline: 0, multiYear: 0, conflict: 0 }, { conflict: 'NaN' }]) {
+      expect(errorCode(await t.gql(START_RUN, { weights }, secretariat.token))).toBe('BAD_USER_INPUT');
+    }
+    expect(await database.query('SELECT COUNT(*) AS count FROM matching_runs')).toEqual(before);
+  });
+
+  it('finishes a full run after its worker is killed in the middle of it', async () => {
+    const donor = await createDonor(t, 'Bulk Donor');
+    await seedMarket(database, { needs: 6000, offers: 120 }, donor.id, secretariat.id);
+    // Seeding kept the client idle past the server's keep-alive timeout; a reused socket may be
+    // reset before the request is read, so a reset is retried once.
+    const started = await t.gql(START_RUN, {}, secretariat.token).catch(() => t.gql(START_RUN, {}, secretariat.token));
+    const runId: string = started.data?.startMatchingRun.id;
+    expect(runId).toBeDefined();
+
+    await eventually(async () => {
+      const run = await runOf(runId);
+      return run?.status === 'RUNNING' && run.matchesUpserted > 0 ? run : undefined;
+    }, 60_000, 'the run to be part way through');
+    await stopWorker(worker, 'SIGKILL');
+    const interrupted = await runOf(runId);
+    expect(interrupted.status).toBe('RUNNING');
+    expect(interrupted.matchesUpserted).toBeLessThan(6000 * TOP_K);
+
+    worker = await startWorker(env);
+    const finished = await eventually(async () => {
+      const run = await runOf(runId);
+      return run?.status === 'SUCCEEDED' || run?.status === 'FAILED' ? run : undefined;
+    }, 90_000, 'the run to finish after the restart');
+    expect(finished).toMatchObject({ status: 'SUCCEEDED', error: null });
+    expect(finished.matchesUpserted).toBeGreaterThanOrEqual(6000 * TOP_K);
+
+    const [pairs] = await database.query(
+      "SELECT COUNT(*) AS total, COUNT(DISTINCT need_id || '/' || offer_id) AS distinct_pairs FROM matches",
+    );
+    expect(Number(pairs.total)).toBe(Number(pairs.distinct_pairs));
+    // Every open need (the bulk ones and the one filed above) has more than TOP_K eligible offers.
+    const openNeeds = await database.getRepository(Need).countBy({ status: NeedStatus.OPEN });
+    expect(await database.getRepository(Match).countBy({ status: MatchStatus.PROPOSED })).toBe(openNeeds * TOP_K);
+    expect(await database.getRepository(Match).countBy({ runId })).toBeGreaterThanOrEqual(6000 * TOP_K);
+    const [widest] = await database.query(
+      "SELECT MAX(per_need) AS most FROM (SELECT COUNT(*) AS per_need FROM matches WHERE status = 'PROPOSED' GROUP BY need_id) counts",
+    );
+    expect(Number(widest.most)).toBe(TOP_K);
+  }, 240_000);
+
+  it('stops gracefully on SIGTERM', async () => {
+    const stopping = Date.now();
+    expect(await stopWorker(worker, 'SIGTERM')).toBe(0);
+    expect(Date.now() - stopping).toBeLessThan(5000);
+    expect(worker.output()).toMatch(/worker: stopped/);
+    worker = await startWorker(env);
+  }, 90_000);
+});

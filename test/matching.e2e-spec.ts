@@ -1,0 +1,143 @@
+import { donorAccount, secretariatAccount, stateAccount, Account } from './support/fixtures';
+import { eventually, listMatches, pairMatch, publishedNeed, publishedOffer } from './support/matching-helpers';
+import { errorCode, startTestApp, TestApp } from './support/test-app';
+
+/** Matching with the embedded in-process queue (no REDIS_URL): the API runs the jobs itself. */
+describe('matching (in-process queue)', () => {
+  let t: TestApp;
+  let nigeria: Account;
+  let kenya: Account;
+  let donor: Account & { donorId: string };
+  let otherDonor: Account & { donorId: string };
+  let secretariat: Account;
+  let needId: string;
+  let offerId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    nigeria = await stateAccount(t, 'NGA');
+    kenya = await stateAccount(t, 'KEN');
+    donor = await donorAccount(t, 'Matching Donor');
+    otherDonor = await donorAccount(t, 'Other Donor');
+    secretariat = await secretariatAccount(t);
+    needId = await publishedNeed(t, nigeria.token, { visibility: 'PUBLIC' });
+    offerId = await publishedOffer(t, donor.token);
+  });
+
+  afterAll(() => t.close());
+
+  it('proposes a scored, explained match once a need and an offer are published', async () => {
+    const match = await pairMatch(t, secretariat.token, needId, offerId, 'PROPOSED');
+    expect(match.score).toBeGreaterThan(0.3);
+    expect(match.score).toBeLessThanOrEqual(1);
+    expect(match.explanation).toMatch(/covers 2 of 2 themes/);
+    expect(match.explanation).toMatch(/Western Africa/);
+    for (const factor of Object.values(match.breakdown)) {
+      expect(factor).toBeGreaterThanOrEqual(0);
+      expect(factor).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('shows a match to the offer’s donor and the need’s state only', async () => {
+    await pairMatch(t, secretariat.token, needId, offerId, 'PROPOSED');
+    expect((await listMatches(t, donor.token)).map((match) => match.id)).toHaveLength(1);
+    expect((await listMatches(t, nigeria.token)).map((match) => match.id)).toHaveLength(1);
+    expect(await listMatches(t, otherDonor.token)).toEqual([]);
+    expect(await listMatches(t, kenya.token)).toEqual([]);
+    const anonymous = await t.gql('{ matches { totalCount } }');
+    expect(errorCode(anonymous)).toBe('UNAUTHENTICATED');
+  });
+
+  it('lists need.matches for the need’s state, the offer’s donor and nobody else', async () => {
+    await pairMatch(t, secretariat.token, needId, offerId, 'PROPOSED');
+    const query = `query($id: ID!) { need(id: $id) { matches(first: 10) { totalCount edges { node { id score status offer { id title donor { name } } } } } } }`;
+    const asState = await t.gql(query, { id: needId }, nigeria.token);
+    expect(asState.data?.need.matches.totalCount).toBe(1);
+    expect(asState.data?.need.matches.edges[0].node.offer).toMatchObject({ id: offerId, donor: { name: 'Matching Donor' } });
+    const asDonor = await t.gql(query, { id: needId }, donor.token);
+    expect(asDonor.data?.need.matches.totalCount).toBe(1);
+    const asOtherDonor = await t.gql(query, { id: needId }, otherDonor.token);
+    expect(asOtherDonor.data?.need.matches.totalCount).toBe(0);
+    const asKenya = await t.gql(query, { id: needId }, kenya.token);
+    expect(asKenya.data?.need.matches.totalCount).toBe(0);
+    const anonymous = await t.gql(query, { id: needId });
+    expect(anonymous.data?.need.matches.totalCount).toBe(0);
+  });
+
+  it('keeps matches of needs a donor may not see away from that donor', async () => {
+    const hiddenNeed = await publishedNeed(t, nigeria.token, { title: 'Secretariat-only need', visibility: 'SECRETARIAT' });
+    await pairMatch(t, secretariat.token, hiddenNeed, offerId, 'PROPOSED');
+    const donorSees = await listMatches(t, donor.token, { offerId });
+    expect(donorSees.map((match) => match.need.id)).not.toContain(hiddenNeed);
+    expect(donorSees.map((match) => match.need.id)).toContain(needId);
+  });
+
+  it('rescores a need when it changes', async () => {
+    const before = await pairMatch(t, secretariat.token, needId, offerId, 'PROPOSED');
+    const updated = await t.gql(
+      'mutation($id: ID!, $input: UpdateNeedInput!) { updateNeed(id: $id, input: $input) { id } }',
+      { id: needId, input: { themeCodes: ['STOCKPILE_MANAGEMENT', 'MARKING', 'BORDER_CUSTOMS'] } },
+      nigeria.token,
+    );
+    expect(updated.errors).toBeUndefined();
+    const after = await pairMatch(t, secretariat.token, needId, offerId, 'PROPOSED', (match) => match.score !== before.score);
+    expect(after.id).toBe(before.id);
+    expect(after.score).toBeLessThan(before.score);
+    expect(after.explanation).toMatch(/covers 2 of 3 themes/);
+  });
+
+  it('supersedes the proposals of an offer that no longer fits, and proposes them again once it does', async () => {
+    const need = await publishedNeed(t, nigeria.token, { title: 'Marking machines' });
+    const offer = await publishedOffer(t, donor.token, { title: 'Marking support' });
+    const proposed = await pairMatch(t, secretariat.token, need, offer, 'PROPOSED');
+    const narrow = 'mutation($id: ID!, $input: UpdateOfferInput!) { updateOffer(id: $id, input: $input) { id } }';
+    expect((await t.gql(narrow, { id: offer, input: { themeCodes: ['LEGAL_FRAMEWORK'] } }, donor.token)).errors).toBeUndefined();
+    expect((await pairMatch(t, secretariat.token, need, offer, 'SUPERSEDED')).id).toBe(proposed.id);
+    expect((await t.gql(narrow, { id: offer, input: { themeCodes: ['WEAPONS_AMMUNITION_MANAGEMENT'] } }, donor.token)).errors).toBeUndefined();
+    expect((await pairMatch(t, secretariat.token, need, offer, 'PROPOSED')).id).toBe(proposed.id);
+  });
+
+  it('supersedes the matches of a withdrawn need', async () => {
+    const need = await publishedNeed(t, nigeria.token, { title: 'Soon withdrawn' });
+    await pairMatch(t, secretariat.token, need, offerId, 'PROPOSED');
+    const withdrawn = await t.gql('mutation($id: ID!) { withdrawNeed(id: $id, reason: "Funded elsewhere") { id } }', { id: need }, nigeria.token);
+    expect(withdrawn.errors).toBeUndefined();
+    await pairMatch(t, secretariat.token, need, offerId, 'SUPERSEDED');
+    const standing = await t.gql('query($id: ID!) { need(id: $id) { matches { totalCount } } }', { id: need }, secretariat.token);
+    expect(standing.data?.need.matches.totalCount).toBe(0);
+  });
+
+  it('runs a full run for the Secretariat and records it', async () => {
+    const started = await t.gql(
+      'mutation($weights: MatchingWeightsInput) { startMatchingRun(weights: $weights) { id status } }',
+      { weights: { theme: 0.5, region: 0.1 } },
+      secretariat.token,
+    );
+    expect(started.data?.startMatchingRun.status).toBe('QUEUED');
+    const runQuery = `query($id: ID!) { matchingRun(id: $id) { id status pairsScored matchesUpserted startedAt finishedAt error weights { theme region capacity } } }`;
+    const run = await eventually(async () => {
+      const result = await t.gql(runQuery, { id: started.data?.startMatchingRun.id }, secretariat.token);
+      return result.data?.matchingRun.status === 'SUCCEEDED' ? result.data.matchingRun : undefined;
+    });
+    expect(run).toMatchObject({ error: null, weights: { theme: 0.5, region: 0.1, capacity: 0.2 } });
+    expect(run.pairsScored).toBeGreaterThanOrEqual(2);
+    expect(run.matchesUpserted).toBeGreaterThanOrEqual(2);
+    expect(new Date(run.finishedAt).getTime()).toBeGreaterThanOrEqual(new Date(run.startedAt).getTime());
+    const all = await listMatches(t, secretariat.token, { status: ['PROPOSED'] });
+    expect(all.every((match, index) => index === 0 || all[index - 1].score >= match.score)).toBe(true);
+  });
+
+  it('lets only the Secretariat start runs', async () => {
+    const attempt = await t.gql('mutation { startMatchingRun { id } }', {}, donor.token);
+    expect(errorCode(attempt)).toBe('FORBIDDEN');
+  });
+
+  it.each([
+    ['a negative weight', { theme: -1 }],
+    ['all weights zero', { theme: 0, region: 0, capacity: 0, ownership: 0, gender: 0, baseline: 0, multiYear: 0, conflict: 0 }],
+    ['a weight that is not a number', { theme: 'NaN' }],
+  ])('refuses %s with BAD_USER_INPUT', async (_, weights) => {
+    const attempt = await t.gql('mutation($weights: MatchingWeightsInput) { startMatchingRun(weights: $weights) { id } }', { weights }, secretariat.token);
+    expect(errorCode(attempt)).toBe('BAD_USER_INPUT');
+  });
+});
