@@ -1,9 +1,14 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { join } from 'node:path';
+import { specifiedRules, validate } from 'graphql';
+import type { Context as WsContext, ServerOptions as WsServerOptions } from 'graphql-ws';
+import type { RequestWithActor } from '../../auth/auth.decorators';
+import { AuthService } from '../../auth/auth.service';
+import { authenticateConnection, SubscriptionConnectionExtra } from '../../auth/subscription-auth';
 import { AppConfig } from '../../config/app-config';
 import { formatGraphQLError } from '../errors/graphql-error-formatter';
 import { CalendarDate } from './calendar-date.scalar';
@@ -22,8 +27,8 @@ export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
     LoadersModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [AppConfig, LoaderRegistry],
-      useFactory: (config: AppConfig, loaders: LoaderRegistry): ApolloDriverConfig => {
+      inject: [AppConfig, LoaderRegistry, AuthService],
+      useFactory: (config: AppConfig, loaders: LoaderRegistry, auth: AuthService): ApolloDriverConfig => {
         const explorable = config.GRAPHQL_PLAYGROUND ?? !config.isProduction;
         const armor = new ApolloArmor({
           maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true },
@@ -33,6 +38,18 @@ export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
           maxTokens: { n: 5000 },
           blockFieldSuggestion: { enabled: config.isProduction },
         }).protect();
+        // Subscriptions over graphql-ws: the token travels in the connection parameters and the
+        // actor found for it acts in every subscription on that socket. They bypass Apollo, so
+        // GraphQL Armor's depth, cost and alias limits are applied to them here.
+        const graphqlWs: GraphQLWsSubscriptionsConfig & Pick<WsServerOptions, 'validate'> = {
+          onConnect: async (context: WsContext<Record<string, unknown> | undefined, unknown>) => {
+            const actor = await authenticateConnection(auth, context.connectionParams);
+            if (!actor) return false;
+            (context.extra as SubscriptionConnectionExtra).actor = actor;
+            return true;
+          },
+          validate: (schema, document) => validate(schema, document, [...specifiedRules, ...armor.validationRules]),
+        };
         return {
           autoSchemaFile: config.NODE_ENV === 'development' ? SCHEMA_FILE : true,
           sortSchema: true,
@@ -42,13 +59,16 @@ export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
           validationRules: armor.validationRules,
           allowBatchedHttpRequests: false,
           includeStacktraceInErrorResponses: false,
-          formatError: formatGraphQLError,
+          formatError: (formatted, error) => formatGraphQLError(formatted, error, { hideSuggestions: config.isProduction }),
           resolvers: { Date: new CalendarDate() },
-          context: ({ req, res }: { req: GraphQLRequestContext['req']; res: unknown }): GraphQLRequestContext & { res: unknown } => ({
-            req,
+          // HTTP requests carry `req`; graphql-ws calls this with its connection context instead, whose
+          // actor was resolved from the connection parameters when the socket opened.
+          context: ({ req, res, extra }: { req?: GraphQLRequestContext['req']; res?: unknown; extra?: SubscriptionConnectionExtra }): GraphQLRequestContext & { req: RequestWithActor; res: unknown } => ({
+            req: req ?? { headers: {}, actor: extra?.actor ?? null },
             res,
             loaders: loaders.forRequest(),
           }),
+          subscriptions: { 'graphql-ws': graphqlWs },
         };
       },
     }),

@@ -1,0 +1,104 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { EventEmitter } from 'node:events';
+import Redis from 'ioredis';
+import { AppConfig } from '../../config/app-config';
+import { MatchEventMessage } from './match-event';
+
+const LOCAL_EVENT = 'match-event';
+
+/**
+ * Carries pairing events to GraphQL subscribers. Without REDIS_URL everything happens in this
+ * process; with it every event goes through Redis pub/sub, so proposals published by a matching
+ * worker reach subscribers connected to any API process. Events are sent after the change is
+ * committed and are best effort: a lost event never undoes a decision.
+ */
+@Injectable()
+export class MatchEventBus implements OnModuleDestroy {
+  private readonly logger = new Logger(MatchEventBus.name);
+  private readonly local = new EventEmitter().setMaxListeners(0);
+  private readonly publisher: Redis | null;
+  private readonly subscriber: Redis | null;
+  private readonly subscribed: Promise<unknown>;
+  /** Deployments sharing one Redis keep apart by the same prefix as their queues. */
+  private readonly channel: string;
+
+  constructor(config: AppConfig) {
+    this.channel = `${config.QUEUE_PREFIX}:match-events`;
+    if (!config.REDIS_URL) {
+      this.publisher = null;
+      this.subscriber = null;
+      this.subscribed = Promise.resolve();
+      return;
+    }
+    this.publisher = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+    this.subscriber = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+    this.subscriber.on('message', (_channel: string, payload: string) => this.deliver(payload));
+    this.subscribed = this.subscriber.subscribe(this.channel).catch((error: unknown) => this.logger.error({ err: error }, 'Cannot subscribe to match events'));
+  }
+
+  /** Resolves once Redis has the subscription, so a test or a fresh process misses nothing. */
+  async ready(): Promise<void> {
+    await this.subscribed;
+  }
+
+  async publish(messages: MatchEventMessage | MatchEventMessage[]): Promise<void> {
+    for (const message of Array.isArray(messages) ? messages : [messages]) {
+      if (!this.publisher) {
+        this.local.emit(LOCAL_EVENT, message);
+        continue;
+      }
+      try {
+        await this.publisher.publish(this.channel, JSON.stringify(message));
+      } catch (error) {
+        this.logger.error({ err: error, matchId: message.matchId }, 'Could not publish a match event');
+      }
+    }
+  }
+
+  /** Events that pass `accept`, from now until the iterator is returned. */
+  listen(accept: (message: MatchEventMessage) => boolean): AsyncIterableIterator<MatchEventMessage> {
+    const pending: MatchEventMessage[] = [];
+    let wake: (() => void) | null = null;
+    let finished = false;
+    const onEvent = (message: MatchEventMessage) => {
+      if (!accept(message)) return;
+      pending.push(message);
+      wake?.();
+    };
+    this.local.on(LOCAL_EVENT, onEvent);
+    const finish = async (): Promise<IteratorResult<MatchEventMessage>> => {
+      finished = true;
+      this.local.off(LOCAL_EVENT, onEvent);
+      wake?.();
+      return { done: true, value: undefined };
+    };
+    return {
+      next: async () => {
+        while (!finished && pending.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+        return finished ? { done: true, value: undefined } : { done: false, value: pending.shift()! };
+      },
+      return: finish,
+      throw: async (error: unknown) => {
+        await finish();
+        throw error;
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.local.removeAllListeners();
+    await Promise.all([this.publisher?.quit(), this.subscriber?.quit()]);
+  }
+
+  private deliver(payload: string): void {
+    try {
+      this.local.emit(LOCAL_EVENT, JSON.parse(payload) as MatchEventMessage);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Ignored a malformed match event');
+    }
+  }
+}

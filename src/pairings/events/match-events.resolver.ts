@@ -1,0 +1,30 @@
+import { Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
+import { Actor } from '../../auth/actor';
+import { CurrentActor } from '../../auth/auth.decorators';
+import { Match } from '../../matching/entities/match.entity';
+import { MatchEvent, MatchEventMessage, mayHear, toMatchEvent } from './match-event';
+import { MatchEventBus } from './match-event-bus';
+
+@Resolver(() => MatchEvent)
+export class MatchEventsResolver {
+  constructor(
+    private readonly bus: MatchEventBus,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Subscription(() => MatchEvent, {
+    description:
+      'New proposals and status changes of pairings, as they happen: a donor hears of its own offers, a state of its own needs, the Secretariat of all. Over graphql-ws, with connection parameters { "Authorization": "Bearer <token>" }.',
+    resolve: (message: MatchEventMessage) => toMatchEvent(message),
+  })
+  matchEvents(@CurrentActor() actor: Actor): AsyncIterableIterator<MatchEventMessage> {
+    return this.bus.listen((message) => mayHear(actor, message));
+  }
+
+  /** Read afresh for each event: a subscription lives longer than any per-request cache should. */
+  @ResolveField(() => Match, { nullable: true, description: 'The pairing as it stands now.' })
+  match(@Parent() event: MatchEvent): Promise<Match | null> {
+    return this.dataSource.getRepository(Match).findOneBy({ id: event.matchId });
+  }
+}
