@@ -10,9 +10,14 @@ import { InputValidationPipe } from './common/validation';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { MatchingModule } from './matching/matching.module';
+import { MatchingOutboxModule } from './matching/outbox/matching-outbox.module';
 import { NeedsModule } from './needs/needs.module';
 import { OffersModule } from './offers/offers.module';
+import { PairingsModule } from './pairings/pairings.module';
+import { QueueModule } from './queue/queue.module';
 import { ReferenceModule } from './reference/reference.module';
+import { ReportsModule } from './reports/reports.module';
 import { StartupService } from './startup.service';
 
 /** The API process: GraphQL over HTTP. It never consumes queued jobs when a queue server is used. */
@@ -25,10 +30,15 @@ import { StartupService } from './startup.service';
     ApiGraphQLModule,
     ReferenceModule,
     AuditModule,
+    QueueModule.forRoot('api'),
+    MatchingOutboxModule,
     AuthModule,
     AccountsModule,
     NeedsModule,
     OffersModule,
+    MatchingModule,
+    PairingsModule,
+    ReportsModule,
     HealthModule,
   ],
   providers: [StartupService, { provide: APP_PIPE, useClass: InputValidationPipe }],
