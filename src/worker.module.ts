@@ -3,11 +3,13 @@ import { LoggingModule } from './common/logging.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { MatchingCoreModule } from './matching/matching-core.module';
+import { AllocationPlanJobsModule } from './pairings/plans/allocation-plan-jobs.module';
 import { QueueModule } from './queue/queue.module';
 import { ReferenceModule } from './reference/reference.module';
 
 /**
- * The worker process: consumes matching jobs from BullMQ. No HTTP, no GraphQL, and it never
+ * The worker process: consumes matching and allocation-plan jobs from BullMQ, and publishes the
+ * matching engine's proposals to API subscribers through Redis. No HTTP, no GraphQL, and it never
  * migrates the schema (the API does, before it serves).
  */
 @Module({
@@ -18,6 +20,7 @@ import { ReferenceModule } from './reference/reference.module';
     ReferenceModule,
     QueueModule.forRoot('worker'),
     MatchingCoreModule,
+    AllocationPlanJobsModule,
   ],
 })
 export class WorkerModule {}

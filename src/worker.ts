@@ -5,7 +5,7 @@ import { validateConfig } from './config/app-config';
 import { WorkerModule } from './worker.module';
 
 /**
- * `npm run start:worker`: runs matching jobs from Redis until SIGTERM or SIGINT, then stops taking
+ * `npm run start:worker`: runs matching and allocation-plan jobs from Redis until SIGTERM or SIGINT, then stops taking
  * jobs, lets the running one finish (or, past the grace period, leaves it to BullMQ's stalled-job
  * check to hand to another worker) and exits.
  */
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
         });
     });
   }
-  logger.log('poa-match worker: consuming matching jobs');
+  logger.log('poa-match worker: consuming jobs (matching, allocation plans)');
 }
 
 main().catch((error: unknown) => {

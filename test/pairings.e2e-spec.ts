@@ -1,4 +1,6 @@
+import { Queue } from 'bullmq';
 import { createClient, Client } from 'graphql-ws';
+import IORedis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { WebSocket } from 'ws';
@@ -6,10 +8,13 @@ import { Match, MatchStatus } from '../src/matching/entities/match.entity';
 import { AppConfig } from '../src/config/app-config';
 import { Need } from '../src/needs/entities/need.entity';
 import { Offer } from '../src/offers/entities/offer.entity';
-import { MatchEventKind } from '../src/pairings/events/match-event';
-import { MatchEventBus } from '../src/pairings/events/match-event-bus';
+import { MatchEventKind } from '../src/match-events/match-event';
+import { MatchEventBus } from '../src/match-events/match-event-bus';
+import { QUEUE_NAME } from '../src/queue/bullmq-job-queue';
 import { OutboxMessage } from '../src/queue/outbox/outbox-message.entity';
+import { eventually } from './support/matching-helpers';
 import { errorCode, GraphQLResponse, startTestApp, TestApp } from './support/test-app';
+import { deleteQueueKeys, startWorker, stopWorker, WorkerProcess } from './support/worker-process';
 import {
   Account,
   auditTrail,
@@ -51,6 +56,7 @@ interface MatchView {
 interface MatchEventView {
   kind: string;
   matchId: string;
+  needId: string;
   offerId: string;
   status: string;
   previousStatus: string | null;
@@ -473,7 +479,8 @@ describe('pairings: the workflow, its money, progress, coverage and live events'
       dataOf(await t.gql(EXPRESS_INTEREST, { id: matchId }, donor.token));
       dataOf(await approve(matchId, 80000, 2));
 
-      const concerning = (events: MatchEventView[]) => events.filter((event) => event.matchId === matchId);
+      // The engine's own PROPOSED event for the pair is the next test's subject; here the decisions count.
+      const concerning = (events: MatchEventView[]) => events.filter((event) => event.matchId === matchId && event.kind === 'STATUS_CHANGED');
       await waitFor(() => concerning(ownEvents.events).length >= 2 && concerning(staffEvents.events).length >= 2 && concerning(stateEvents.events).length >= 2);
       expect(concerning(ownEvents.events)).toEqual([
         expect.objectContaining({ kind: 'STATUS_CHANGED', status: 'DONOR_INTERESTED', previousStatus: 'PROPOSED', version: 2, offerId }),
@@ -485,6 +492,31 @@ describe('pairings: the workflow, its money, progress, coverage and live events'
       expect(otherEvents.events.filter((event) => event.offerId === offerId)).toEqual([]);
       expect(ghanaEvents.events.filter((event) => event.matchId === matchId)).toEqual([]);
       for (const listener of [ownEvents, otherEvents, stateEvents, ghanaEvents, staffEvents]) expect(listener.errors).toEqual([]);
+    });
+
+    it("delivers the engine's new proposal to the offer's donor and the need's state, once the state publishes a matching need", async () => {
+      const offerId = await publishedOffer(donor, { capacityUsd: 500000 });
+      await engineIdle(dataSource);
+      const ownEvents = await listen(donor.token);
+      const otherEvents = await listen(otherDonor.token);
+      const stateEvents = await listen(nigeria.token);
+      const ghanaEvents = await listen(ghana.token);
+
+      const needId = await publishedNeed(nigeria, { estimatedBudgetUsd: 90000 });
+      const proposals = (events: MatchEventView[]) => events.filter((event) => event.needId === needId && event.offerId === offerId);
+      await waitFor(() => proposals(ownEvents.events).length > 0 && proposals(stateEvents.events).length > 0);
+      const match = await dataSource.getRepository(Match).findOneByOrFail({ needId, offerId });
+      expect(proposals(ownEvents.events)).toEqual([
+        expect.objectContaining({ kind: 'PROPOSED', matchId: match.id, status: 'PROPOSED', previousStatus: null, version: 1, allocatedUsd: null, match: { id: match.id, status: 'PROPOSED' } }),
+      ]);
+      expect(proposals(stateEvents.events)).toEqual([expect.objectContaining({ kind: 'PROPOSED', matchId: match.id })]);
+      await engineIdle(dataSource);
+      expect(proposals(otherEvents.events)).toEqual([]);
+      expect(ghanaEvents.events.filter((event) => event.needId === needId)).toEqual([]);
+      // The other donor hears of its own offers' proposals for the same need, and only of those.
+      const otherOffers = new Set((await dataSource.getRepository(Offer).findBy({ donorId: otherDonor.donorId })).map((offer) => offer.id));
+      expect(otherEvents.events.every((event) => otherOffers.has(event.offerId))).toBe(true);
+      for (const listener of [ownEvents, otherEvents, stateEvents, ghanaEvents]) expect(listener.errors).toEqual([]);
     });
 
     it('holds subscriptions to the same depth limit as HTTP operations', async () => {
@@ -624,10 +656,25 @@ describe('pairings: matchEvents through Redis', () => {
   });
 });
 
+const PLAN_FIELDS = 'id status solveStatus objective greedyObjective upperBound solveMillis candidateCount allocatedUsd message allocations { matchId needId offerId allocatedUsd score match { status } }';
+const PROPOSE_ALLOCATION = `mutation($input: ProposeAllocationInput) { proposeAllocation(input: $input) { id status } }`;
+const ALLOCATION_PLAN = `query($id: ID!) { allocationPlan(id: $id) { ${PLAN_FIELDS} } }`;
+
+/** Asks for a plan, sees it QUEUED (or already RUNNING), and polls allocationPlan until the job has solved it. */
+async function solvedPlan(t: TestApp, token: string, input: Record<string, unknown> = {}): Promise<Record<string, any>> {
+  const { proposeAllocation } = dataOf(await t.gql(PROPOSE_ALLOCATION, { input }, token));
+  expect(proposeAllocation.status).toMatch(/QUEUED|RUNNING/);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const { allocationPlan } = dataOf(await t.gql(ALLOCATION_PLAN, { id: proposeAllocation.id }, token));
+    if (!['QUEUED', 'RUNNING'].includes(allocationPlan.status)) return allocationPlan;
+    if (Date.now() > deadline) throw new Error(`The plan was not solved in time; it is still ${allocationPlan.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('pairings: optimal allocation plans', () => {
-  const PLAN_FIELDS = 'id status solveStatus objective greedyObjective upperBound solveMillis candidateCount allocatedUsd message allocations { matchId needId offerId allocatedUsd score match { status } }';
-  const PROPOSE = `mutation($input: ProposeAllocationInput) { proposeAllocation(input: $input) { id status } }`;
-  const PLAN = `query($id: ID!) { allocationPlan(id: $id) { ${PLAN_FIELDS} } }`;
+  const PROPOSE = PROPOSE_ALLOCATION;
   const APPLY = `mutation($id: ID!) { applyAllocationPlan(id: $id) { ${PLAN_FIELDS} } }`;
   let t: TestApp;
   let dataSource: DataSource;
@@ -639,18 +686,6 @@ describe('pairings: optimal allocation plans', () => {
     secretariat = await secretariatAccount(t);
   });
   afterAll(() => t.close());
-
-  async function solvedPlan(input: Record<string, unknown> = {}): Promise<Record<string, any>> {
-    const { proposeAllocation } = dataOf(await t.gql(PROPOSE, { input }, secretariat.token));
-    expect(proposeAllocation.status).toMatch(/QUEUED|RUNNING/);
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const { allocationPlan } = dataOf(await t.gql(PLAN, { id: proposeAllocation.id }, secretariat.token));
-      if (!['QUEUED', 'RUNNING'].includes(allocationPlan.status)) return allocationPlan;
-      if (Date.now() > deadline) throw new Error('The plan was not solved in time');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 
   /**
    * Two needs lacking 100,000 each, two offers of 100,000. Scores: X–A 0.9, X–B 0.8, Y–A 0.85, Y–B 0.1.
@@ -695,7 +730,7 @@ describe('pairings: optimal allocation plans', () => {
     const yb = await scored(needY, offerB, 0.1);
     expect(await matches.count()).toBe(4);
 
-    const plan = await solvedPlan();
+    const plan = await solvedPlan(t, secretariat.token);
     expect(plan).toMatchObject({ status: 'READY', solveStatus: 'OPTIMAL', candidateCount: 4, allocatedUsd: 200000, message: null });
     expect(plan.objective).toBeCloseTo(165000, 3);
     expect(plan.greedyObjective).toBeCloseTo(100000, 3);
@@ -706,7 +741,7 @@ describe('pairings: optimal allocation plans', () => {
         [ya, 100000],
       ].sort(),
     );
-    const rival = await solvedPlan();
+    const rival = await solvedPlan(t, secretariat.token);
     expect(rival.status).toBe('READY');
 
     const { applyAllocationPlan } = dataOf(await t.gql(APPLY, { id: plan.id }, secretariat.token));
@@ -726,5 +761,104 @@ describe('pairings: optimal allocation plans', () => {
     expect(await matches.find({ order: { id: 'ASC' } })).toEqual(before);
     expect(errorCode(await t.gql(PROPOSE, {}, donor.token))).toBe('FORBIDDEN');
     expect(badInputFields(await t.gql(PROPOSE, { input: { minRegionShare: 1.5 } }, secretariat.token))).toEqual(['input.minRegionShare']);
+  });
+});
+
+describe('pairings through BullMQ and a separate worker: live proposals and allocation plans', () => {
+  const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const QUEUE_PREFIX = `pairings-worker-e2e-${randomBytes(4).toString('hex')}`;
+  let t: TestApp;
+  let worker: WorkerProcess | undefined;
+  let dataSource: DataSource;
+  let secretariat: Account;
+  const clients: Client[] = [];
+  const redis = new IORedis(REDIS_URL);
+  const queue = new Queue(QUEUE_NAME, { connection: redis, prefix: QUEUE_PREFIX });
+
+  beforeAll(async () => {
+    const env = { REDIS_URL, QUEUE_PREFIX, MATCH_TOP_K: '1000', MATCH_MIN_SCORE: '0' };
+    t = await startTestApp(env);
+    worker = await startWorker({ ...env, DATABASE_URL: process.env.DATABASE_URL! });
+    dataSource = t.app.get(DataSource);
+    secretariat = await secretariatAccount(t);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all(clients.map((client) => client.dispose()));
+    if (worker) await stopWorker(worker);
+    await t?.close();
+    await queue.close();
+    redis.disconnect();
+    await deleteQueueKeys(REDIS_URL, QUEUE_PREFIX);
+  });
+
+  /** The jobs BullMQ has seen completed on this file's queue: only a worker process consumes them. */
+  const completedJobs = async () => (await queue.getCompleted()).map((job) => ({ name: job.name, data: job.data as unknown }));
+
+  /**
+   * Every job handed over and none waiting or running. On SQLite the API and the worker are two
+   * processes sharing one file, and a deferred transaction that reads before the other process
+   * commits cannot then write (SQLITE_BUSY); the tests let the worker finish between their changes.
+   */
+  async function workerIdle(): Promise<void> {
+    await engineIdle(dataSource);
+    await eventually(async () => {
+      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      return Object.values(counts).every((count) => count === 0) ? true : undefined;
+    }, 30_000, 'the worker to finish its jobs');
+  }
+
+  async function settledOffer(token: string, overrides: Record<string, unknown>): Promise<string> {
+    const { createOffer } = dataOf(await t.gql(contractOperation('CreateOffer'), { input: offerInput(overrides) }, token));
+    await workerIdle();
+    dataOf(await t.gql(contractOperation('PublishOffer'), { id: createOffer.id }, token));
+    await workerIdle();
+    return createOffer.id;
+  }
+
+  async function settledNeed(token: string, overrides: Record<string, unknown>): Promise<string> {
+    const { createNeed } = dataOf(await t.gql(contractOperation('CreateNeed'), { input: needInput(overrides) }, token));
+    await workerIdle();
+    dataOf(await t.gql(contractOperation('PublishNeed'), { id: createNeed.id }, token));
+    await workerIdle();
+    return createNeed.id;
+  }
+
+  it("delivers the worker's new proposal to the offer's donor through Redis, and not to another donor", async () => {
+    const nigeria = await stateAccount(t, 'NGA');
+    const donor = await donorAccount(t);
+    const otherDonor = await donorAccount(t);
+    const offerId = await settledOffer(donor.token, { capacityUsd: 100000, minGrantUsd: null, maxGrantUsd: null });
+    const own = await listenForMatchEvents(t.url, donor.token, clients);
+    const other = await listenForMatchEvents(t.url, otherDonor.token, clients);
+
+    const needId = await settledNeed(nigeria.token, { estimatedBudgetUsd: 60000 });
+    await waitFor(() => own.events.some((event) => event.needId === needId), 30_000);
+    const match = await dataSource.getRepository(Match).findOneByOrFail({ needId, offerId });
+    expect(own.events.filter((event) => event.needId === needId)).toEqual([
+      expect.objectContaining({ kind: 'PROPOSED', matchId: match.id, offerId, status: 'PROPOSED', previousStatus: null, version: 1 }),
+    ]);
+    expect(other.events).toEqual([]);
+    expect([...own.errors, ...other.errors]).toEqual([]);
+    expect((await completedJobs()).map((job) => job.name)).toContain('rescore-need');
+  });
+
+  it('solves an allocation plan in the worker process, the API showing it QUEUED meanwhile', async () => {
+    const ghana = await stateAccount(t, 'GHA');
+    const donor = await donorAccount(t);
+    const offerId = await settledOffer(donor.token, { capacityUsd: 80000, minGrantUsd: null, maxGrantUsd: null });
+    const needId = await settledNeed(ghana.token, { estimatedBudgetUsd: 50000 });
+    const match = await eventually(() => dataSource.getRepository(Match).findOneBy({ needId, offerId }).then((found) => found ?? undefined), 30_000, 'the proposal');
+
+    const plan = await solvedPlan(t, secretariat.token);
+    expect(plan).toMatchObject({ status: 'READY', solveStatus: 'OPTIMAL', message: null });
+    expect(plan.candidateCount).toBeGreaterThanOrEqual(1);
+    expect(plan.solveMillis).toBeGreaterThanOrEqual(0);
+    expect(plan.objective).toBeGreaterThanOrEqual(plan.greedyObjective - 1e-6);
+    // Every proposal of this database is a candidate; whichever offer the optimum picks, the new need is funded in full.
+    const grants = plan.allocations as { matchId: string; needId: string; allocatedUsd: number; match: { status: string } }[];
+    expect(grants.filter((grant) => grant.needId === needId).reduce((sum, grant) => sum + grant.allocatedUsd, 0)).toBe(50000);
+    expect(grants.every((grant) => grant.match.status === 'PROPOSED')).toBe(true);
+    expect(await dataSource.getRepository(Match).countBy({ id: match.id, status: MatchStatus.PROPOSED })).toBe(1);
+    expect(await completedJobs()).toContainEqual({ name: 'propose-allocation', data: { planId: plan.id } });
   });
 });

@@ -5,6 +5,12 @@ import type { AppConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
+/** The part of a better-sqlite3 connection we tune when it opens. */
+interface SqliteConnection {
+  pragma(sql: string): unknown;
+  prepare(sql: string): unknown;
+}
+
 /**
  * One place decides how we talk to the database, for the API, the worker, the CLI and the tests.
  * Schema changes only ever come from migrations: `synchronize` is never on.
@@ -27,11 +33,17 @@ export function buildDataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 
     type: 'better-sqlite3',
     database: path,
     enableWAL: true,
-    timeout: 5000,
-    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+    // A worker's matching write may hold the lock for seconds; other writers wait that long, not fail.
+    timeout: 15000,
+    prepareDatabase: (db: SqliteConnection) => {
       // An approval must survive a power cut: FULL syncs the WAL on every commit.
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
+      // The API and a worker may share the file. A deferred BEGIN takes the write lock only at the
+      // first write, and SQLite refuses that upgrade at once (no busy wait) when another process
+      // wrote meanwhile; BEGIN IMMEDIATE takes the lock up front, where the busy timeout applies.
+      const prepare = db.prepare.bind(db);
+      db.prepare = (sql: string) => prepare(sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql);
     },
   };
 }

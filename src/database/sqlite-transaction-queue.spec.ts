@@ -1,4 +1,9 @@
-import { DataSource } from 'typeorm';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { buildDataSourceOptions } from './database-options';
 import { queueSqliteTransactions } from './sqlite-transaction-queue';
 
 describe('queued SQLite transactions', () => {
@@ -38,5 +43,27 @@ describe('queued SQLite transactions', () => {
     await nested;
     const [{ value }] = await dataSource.query('SELECT value FROM counter WHERE id = 1');
     expect(value).toBe(1);
+  });
+
+  it('takes the write lock when a transaction begins, so another process can no longer slip a write in before ours', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'poa-sqlite-'));
+    const file = join(folder, 'shared.sqlite');
+    const api = new DataSource({ ...buildDataSourceOptions({ DATABASE_URL: file, usesPostgres: false }), entities: [], migrations: [] } as DataSourceOptions);
+    await api.initialize();
+    const otherProcess = new Database(file, { timeout: 0 });
+    try {
+      await api.query('CREATE TABLE counter (id INTEGER PRIMARY KEY, value INTEGER NOT NULL)');
+      await api.query('INSERT INTO counter (id, value) VALUES (1, 0)');
+      await api.transaction(async (manager) => {
+        const [{ value }] = await manager.query('SELECT value FROM counter WHERE id = 1');
+        expect(() => otherProcess.prepare('UPDATE counter SET value = value + 10 WHERE id = 1').run()).toThrow(/locked|busy/i);
+        await manager.query('UPDATE counter SET value = ? WHERE id = 1', [value + 1]);
+      });
+      expect(otherProcess.prepare('SELECT value FROM counter WHERE id = 1').get()).toEqual({ value: 1 });
+    } finally {
+      otherProcess.close();
+      await api.destroy();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

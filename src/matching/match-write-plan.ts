@@ -20,7 +20,7 @@ export interface MatchWritePlan {
   proposed: number;
 }
 
-const pairKey = (needId: string, offerId: string): string => `${needId}\u0000${offerId}`;
+export const pairKey = (needId: string, offerId: string): string => `${needId}\u0000${offerId}`;
 
 /** A PROPOSED row that already says exactly this needs no write. */
 function isUnchanged(existing: StoredMatch, result: PairScore): boolean {

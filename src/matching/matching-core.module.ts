@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MatchEventsModule } from '../match-events/match-events.module';
 import { FullRunJob } from './jobs/full-run.job';
 import { MatchingJobConsumer } from './jobs/matching-job-consumer';
 import { RescoreNeedJob } from './jobs/rescore-need.job';
@@ -13,6 +14,7 @@ import { ScoringInputRepository } from './scoring-input.repository';
  * only this; the API imports it through MatchingModule.
  */
 @Module({
+  imports: [MatchEventsModule],
   providers: [ScoringInputRepository, MatchWriter, MatchingEngine, MatchingRunner, RescoreNeedJob, RescoreOfferJob, FullRunJob, MatchingJobConsumer],
   exports: [MatchingEngine, MatchingRunner],
 })

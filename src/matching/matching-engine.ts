@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { MatchEventBus } from '../match-events/match-event-bus';
 import { ReferenceService } from '../reference/reference.service';
 import { MatchingRun, MatchingRunStatus } from './entities/matching-run.entity';
 import { planNeedRescore, planOfferRescore } from './match-write-plan';
@@ -35,6 +36,8 @@ export interface FullRunProgress {
  * Scores live needs against live offers with the pure scoring module and stores the best
  * MATCH_TOP_K per need scoring at least MATCH_MIN_SCORE. Every write is an idempotent upsert of
  * engine-owned rows, so a job that runs twice, or is cut off and run again, leaves the same rows.
+ * New and superseded proposals are announced on the MatchEventBus once their transaction has
+ * committed, one batch per transaction; a job run again announces only what it changes.
  */
 @Injectable()
 export class MatchingEngine {
@@ -44,6 +47,7 @@ export class MatchingEngine {
     private readonly writer: MatchWriter,
     private readonly config: AppConfig,
     private readonly reference: ReferenceService,
+    private readonly events: MatchEventBus,
   ) {}
 
   /** Every live need against every live offer, written batch by batch; `onProgress` follows each batch. */
@@ -56,14 +60,16 @@ export class MatchingEngine {
     for (const batch of scoreAllInBatches(preparedNeeds, offerIndex, weights, { ...this.scoreOptions(), needsPerBatch: NEEDS_PER_BATCH })) {
       const batchNeedIds = needs.slice(firstNeed, firstNeed + NEEDS_PER_BATCH).map((need) => need.id);
       firstNeed += NEEDS_PER_BATCH;
-      progress.matchesUpserted += await this.dataSource.transaction(async (manager) => {
+      const outcome = await this.dataSource.transaction(async (manager) => {
         const stored = await this.writer.storedMatches(manager, 'need_id', batchNeedIds);
-        return this.writer.apply(manager, planNeedRescore(stored, batch.matches), runId);
+        return this.writer.apply(manager, planNeedRescore(stored, batch.matches), runId, stored);
       });
+      await this.events.publish(outcome.events);
+      progress.matchesUpserted += outcome.proposed;
       progress.pairsScored = batch.stats.pairsPassingFilters;
       await onProgress?.(progress);
     }
-    await this.dataSource.transaction((manager) => this.writer.supersedeDeadPairs(manager));
+    await this.events.publish(await this.dataSource.transaction((manager) => this.writer.supersedeDeadPairs(manager)));
     return progress;
   }
 
@@ -76,10 +82,11 @@ export class MatchingEngine {
       const offerIndex = new OfferIndex(offers.map((offer) => prepareOffer(offer, MATCHING_TAXONOMY)));
       results = scoreNeedAgainstOffers(prepareNeed(need, MATCHING_TAXONOMY), offerIndex, weights, this.scoreOptions()).matches;
     }
-    await this.dataSource.transaction(async (manager) => {
+    const { events } = await this.dataSource.transaction(async (manager) => {
       const stored = await this.writer.storedMatches(manager, 'need_id', [needId]);
-      await this.writer.apply(manager, planNeedRescore(stored, results), null);
+      return this.writer.apply(manager, planNeedRescore(stored, results), null, stored);
     });
+    await this.events.publish(events);
   }
 
   /** One offer against every live need, keeping each need's top K right; an offer no longer live loses its proposals. */
@@ -92,12 +99,13 @@ export class MatchingEngine {
       const { minScore, placeNames } = this.scoreOptions();
       results = scoreOfferAgainstNeeds(prepareOffer(offer, MATCHING_TAXONOMY), needIndex, weights, { minScore, placeNames }).matches;
     }
-    await this.dataSource.transaction(async (manager) => {
+    const { events } = await this.dataSource.transaction(async (manager) => {
       const ownRows = await this.writer.storedMatches(manager, 'offer_id', [offerId]);
       const needIds = [...new Set([...results.map((result) => result.needId), ...ownRows.map((row) => row.needId)])];
       const stored = await this.writer.storedMatches(manager, 'need_id', needIds);
-      await this.writer.apply(manager, planOfferRescore(offerId, stored, results, this.config.MATCH_TOP_K), null);
+      return this.writer.apply(manager, planOfferRescore(offerId, stored, results, this.config.MATCH_TOP_K), null, stored);
     });
+    await this.events.publish(events);
   }
 
   /**

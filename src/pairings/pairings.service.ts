@@ -11,8 +11,8 @@ import { fundingStatus, LIVE_NEED_STATUSES } from '../needs/need-lifecycle';
 import { Offer, OfferStatus } from '../offers/entities/offer.entity';
 import { capacityStatus } from '../offers/offer-lifecycle';
 import { inDecisionTransaction } from './decision-transaction';
-import { MatchEventKind, MatchEventMessage } from './events/match-event';
-import { MatchEventBus } from './events/match-event-bus';
+import { MatchEventKind, MatchEventMessage } from '../match-events/match-event';
+import { MatchEventBus } from '../match-events/match-event-bus';
 import { holdsMoney, nextPairingStatus, PairingAction, PairingParty, partiesOf, UNDECIDED_STATUSES } from './pairing-transitions';
 
 /** Everything a decision may read and change, locked for the length of its transaction. */

@@ -2,10 +2,10 @@ import { Logger } from '@nestjs/common';
 import { Job, Queue, Worker } from 'bullmq';
 import type IORedis from 'ioredis';
 import type { AppConfig } from '../config/app-config';
-import { AddJobOptions, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobHandler, JobQueue } from './job-queue';
+import { AddJobOptions, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobQueue } from './job-queue';
 import { createRedisConnection } from './redis-connection';
 
-/** The one BullMQ queue every matching job goes through. */
+/** The one BullMQ queue every job (matching, allocation plans) goes through. */
 export const QUEUE_NAME = 'matching';
 
 /** An add that Redis has not acknowledged by then is treated as failed (the outbox keeps the row). */
@@ -56,14 +56,17 @@ export class BullMqJobQueue extends JobQueue {
     }
   }
 
-  async consume(handlers: readonly JobHandler[]): Promise<void> {
-    if (!this.consumesHere) throw new Error('This process only produces jobs; the worker process consumes them.');
-    const byName = new Map(handlers.map((handler) => [handler.jobName, handler]));
+  /**
+   * One BullMQ worker serves every registered job name: a second worker on the same queue would take
+   * jobs it has no handler for. Started once, after every feature has registered.
+   */
+  async start(): Promise<void> {
+    if (this.worker) throw new Error('The job queue is already consuming');
     this.workerConnection = createRedisConnection(this.config, 'worker');
     this.worker = new Worker(
       QUEUE_NAME,
       async (job: Job) => {
-        const handler = byName.get(job.name);
+        const handler = this.handlers.get(job.name);
         if (!handler) throw new Error(`No handler for job ${job.name}`);
         const attempt = job.attemptsMade + 1;
         await handler.handle(job.data, { jobId: job.id!, attempt, isLastAttempt: attempt >= (job.opts.attempts ?? 1) });

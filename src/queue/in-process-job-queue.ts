@@ -10,7 +10,6 @@ import { AddJobOptions, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobHandler, JobQueue } fro
 export class InProcessJobQueue extends JobQueue {
   readonly consumesHere = true;
   private readonly logger = new Logger('JobQueue');
-  private readonly handlers = new Map<string, JobHandler>();
   private readonly inFlight = new Map<string, Promise<void>>();
   private tail: Promise<void> = Promise.resolve();
   private closed = false;
@@ -30,9 +29,8 @@ export class InProcessJobQueue extends JobQueue {
     return done;
   }
 
-  async consume(handlers: readonly JobHandler[]): Promise<void> {
-    for (const handler of handlers) this.handlers.set(handler.jobName, handler);
-  }
+  /** Jobs run as they are added; there is nothing to start. */
+  async start(): Promise<void> {}
 
   async close(): Promise<void> {
     this.closed = true;

@@ -24,12 +24,15 @@ export const JOB_BACKOFF_MS = 1000;
 
 /**
  * The queue as feature code sees it, whatever runs behind it (BullMQ on Redis, or the API process
- * itself). Producers only `add`; `consume` is called only where jobs should run: the worker
- * process, or the API when there is no Redis.
+ * itself). Producers only `add`. Where jobs should run (the worker process, or the API when there is
+ * no Redis), each feature registers its handlers while modules initialise, and QueueModule starts
+ * consuming once the application has bootstrapped: every handler is known before the first job
+ * arrives, whichever feature registered first.
  */
 export abstract class JobQueue {
   /** Whether this process should run jobs: always in-process; with BullMQ only in the worker. */
   abstract readonly consumesHere: boolean;
+  protected readonly handlers = new Map<string, JobHandler>();
 
   /**
    * Resolves once the job is safe: stored in Redis, or (in-process, where memory is not safe)
@@ -37,8 +40,17 @@ export abstract class JobQueue {
    */
   abstract add<T>(jobName: string, data: T, options: AddJobOptions): Promise<void>;
 
-  /** Starts running jobs with these handlers. */
-  abstract consume(handlers: readonly JobHandler[]): Promise<void>;
+  /** Adds one feature's handlers to those this process runs; a job name belongs to one handler. */
+  register(handlers: readonly JobHandler[]): void {
+    if (!this.consumesHere) throw new Error('This process only produces jobs; the worker process consumes them.');
+    for (const handler of handlers) {
+      if (this.handlers.has(handler.jobName)) throw new Error(`Job ${handler.jobName} already has a handler`);
+      this.handlers.set(handler.jobName, handler);
+    }
+  }
+
+  /** Starts running jobs with every handler registered so far. */
+  abstract start(): Promise<void>;
 
   /** Stops taking jobs and waits for the running one to finish. */
   abstract close(): Promise<void>;

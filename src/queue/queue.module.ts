@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, DynamicModule, Global, Module } from '@nestjs/common';
+import { BeforeApplicationShutdown, DynamicModule, Global, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { BullMqJobQueue } from './bullmq-job-queue';
 import { InProcessJobQueue } from './in-process-job-queue';
@@ -13,11 +13,16 @@ import { QUEUE_ROLE, QueueRole } from './queue-role';
  */
 @Global()
 @Module({})
-export class QueueModule implements BeforeApplicationShutdown {
+export class QueueModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     private readonly relay: OutboxRelay,
     private readonly queue: JobQueue,
   ) {}
+
+  /** Features register their handlers in onModuleInit, which has run everywhere by now. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.queue.consumesHere) await this.queue.start();
+  }
 
   /** Before the database closes: stop handing over, then let the running job finish. */
   async beforeApplicationShutdown(): Promise<void> {

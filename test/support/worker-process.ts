@@ -27,7 +27,7 @@ export async function startWorker(env: Record<string, string>): Promise<WorkerPr
     const timer = setTimeout(() => reject(new Error(`worker did not start within 60 s:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('consuming matching jobs')) {
+      if (output.includes('consuming jobs')) {
         clearTimeout(timer);
         resolve();
       }

@@ -1,15 +1,15 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JobQueue } from '../../queue/job-queue';
 import { FullRunJob } from './full-run.job';
 import { RescoreNeedJob } from './rescore-need.job';
 import { RescoreOfferJob } from './rescore-offer.job';
 
 /**
- * Hands the matching jobs to the queue where this process should run them: always in the worker,
+ * Registers the matching jobs with the queue where this process should run them: always in the worker,
  * and in the API only when there is no Redis (the queue decides; see JobQueue.consumesHere).
  */
 @Injectable()
-export class MatchingJobConsumer implements OnApplicationBootstrap {
+export class MatchingJobConsumer implements OnModuleInit {
   constructor(
     private readonly queue: JobQueue,
     private readonly rescoreNeed: RescoreNeedJob,
@@ -17,7 +17,7 @@ export class MatchingJobConsumer implements OnApplicationBootstrap {
     private readonly fullRun: FullRunJob,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.queue.consumesHere) await this.queue.consume([this.rescoreNeed, this.rescoreOffer, this.fullRun]);
+  onModuleInit(): void {
+    if (this.queue.consumesHere) this.queue.register([this.rescoreNeed, this.rescoreOffer, this.fullRun]);
   }
 }

@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/auth.decorators';
 import { Match } from '../../matching/entities/match.entity';
-import { MatchEvent, MatchEventMessage, mayHear, toMatchEvent } from './match-event';
-import { MatchEventBus } from './match-event-bus';
+import { MatchEvent, MatchEventMessage, mayHear, toMatchEvent } from '../../match-events/match-event';
+import { MatchEventBus } from '../../match-events/match-event-bus';
 
 @Resolver(() => MatchEvent)
 export class MatchEventsResolver {

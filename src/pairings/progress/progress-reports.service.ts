@@ -6,7 +6,7 @@ import { BadUserInputError, ConflictError } from '../../common/errors/domain-err
 import { Match } from '../../matching/entities/match.entity';
 import { ProgressReportInput } from '../dto/progress-report.input';
 import { ProgressReport } from '../entities/progress-report.entity';
-import { MatchEventMessage } from '../events/match-event';
+import { MatchEventMessage } from '../../match-events/match-event';
 import { inDecisionTransaction } from '../decision-transaction';
 import { nextPairingStatus, PairingAction, REPORTING_STATUSES } from '../pairing-transitions';
 import { PairingsService, statusChange } from '../pairings.service';

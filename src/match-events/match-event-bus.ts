@@ -1,10 +1,12 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
 import Redis from 'ioredis';
-import { AppConfig } from '../../config/app-config';
+import { AppConfig } from '../config/app-config';
 import { MatchEventMessage } from './match-event';
 
 const LOCAL_EVENT = 'match-event';
+/** Events per Redis message: big enough to batch, small enough for a subscriber to parse at once. */
+const EVENTS_PER_MESSAGE = 500;
 
 /**
  * Carries pairing events to GraphQL subscribers. Without REDIS_URL everything happens in this
@@ -41,16 +43,23 @@ export class MatchEventBus implements OnModuleDestroy {
     await this.subscribed;
   }
 
+  /**
+   * Publishes after the caller's commit. Through Redis a batch travels as few messages (JSON arrays
+   * of up to EVENTS_PER_MESSAGE events), so a matching batch that proposes thousands of pairs costs a
+   * handful of round trips rather than one per pairing.
+   */
   async publish(messages: MatchEventMessage | MatchEventMessage[]): Promise<void> {
-    for (const message of Array.isArray(messages) ? messages : [messages]) {
-      if (!this.publisher) {
-        this.local.emit(LOCAL_EVENT, message);
-        continue;
-      }
+    const batch = Array.isArray(messages) ? messages : [messages];
+    if (!this.publisher) {
+      for (const message of batch) this.local.emit(LOCAL_EVENT, message);
+      return;
+    }
+    for (let start = 0; start < batch.length; start += EVENTS_PER_MESSAGE) {
+      const chunk = batch.slice(start, start + EVENTS_PER_MESSAGE);
       try {
-        await this.publisher.publish(this.channel, JSON.stringify(message));
+        await this.publisher.publish(this.channel, JSON.stringify(chunk));
       } catch (error) {
-        this.logger.error({ err: error, matchId: message.matchId }, 'Could not publish a match event');
+        this.logger.error({ err: error, events: chunk.length }, 'Could not publish match events');
       }
     }
   }
@@ -96,7 +105,7 @@ export class MatchEventBus implements OnModuleDestroy {
 
   private deliver(payload: string): void {
     try {
-      this.local.emit(LOCAL_EVENT, JSON.parse(payload) as MatchEventMessage);
+      for (const message of JSON.parse(payload) as MatchEventMessage[]) this.local.emit(LOCAL_EVENT, message);
     } catch (error) {
       this.logger.warn({ err: error }, 'Ignored a malformed match event');
     }

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Role } from '../../accounts/entities/user.entity';
-import { Actor, isStaff } from '../../auth/actor';
-import { MatchStatus } from '../../matching/entities/match.entity';
+import { Role } from '../accounts/entities/user.entity';
+import { Actor, isStaff } from '../auth/actor';
+import { MatchStatus } from '../matching/entities/match.entity';
 
 export enum MatchEventKind {
   PROPOSED = 'PROPOSED',

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AllocationPlanSolver } from './allocation-plan-solver';
+import { ProposeAllocationJob } from './propose-allocation.job';
+
+/**
+ * Solving allocation plans, with no GraphQL: the worker process imports only this; the API imports it
+ * through PairingsModule and runs the job itself when there is no Redis.
+ */
+@Module({
+  providers: [AllocationPlanSolver, ProposeAllocationJob],
+})
+export class AllocationPlanJobsModule {}

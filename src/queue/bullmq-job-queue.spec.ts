@@ -1,0 +1,56 @@
+import { Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import IORedis from 'ioredis';
+import { BullMqJobQueue } from './bullmq-job-queue';
+import { JobHandler } from './job-queue';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A handler that resolves `seen` with the data of the first job it runs. */
+function handlerFor(jobName: string): JobHandler<{ value: number }> & { seen: Promise<{ value: number }> } {
+  let resolveSeen!: (data: { value: number }) => void;
+  const seen = new Promise<{ value: number }>((resolve) => (resolveSeen = resolve));
+  return { jobName, seen, handle: async (data) => resolveSeen(data) };
+}
+
+/** The BullMQ driver on the real Redis, under a queue prefix of its own. */
+describe('BullMqJobQueue', () => {
+  const QUEUE_PREFIX = `queue-spec-${randomBytes(4).toString('hex')}`;
+  const config = { REDIS_URL, QUEUE_PREFIX, JOB_LOCK_MS: 2000 };
+  let producer: BullMqJobQueue;
+  let consumer: BullMqJobQueue;
+
+  beforeAll(() => Logger.overrideLogger(false));
+  beforeEach(() => {
+    producer = new BullMqJobQueue(config, false);
+    consumer = new BullMqJobQueue(config, true);
+  });
+  afterEach(async () => {
+    await Promise.all([producer.close(), consumer.close()]);
+  });
+  afterAll(async () => {
+    const redis = new IORedis(REDIS_URL);
+    const keys = await redis.keys(`${QUEUE_PREFIX}:*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  });
+
+  it('runs the jobs of every feature that registered before it started, with one worker', async () => {
+    const matching = handlerFor('rescore-need');
+    const plans = handlerFor('propose-allocation');
+    consumer.register([matching]);
+    consumer.register([plans]);
+    // Queued before the consumer starts: the first job taken must already find its handler.
+    await producer.add('propose-allocation', { value: 2 }, { jobId: 'plan-1' });
+    await producer.add('rescore-need', { value: 1 }, { jobId: 'need-1' });
+    await consumer.start();
+    await expect(Promise.all([matching.seen, plans.seen])).resolves.toEqual([{ value: 1 }, { value: 2 }]);
+    await expect(consumer.start()).rejects.toThrow(/already consuming/);
+  });
+
+  it('lets only the consuming process register handlers, and each job name once', () => {
+    expect(() => producer.register([handlerFor('rescore-need')])).toThrow(/only produces jobs/);
+    consumer.register([handlerFor('rescore-need')]);
+    expect(() => consumer.register([handlerFor('rescore-need')])).toThrow(/already has a handler/);
+  });
+});
