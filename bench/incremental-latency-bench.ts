@@ -1,0 +1,277 @@
+/**
+ * Latency of incremental matching as a client sees it: the API and a separate worker process, both
+ * compiled, on one scratch database and a real Redis (BullMQ under a queue prefix of its own). With
+ * 2,000 open offers loaded, each of 200 needs is created and published over GraphQL HTTP, then
+ * `matches(filter: {needId})` is polled until the need's matches can be read. The latency is from
+ * the publishNeed call to the first response that lists a match; it covers the outbox, the queue,
+ * the worker's rescoring and the write.
+ *
+ *   node bench/.build/bench/incremental-latency-bench.js [--needs 200] [--offers 2000] [--seed 11] [--profile]
+ *
+ * BENCH_REDIS_URL (default redis://127.0.0.1:6379) and BENCH_DATABASE_URL (PostgreSQL server; SQLite
+ * file by default) choose the servers. Stops the worker and the API, drops the database and deletes
+ * the queue's keys on the way out, also when interrupted. `--profile` writes V8 CPU profiles of the
+ * API and the worker to bench/.profiles/.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import Redis from 'ioredis';
+import { DEFAULT_WEIGHTS, OfferIndex, prepareNeed, prepareOffer, scoreNeedAgainstOffers } from '../src/matching/scoring';
+import { MATCHING_TAXONOMY } from '../src/matching/scoring-input.repository';
+import { percentile, verdict } from './bench-report';
+import { createScratchDatabase, openDatabase, ScratchDatabase } from './scratch-database';
+import { insertOffers, needForScoring, offerForScoring, SyntheticMarket, SyntheticNeed, SyntheticOffer } from './synthetic-market';
+
+const TARGET_P95_MS = 100;
+/** Published before the measured needs and not counted: the first requests pay for connections and JIT warm-up. */
+const WARM_UP_NEEDS = 5;
+/** Pause between two polls of `matches`; it bounds how much the polling itself adds to a latency. */
+const POLL_PAUSE_MS = 5;
+const POLL_GIVE_UP_MS = 30_000;
+const ADMIN = { email: 'admin@bench.local', password: 'a-benchmark-admin-password' };
+const SECRETARIAT = { email: 'secretariat@bench.local', password: 'a-benchmark-secretariat-password' };
+/** Defaults of MATCH_TOP_K and MATCH_MIN_SCORE, which the processes below run with. */
+const SCORE_OPTIONS = { topK: 20, minScore: 0.3 };
+const PROFILE_DIR = join(process.cwd(), 'bench', '.profiles');
+
+function argument(name: string, fallback: string): string {
+  const position = process.argv.indexOf(`--${name}`);
+  return position >= 0 ? process.argv[position + 1] : fallback;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const millisecondsSince = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** A compiled entry point (`src/main.js`, `src/worker.js`) started as its own process. */
+class ServiceProcess {
+  private output = '';
+  private readonly child: ChildProcess;
+  private readonly exited: Promise<void>;
+
+  constructor(
+    readonly name: string,
+    script: string,
+    env: NodeJS.ProcessEnv,
+    profileName: string | null,
+  ) {
+    const profiling = profileName ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR, '--cpu-prof-name', profileName] : [];
+    this.child = spawn(process.execPath, [...profiling, script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Only the tail is kept: enough to explain a failure, without growing with every job logged.
+    const keep = (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000));
+    this.child.stdout!.on('data', keep);
+    this.child.stderr!.on('data', keep);
+    this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));
+  }
+
+  async waitFor(text: string, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.output.includes(text)) {
+      if (this.child.exitCode !== null) throw new Error(`${this.name} exited with ${this.child.exitCode}:\n${this.output}`);
+      if (Date.now() > deadline) throw new Error(`${this.name} did not say "${text}" within ${timeoutMs} ms:\n${this.output}`);
+      await sleep(50);
+    }
+  }
+
+  /** SIGTERM, and SIGKILL if it has not exited after the grace period. */
+  async stop(graceMs = 10_000): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
+
+class GraphQLClient {
+  token?: string;
+
+  constructor(private readonly url: string) {}
+
+  async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: unknown[] };
+    if (body.errors?.length || !body.data) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  }
+
+  async login(account: { email: string; password: string }): Promise<void> {
+    const { login } = await this.request<{ login: { accessToken: string } }>(
+      'mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }',
+      account,
+    );
+    this.token = login.accessToken;
+  }
+}
+
+const CREATE_NEED = 'mutation CreateNeed($input: CreateNeedInput!) { createNeed(input: $input) { id } }';
+const PUBLISH_NEED = 'mutation PublishNeed($id: ID!) { publishNeed(id: $id) { id status } }';
+const MATCH_COUNT = 'query Matches($filter: MatchFilter, $first: Int) { matches(filter: $filter, first: $first) { totalCount } }';
+
+/**
+ * The first `count` synthetic needs that do pair with some offer (by the same pure scorer the worker
+ * runs), so every measured need has matches to wait for; one without would never be "readable".
+ */
+function needsWithMatches(market: SyntheticMarket, offers: readonly SyntheticOffer[], offerIds: readonly string[], count: number): SyntheticNeed[] {
+  const offerIndex = new OfferIndex(offers.map((offer, index) => prepareOffer(offerForScoring(offer, offerIds[index]), MATCHING_TAXONOMY)));
+  const chosen: SyntheticNeed[] = [];
+  while (chosen.length < count) {
+    for (const need of market.needs(count)) {
+      const scored = scoreNeedAgainstOffers(prepareNeed(needForScoring(need, 'candidate'), MATCHING_TAXONOMY), offerIndex, DEFAULT_WEIGHTS, SCORE_OPTIONS);
+      if (scored.matches.length > 0 && chosen.length < count) chosen.push(need);
+    }
+  }
+  return chosen;
+}
+
+interface Timing {
+  publishMs: number;
+  readableMs: number;
+  polls: number;
+}
+
+async function publishAndWait(client: GraphQLClient, need: SyntheticNeed): Promise<Timing> {
+  const { createNeed } = await client.request<{ createNeed: { id: string } }>(CREATE_NEED, { input: need });
+  const start = process.hrtime.bigint();
+  await client.request(PUBLISH_NEED, { id: createNeed.id });
+  const publishMs = millisecondsSince(start);
+  for (let polls = 1; ; polls++) {
+    const { matches } = await client.request<{ matches: { totalCount: number } }>(MATCH_COUNT, { filter: { needId: createNeed.id }, first: 1 });
+    if (matches.totalCount > 0) return { publishMs, readableMs: millisecondsSince(start), polls };
+    if (millisecondsSince(start) > POLL_GIVE_UP_MS) throw new Error(`need ${createNeed.id} had no readable match after ${POLL_GIVE_UP_MS} ms`);
+    await sleep(POLL_PAUSE_MS);
+  }
+}
+
+async function deleteQueueKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+function describeLatencies(label: string, values: readonly number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mean = sorted.reduce((sum, value) => sum + value, 0) / sorted.length;
+  return `${label}: p50 ${percentile(sorted, 50).toFixed(0)} ms, p95 ${percentile(sorted, 95).toFixed(0)} ms, max ${sorted[sorted.length - 1].toFixed(0)} ms, mean ${mean.toFixed(0)} ms`;
+}
+
+async function main(): Promise<void> {
+  const needCount = Number(argument('needs', '200'));
+  const offerCount = Number(argument('offers', '2000'));
+  const seed = Number(argument('seed', '11'));
+  const profile = process.argv.includes('--profile');
+  if (profile) mkdirSync(PROFILE_DIR, { recursive: true });
+  const compiledSource = join(__dirname, '..', 'src');
+  if (!existsSync(join(compiledSource, 'worker.js'))) {
+    throw new Error(`${compiledSource}/worker.js is missing: run the compiled benchmark (npm run bench, or npx tsc -p bench/tsconfig.json first)`);
+  }
+  const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const queuePrefix = `poa-bench-${randomBytes(4).toString('hex')}`;
+  const services: ServiceProcess[] = [];
+  let database: ScratchDatabase | undefined;
+  let interrupted = false;
+  const cleanUp = async () => {
+    for (const service of [...services].reverse()) await service.stop();
+    await database?.drop();
+    await deleteQueueKeys(redisUrl, queuePrefix).catch((error: unknown) => console.error(`could not delete the queue keys: ${String(error)}`));
+  };
+  process.once('SIGINT', () => {
+    interrupted = true;
+    void cleanUp().finally(() => process.exit(130));
+  });
+
+  try {
+    database = await createScratchDatabase();
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: database.url,
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: queuePrefix,
+      JWT_SECRET: randomBytes(24).toString('hex'),
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOGIN_RATE_LIMIT: '1000',
+      LOG_LEVEL: 'info',
+    };
+    const api = new ServiceProcess('API', join(compiledSource, 'main.js'), env, profile ? 'incremental-api.cpuprofile' : null);
+    services.push(api);
+    await api.waitFor('poa-match API:');
+    const worker = new ServiceProcess('worker', join(compiledSource, 'worker.js'), env, profile ? 'incremental-worker.cpuprofile' : null);
+    services.push(worker);
+    await worker.waitFor('poa-match worker: consuming');
+
+    const client = new GraphQLClient(`http://127.0.0.1:${port}/graphql`);
+    await client.login(ADMIN);
+    const { createDonor } = await client.request<{ createDonor: { id: string } }>(
+      'mutation CreateDonor($input: CreateDonorInput!) { createDonor(input: $input) { id } }',
+      { input: { name: 'Benchmark donor', kind: 'STATE' } },
+    );
+    const { createUser } = await client.request<{ createUser: { id: string } }>(
+      'mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id } }',
+      { input: { ...SECRETARIAT, role: 'SECRETARIAT' } },
+    );
+    await client.login(SECRETARIAT);
+
+    const market = new SyntheticMarket(seed);
+    const offers = market.offers(offerCount);
+    const dataSource = await openDatabase(database.url, { migrate: false });
+    let offerIds: string[];
+    try {
+      offerIds = await dataSource.transaction((manager) => insertOffers(manager, offers, createDonor.id, createUser.id));
+    } finally {
+      await dataSource.destroy();
+    }
+    const needs = needsWithMatches(market, offers, offerIds, WARM_UP_NEEDS + needCount);
+    console.log(
+      `incremental matching: ${needCount} needs published one after another against ${offerCount.toLocaleString('en')} open offers; ` +
+        `API and a separate worker process (compiled), ${database.dialect}, Redis ${redisUrl} (queue prefix ${queuePrefix}); polling every ${POLL_PAUSE_MS} ms after each response`,
+    );
+
+    for (const need of needs.slice(0, WARM_UP_NEEDS)) await publishAndWait(client, need);
+    const timings: Timing[] = [];
+    for (const need of needs.slice(WARM_UP_NEEDS)) timings.push(await publishAndWait(client, need));
+
+    const readable = timings.map((timing) => timing.readableMs);
+    const p95 = percentile([...readable].sort((a, b) => a - b), 95);
+    console.log(`  ${describeLatencies('publishNeed → matches readable', readable)}`);
+    console.log(`  ${describeLatencies('publishNeed round trip alone', timings.map((timing) => timing.publishMs))}`);
+    console.log(`  polls per need: mean ${(timings.reduce((sum, timing) => sum + timing.polls, 0) / timings.length).toFixed(1)}`);
+    console.log(`  target p95 ≤ ${TARGET_P95_MS} ms: ${p95.toFixed(0)} ms, ${verdict(p95 <= TARGET_P95_MS)}`);
+    if (profile) console.log(`  CPU profiles of the API and the worker in ${PROFILE_DIR}`);
+  } finally {
+    if (!interrupted) await cleanUp();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
