@@ -8,11 +8,15 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n=== %s\n' "$*"; }
 
+# Every jest run leaves its counts here; the last line of the suite adds them up.
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+
 step "type check"
 npx tsc -p tsconfig.scripts.json --noEmit
 
 step "unit tests"
-npx jest --config jest.config.js
+npx jest --config jest.config.js --json --outputFile="$results/unit.json"
 
 step "reference data is what the data packages give"
 node scripts/build-reference-data.mjs --check
@@ -29,7 +33,13 @@ else
 fi
 
 step "e2e on SQLite"
-E2E_DATABASE=sqlite npx jest --config test/jest-e2e.config.js --runInBand
+E2E_DATABASE=sqlite npx jest --config test/jest-e2e.config.js --runInBand --json --outputFile="$results/e2e-sqlite.json"
 
 step "e2e on PostgreSQL"
-E2E_DATABASE=postgres npx jest --config test/jest-e2e.config.js --runInBand
+E2E_DATABASE=postgres npx jest --config test/jest-e2e.config.js --runInBand --json --outputFile="$results/e2e-postgres.json"
+
+node -e '
+  const runs = process.argv.slice(1).map((file) => require(file));
+  const sum = (key) => runs.reduce((total, run) => total + run[key], 0);
+  console.log(`\ntests: ${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed`);
+' "$results"/*.json
