@@ -1,0 +1,81 @@
+import { DataSource, QueryRunner } from 'typeorm';
+import { Account, donorAccount, secretariatAccount, stateAccount } from './support/fixtures';
+import { eventually, listMatches, publishedNeed, publishedOffer } from './support/matching-helpers';
+import { startTestApp, TestApp } from './support/test-app';
+
+/** A page of needs, each with its matches and their offers (the depth limit allows no more). */
+const NEEDS_WITH_MATCHES = `query($first: Int) {
+  needs(first: $first) {
+    edges { node { id nationalReport { id } matches(first: 10) { edges { node { id offer { id title } } } } } }
+  }
+}`;
+
+/** A page of matches with the records behind them. */
+const MATCHES_WITH_PARTIES = `query($first: Int) {
+  matches(first: $first) {
+    edges { node { id need { id title nationalReport { id } } offer { id title donor { name } } } }
+  }
+}`;
+
+/** Tables the field resolvers read; the outbox relay's polling touches none of them. */
+const FIELD_TABLES = /\b(matches|offers|donors|national_reports|users)\b/i;
+
+describe('field resolvers load in batches (no query per parent)', () => {
+  let t: TestApp;
+  let secretariat: Account;
+  let sqlSeen: string[] = [];
+  let restore: () => void;
+
+  beforeAll(async () => {
+    t = await startTestApp({ MATCH_MIN_SCORE: '0' });
+    secretariat = await secretariatAccount(t);
+    const nigeria = await stateAccount(t, 'NGA');
+    const donors = [await donorAccount(t, 'Batch Donor A'), await donorAccount(t, 'Batch Donor B'), await donorAccount(t, 'Batch Donor C')];
+    for (const donor of donors) await publishedOffer(t, donor.token, { eligibleRegionCodes: ['002'] });
+    const needIds: string[] = [];
+    for (let index = 0; index < 8; index++) needIds.push(await publishedNeed(t, nigeria.token, { title: `Armoury security project ${index}` }));
+    await eventually(async () => ((await listMatches(t, secretariat.token)).length >= needIds.length * donors.length ? true : undefined), 30_000, 'every pair to be matched');
+
+    // Count the SQL statements the application sends through its query runners.
+    const runner: QueryRunner = t.app.get(DataSource).createQueryRunner();
+    const prototype = Object.getPrototypeOf(runner) as { query: (...args: unknown[]) => Promise<unknown> };
+    await runner.release();
+    const query = prototype.query;
+    prototype.query = function (this: unknown, ...args: unknown[]) {
+      if (typeof args[0] === 'string' && FIELD_TABLES.test(args[0])) sqlSeen.push(args[0]);
+      return query.apply(this, args);
+    };
+    restore = () => {
+      prototype.query = query;
+    };
+  });
+
+  afterAll(async () => {
+    restore?.();
+    await t.close();
+  });
+
+  async function statementsFor(query: string, first: number, list: 'needs' | 'matches'): Promise<number> {
+    sqlSeen = [];
+    const result = await t.gql(query, { first }, secretariat.token);
+    expect(result.errors).toBeUndefined();
+    const nodes = result.data![list].edges.map((edge: { node: unknown }) => edge.node);
+    expect(nodes).toHaveLength(first);
+    if (list === 'needs') for (const need of nodes) expect(need.matches.edges).toHaveLength(3);
+    return sqlSeen.length;
+  }
+
+  it('sends as many statements for eight needs with their matches as for two', async () => {
+    const forTwo = await statementsFor(NEEDS_WITH_MATCHES, 2, 'needs');
+    const forEight = await statementsFor(NEEDS_WITH_MATCHES, 8, 'needs');
+    expect(forTwo).toBeGreaterThan(0);
+    expect(forEight).toBe(forTwo);
+  });
+
+  it('sends as many statements for twenty-four matches with their needs, offers and donors as for three', async () => {
+    const forThree = await statementsFor(MATCHES_WITH_PARTIES, 3, 'matches');
+    const forTwentyFour = await statementsFor(MATCHES_WITH_PARTIES, 24, 'matches');
+    expect(forThree).toBeGreaterThan(0);
+    expect(forTwentyFour).toBe(forThree);
+  });
+});
