@@ -4,7 +4,7 @@ import { Match, MatchStatus } from '../src/matching/entities/match.entity';
 import { Need, NeedStatus } from '../src/needs/entities/need.entity';
 import { Account, createDonor, donorAccount, secretariatAccount, stateAccount } from './support/fixtures';
 import { openDatabase, seedMarket } from './support/bulk-market';
-import { eventually, pairMatch, publishedNeed, publishedOffer } from './support/matching-helpers';
+import { eventually, listMatches, pairMatch, publishedNeed, publishedOffer } from './support/matching-helpers';
 import { errorCode, startTestApp, TestApp } from './support/test-app';
 import { deleteQueueKeys, startWorker, stopWorker, WorkerProcess } from './support/worker-process';
 
@@ -57,6 +57,25 @@ describe('matching through BullMQ and a separate worker', () => {
     const match = await pairMatch(t, secretariat.token, needId, offerId, 'PROPOSED');
     expect(match.explanation).toMatch(/covers 2 of 2 themes/);
     expect(worker.output()).toMatch(/rescore-(need|offer)|consuming/);
+  });
+
+  it('scores a need against offer terms another process changed after the worker prepared the offers', async () => {
+    const nigeria = await stateAccount(t, 'NGA');
+    const donor = await donorAccount(t);
+    const offerId = await publishedOffer(t, donor.token, { eligibleRegionCodes: [], eligibleCountryIso3s: ['KEN'] });
+    const firstNeedId = await publishedNeed(t, nigeria.token);
+    // Any match of the first need shows its rescoring ran, so the worker has prepared the offers.
+    await eventually(async () => ((await listMatches(t, secretariat.token, { needId: firstNeedId })).length ? true : undefined), 20_000, 'the first need to be scored');
+    expect(await listMatches(t, secretariat.token, { needId: firstNeedId, offerId })).toEqual([]);
+
+    const updated = await t.gql('mutation($id: ID!, $input: UpdateOfferInput!) { updateOffer(id: $id, input: $input) { id } }', { id: offerId, input: { eligibleCountryIso3s: ['NGA'] } }, donor.token);
+    expect(updated.errors).toBeUndefined();
+    // The offer's own rescoring pairs it with the needs live at the time; the need published after
+    // it can only get the pair from its own rescoring, against the worker's prepared offers.
+    await pairMatch(t, secretariat.token, firstNeedId, offerId, 'PROPOSED');
+    const secondNeedId = await publishedNeed(t, nigeria.token);
+    const match = await pairMatch(t, secretariat.token, secondNeedId, offerId, 'PROPOSED');
+    expect(match.explanation).toMatch(/covers 2 of 2 themes/);
   });
 
   it('refuses invalid weights with BAD_USER_INPUT and queues nothing', async () => {

@@ -1,18 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { newId } from '../common/entity-id';
 import { MatchEventKind, MatchEventMessage } from '../match-events/match-event';
 import { Match, MatchStatus, ScoreBreakdown } from './entities/match.entity';
 import { MatchWritePlan, pairKey, StoredMatch } from './match-write-plan';
 import { LIVE_NEED_STATUSES, LIVE_OFFER_STATUSES } from './scoring-input.repository';
 import { PairScore } from './scoring';
 
-/** Rows per INSERT statement; 9 parameters each stays far below every driver's parameter limit. */
-const ROWS_PER_INSERT = 500;
+/** Rows per INSERT statement on PostgreSQL: seven parameters (six arrays and the run) whatever the number of rows. */
+const ROWS_PER_INSERT = 2_000;
 /** Ids per IN list. */
 const IDS_PER_STATEMENT = 500;
 
-/** A row the engine moved, as RETURNING reports it. */
+/** A row the engine moved, as RETURNING reports it (or, for SQLite's upserts, the stored rows tell). */
 interface ChangedRow {
   id: string;
   needId: string;
@@ -32,11 +32,54 @@ export interface MatchWriteOutcome {
   events: MatchEventMessage[];
 }
 
+/**
+ * The owners of both sides of pairs, as far as the caller already knows them (a full run has loaded
+ * every live need and offer); events of pairs not covered look their owners up in the database.
+ */
+export interface KnownPairOwners {
+  countryOfNeed: ReadonlyMap<string, string>;
+  donorOfOffer: ReadonlyMap<string, string>;
+}
+
+/** The part of a better-sqlite3 connection the SQLite write path uses. */
+interface SqliteHandle {
+  prepare(sql: string): SqliteStatement;
+}
+interface SqliteStatement {
+  run(...parameters: unknown[]): { changes: number };
+}
+
 const RETURNING_CHANGED = 'RETURNING id, need_id AS "needId", offer_id AS "offerId", version';
 
 /**
+ * The engine-ownership rule of the plan, repeated in SQL: a decision taken between the read and the
+ * write is still never overwritten.
+ */
+const UPSERT_PROPOSAL_CONFLICT = `ON CONFLICT (need_id, offer_id) DO UPDATE SET score = excluded.score, breakdown = excluded.breakdown,
+    explanation = excluded.explanation, status = excluded.status, run_id = excluded.run_id, updated_at = CURRENT_TIMESTAMP
+  WHERE matches.status = '${MatchStatus.PROPOSED}' OR (matches.status = '${MatchStatus.SUPERSEDED}' AND matches.version = 1)`;
+
+/** One proposal per execution, prepared once per connection (SQLite). */
+const UPSERT_ONE_PROPOSAL = `INSERT INTO matches (id, need_id, offer_id, score, breakdown, explanation, status, version, run_id)
+  VALUES (?, ?, ?, ?, ?, ?, '${MatchStatus.PROPOSED}', 1, ?) ${UPSERT_PROPOSAL_CONFLICT}`;
+
+/** Many proposals from parallel arrays, one plan whatever their number (PostgreSQL). */
+const UPSERT_PROPOSAL_ARRAYS = `INSERT INTO matches (id, need_id, offer_id, score, breakdown, explanation, status, version, run_id)
+  SELECT fresh.id, fresh.need_id, fresh.offer_id, fresh.score, fresh.breakdown, fresh.explanation, '${MatchStatus.PROPOSED}', 1, $7::varchar
+  FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::double precision[], $5::text[], $6::text[])
+    AS fresh(id, need_id, offer_id, score, breakdown, explanation)
+  ${UPSERT_PROPOSAL_CONFLICT} ${RETURNING_CHANGED}`;
+
+/** The leading part of new ids, made once per millisecond. */
+const idPrefix = { millis: -1, text: '' };
+
+/** The prepared single-row upsert of each SQLite connection. */
+const preparedUpserts = new WeakMap<SqliteHandle, SqliteStatement>();
+
+/**
  * Writes match plans with batched SQL: stored rows are read with one query per few hundred needs
- * or offers, new and rescored pairs go in as multi-row upserts, superseded ones in one UPDATE.
+ * or offers, new and rescored pairs go in as upserts (a prepared statement per row on SQLite,
+ * arrays on PostgreSQL), superseded ones in one UPDATE per few hundred.
  * Both dialects (SQLite ≥ 3.24, PostgreSQL) understand the same `ON CONFLICT … DO UPDATE … WHERE`.
  */
 @Injectable()
@@ -62,55 +105,57 @@ export class MatchWriter {
    * already stored as they are), so a repeated run reports the same count as the first, and the
    * events of the rows that changed status: pairs proposed for the first time or again, and
    * proposals superseded. Rows are written in key order, so two workers writing overlapping pairs
-   * lock them in the same order and cannot deadlock. The upsert repeats the engine-ownership rule of
-   * the plan in SQL: a decision taken between the read and this write is still never overwritten,
-   * and RETURNING reports only the rows actually written.
+   * lock them in the same order and cannot deadlock. `owners` spares looking up the owners of pairs
+   * the caller already knows.
    */
-  async apply(manager: EntityManager, plan: MatchWritePlan, runId: string | null, stored: readonly StoredMatch[]): Promise<MatchWriteOutcome> {
-    const postgres = manager.connection.options.type === 'postgres';
-    const placeholder = (index: number) => (postgres ? `$${index}` : '?');
-    const statusBefore = new Map(stored.map((match) => [pairKey(match.needId, match.offerId), match.status]));
+  async apply(
+    manager: EntityManager,
+    plan: MatchWritePlan,
+    runId: string | null,
+    stored: readonly StoredMatch[],
+    owners?: KnownPairOwners,
+  ): Promise<MatchWriteOutcome> {
+    const storedByPair = new Map(stored.map((match) => [pairKey(match.needId, match.offerId), match]));
     const changes: MatchChange[] = [];
     const inKeyOrder = [...plan.upserts].sort((a, b) => compare(a.needId, b.needId) || compare(a.offerId, b.offerId));
-    for (const chunk of chunksOf(inKeyOrder, ROWS_PER_INSERT)) {
-      const parameters: unknown[] = [];
-      const rows = chunk.map((pair) => {
-        const values = [newId(), pair.needId, pair.offerId, pair.score, JSON.stringify(storedBreakdown(pair)), pair.explanation, MatchStatus.PROPOSED, 1, runId];
-        const first = parameters.length + 1;
-        parameters.push(...values);
-        return `(${values.map((_, offset) => placeholder(first + offset)).join(', ')})`;
-      });
-      const written = await changedRows(
-        manager,
-        `INSERT INTO matches (id, need_id, offer_id, score, breakdown, explanation, status, version, run_id) VALUES ${rows.join(', ')}
-         ON CONFLICT (need_id, offer_id) DO UPDATE SET score = excluded.score, breakdown = excluded.breakdown,
-           explanation = excluded.explanation, status = excluded.status, run_id = excluded.run_id, updated_at = CURRENT_TIMESTAMP
-         WHERE matches.status = '${MatchStatus.PROPOSED}' OR (matches.status = '${MatchStatus.SUPERSEDED}' AND matches.version = 1)
-         ${RETURNING_CHANGED}`,
-        parameters,
-      );
-      for (const row of written) {
-        const previousStatus = statusBefore.get(pairKey(row.needId, row.offerId)) ?? null;
-        // A rescored proposal is news to nobody; a new or revived one is.
-        if (previousStatus !== MatchStatus.PROPOSED) changes.push({ ...row, status: MatchStatus.PROPOSED, previousStatus });
-      }
+    for (const row of await upsertProposals(manager, inKeyOrder, runId, storedByPair)) {
+      const previousStatus = storedByPair.get(pairKey(row.needId, row.offerId))?.status ?? null;
+      // A rescored proposal is news to nobody; a new or revived one is.
+      if (previousStatus !== MatchStatus.PROPOSED) changes.push({ ...row, status: MatchStatus.PROPOSED, previousStatus });
     }
     changes.push(...(await this.supersede(manager, [...plan.supersede].sort(compare))));
-    return { proposed: plan.proposed, events: await this.eventsOf(manager, changes) };
+    return { proposed: plan.proposed, events: await this.eventsOf(manager, changes, owners) };
   }
 
-  /** PROPOSED rows whose need or offer is no longer live, for the end of a full run; returns their events. */
+  /** The donor of every live offer, for the events of a full run. */
+  async liveOfferDonors(manager: EntityManager): Promise<Map<string, string>> {
+    const rows = await manager
+      .createQueryBuilder()
+      .select(['offer.id AS id', 'offer.donor_id AS "donorId"'])
+      .from('offers', 'offer')
+      .where('offer.status IN (:...liveOfferStatuses)', { liveOfferStatuses: LIVE_OFFER_STATUSES })
+      .getRawMany<{ id: string; donorId: string }>();
+    return new Map(rows.map((row) => [row.id, row.donorId]));
+  }
+
+  /**
+   * PROPOSED rows whose need or offer is no longer live, for the end of a full run; returns their
+   * events. One statement per side, each reaching the rows through the index led by its own column:
+   * on the need side the status is tested through an expression, because SQLite, without table
+   * statistics, would otherwise walk the (status, score) index through every proposal.
+   */
   async supersedeDeadPairs(manager: EntityManager): Promise<MatchEventMessage[]> {
     const quoted = (statuses: readonly string[]) => statuses.map((status) => `'${status}'`).join(', ');
-    const rows = await changedRows(
-      manager,
-      `UPDATE matches SET status = '${MatchStatus.SUPERSEDED}', updated_at = CURRENT_TIMESTAMP
-       WHERE status = '${MatchStatus.PROPOSED}'
-         AND (need_id IN (SELECT id FROM needs WHERE status NOT IN (${quoted(LIVE_NEED_STATUSES)}))
-           OR offer_id IN (SELECT id FROM offers WHERE status NOT IN (${quoted(LIVE_OFFER_STATUSES)})))
-       ${RETURNING_CHANGED}`,
-      [],
-    );
+    const sides = [
+      `need_id IN (SELECT id FROM needs WHERE status NOT IN (${quoted(LIVE_NEED_STATUSES)}))
+         AND (CASE status WHEN '${MatchStatus.PROPOSED}' THEN 1 END) = 1`,
+      `offer_id IN (SELECT id FROM offers WHERE status NOT IN (${quoted(LIVE_OFFER_STATUSES)})) AND status = '${MatchStatus.PROPOSED}'`,
+    ];
+    const rows: ChangedRow[] = [];
+    for (const condition of sides) {
+      const sql = `UPDATE matches SET status = '${MatchStatus.SUPERSEDED}', updated_at = CURRENT_TIMESTAMP WHERE ${condition} ${RETURNING_CHANGED}`;
+      rows.push(...(await changedRows(manager, sql, [])));
+    }
     return this.eventsOf(manager, rows.map(superseded));
   }
 
@@ -131,10 +176,11 @@ export class MatchWriter {
   }
 
   /** The events of these changes, with the owners of both sides that subscribers are filtered by. */
-  private async eventsOf(manager: EntityManager, changes: readonly MatchChange[]): Promise<MatchEventMessage[]> {
-    const donorOfOffer = new Map<string, string>();
-    const countryOfNeed = new Map<string, string>();
-    for (const chunk of chunksOf(changes, IDS_PER_STATEMENT)) {
+  private async eventsOf(manager: EntityManager, changes: readonly MatchChange[], known?: KnownPairOwners): Promise<MatchEventMessage[]> {
+    const donorOfOffer = new Map(known?.donorOfOffer);
+    const countryOfNeed = new Map(known?.countryOfNeed);
+    const unknown = changes.filter((change) => !countryOfNeed.has(change.needId) || !donorOfOffer.has(change.offerId));
+    for (const chunk of chunksOf(unknown, IDS_PER_STATEMENT)) {
       const owners = await manager
         .createQueryBuilder()
         .select(['need.id AS "needId"', 'need.country_iso3 AS "countryIso3"', 'offer.id AS "offerId"', 'offer.donor_id AS "donorId"'])
@@ -173,6 +219,77 @@ async function changedRows(manager: EntityManager, sql: string, parameters: unkn
   if (!manager.queryRunner) throw new Error('Matches are written inside a transaction');
   const result = await manager.queryRunner.query(sql, parameters, true);
   return (result.records ?? []) as ChangedRow[];
+}
+
+/**
+ * Upserts proposals under the engine-ownership rule and returns the rows actually written, new
+ * rows with time-ordered ids. PostgreSQL takes the pairs as arrays, and RETURNING says which rows
+ * were written. SQLite runs one prepared single-row statement per pair on the transaction's own
+ * connection, far less work per row than a multi-row VALUES statement, and without RETURNING, which
+ * costs as much again as the write: there the stored rows were read in the same transaction, which
+ * holds the only write lock, so they tell each written row's id and version exactly.
+ */
+async function upsertProposals(
+  manager: EntityManager,
+  pairs: readonly PairScore[],
+  runId: string | null,
+  storedByPair: ReadonlyMap<string, StoredMatch>,
+): Promise<ChangedRow[]> {
+  if (!manager.queryRunner) throw new Error('Matches are written inside a transaction');
+  if (pairs.length === 0) return [];
+  if (manager.connection.options.type === 'postgres') {
+    const written: ChangedRow[] = [];
+    for (const chunk of chunksOf(pairs, ROWS_PER_INSERT)) {
+      const columns = [
+        chunk.map(() => timeOrderedId()),
+        chunk.map((pair) => pair.needId),
+        chunk.map((pair) => pair.offerId),
+        chunk.map((pair) => pair.score),
+        chunk.map((pair) => JSON.stringify(storedBreakdown(pair))),
+        chunk.map((pair) => pair.explanation),
+      ];
+      written.push(...(await changedRows(manager, UPSERT_PROPOSAL_ARRAYS, [...columns, runId])));
+    }
+    return written;
+  }
+  const upsert = preparedUpsert(manager.connection.driver as unknown as { databaseConnection: SqliteHandle });
+  const written: ChangedRow[] = [];
+  for (const pair of pairs) {
+    const id = timeOrderedId();
+    const { changes } = upsert.run(id, pair.needId, pair.offerId, pair.score, JSON.stringify(storedBreakdown(pair)), pair.explanation, runId);
+    if (changes === 0) continue;
+    const existing = storedByPair.get(pairKey(pair.needId, pair.offerId));
+    written.push({ id: existing?.id ?? id, needId: pair.needId, offerId: pair.offerId, version: existing?.version ?? 1 });
+  }
+  return written;
+}
+
+/**
+ * A new match row's id: UUIDv7-style, led by the current millisecond, so the rows of a run append to
+ * the primary key's B-tree instead of landing on random pages; still an opaque 36-character string.
+ */
+function timeOrderedId(): string {
+  const now = Date.now();
+  if (now !== idPrefix.millis) {
+    const hex = now.toString(16).padStart(12, '0');
+    idPrefix.millis = now;
+    idPrefix.text = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7`;
+  }
+  return idPrefix.text + randomUUID().slice(15);
+}
+
+/**
+ * The single-row upsert of the one connection TypeORM's better-sqlite3 driver shares between all
+ * callers; statements run on it inside a TypeORM transaction are part of that transaction.
+ */
+function preparedUpsert(driver: { databaseConnection: SqliteHandle }): SqliteStatement {
+  const connection = driver.databaseConnection;
+  let statement = preparedUpserts.get(connection);
+  if (!statement) {
+    statement = connection.prepare(UPSERT_ONE_PROPOSAL);
+    preparedUpserts.set(connection, statement);
+  }
+  return statement;
 }
 
 function superseded(row: ChangedRow): MatchChange {

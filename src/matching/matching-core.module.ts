@@ -7,6 +7,7 @@ import { RescoreOfferJob } from './jobs/rescore-offer.job';
 import { MatchWriter } from './match-writer';
 import { MatchingEngine } from './matching-engine';
 import { MatchingRunner } from './matching-runner';
+import { PreparedOfferCache } from './prepared-offer-cache';
 import { ScoringInputRepository } from './scoring-input.repository';
 
 /**
@@ -15,7 +16,7 @@ import { ScoringInputRepository } from './scoring-input.repository';
  */
 @Module({
   imports: [MatchEventsModule],
-  providers: [ScoringInputRepository, MatchWriter, MatchingEngine, MatchingRunner, RescoreNeedJob, RescoreOfferJob, FullRunJob, MatchingJobConsumer],
+  providers: [ScoringInputRepository, PreparedOfferCache, MatchWriter, MatchingEngine, MatchingRunner, RescoreNeedJob, RescoreOfferJob, FullRunJob, MatchingJobConsumer],
   exports: [MatchingEngine, MatchingRunner],
 })
 export class MatchingCoreModule {}

@@ -4,6 +4,7 @@ import { Need, NeedStatus } from '../needs/entities/need.entity';
 import { Offer, OfferStatus } from '../offers/entities/offer.entity';
 import { THEME_TAXONOMY } from '../reference/data/themes';
 import { ReferenceService } from '../reference/reference.service';
+import { RESCORE_OFFER_JOB } from './jobs/rescore-offer-job-name';
 import { NeedForScoring, OfferForScoring, ThemeTaxonomy } from './scoring';
 
 /** Needs in these states are still looking for support. */
@@ -112,6 +113,38 @@ export class ScoringInputRepository {
         requiresGenderComponent: offer.requiresGenderComponent,
       };
     });
+  }
+
+  /**
+   * The database's clock `windowSeconds` back, in the form its timestamp columns compare with; read
+   * from the database rather than this process, whose clock or time zone may differ.
+   */
+  async databaseTimeBefore(windowSeconds: number): Promise<string> {
+    const [{ since }] = await this.dataSource.query<{ since: string }[]>(
+      this.dataSource.options.type === 'postgres'
+        ? 'SELECT (LOCALTIMESTAMP - make_interval(secs => $1))::text AS since'
+        : "SELECT datetime('now', '-' || ? || ' seconds') AS since",
+      [windowSeconds],
+    );
+    return since;
+  }
+
+  /**
+   * A cheap fingerprint of the offers as scoring sees them: it differs from an earlier one whenever
+   * an offer was changed through the application since then (every offer change writes a
+   * rescore-offer outbox message in its own transaction, counted here from `changesSince` on) or
+   * offer rows were added or removed directly. `changesSince` (from `databaseTimeBefore`) must lie
+   * before the earlier reading by more than the longest offer-changing transaction, as PostgreSQL
+   * stamps a row with the time its transaction began.
+   */
+  async offerChangeStamp(changesSince: string): Promise<string> {
+    const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
+      'SELECT (SELECT COUNT(*) FROM offers) AS offers, ' +
+        '(SELECT COUNT(*) FROM outbox_messages WHERE job_name = :jobName AND created_at >= :changesSince) AS changes',
+      { jobName: RESCORE_OFFER_JOB, changesSince },
+    );
+    const [{ offers, changes }] = await this.dataSource.query<{ offers: number | string; changes: number | string }[]>(sql, parameters);
+    return `${offers}/${changes}`;
   }
 
   /**

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { JobHandler } from '../../queue/job-queue';
 import { MatchingEngine } from '../matching-engine';
+import { RESCORE_OFFER_JOB } from './rescore-offer-job-name';
 
-export const RESCORE_OFFER_JOB = 'rescore-offer';
+export { RESCORE_OFFER_JOB };
 
 export interface RescoreOfferJobData {
   offerId: string;
