@@ -622,6 +622,7 @@ describe('pairings: matchEvents through Redis', () => {
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.dispose()));
     await t.close();
+    await deleteQueueKeys(REDIS_URL, QUEUE_PREFIX);
   });
 
   it('delivers to API subscribers the events another process publishes, to the right donor only', async () => {
