@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const schema = printSchema(lexicographicSortSchema(app.get(GraphQLSchemaHost).schema));
   await app.close();
   const header = '# ------------------------------------------------------\n# THIS FILE WAS AUTOMATICALLY GENERATED (DO NOT MODIFY)\n# ------------------------------------------------------\n\n';
-  writeFileSync(join(__dirname, '..', 'schema.gql'), `${header}${schema}\n`);
+  writeFileSync(join(__dirname, '..', 'schema.gql'), `${header}${schema}`);
   console.log('Wrote schema.gql');
 }
 
