@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BadUserInputError, NotFoundError } from '../common/errors/domain-errors';
-import { THEME_TAXONOMY } from './data/themes';
+import { expandThemeCodes, THEME_TAXONOMY } from './data/themes';
 import { Country } from './entities/country.entity';
 import { Region, RegionLevel } from './entities/region.entity';
 import { Theme } from './entities/theme.entity';
@@ -91,12 +91,9 @@ export class ReferenceService {
     return geography.countriesInRegion(regionCode).map((country) => country.iso3);
   }
 
-  /** Theme codes with every group code replaced by the themes in it. */
+  /** Theme codes with every group code replaced by the themes in it (codes checked by requireThemes first). */
   expandThemeCodes(codes: string[]): string[] {
-    const expanded = codes.flatMap((code) =>
-      this.themesByCode.get(code)?.parentCode === null ? this.themes.filter((theme) => theme.parentCode === code).map((theme) => theme.code) : [code],
-    );
-    return [...new Set(expanded)];
+    return expandThemeCodes(codes);
   }
 
   /** Throws BAD_USER_INPUT naming `field` when a theme code is unknown. */
