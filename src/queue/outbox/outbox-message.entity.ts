@@ -8,6 +8,8 @@ import { newId } from '../../common/entity-id';
  */
 @Entity('outbox_messages')
 @Index(['dispatchedAt', 'createdAt'])
+// The worker's offer-change check counts one job's recent messages before every need it rescores.
+@Index(['jobName', 'createdAt'])
 export class OutboxMessage {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string = newId();
