@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import { Queue } from 'bullmq';
 import { createClient, Client } from 'graphql-ws';
 import IORedis from 'ioredis';
@@ -526,6 +527,19 @@ describe('pairings: the workflow, its money, progress, coverage and live events'
       expect(JSON.stringify(refused.errors[0])).toMatch(/depth/i);
     });
 
+    it('closes a connection once its token expires, and delivers until then', async () => {
+      const shortLived = await t.app.get(JwtService).signAsync({ sub: donor.id }, { expiresIn: 3 });
+      const listener = await listen(shortLived);
+      const offerId = await publishedOffer(donor, { capacityUsd: 400000 });
+      const needId = await publishedNeed(nigeria, { estimatedBudgetUsd: 70000 });
+      await waitFor(() => listener.events.some((event) => event.needId === needId && event.offerId === offerId));
+      expect(listener.events.filter((event) => event.needId === needId && event.offerId === offerId)).toHaveLength(1);
+      expect(listener.errors).toEqual([]);
+
+      await waitFor(() => listener.errors.length > 0, 6000);
+      expect(listener.errors[0]).toMatchObject({ code: 4403, reason: expect.stringMatching(/expired/) });
+    });
+
     it('refuses a connection without a valid token', async () => {
       for (const token of [null, 'not-a-token']) {
         const refused = await listen(token);
@@ -773,10 +787,13 @@ describe('pairings through BullMQ and a separate worker: live proposals and allo
   let dataSource: DataSource;
   let secretariat: Account;
   const clients: Client[] = [];
-  const redis = new IORedis(REDIS_URL);
-  const queue = new Queue(QUEUE_NAME, { connection: redis, prefix: QUEUE_PREFIX });
+  // Opened in beforeAll, so a run that skips this block (jest -t) leaves no connection behind.
+  let redis: IORedis;
+  let queue: Queue;
 
   beforeAll(async () => {
+    redis = new IORedis(REDIS_URL);
+    queue = new Queue(QUEUE_NAME, { connection: redis, prefix: QUEUE_PREFIX });
     const env = { REDIS_URL, QUEUE_PREFIX, MATCH_TOP_K: '1000', MATCH_MIN_SCORE: '0' };
     t = await startTestApp(env);
     worker = await startWorker({ ...env, DATABASE_URL: process.env.DATABASE_URL! });
@@ -787,8 +804,8 @@ describe('pairings through BullMQ and a separate worker: live proposals and allo
     await Promise.all(clients.map((client) => client.dispose()));
     if (worker) await stopWorker(worker);
     await t?.close();
-    await queue.close();
-    redis.disconnect();
+    await queue?.close();
+    redis?.disconnect();
     await deleteQueueKeys(REDIS_URL, QUEUE_PREFIX);
   });
 

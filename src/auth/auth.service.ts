@@ -9,6 +9,14 @@ import { hashPassword, verifyPassword } from './password-hasher';
 
 interface TokenClaims {
   sub: string;
+  /** Expiry, in seconds since the epoch. */
+  exp?: number;
+}
+
+/** Who a token speaks for, and until when. */
+export interface TokenSession {
+  actor: Actor;
+  expiresAt: Date | null;
 }
 
 /** Compared against when the e-mail is unknown, so a wrong e-mail costs as long as a wrong password. */
@@ -33,6 +41,11 @@ export class AuthService {
 
   /** Checks the token and reads the user afresh, so a deleted account or changed role takes effect at once. */
   async actorFromToken(token: string): Promise<Actor> {
+    return (await this.sessionFromToken(token)).actor;
+  }
+
+  /** As `actorFromToken`, with the token's expiry, for connections that outlive a request. */
+  async sessionFromToken(token: string): Promise<TokenSession> {
     let claims: TokenClaims;
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token);
@@ -41,7 +54,7 @@ export class AuthService {
     }
     const user = await this.users.findOne({ where: { id: claims.sub } });
     if (!user) throw new UnauthenticatedError('The account behind this token no longer exists.');
-    return actorOf(user);
+    return { actor: actorOf(user), expiresAt: claims.exp === undefined ? null : new Date(claims.exp * 1000) };
   }
 }
 

@@ -8,7 +8,7 @@ import { specifiedRules, validate } from 'graphql';
 import type { Context as WsContext, ServerOptions as WsServerOptions } from 'graphql-ws';
 import type { RequestWithActor } from '../../auth/auth.decorators';
 import { AuthService } from '../../auth/auth.service';
-import { authenticateConnection, SubscriptionConnectionExtra } from '../../auth/subscription-auth';
+import { authenticateConnection, closeWhenTokenExpires, SubscriptionConnectionExtra } from '../../auth/subscription-auth';
 import { AppConfig } from '../../config/app-config';
 import { formatGraphQLError } from '../errors/graphql-error-formatter';
 import { CalendarDate } from './calendar-date.scalar';
@@ -39,13 +39,15 @@ export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
           blockFieldSuggestion: { enabled: config.isProduction },
         }).protect();
         // Subscriptions over graphql-ws: the token travels in the connection parameters and the
-        // actor found for it acts in every subscription on that socket. They bypass Apollo, so
-        // GraphQL Armor's depth, cost and alias limits are applied to them here.
+        // actor found for it acts in every subscription on that socket, until the token expires.
+        // They bypass Apollo, so GraphQL Armor's depth, cost and alias limits are applied to them here.
         const graphqlWs: GraphQLWsSubscriptionsConfig & Pick<WsServerOptions, 'validate'> = {
           onConnect: async (context: WsContext<Record<string, unknown> | undefined, unknown>) => {
-            const actor = await authenticateConnection(auth, context.connectionParams);
-            if (!actor) return false;
-            (context.extra as SubscriptionConnectionExtra).actor = actor;
+            const session = await authenticateConnection(auth, context.connectionParams);
+            if (!session) return false;
+            const extra = context.extra as SubscriptionConnectionExtra;
+            extra.actor = session.actor;
+            closeWhenTokenExpires(extra.socket, session.expiresAt);
             return true;
           },
           validate: (schema, document) => validate(schema, document, [...specifiedRules, ...armor.validationRules]),
