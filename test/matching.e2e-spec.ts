@@ -141,3 +141,89 @@ describe('matching (in-process queue)', () => {
     expect(errorCode(attempt)).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('matching: filtering and paging the list of matches', () => {
+  let t: TestApp;
+  let secretariat: Account;
+  let kenya: Account;
+  let donor: Account & { donorId: string };
+  let otherDonor: Account & { donorId: string };
+  let nigeriaNeed: string;
+  let kenyaNeed: string;
+  let africaOffer: string;
+  let westAfricaOffer: string;
+
+  const LIST = `query($filter: MatchFilter, $first: Int, $after: String) {
+    matches(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id score need { id } offer { id } } }
+    }
+  }`;
+  interface Page {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: { id: string; score: number; need: { id: string }; offer: { id: string } } }[];
+  }
+  const page = async (token: string, filter: Record<string, unknown> = {}, first = 20, after?: string): Promise<Page> => {
+    const result = await t.gql<{ matches: Page }>(LIST, { filter, first, after }, token);
+    if (!result.data) throw new Error(`matches failed: ${JSON.stringify(result.errors)}`);
+    return result.data.matches;
+  };
+  const pairsOf = (listed: Page) => listed.edges.map(({ node }) => `${node.need.id}/${node.offer.id}`).sort();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    secretariat = await secretariatAccount(t);
+    const nigeria = await stateAccount(t, 'NGA');
+    kenya = await stateAccount(t, 'KEN');
+    donor = await donorAccount(t, 'Africa Donor');
+    otherDonor = await donorAccount(t, 'West Africa Donor');
+    nigeriaNeed = await publishedNeed(t, nigeria.token, { visibility: 'PUBLIC' });
+    kenyaNeed = await publishedNeed(t, kenya.token, { visibility: 'PUBLIC', themeCodes: ['MARKING'] });
+    // Africa (M49 002) takes in both states; Western Africa (011) Nigeria only.
+    africaOffer = await publishedOffer(t, donor.token, { eligibleRegionCodes: ['002'] });
+    westAfricaOffer = await publishedOffer(t, otherDonor.token);
+    for (const [need, offer] of [[nigeriaNeed, africaOffer], [kenyaNeed, africaOffer], [nigeriaNeed, westAfricaOffer]]) {
+      await pairMatch(t, secretariat.token, need, offer, 'PROPOSED');
+    }
+  });
+
+  afterAll(() => t.close());
+
+  it('lists every match for the Secretariat, best first, and narrows by need country, region, theme, offer, status and score', async () => {
+    const all = await page(secretariat.token);
+    expect(all.totalCount).toBe(3);
+    const scores = all.edges.map(({ node }) => node.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+
+    expect(pairsOf(await page(secretariat.token, { countryIso3: 'nga' }))).toEqual([`${nigeriaNeed}/${africaOffer}`, `${nigeriaNeed}/${westAfricaOffer}`].sort());
+    expect(pairsOf(await page(secretariat.token, { region: '014' }))).toEqual([`${kenyaNeed}/${africaOffer}`]);
+    expect((await page(secretariat.token, { themeCodes: ['MARKING'] })).totalCount).toBe(3);
+    expect((await page(secretariat.token, { themeCodes: ['STOCKPILE_MANAGEMENT'] })).totalCount).toBe(2);
+    expect((await page(secretariat.token, { offerId: africaOffer, countryIso3: 'KEN' })).totalCount).toBe(1);
+    expect((await page(secretariat.token, { status: ['APPROVED'] })).totalCount).toBe(0);
+    const best = scores.filter((score) => score === scores[0]);
+    expect(best.length).toBeLessThan(3);
+    expect((await page(secretariat.token, { minScore: scores[0] })).edges.map(({ node }) => node.score)).toEqual(best);
+  });
+
+  it('pages with a cursor and counts the whole list on every page', async () => {
+    const first = await page(secretariat.token, {}, 2);
+    expect(first).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    expect(first.edges).toHaveLength(2);
+    const second = await page(secretariat.token, {}, 2, first.pageInfo.endCursor!);
+    expect(second).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: false } });
+    expect(second.edges).toHaveLength(1);
+    const listed = [...first.edges, ...second.edges].map(({ node }) => node.id);
+    expect(new Set(listed).size).toBe(3);
+  });
+
+  it('counts only what each state and donor may see', async () => {
+    expect(pairsOf(await page(kenya.token))).toEqual([`${kenyaNeed}/${africaOffer}`]);
+    expect((await page(kenya.token, { countryIso3: 'NGA' })).totalCount).toBe(0);
+    expect(pairsOf(await page(donor.token))).toEqual([`${nigeriaNeed}/${africaOffer}`, `${kenyaNeed}/${africaOffer}`].sort());
+    expect((await page(donor.token, { offerId: westAfricaOffer })).totalCount).toBe(0);
+    expect(pairsOf(await page(otherDonor.token))).toEqual([`${nigeriaNeed}/${westAfricaOffer}`]);
+  });
+});
