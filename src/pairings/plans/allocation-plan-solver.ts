@@ -7,7 +7,7 @@ import { Offer } from '../../offers/entities/offer.entity';
 import { LIVE_OFFER_STATUSES } from '../../offers/offer-lifecycle';
 import { JobContext } from '../../queue/job-queue';
 import { ReferenceService } from '../../reference/reference.service';
-import { solveAllocation } from '../allocation/allocation-solver';
+import { solveAllocationInThread } from '../allocation/allocation-solver-thread';
 import { AllocationProblem } from '../allocation/allocation.types';
 import { AllocationPlan, AllocationPlanBasis, AllocationPlanStatus, AllocationSolveStatus, PlannedAllocationRecord } from '../entities/allocation-plan.entity';
 import { UNDECIDED_STATUSES } from '../pairing-transitions';
@@ -53,7 +53,7 @@ export class AllocationPlanSolver {
     try {
       const plan = await plans.findOneByOrFail({ id });
       const { problem, basis, versions } = await this.loadProblem(plan);
-      const result = await solveAllocation(problem);
+      const result = await solveAllocationInThread(problem);
       const scores = new Map(problem.candidates.map((candidate) => [candidate.matchId, candidate.score]));
       const allocations: PlannedAllocationRecord[] = result.allocations.map((allocation) => ({
         ...allocation,
