@@ -43,7 +43,7 @@ const UN_OBSERVER_STATES = ['PSE', 'VAT'];
  * UN Chinese names of the M49 regions; no maintained package carries them. Middle and Southern
  * Africa take the 部 form so they never read as the Central African Republic (中非) or South
  * Africa (南非). Compared with CLDR's names for the same codes (`Intl.DisplayNames` for zh-Hans),
- * 21 of the 29 are identical; the other eight keep the UN's own forms where CLDR has another
+ * 22 of the 29 are identical; the other seven keep the UN's own forms where CLDR has another
  * (北美洲, 加勒比, 拉丁美洲和加勒比, 澳大利亚和新西兰, 密克罗尼西亚, 波利尼西亚) or the 部 form above.
  */
 const REGION_NAMES_ZH = {
