@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, errorCode, GraphQLResponse, startTestApp, TestApp } from './support/test-app';
 import { contractOperation, dataOf, donorAccount, needInput, offerInput, PASSWORD, stateAccount } from './support/fixtures';
+import { PrivateRedisServer } from './support/redis-server';
 
 /** A raw POST to /graphql, for what the `gql` helper hides: status, headers, odd bodies. */
 const post = (t: TestApp, body: string, headers: Record<string, string> = {}) =>
@@ -149,6 +151,41 @@ describe('hardening', () => {
       expect(errorCode(fourth)).toBe('TOO_MANY_REQUESTS');
       expect(fourth.data).toBeNull();
       expect(dataOf(await limited.gql(contractOperation('Me'), {}, limited.adminToken)).me.role).toBe('ADMIN');
+    });
+  });
+
+  describe('login rate limit across API replicas (Redis)', () => {
+    const redis = new PrivateRedisServer();
+    const QUEUE_PREFIX = `hardening-e2e-${randomBytes(4).toString('hex')}`;
+    const replicas: TestApp[] = [];
+    beforeAll(async () => {
+      await redis.start();
+      // Each replica signs the ADMIN in as it starts: two of the four attempts, counted together.
+      for (let started = 0; started < 2; started++) replicas.push(await startTestApp({ LOGIN_RATE_LIMIT: '4', REDIS_URL: redis.url, QUEUE_PREFIX }));
+    }, 60_000);
+    afterAll(async () => {
+      // The replicas' queues close cleanly only with Redis there.
+      if (!redis.isRunning()) await redis.start();
+      for (const replica of replicas) await replica.close();
+      await redis.destroy();
+    });
+
+    it('counts the attempts made through every replica against one limit', async () => {
+      const [first, second] = replicas;
+      const wrong = { email: ADMIN_EMAIL, password: 'wrong-password' };
+      const login = contractOperation('Login');
+      expect(errorCode(await first.gql(login, wrong))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await second.gql(login, wrong))).toBe('UNAUTHENTICATED');
+      // The fifth attempt in the minute; each replica alone has seen only two or three.
+      expect(errorCode(await first.gql(login, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }))).toBe('TOO_MANY_REQUESTS');
+    });
+
+    it('still lets people log in while Redis is down, counting in each replica', async () => {
+      await redis.kill();
+      const [, second] = replicas;
+      const login = contractOperation('Login');
+      expect(errorCode(await second.gql(login, { email: ADMIN_EMAIL, password: 'wrong-password' }))).toBe('UNAUTHENTICATED');
+      expect((await second.gql(login, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })).errors).toBeUndefined();
     });
   });
 

@@ -6,9 +6,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { User } from '../accounts/entities/user.entity';
 import { AppConfig } from '../config/app-config';
+import { createRedisConnection } from '../queue/redis-connection';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { LoginAttemptStore } from './login-attempt-store';
 
 @Global()
 @Module({
@@ -29,7 +31,10 @@ import { AuthService } from './auth.service';
     }),
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => [{ name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT }],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT }],
+        storage: new LoginAttemptStore(config.REDIS_URL ? createRedisConnection(config, 'producer') : null, `${config.QUEUE_PREFIX}:login-attempts`),
+      }),
     }),
   ],
   providers: [AuthService, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],

@@ -28,6 +28,10 @@ export class PrivateRedisServer {
     await this.waitUntil(false);
   }
 
+  isRunning(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   async destroy(): Promise<void> {
     await this.kill();
     rmSync(this.dir, { recursive: true, force: true });
