@@ -39,15 +39,16 @@ export async function authenticateConnection(auth: AuthService, connectionParams
  */
 export function closeWhenTokenExpires(socket: ConnectionSocket | undefined, expiresAt: Date | null): void {
   if (!socket || !expiresAt) return;
-  const close = () => {
+  let timer: NodeJS.Timeout | undefined;
+  const closeOnceExpired = () => {
     const remaining = expiresAt.getTime() - Date.now();
-    if (remaining > 0) {
-      timer = setTimeout(close, Math.min(remaining, LONGEST_TIMER_MS)).unref();
+    if (remaining <= 0) {
+      socket.close(CloseCode.Forbidden, 'The access token has expired; log in again.');
       return;
     }
-    socket.close(CloseCode.Forbidden, 'The access token has expired; log in again.');
+    // Unreferenced: an open socket, not this timer, is what keeps the process alive.
+    timer = setTimeout(closeOnceExpired, Math.min(remaining, LONGEST_TIMER_MS)).unref();
   };
-  // Unreferenced: an open socket, not this timer, is what keeps the process alive.
-  let timer = setTimeout(close, Math.min(Math.max(0, expiresAt.getTime() - Date.now()), LONGEST_TIMER_MS)).unref();
+  closeOnceExpired();
   socket.once('close', () => clearTimeout(timer));
 }
