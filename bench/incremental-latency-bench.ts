@@ -20,7 +20,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { DEFAULT_WEIGHTS, OfferIndex, prepareNeed, prepareOffer, scoreNeedAgainstOffers } from '../src/matching/scoring';
-import { MATCHING_TAXONOMY } from '../src/matching/scoring-input.repository';
+import { MATCHING_TAXONOMY } from '../src/matching/matching-taxonomy';
 import { percentile, verdict } from './bench-report';
 import { createScratchDatabase, openDatabase, ScratchDatabase } from './scratch-database';
 import { insertOffers, needForScoring, offerForScoring, SyntheticMarket, SyntheticNeed, SyntheticOffer } from './synthetic-market';

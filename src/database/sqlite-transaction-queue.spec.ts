@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { buildDataSourceOptions } from './database-options';
-import { queueSqliteTransactions } from './sqlite-transaction-queue';
+import { inExclusiveTurn, queueSqliteTransactions } from './sqlite-transaction-queue';
 
 describe('queued SQLite transactions', () => {
   let dataSource: DataSource;
@@ -43,6 +43,24 @@ describe('queued SQLite transactions', () => {
     await nested;
     const [{ value }] = await dataSource.query('SELECT value FROM counter WHERE id = 1');
     expect(value).toBe(1);
+  });
+
+  it('gives exclusive work a turn of its own, between transactions, with none open', async () => {
+    const order: string[] = [];
+    const connection = (dataSource.driver as unknown as { databaseConnection: Database.Database }).databaseConnection;
+    const before = dataSource.transaction(async (manager) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await manager.query('UPDATE counter SET value = value + 1 WHERE id = 1');
+      order.push('transaction before');
+    });
+    const exclusive = inExclusiveTurn(dataSource, () => {
+      order.push(`exclusive, in a transaction: ${connection.inTransaction}`);
+      return connection.prepare('SELECT value FROM counter WHERE id = 1').get();
+    });
+    const after = dataSource.transaction(async () => order.push('transaction after'));
+    await Promise.all([before, exclusive, after]);
+    expect(order).toEqual(['transaction before', 'exclusive, in a transaction: false', 'transaction after']);
+    expect(await exclusive).toEqual({ value: 1 });
   });
 
   it('takes the write lock when a transaction begins, so another process can no longer slip a write in before ours', async () => {

@@ -3,6 +3,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 const insideQueuedTransaction = new AsyncLocalStorage<true>();
 
+/** Runs work after every turn taken before it; one queue per data source. */
+type TurnQueue = <T>(work: () => Promise<T> | T) => Promise<T>;
+
+const queues = new WeakMap<DataSource, TurnQueue>();
+
 /**
  * TypeORM's better-sqlite3 driver shares one connection (one query runner) between all callers, so
  * two transactions started concurrently would interleave on it and commit or roll back each other's
@@ -15,10 +20,24 @@ export function queueSqliteTransactions(dataSource: DataSource): void {
   const manager = dataSource.manager;
   const runTransaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
   let queueTail: Promise<unknown> = Promise.resolve();
-  manager.transaction = ((...args: unknown[]) => {
-    if (insideQueuedTransaction.getStore()) return runTransaction(...args);
-    const turn = queueTail.then(() => insideQueuedTransaction.run(true, () => runTransaction(...args)));
+  const takeTurn: TurnQueue = (work) => {
+    const turn = queueTail.then(() => insideQueuedTransaction.run(true, work));
     queueTail = turn.catch(() => undefined);
     return turn;
+  };
+  queues.set(dataSource, takeTurn);
+  manager.transaction = ((...args: unknown[]) => {
+    if (insideQueuedTransaction.getStore()) return runTransaction(...args);
+    return takeTurn(() => runTransaction(...args));
   }) as EntityManager['transaction'];
+}
+
+/**
+ * Runs `work` in a turn of the transaction queue, with no TypeORM transaction open on the shared
+ * connection: for work that drives the driver's connection itself, synchronously, from BEGIN to
+ * COMMIT. Without a queue (PostgreSQL, or one never set up) it simply runs.
+ */
+export function inExclusiveTurn<T>(dataSource: DataSource, work: () => T): Promise<T> {
+  const takeTurn = queues.get(dataSource);
+  return takeTurn ? takeTurn(work) : Promise.resolve().then(work);
 }

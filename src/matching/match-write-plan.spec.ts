@@ -1,9 +1,8 @@
 import { MatchStatus } from './entities/match.entity';
 import { isEngineOwned, planNeedRescore, planOfferRescore, StoredMatch } from './match-write-plan';
-import { PairScore } from './scoring';
+import { Proposal } from './proposal';
 
-const breakdown = { theme: 1, region: 1, capacity: 1, ownership: 0, gender: null, baseline: 0, multiYear: 0, conflict: 0 };
-const scored = (needId: string, offerId: string, score: number): PairScore => ({ needId, offerId, score, breakdown, explanation: '' });
+const scored = (needId: string, offerId: string, score: number): Proposal => ({ needId, offerId, score, breakdownJson: '{}', explanation: '' });
 const stored = (needId: string, offerId: string, score: number, status = MatchStatus.PROPOSED, version = 1): StoredMatch => ({
   id: `${needId}:${offerId}`,
   needId,

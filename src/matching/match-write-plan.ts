@@ -1,5 +1,5 @@
 import { MatchStatus } from './entities/match.entity';
-import { PairScore } from './scoring';
+import { Proposal } from './proposal';
 
 /** What the engine needs to know about a stored match to decide whether it may touch it. */
 export interface StoredMatch {
@@ -14,7 +14,7 @@ export interface StoredMatch {
 
 /** Rows to write: pairs to insert or rescore, and ids of PROPOSED rows to mark SUPERSEDED. */
 export interface MatchWritePlan {
-  upserts: PairScore[];
+  upserts: Proposal[];
   supersede: string[];
   /** Results that stand as proposals afterwards: the upserts plus those already stored as they are. */
   proposed: number;
@@ -23,7 +23,7 @@ export interface MatchWritePlan {
 export const pairKey = (needId: string, offerId: string): string => `${needId}\u0000${offerId}`;
 
 /** A PROPOSED row that already says exactly this needs no write. */
-function isUnchanged(existing: StoredMatch, result: PairScore): boolean {
+function isUnchanged(existing: StoredMatch, result: Proposal): boolean {
   return existing.status === MatchStatus.PROPOSED && existing.score === result.score && existing.explanation === result.explanation;
 }
 
@@ -46,7 +46,9 @@ export function isEngineOwned(match: Pick<StoredMatch, 'status' | 'version'>): b
  * `stored` every stored row of the same needs. Results land unless a person acted on the pair (or
  * the row already says the same); PROPOSED rows that are no longer among the results are superseded.
  */
-export function planNeedRescore(stored: readonly StoredMatch[], results: readonly PairScore[]): MatchWritePlan {
+export function planNeedRescore(stored: readonly StoredMatch[], results: readonly Proposal[]): MatchWritePlan {
+  // Needs scored for the first time, as in a full run on a new market: every result is new.
+  if (stored.length === 0) return { upserts: [...results], proposed: results.length, supersede: [] };
   const storedByPair = new Map(stored.map((match) => [pairKey(match.needId, match.offerId), match]));
   const wanted = new Set(results.map((result) => pairKey(result.needId, result.offerId)));
   const proposals = results
@@ -68,7 +70,7 @@ export function planNeedRescore(stored: readonly StoredMatch[], results: readonl
  * a PROPOSED row of another offer that it pushes out of the top K is superseded, and so is a
  * PROPOSED row of this offer that no longer passes or ranks.
  */
-export function planOfferRescore(offerId: string, stored: readonly StoredMatch[], results: readonly PairScore[], topK: number): MatchWritePlan {
+export function planOfferRescore(offerId: string, stored: readonly StoredMatch[], results: readonly Proposal[], topK: number): MatchWritePlan {
   const standingByNeed = new Map<string, StoredMatch[]>();
   const ownRowByNeed = new Map<string, StoredMatch>();
   for (const match of stored) {

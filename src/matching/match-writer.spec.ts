@@ -3,21 +3,24 @@ import { ENTITIES } from '../database/entities';
 import { MIGRATIONS } from '../database/migrations';
 import { MatchEventKind, MatchEventMessage } from '../match-events/match-event';
 import { MatchStatus } from './entities/match.entity';
+import { queueSqliteTransactions } from '../database/sqlite-transaction-queue';
 import { MatchWriter } from './match-writer';
 import { planNeedRescore, StoredMatch } from './match-write-plan';
-import { PairScore } from './scoring';
+import { Proposal, toProposal } from './proposal';
 
 const BREAKDOWN = { theme: 1, region: 0.5, capacity: 0.25, ownership: 0, gender: null, baseline: 1, multiYear: 0, conflict: 0 };
 
-const pair = (needId: string, offerId: string, score: number): PairScore => ({ needId, offerId, score, breakdown: BREAKDOWN, explanation: `fits ${score}` });
+const pair = (needId: string, offerId: string, score: number): Proposal => toProposal({ needId, offerId, score, breakdown: BREAKDOWN, explanation: `fits ${score}` });
 
 /** The SQLite write path on the real schema: rows written, rows left alone, and the events that follow. */
 describe('MatchWriter on SQLite', () => {
   let dataSource: DataSource;
-  const writer = new MatchWriter();
+  let writer: MatchWriter;
 
   beforeEach(async () => {
     dataSource = new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: ENTITIES, migrations: MIGRATIONS });
+    queueSqliteTransactions(dataSource);
+    writer = new MatchWriter(dataSource);
     await dataSource.initialize();
     await dataSource.runMigrations();
     // Only the columns the writer reads matter here; the owners' accounts are not part of the test.
@@ -40,7 +43,7 @@ describe('MatchWriter on SQLite', () => {
   afterEach(() => dataSource.destroy());
 
   const storedRows = (needIds: string[]) => dataSource.transaction((manager) => writer.storedMatches(manager, 'need_id', needIds));
-  const write = (results: PairScore[], needIds: string[]) =>
+  const write = (results: Proposal[], needIds: string[]) =>
     dataSource.transaction(async (manager) => {
       const stored = await writer.storedMatches(manager, 'need_id', needIds);
       return writer.apply(manager, planNeedRescore(stored, results), 'run-1', stored);
@@ -92,5 +95,50 @@ describe('MatchWriter on SQLite', () => {
     expect(events).toEqual([
       expect.objectContaining({ kind: MatchEventKind.STATUS_CHANGED, needId: 'need-b', offerId: 'offer-1', previousStatus: MatchStatus.PROPOSED, needCountryIso3: 'GHA', offerDonorId: 'donor-1' }),
     ]);
+  });
+
+  describe('a full run\'s batch', () => {
+    const runBatch = (proposals: Proposal[], matchesUpsertedBefore = 0) =>
+      writer.writeRunBatch({ runId: 'run-1', needIds: ['need-a'], proposals, pairsScored: 7, matchesUpsertedBefore }, {
+        countryOfNeed: new Map([['need-a', 'NGA']]),
+        donorOfOffer: new Map([['offer-1', 'donor-1'], ['offer-2', 'donor-2']]),
+      });
+    const runProgress = async () => (await dataSource.query('SELECT pairs_scored AS pairs, matches_upserted AS upserted FROM matching_runs'))[0];
+
+    beforeEach(() => dataSource.query(`INSERT INTO matching_runs (id, weights, status) VALUES ('run-1', '{}', 'RUNNING')`));
+
+    it('writes the proposals and the run\'s progress together, and announces what is new', async () => {
+      const { proposed, events } = await runBatch([pair('need-a', 'offer-1', 0.9), pair('need-a', 'offer-2', 0.8)], 40);
+      expect(proposed).toBe(2);
+      expect(await runProgress()).toEqual({ pairs: 7, upserted: 42 });
+      const rows = await storedRows(['need-a']);
+      expect(events.map((event) => [event.matchId, event.offerDonorId, event.needCountryIso3])).toEqual(
+        rows.sort((a, b) => a.offerId.localeCompare(b.offerId)).map((row) => [row.id, `donor-${row.offerId.slice(-1)}`, 'NGA']),
+      );
+      const [{ breakdown }] = await dataSource.query(`SELECT breakdown FROM matches WHERE offer_id = 'offer-1'`);
+      expect(JSON.parse(breakdown)).toEqual({ ...BREAKDOWN, gender: 0 });
+    });
+
+    it('waits for a transaction in progress, and leaves the connection as it found it', async () => {
+      const connection = (dataSource.driver as unknown as { databaseConnection: { pragma(sql: string, options: { simple: true }): unknown } }).databaseConnection;
+      let transactionDone = false;
+      const transaction = dataSource.transaction(async (manager) => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await manager.query(`UPDATE matching_runs SET status = 'RUNNING'`);
+        transactionDone = true;
+      });
+      const batch = runBatch([pair('need-a', 'offer-1', 0.9)]).then(() => transactionDone);
+      await transaction;
+      expect(await batch).toBe(true);
+      expect(connection.pragma('synchronous', { simple: true })).toBe(2);
+      expect(connection.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    });
+
+    it('changes nothing when it fails half way', async () => {
+      await dataSource.query('DROP TABLE matching_runs');
+      await expect(runBatch([pair('need-a', 'offer-1', 0.9)])).rejects.toThrow(/matching_runs/);
+      expect(await storedRows(['need-a'])).toEqual([]);
+      await expect(dataSource.transaction((manager) => manager.query('SELECT 1 AS one'))).resolves.toEqual([{ one: 1 }]);
+    });
   });
 });

@@ -1,29 +1,30 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { inExclusiveTurn } from '../database/sqlite-transaction-queue';
+import { walCheckpointerOf } from '../database/wal-checkpointer';
 import { MatchEventKind, MatchEventMessage } from '../match-events/match-event';
-import { Match, MatchStatus, ScoreBreakdown } from './entities/match.entity';
-import { MatchWritePlan, pairKey, StoredMatch } from './match-write-plan';
+import { MatchStatus } from './entities/match.entity';
+import { MatchWritePlan, pairKey, planNeedRescore, StoredMatch } from './match-write-plan';
+import { Proposal } from './proposal';
 import { LIVE_NEED_STATUSES, LIVE_OFFER_STATUSES } from './scoring-input.repository';
-import { PairScore } from './scoring';
+import {
+  ChangedRow,
+  IDS_PER_STATEMENT,
+  RETURNING_CHANGED,
+  selectStoredMatches,
+  SqliteHandle,
+  SqliteMatchStatements,
+  timeOrderedId,
+  UPSERT_PROPOSAL_CONFLICT,
+  WrittenRow,
+} from './sqlite-match-statements';
 
 /** Rows per INSERT statement on PostgreSQL: seven parameters (six arrays and the run) whatever the number of rows. */
 const ROWS_PER_INSERT = 2_000;
-/** Ids per IN list. */
-const IDS_PER_STATEMENT = 500;
-
-/** A row the engine moved, as RETURNING reports it (or, for SQLite's upserts, the stored rows tell). */
-interface ChangedRow {
-  id: string;
-  needId: string;
-  offerId: string;
-  version: number | string;
-}
 
 /** A row the engine moved, and the status it had before. */
-interface MatchChange extends ChangedRow {
+interface MatchChange extends WrittenRow {
   status: MatchStatus.PROPOSED | MatchStatus.SUPERSEDED;
-  previousStatus: MatchStatus | null;
 }
 
 /** What a write did: how many results stand as proposals, and the events to send once it commits. */
@@ -41,27 +42,15 @@ export interface KnownPairOwners {
   donorOfOffer: ReadonlyMap<string, string>;
 }
 
-/** The part of a better-sqlite3 connection the SQLite write path uses. */
-interface SqliteHandle {
-  prepare(sql: string): SqliteStatement;
+/** A full run's batch: its needs (every one of them scored), their results, and the run's totals with this batch. */
+export interface RunBatch {
+  runId: string;
+  needIds: readonly string[];
+  proposals: readonly Proposal[];
+  pairsScored: number;
+  /** Proposals standing before this batch; the batch adds its own. */
+  matchesUpsertedBefore: number;
 }
-interface SqliteStatement {
-  run(...parameters: unknown[]): { changes: number };
-}
-
-const RETURNING_CHANGED = 'RETURNING id, need_id AS "needId", offer_id AS "offerId", version';
-
-/**
- * The engine-ownership rule of the plan, repeated in SQL: a decision taken between the read and the
- * write is still never overwritten.
- */
-const UPSERT_PROPOSAL_CONFLICT = `ON CONFLICT (need_id, offer_id) DO UPDATE SET score = excluded.score, breakdown = excluded.breakdown,
-    explanation = excluded.explanation, status = excluded.status, run_id = excluded.run_id, updated_at = CURRENT_TIMESTAMP
-  WHERE matches.status = '${MatchStatus.PROPOSED}' OR (matches.status = '${MatchStatus.SUPERSEDED}' AND matches.version = 1)`;
-
-/** One proposal per execution, prepared once per connection (SQLite). */
-const UPSERT_ONE_PROPOSAL = `INSERT INTO matches (id, need_id, offer_id, score, breakdown, explanation, status, version, run_id)
-  VALUES (?, ?, ?, ?, ?, ?, '${MatchStatus.PROPOSED}', 1, ?) ${UPSERT_PROPOSAL_CONFLICT}`;
 
 /** Many proposals from parallel arrays, one plan whatever their number (PostgreSQL). */
 const UPSERT_PROPOSAL_ARRAYS = `INSERT INTO matches (id, need_id, offer_id, score, breakdown, explanation, status, version, run_id)
@@ -70,31 +59,23 @@ const UPSERT_PROPOSAL_ARRAYS = `INSERT INTO matches (id, need_id, offer_id, scor
     AS fresh(id, need_id, offer_id, score, breakdown, explanation)
   ${UPSERT_PROPOSAL_CONFLICT} ${RETURNING_CHANGED}`;
 
-/** The leading part of new ids, made once per millisecond. */
-const idPrefix = { millis: -1, text: '' };
-
-/** The prepared single-row upsert of each SQLite connection. */
-const preparedUpserts = new WeakMap<SqliteHandle, SqliteStatement>();
-
 /**
  * Writes match plans with batched SQL: stored rows are read with one query per few hundred needs
  * or offers, new and rescored pairs go in as upserts (a prepared statement per row on SQLite,
- * arrays on PostgreSQL), superseded ones in one UPDATE per few hundred.
- * Both dialects (SQLite ≥ 3.24, PostgreSQL) understand the same `ON CONFLICT … DO UPDATE … WHERE`.
+ * arrays on PostgreSQL), superseded ones in one UPDATE per few hundred. Rows are written in key
+ * order, so two workers writing overlapping pairs lock them in the same order and cannot deadlock.
  */
 @Injectable()
 export class MatchWriter {
+  constructor(private readonly dataSource: DataSource) {}
+
   /** Every stored row of these needs, or of these offers (raw rows: no entity hydration on this hot path). */
   async storedMatches(manager: EntityManager, column: 'need_id' | 'offer_id', ids: readonly string[]): Promise<StoredMatch[]> {
+    const sqlite = sqliteStatements(manager);
+    if (sqlite) return sqlite.stored(column, ids);
     const rows: StoredMatch[] = [];
     for (const chunk of chunksOf(ids, IDS_PER_STATEMENT)) {
-      const found = await manager
-        .createQueryBuilder()
-        .select(['stored.id AS id', 'stored.need_id AS "needId"', 'stored.offer_id AS "offerId"', 'stored.score AS score'])
-        .addSelect(['stored.explanation AS explanation', 'stored.status AS status', 'stored.version AS version'])
-        .from(Match, 'stored')
-        .where(`stored.${column} IN (:...ids)`, { ids: chunk })
-        .getRawMany<StoredMatch>();
+      const found = await manager.query<StoredMatch[]>(selectStoredMatches(column, chunk.map((_, index) => `$${index + 1}`).join(', ')), chunk);
       for (const row of found) rows.push({ ...row, score: Number(row.score), version: Number(row.version) });
     }
     return rows;
@@ -104,9 +85,7 @@ export class MatchWriter {
    * Applies a plan made from `stored`; returns how many results stand as proposals (written now or
    * already stored as they are), so a repeated run reports the same count as the first, and the
    * events of the rows that changed status: pairs proposed for the first time or again, and
-   * proposals superseded. Rows are written in key order, so two workers writing overlapping pairs
-   * lock them in the same order and cannot deadlock. `owners` spares looking up the owners of pairs
-   * the caller already knows.
+   * proposals superseded. `owners` spares looking up the owners of pairs the caller already knows.
    */
   async apply(
     manager: EntityManager,
@@ -115,16 +94,39 @@ export class MatchWriter {
     stored: readonly StoredMatch[],
     owners?: KnownPairOwners,
   ): Promise<MatchWriteOutcome> {
-    const storedByPair = new Map(stored.map((match) => [pairKey(match.needId, match.offerId), match]));
-    const changes: MatchChange[] = [];
-    const inKeyOrder = [...plan.upserts].sort((a, b) => compare(a.needId, b.needId) || compare(a.offerId, b.offerId));
-    for (const row of await upsertProposals(manager, inKeyOrder, runId, storedByPair)) {
-      const previousStatus = storedByPair.get(pairKey(row.needId, row.offerId))?.status ?? null;
-      // A rescored proposal is news to nobody; a new or revived one is.
-      if (previousStatus !== MatchStatus.PROPOSED) changes.push({ ...row, status: MatchStatus.PROPOSED, previousStatus });
-    }
-    changes.push(...(await this.supersede(manager, [...plan.supersede].sort(compare))));
+    if (!manager.queryRunner) throw new Error('Matches are written inside a transaction');
+    const sqlite = sqliteStatements(manager);
+    const changes = sqlite ? applyOnSqlite(sqlite, plan, runId, stored) : await applyOnPostgres(manager, plan, runId, stored);
     return { proposed: plan.proposed, events: await this.eventsOf(manager, changes, owners) };
+  }
+
+  /**
+   * Writes one batch of a full run with the run's progress, in one transaction. On SQLite the batch
+   * runs synchronously from BEGIN to COMMIT in a turn of the transaction queue, with the relaxed
+   * commit of `SqliteMatchStatements.inBatchTransaction`, and the WAL is checkpointed beside it.
+   */
+  async writeRunBatch(batch: RunBatch, owners: KnownPairOwners): Promise<MatchWriteOutcome> {
+    const record = (proposed: number) => [batch.pairsScored, batch.matchesUpsertedBefore + proposed] as const;
+    if (this.dataSource.options.type === 'better-sqlite3') {
+      const statements = new SqliteMatchStatements(sqliteHandle(this.dataSource.manager));
+      const { proposed, changes } = await inExclusiveTurn(this.dataSource, () =>
+        statements.inBatchTransaction(() => {
+          const stored = statements.stored('need_id', batch.needIds);
+          const plan = planNeedRescore(stored, batch.proposals);
+          const changes = applyOnSqlite(statements, plan, batch.runId, stored);
+          statements.recordRunProgress(batch.runId, ...record(plan.proposed));
+          return { proposed: plan.proposed, changes };
+        }),
+      );
+      walCheckpointerOf(this.dataSource)?.request();
+      return { proposed, events: await this.eventsOf(this.dataSource.manager, changes, owners) };
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const stored = await this.storedMatches(manager, 'need_id', batch.needIds);
+      const outcome = await this.apply(manager, planNeedRescore(stored, batch.proposals), batch.runId, stored, owners);
+      await manager.query('UPDATE matching_runs SET pairs_scored = $1, matches_upserted = $2 WHERE id = $3', [...record(outcome.proposed), batch.runId]);
+      return outcome;
+    });
   }
 
   /** The donor of every live offer, for the events of a full run. */
@@ -159,41 +161,11 @@ export class MatchWriter {
     return this.eventsOf(manager, rows.map(superseded));
   }
 
-  private async supersede(manager: EntityManager, ids: readonly string[]): Promise<MatchChange[]> {
-    const postgres = manager.connection.options.type === 'postgres';
-    const changes: MatchChange[] = [];
-    for (const chunk of chunksOf(ids, IDS_PER_STATEMENT)) {
-      const list = chunk.map((_, index) => (postgres ? `$${index + 1}` : '?')).join(', ');
-      const rows = await changedRows(
-        manager,
-        `UPDATE matches SET status = '${MatchStatus.SUPERSEDED}', updated_at = CURRENT_TIMESTAMP
-         WHERE id IN (${list}) AND status = '${MatchStatus.PROPOSED}' ${RETURNING_CHANGED}`,
-        chunk,
-      );
-      changes.push(...rows.map(superseded));
-    }
-    return changes;
-  }
-
   /** The events of these changes, with the owners of both sides that subscribers are filtered by. */
   private async eventsOf(manager: EntityManager, changes: readonly MatchChange[], known?: KnownPairOwners): Promise<MatchEventMessage[]> {
-    const donorOfOffer = new Map(known?.donorOfOffer);
-    const countryOfNeed = new Map(known?.countryOfNeed);
-    const unknown = changes.filter((change) => !countryOfNeed.has(change.needId) || !donorOfOffer.has(change.offerId));
-    for (const chunk of chunksOf(unknown, IDS_PER_STATEMENT)) {
-      const owners = await manager
-        .createQueryBuilder()
-        .select(['need.id AS "needId"', 'need.country_iso3 AS "countryIso3"', 'offer.id AS "offerId"', 'offer.donor_id AS "donorId"'])
-        .from('matches', 'match')
-        .innerJoin('needs', 'need', 'need.id = match.need_id')
-        .innerJoin('offers', 'offer', 'offer.id = match.offer_id')
-        .where('match.id IN (:...ids)', { ids: chunk.map((change) => change.id) })
-        .getRawMany<{ needId: string; countryIso3: string; offerId: string; donorId: string }>();
-      for (const owner of owners) {
-        donorOfOffer.set(owner.offerId, owner.donorId);
-        countryOfNeed.set(owner.needId, owner.countryIso3);
-      }
-    }
+    if (changes.length === 0) return [];
+    const unknown = changes.filter((change) => !known?.countryOfNeed.has(change.needId) || !known.donorOfOffer.has(change.offerId));
+    const owners = unknown.length === 0 && known ? known : await withLookedUpOwners(manager, unknown, known);
     const at = new Date().toISOString();
     return changes.map((change) => ({
       kind: change.status === MatchStatus.PROPOSED ? MatchEventKind.PROPOSED : MatchEventKind.STATUS_CHANGED,
@@ -204,11 +176,84 @@ export class MatchWriter {
       previousStatus: change.previousStatus,
       version: Number(change.version),
       allocatedUsd: null,
-      offerDonorId: donorOfOffer.get(change.offerId)!,
-      needCountryIso3: countryOfNeed.get(change.needId)!,
+      offerDonorId: owners.donorOfOffer.get(change.offerId)!,
+      needCountryIso3: owners.countryOfNeed.get(change.needId)!,
       at,
     }));
   }
+}
+
+/** `known` completed with the owners of these changes' pairs, read from the database. */
+async function withLookedUpOwners(manager: EntityManager, changes: readonly MatchChange[], known?: KnownPairOwners): Promise<KnownPairOwners> {
+  const donorOfOffer = new Map(known?.donorOfOffer);
+  const countryOfNeed = new Map(known?.countryOfNeed);
+  for (const chunk of chunksOf(changes, IDS_PER_STATEMENT)) {
+    const owners = await manager
+      .createQueryBuilder()
+      .select(['need.id AS "needId"', 'need.country_iso3 AS "countryIso3"', 'offer.id AS "offerId"', 'offer.donor_id AS "donorId"'])
+      .from('matches', 'match')
+      .innerJoin('needs', 'need', 'need.id = match.need_id')
+      .innerJoin('offers', 'offer', 'offer.id = match.offer_id')
+      .where('match.id IN (:...ids)', { ids: chunk.map((change) => change.id) })
+      .getRawMany<{ needId: string; countryIso3: string; offerId: string; donorId: string }>();
+    for (const owner of owners) {
+      donorOfOffer.set(owner.offerId, owner.donorId);
+      countryOfNeed.set(owner.needId, owner.countryIso3);
+    }
+  }
+  return { donorOfOffer, countryOfNeed };
+}
+
+/**
+ * The plan's writes on SQLite, synchronously: upserts, then supersessions. SQLite has one writer at
+ * a time, so the order of the rows cannot deadlock anything and they go in as the scorer gave them.
+ */
+function applyOnSqlite(statements: SqliteMatchStatements, plan: MatchWritePlan, runId: string | null, stored: readonly StoredMatch[]): MatchChange[] {
+  const changes: MatchChange[] = [];
+  for (const row of statements.upsert(plan.upserts, runId, storedByPairOf(stored))) {
+    if (isNews(row.previousStatus)) changes.push(proposed(row));
+  }
+  for (const row of statements.supersede(plan.supersede)) changes.push(superseded(row));
+  return changes;
+}
+
+/** The plan's writes on PostgreSQL: the pairs as arrays, RETURNING saying which rows were written. */
+async function applyOnPostgres(manager: EntityManager, plan: MatchWritePlan, runId: string | null, stored: readonly StoredMatch[]): Promise<MatchChange[]> {
+  const storedByPair = storedByPairOf(stored);
+  const written: ChangedRow[] = [];
+  for (const chunk of chunksOf(inKeyOrder(plan.upserts), ROWS_PER_INSERT)) {
+    const columns = [
+      chunk.map(() => timeOrderedId()),
+      chunk.map((pair) => pair.needId),
+      chunk.map((pair) => pair.offerId),
+      chunk.map((pair) => pair.score),
+      chunk.map((pair) => pair.breakdownJson),
+      chunk.map((pair) => pair.explanation),
+    ];
+    written.push(...(await changedRows(manager, UPSERT_PROPOSAL_ARRAYS, [...columns, runId])));
+  }
+  const supersededRows: ChangedRow[] = [];
+  for (const chunk of chunksOf([...plan.supersede].sort(compare), IDS_PER_STATEMENT)) {
+    const list = chunk.map((_, index) => `$${index + 1}`).join(', ');
+    const sql = `UPDATE matches SET status = '${MatchStatus.SUPERSEDED}', updated_at = CURRENT_TIMESTAMP
+      WHERE id IN (${list}) AND status = '${MatchStatus.PROPOSED}' ${RETURNING_CHANGED}`;
+    supersededRows.push(...(await changedRows(manager, sql, chunk)));
+  }
+  const changes: MatchChange[] = [];
+  for (const row of written) {
+    const previousStatus = storedByPair.get(pairKey(row.needId, row.offerId))?.status ?? null;
+    if (isNews(previousStatus)) changes.push(proposed({ ...row, previousStatus }));
+  }
+  return [...changes, ...supersededRows.map(superseded)];
+}
+
+/** A pair proposed for the first time, or again, is news; a rescored proposal is news to nobody. */
+function isNews(previousStatus: MatchStatus | null): boolean {
+  return previousStatus !== MatchStatus.PROPOSED;
+}
+
+function proposed(row: WrittenRow): MatchChange {
+  return { id: row.id, needId: row.needId, offerId: row.offerId, version: row.version, previousStatus: row.previousStatus, status: MatchStatus.PROPOSED };
 }
 
 /**
@@ -221,87 +266,25 @@ async function changedRows(manager: EntityManager, sql: string, parameters: unkn
   return (result.records ?? []) as ChangedRow[];
 }
 
-/**
- * Upserts proposals under the engine-ownership rule and returns the rows actually written, new
- * rows with time-ordered ids. PostgreSQL takes the pairs as arrays, and RETURNING says which rows
- * were written. SQLite runs one prepared single-row statement per pair on the transaction's own
- * connection, far less work per row than a multi-row VALUES statement, and without RETURNING, which
- * costs as much again as the write: there the stored rows were read in the same transaction, which
- * holds the only write lock, so they tell each written row's id and version exactly.
- */
-async function upsertProposals(
-  manager: EntityManager,
-  pairs: readonly PairScore[],
-  runId: string | null,
-  storedByPair: ReadonlyMap<string, StoredMatch>,
-): Promise<ChangedRow[]> {
-  if (!manager.queryRunner) throw new Error('Matches are written inside a transaction');
-  if (pairs.length === 0) return [];
-  if (manager.connection.options.type === 'postgres') {
-    const written: ChangedRow[] = [];
-    for (const chunk of chunksOf(pairs, ROWS_PER_INSERT)) {
-      const columns = [
-        chunk.map(() => timeOrderedId()),
-        chunk.map((pair) => pair.needId),
-        chunk.map((pair) => pair.offerId),
-        chunk.map((pair) => pair.score),
-        chunk.map((pair) => JSON.stringify(storedBreakdown(pair))),
-        chunk.map((pair) => pair.explanation),
-      ];
-      written.push(...(await changedRows(manager, UPSERT_PROPOSAL_ARRAYS, [...columns, runId])));
-    }
-    return written;
-  }
-  const upsert = preparedUpsert(manager.connection.driver as unknown as { databaseConnection: SqliteHandle });
-  const written: ChangedRow[] = [];
-  for (const pair of pairs) {
-    const id = timeOrderedId();
-    const { changes } = upsert.run(id, pair.needId, pair.offerId, pair.score, JSON.stringify(storedBreakdown(pair)), pair.explanation, runId);
-    if (changes === 0) continue;
-    const existing = storedByPair.get(pairKey(pair.needId, pair.offerId));
-    written.push({ id: existing?.id ?? id, needId: pair.needId, offerId: pair.offerId, version: existing?.version ?? 1 });
-  }
-  return written;
+/** The statements on the connection of TypeORM's better-sqlite3 driver; null on PostgreSQL. */
+function sqliteStatements(manager: EntityManager): SqliteMatchStatements | null {
+  return manager.connection.options.type === 'better-sqlite3' ? new SqliteMatchStatements(sqliteHandle(manager)) : null;
 }
 
-/**
- * A new match row's id: UUIDv7-style, led by the current millisecond, so the rows of a run append to
- * the primary key's B-tree instead of landing on random pages; still an opaque 36-character string.
- */
-function timeOrderedId(): string {
-  const now = Date.now();
-  if (now !== idPrefix.millis) {
-    const hex = now.toString(16).padStart(12, '0');
-    idPrefix.millis = now;
-    idPrefix.text = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7`;
-  }
-  return idPrefix.text + randomUUID().slice(15);
+function sqliteHandle(manager: EntityManager): SqliteHandle {
+  return (manager.connection.driver as unknown as { databaseConnection: SqliteHandle }).databaseConnection;
 }
 
-/**
- * The single-row upsert of the one connection TypeORM's better-sqlite3 driver shares between all
- * callers; statements run on it inside a TypeORM transaction are part of that transaction.
- */
-function preparedUpsert(driver: { databaseConnection: SqliteHandle }): SqliteStatement {
-  const connection = driver.databaseConnection;
-  let statement = preparedUpserts.get(connection);
-  if (!statement) {
-    statement = connection.prepare(UPSERT_ONE_PROPOSAL);
-    preparedUpserts.set(connection, statement);
-  }
-  return statement;
+function storedByPairOf(stored: readonly StoredMatch[]): Map<string, StoredMatch> {
+  return new Map(stored.map((match) => [pairKey(match.needId, match.offerId), match]));
+}
+
+function inKeyOrder(pairs: readonly Proposal[]): Proposal[] {
+  return [...pairs].sort((a, b) => compare(a.needId, b.needId) || compare(a.offerId, b.offerId));
 }
 
 function superseded(row: ChangedRow): MatchChange {
-  return { ...row, status: MatchStatus.SUPERSEDED, previousStatus: MatchStatus.PROPOSED };
-}
-
-/**
- * The stored breakdown has a number for every factor: a gender factor that does not count for the
- * pair (the offer shows no interest in gender) is stored as 0, and the explanation says nothing of it.
- */
-function storedBreakdown(pair: PairScore): ScoreBreakdown {
-  return { ...pair.breakdown, gender: pair.breakdown.gender ?? 0 };
+  return { id: row.id, needId: row.needId, offerId: row.offerId, version: row.version, previousStatus: MatchStatus.PROPOSED, status: MatchStatus.SUPERSEDED };
 }
 
 function compare(a: string, b: string): number {

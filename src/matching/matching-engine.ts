@@ -1,35 +1,43 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { MatchEventBus } from '../match-events/match-event-bus';
 import { ReferenceService } from '../reference/reference.service';
 import { MatchingRun, MatchingRunStatus } from './entities/matching-run.entity';
+import { FullRunScoringInput, proposalsOf } from './full-run/full-run-scoring';
+import { FullRunScoring, THREAD_FROM_PAIRS } from './full-run/scoring-thread';
 import { planNeedRescore, planOfferRescore } from './match-write-plan';
+import { MATCHING_TAXONOMY } from './matching-taxonomy';
 import { PreparedOfferCache } from './prepared-offer-cache';
+import { toProposal } from './proposal';
 import { KnownPairOwners, MatchWriter } from './match-writer';
 import {
   DEFAULT_WEIGHTS,
+  NeedForScoring,
   NeedIndex,
-  OfferIndex,
+  OfferForScoring,
   PairScore,
   prepareNeed,
   prepareOffer,
   resolveWeights,
   ScoreAllOptions,
-  scoreAllInBatches,
   scoreNeedAgainstOffers,
   scoreOfferAgainstNeeds,
   ScoringWeights,
 } from './scoring';
-import { MATCHING_TAXONOMY, ScoringInputRepository } from './scoring-input.repository';
+import { ScoringInputRepository } from './scoring-input.repository';
 
 /**
- * Needs scored and written per transaction in a full run. Each commit syncs to disk, so fewer are
- * cheaper; but SQLite has one writer (and this process queues its transactions), so one batch's
- * write, up to 20,000 rows, is kept to well under a second of holding it. Larger batches measured
- * no faster and held more memory.
+ * Needs scored and written per transaction in a full run. Fewer commits are cheaper; but SQLite has
+ * one writer (and this process queues its transactions), so one batch's write, up to 20,000 rows,
+ * is kept to well under a second of holding it. Larger batches measured no faster and held more memory.
  */
 const NEEDS_PER_BATCH = 1_000;
+/**
+ * Needs of a full run's first batch. Nothing is written before it is scored, and in a large run
+ * its scoring also prepares every need and offer, so it is kept small to start writing sooner.
+ */
+const NEEDS_IN_FIRST_BATCH = 100;
 
 export interface FullRunProgress {
   /** Pairs that passed the hard filters and got a score. */
@@ -58,35 +66,36 @@ export class MatchingEngine {
   ) {}
 
   /**
-   * Every live need against every live offer, written batch by batch. `onProgress` records each
-   * batch's progress inside the batch's own transaction, so it costs no commit of its own.
+   * Every live need against every live offer, written batch by batch; each batch's transaction
+   * records the run's progress so far.
    */
-  async scoreEverything(
-    weights: ScoringWeights,
-    runId: string | null,
-    onProgress?: (manager: EntityManager, progress: FullRunProgress) => Promise<void>,
-  ): Promise<FullRunProgress> {
-    const [needs, offers, donorOfOffer] = await Promise.all([this.inputs.liveNeeds(), this.inputs.liveOffers(), this.writer.liveOfferDonors(this.dataSource.manager)]);
-    const owners: KnownPairOwners = { countryOfNeed: new Map(needs.map((need) => [need.id, need.countryIso3])), donorOfOffer };
-    const preparedNeeds = needs.map((need) => prepareNeed(need, MATCHING_TAXONOMY));
-    const offerIndex = new OfferIndex(offers.map((offer) => prepareOffer(offer, MATCHING_TAXONOMY)));
-    const progress: FullRunProgress = { pairsScored: 0, matchesUpserted: 0 };
-    let firstNeed = 0;
-    for (const batch of scoreAllInBatches(preparedNeeds, offerIndex, weights, { ...this.scoreOptions(), needsPerBatch: NEEDS_PER_BATCH })) {
-      const batchNeedIds = needs.slice(firstNeed, firstNeed + NEEDS_PER_BATCH).map((need) => need.id);
-      firstNeed += NEEDS_PER_BATCH;
-      const outcome = await this.dataSource.transaction(async (manager) => {
-        const stored = await this.writer.storedMatches(manager, 'need_id', batchNeedIds);
-        const written = await this.writer.apply(manager, planNeedRescore(stored, batch.matches), runId, stored, owners);
-        await onProgress?.(manager, { pairsScored: batch.stats.pairsPassingFilters, matchesUpserted: progress.matchesUpserted + written.proposed });
-        return written;
-      });
-      await this.events.publish(outcome.events);
-      progress.matchesUpserted += outcome.proposed;
-      progress.pairsScored = batch.stats.pairsPassingFilters;
+  async scoreEverything(weights: ScoringWeights, runId: string): Promise<FullRunProgress> {
+    const live = await this.inputs.liveCounts();
+    const scoring = FullRunScoring.start({ inThread: live.needs * live.offers >= THREAD_FROM_PAIRS });
+    try {
+      const [needs, offers, donorOfOffer] = await Promise.all([this.inputs.liveNeeds(), this.inputs.liveOffers(), this.writer.liveOfferDonors(this.dataSource.manager)]);
+      const owners: KnownPairOwners = { countryOfNeed: new Map(needs.map((need) => [need.id, need.countryIso3])), donorOfOffer };
+      const progress: FullRunProgress = { pairsScored: 0, matchesUpserted: 0 };
+      for await (const batch of scoring.batches(this.fullRunInput(needs, offers, weights))) {
+        const outcome = await this.writer.writeRunBatch(
+          {
+            runId,
+            needIds: needs.slice(batch.firstNeed, batch.firstNeed + batch.needCount).map((need) => need.id),
+            proposals: proposalsOf(batch, needs, offers),
+            pairsScored: batch.stats.pairsPassingFilters,
+            matchesUpsertedBefore: progress.matchesUpserted,
+          },
+          owners,
+        );
+        await this.events.publish(outcome.events);
+        progress.matchesUpserted += outcome.proposed;
+        progress.pairsScored = batch.stats.pairsPassingFilters;
+      }
+      await this.events.publish(await this.dataSource.transaction((manager) => this.writer.supersedeDeadPairs(manager)));
+      return progress;
+    } finally {
+      await scoring.close();
     }
-    await this.events.publish(await this.dataSource.transaction((manager) => this.writer.supersedeDeadPairs(manager)));
-    return progress;
   }
 
   /** One need against every live offer; a need that is no longer live loses its proposals. */
@@ -100,7 +109,7 @@ export class MatchingEngine {
     }
     const { events } = await this.dataSource.transaction(async (manager) => {
       const stored = await this.writer.storedMatches(manager, 'need_id', [needId]);
-      return this.writer.apply(manager, planNeedRescore(stored, results), null, stored);
+      return this.writer.apply(manager, planNeedRescore(stored, results.map(toProposal)), null, stored);
     });
     await this.events.publish(events);
   }
@@ -119,7 +128,7 @@ export class MatchingEngine {
       const ownRows = await this.writer.storedMatches(manager, 'offer_id', [offerId]);
       const needIds = [...new Set([...results.map((result) => result.needId), ...ownRows.map((row) => row.needId)])];
       const stored = await this.writer.storedMatches(manager, 'need_id', needIds);
-      return this.writer.apply(manager, planOfferRescore(offerId, stored, results, this.config.MATCH_TOP_K), null, stored);
+      return this.writer.apply(manager, planOfferRescore(offerId, stored, results.map(toProposal), this.config.MATCH_TOP_K), null, stored);
     });
     await this.events.publish(events);
   }
@@ -135,6 +144,20 @@ export class MatchingEngine {
       order: { finishedAt: 'DESC' },
     });
     return latest ? resolveWeights(latest.weights) : { ...DEFAULT_WEIGHTS };
+  }
+
+  private fullRunInput(needs: NeedForScoring[], offers: OfferForScoring[], weights: ScoringWeights): FullRunScoringInput {
+    return {
+      needs,
+      offers,
+      weights,
+      topK: this.config.MATCH_TOP_K,
+      minScore: this.config.MATCH_MIN_SCORE,
+      needsPerBatch: NEEDS_PER_BATCH,
+      firstBatchNeeds: NEEDS_IN_FIRST_BATCH,
+      regionNames: new Map(this.reference.listRegions().map((region) => [region.code, region.name])),
+      countryNames: new Map(this.reference.listCountries().map((country) => [country.iso3, country.name])),
+    };
   }
 
   private scoreOptions(): ScoreAllOptions {

@@ -45,9 +45,7 @@ export class MatchingRunner {
     const startedAt = new Date();
     await runs.update(runId, { status: MatchingRunStatus.RUNNING, startedAt, error: null, pairsScored: 0, matchesUpserted: 0 });
     try {
-      const result = await this.engine.scoreEverything(resolveWeights(run.weights), runId, (manager, progress) =>
-        manager.getRepository(MatchingRun).update(runId, { ...progress }).then(() => undefined),
-      );
+      const result = await this.engine.scoreEverything(resolveWeights(run.weights), runId);
       const finishedAt = new Date();
       await runs.update(runId, { ...result, status: MatchingRunStatus.SUCCEEDED, finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime() });
     } catch (error) {

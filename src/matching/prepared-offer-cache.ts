@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OfferIndex, prepareOffer } from './scoring';
-import { MATCHING_TAXONOMY, ScoringInputRepository } from './scoring-input.repository';
+import { MATCHING_TAXONOMY } from './matching-taxonomy';
+import { ScoringInputRepository } from './scoring-input.repository';
 
 /**
  * How far before a load offer changes are still counted: longer than any transaction that changes an

@@ -2,20 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { Need, NeedStatus } from '../needs/entities/need.entity';
 import { Offer, OfferStatus } from '../offers/entities/offer.entity';
-import { THEME_TAXONOMY } from '../reference/data/themes';
 import { ReferenceService } from '../reference/reference.service';
 import { RESCORE_OFFER_JOB } from './jobs/rescore-offer-job-name';
-import { NeedForScoring, OfferForScoring, ThemeTaxonomy } from './scoring';
+import { NeedForScoring, OfferForScoring } from './scoring';
 
 /** Needs in these states are still looking for support. */
 export const LIVE_NEED_STATUSES = [NeedStatus.OPEN, NeedStatus.PARTLY_FUNDED];
 /** Offers in these states can still fund something. */
 export const LIVE_OFFER_STATUSES = [OfferStatus.OPEN];
-
-/** The taxonomy the scorer compiles theme sets with; one instance, so every prepared form shares it. */
-export const MATCHING_TAXONOMY = new ThemeTaxonomy(
-  THEME_TAXONOMY.map((theme) => ({ code: theme.code, parentCode: theme.parentCode, label: theme.labels.en })),
-);
 
 /** Id filter for the loaders: every live row, or only these ids (still only the live ones). */
 type IdFilter = { ids?: readonly string[] };
@@ -72,6 +66,17 @@ export class ScoringInputRepository {
       multiYear: need.multiYear,
       conflictAffected: need.conflictAffected,
     }));
+  }
+
+  /** How many needs and offers are live, for sizing a full run before loading it. */
+  async liveCounts(): Promise<{ needs: number; offers: number }> {
+    const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
+      'SELECT (SELECT COUNT(*) FROM needs WHERE status IN (:...needStatuses)) AS needs, ' +
+        '(SELECT COUNT(*) FROM offers WHERE status IN (:...offerStatuses)) AS offers',
+      { needStatuses: LIVE_NEED_STATUSES, offerStatuses: LIVE_OFFER_STATUSES },
+    );
+    const [counts] = await this.dataSource.query<{ needs: number | string; offers: number | string }[]>(sql, parameters);
+    return { needs: Number(counts.needs), offers: Number(counts.offers) };
   }
 
   async liveOffers({ ids }: IdFilter = {}): Promise<OfferForScoring[]> {

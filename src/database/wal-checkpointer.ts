@@ -1,0 +1,90 @@
+import { extname, join } from 'node:path';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import type { DataSource } from 'typeorm';
+
+const checkpointers = new WeakMap<DataSource, WalCheckpointer>();
+
+/**
+ * Copies a SQLite database's WAL into the database file from a thread and a connection of its own.
+ * SQLite checkpoints on the committing connection when the WAL has grown past ~1,000 pages; after a
+ * large write that is hundreds of megabytes, copied and synced while the thread that committed
+ * waits. Writes that turn that off (a full matching run's batches) ask this checkpointer instead,
+ * and go on: a PASSIVE checkpoint runs beside readers and writers alike.
+ */
+export class WalCheckpointer {
+  private thread: Worker | null = null;
+  private running = false;
+  private requestedAgain = false;
+
+  constructor(private readonly file: string) {}
+
+  /** Asks for a checkpoint and returns at once; requests made while one runs are folded into one more. */
+  request(): void {
+    if (this.running) {
+      this.requestedAgain = true;
+      return;
+    }
+    this.running = true;
+    this.started().postMessage('checkpoint');
+  }
+
+  /**
+   * Lets the thread finish its checkpoint and close its connection. (Terminating it instead can hang
+   * while it is still loading the SQLite driver.)
+   */
+  async close(): Promise<void> {
+    const thread = this.thread;
+    if (!thread) return;
+    const exited = once(thread, 'exit');
+    // Held by nothing else, the process could end before the thread has closed its connection.
+    thread.ref();
+    thread.postMessage('close');
+    await exited;
+  }
+
+  private started(): Worker {
+    if (this.thread) return this.thread;
+    // Compiled, the thread runs the JavaScript beside this file; from TypeScript sources (tests), through ts-node.
+    const script = join(__dirname, `wal-checkpoint.thread${extname(__filename)}`);
+    const thread = new Worker(script, {
+      workerData: this.file,
+      execArgv: script.endsWith('.ts') ? ['--require', 'ts-node/register/transpile-only'] : [],
+    });
+    thread.unref();
+    thread.on('message', () => {
+      this.running = false;
+      if (this.requestedAgain) {
+        this.requestedAgain = false;
+        this.request();
+      }
+    });
+    // A checkpoint that cannot run now is not lost: SQLite checkpoints on its own once the WAL grows.
+    thread.on('error', () => undefined);
+    thread.on('exit', () => {
+      if (this.thread === thread) this.thread = null;
+      this.running = false;
+    });
+    return (this.thread = thread);
+  }
+}
+
+/**
+ * Gives a SQLite data source on a file a checkpointer, closed with the data source. PostgreSQL and
+ * in-memory SQLite get none.
+ */
+export function attachWalCheckpointer(dataSource: DataSource): void {
+  const file = dataSource.options.type === 'better-sqlite3' ? dataSource.options.database : ':memory:';
+  if (file === ':memory:') return;
+  const checkpointer = new WalCheckpointer(file);
+  checkpointers.set(dataSource, checkpointer);
+  const destroy = dataSource.destroy.bind(dataSource);
+  dataSource.destroy = async () => {
+    await checkpointer.close();
+    return destroy();
+  };
+}
+
+export function walCheckpointerOf(dataSource: DataSource): WalCheckpointer | null {
+  return checkpointers.get(dataSource) ?? null;
+}

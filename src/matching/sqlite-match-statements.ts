@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { MatchStatus } from './entities/match.entity';
+import { pairKey, StoredMatch } from './match-write-plan';
+import { Proposal } from './proposal';
+
+/** The part of a better-sqlite3 connection the SQLite write path uses. */
+export interface SqliteHandle {
+  prepare(sql: string): SqliteStatement;
+  exec(sql: string): unknown;
+  pragma(sql: string, options?: { simple: boolean }): unknown;
+  readonly inTransaction: boolean;
+}
+interface SqliteStatement {
+  run(...parameters: unknown[]): { changes: number };
+  all(...parameters: unknown[]): unknown[];
+}
+
+/** A row the engine moved: which pair, and its id and version as stored. */
+export interface ChangedRow {
+  id: string;
+  needId: string;
+  offerId: string;
+  version: number | string;
+}
+
+/** A row an upsert wrote, and the status it had before (null: a new row). */
+export interface WrittenRow extends ChangedRow {
+  previousStatus: MatchStatus | null;
+}
+
+/** Ids per IN list. */
+export const IDS_PER_STATEMENT = 500;
+
+export const RETURNING_CHANGED = 'RETURNING id, need_id AS "needId", offer_id AS "offerId", version';
+
+/** What the engine reads of a stored match, for rows of some needs or some offers. */
+export function selectStoredMatches(column: 'need_id' | 'offer_id', placeholders: string): string {
+  return `SELECT id, need_id AS "needId", offer_id AS "offerId", score, explanation, status, version FROM matches WHERE ${column} IN (${placeholders})`;
+}
+
+/**
+ * The engine-ownership rule of the plan, repeated in SQL: a decision taken between the read and the
+ * write is still never overwritten. Both dialects (SQLite ≥ 3.24, PostgreSQL) understand it.
+ */
+export const UPSERT_PROPOSAL_CONFLICT = `ON CONFLICT (need_id, offer_id) DO UPDATE SET score = excluded.score, breakdown = excluded.breakdown,
+    explanation = excluded.explanation, status = excluded.status, run_id = excluded.run_id, updated_at = CURRENT_TIMESTAMP
+  WHERE matches.status = '${MatchStatus.PROPOSED}' OR (matches.status = '${MatchStatus.SUPERSEDED}' AND matches.version = 1)`;
+
+/** One proposal per execution, prepared once per connection. */
+const UPSERT_ONE_PROPOSAL = `INSERT INTO matches (id, need_id, offer_id, score, breakdown, explanation, status, version, run_id)
+  VALUES (?, ?, ?, ?, ?, ?, '${MatchStatus.PROPOSED}', 1, ?) ${UPSERT_PROPOSAL_CONFLICT}`;
+
+const RECORD_RUN_PROGRESS = 'UPDATE matching_runs SET pairs_scored = ?, matches_upserted = ? WHERE id = ?';
+
+/** The statements of each connection, prepared once. */
+const preparedStatements = new WeakMap<SqliteHandle, Map<string, SqliteStatement>>();
+
+/** The leading part of new ids, made once per millisecond. */
+const idPrefix = { millis: -1, text: '' };
+
+/**
+ * The match writer's statements on SQLite, run synchronously on the connection TypeORM's
+ * better-sqlite3 driver shares between all callers: inside a TypeORM transaction they are part of
+ * it, and a full run's batch runs them from BEGIN to COMMIT with nothing in between.
+ */
+export class SqliteMatchStatements {
+  constructor(private readonly handle: SqliteHandle) {}
+
+  stored(column: 'need_id' | 'offer_id', ids: readonly string[]): StoredMatch[] {
+    const rows: StoredMatch[] = [];
+    for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
+      const chunk = ids.slice(start, start + IDS_PER_STATEMENT);
+      rows.push(...(this.handle.prepare(selectStoredMatches(column, chunk.map(() => '?').join(', '))).all(...chunk) as StoredMatch[]));
+    }
+    return rows;
+  }
+
+  /**
+   * Upserts proposals under the engine-ownership rule and returns the rows actually written, new
+   * rows with time-ordered ids. One prepared single-row statement per pair is far less work per row
+   * than a multi-row VALUES statement, and RETURNING would cost as much again as the write: the
+   * stored rows were read in the same transaction, which holds the only write lock, so they tell
+   * each written row's id and version exactly.
+   */
+  upsert(pairs: readonly Proposal[], runId: string | null, storedByPair: ReadonlyMap<string, StoredMatch>): WrittenRow[] {
+    const upsert = this.statement(UPSERT_ONE_PROPOSAL);
+    const written: WrittenRow[] = [];
+    for (const pair of pairs) {
+      const id = timeOrderedId();
+      if (upsert.run(id, pair.needId, pair.offerId, pair.score, pair.breakdownJson, pair.explanation, runId).changes === 0) continue;
+      const existing = storedByPair.size === 0 ? undefined : storedByPair.get(pairKey(pair.needId, pair.offerId));
+      written.push({ id: existing?.id ?? id, needId: pair.needId, offerId: pair.offerId, version: existing?.version ?? 1, previousStatus: existing?.status ?? null });
+    }
+    return written;
+  }
+
+  /** Marks these PROPOSED rows SUPERSEDED; returns those it changed. */
+  supersede(ids: readonly string[]): ChangedRow[] {
+    const rows: ChangedRow[] = [];
+    for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
+      const chunk = ids.slice(start, start + IDS_PER_STATEMENT);
+      const sql = `UPDATE matches SET status = '${MatchStatus.SUPERSEDED}', updated_at = CURRENT_TIMESTAMP
+        WHERE id IN (${chunk.map(() => '?').join(', ')}) AND status = '${MatchStatus.PROPOSED}' ${RETURNING_CHANGED}`;
+      rows.push(...(this.handle.prepare(sql).all(...chunk) as ChangedRow[]));
+    }
+    return rows;
+  }
+
+  recordRunProgress(runId: string, pairsScored: number, matchesUpserted: number): void {
+    this.statement(RECORD_RUN_PROGRESS).run(pairsScored, matchesUpserted, runId);
+  }
+
+  /**
+   * Runs `work` in a transaction of its own, committed without waiting for the disk and without
+   * checkpointing the WAL: for a full run's batches, which are derived data written ~20,000 rows at
+   * a time. What survives a crash of the process is unchanged (every commit is in the WAL); a power
+   * cut may lose the last batches, never corrupt the file, and the run is not SUCCEEDED until a
+   * commit with the connection's own setting (synchronous = FULL) has synced the WAL, batches
+   * included. The WalCheckpointer moves the batches into the database file beside the run. The
+   * settings are the connection's, so they are put back before anything else can run on it.
+   */
+  inBatchTransaction<T>(work: () => T): T {
+    const synchronous = this.handle.pragma('synchronous', { simple: true });
+    const autoCheckpoint = this.handle.pragma('wal_autocheckpoint', { simple: true });
+    this.handle.pragma('synchronous = NORMAL');
+    this.handle.pragma('wal_autocheckpoint = 0');
+    try {
+      this.handle.exec('BEGIN IMMEDIATE');
+      const result = work();
+      this.handle.exec('COMMIT');
+      return result;
+    } finally {
+      if (this.handle.inTransaction) this.handle.exec('ROLLBACK');
+      this.handle.pragma(`synchronous = ${Number(synchronous)}`);
+      this.handle.pragma(`wal_autocheckpoint = ${Number(autoCheckpoint)}`);
+    }
+  }
+
+  private statement(sql: string): SqliteStatement {
+    let statements = preparedStatements.get(this.handle);
+    if (!statements) preparedStatements.set(this.handle, (statements = new Map()));
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = this.handle.prepare(sql)));
+    return statement;
+  }
+}
+
+/**
+ * A new match row's id: UUIDv7-style, led by the current millisecond, so the rows of a run append to
+ * the primary key's B-tree instead of landing on random pages; still an opaque 36-character string.
+ */
+export function timeOrderedId(): string {
+  const now = Date.now();
+  if (now !== idPrefix.millis) {
+    const hex = now.toString(16).padStart(12, '0');
+    idPrefix.millis = now;
+    idPrefix.text = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7`;
+  }
+  return idPrefix.text + randomUUID().slice(15);
+}
