@@ -227,3 +227,43 @@ describe('matching: filtering and paging the list of matches', () => {
     expect(pairsOf(await page(otherDonor.token))).toEqual([`${nigeriaNeed}/${westAfricaOffer}`]);
   });
 });
+
+describe('matching: a full run scored in a thread of its own', () => {
+  let t: TestApp;
+  let secretariat: Account;
+
+  beforeAll(async () => {
+    // A thread for every full run, however small the market, as for 1,000,000 pairs and more by default.
+    t = await startTestApp({ MATCH_SCORING_THREAD_FROM_PAIRS: '0' });
+    secretariat = await secretariatAccount(t);
+    const nigeria = await stateAccount(t, 'NGA');
+    const kenya = await stateAccount(t, 'KEN');
+    const africaDonor = await donorAccount(t, 'Africa Donor');
+    const westAfricaDonor = await donorAccount(t, 'West Africa Donor');
+    const nigeriaNeed = await publishedNeed(t, nigeria.token, { visibility: 'PUBLIC' });
+    const kenyaNeed = await publishedNeed(t, kenya.token, { visibility: 'PUBLIC', themeCodes: ['MARKING'] });
+    const africaOffer = await publishedOffer(t, africaDonor.token, { eligibleRegionCodes: ['002'] });
+    const westAfricaOffer = await publishedOffer(t, westAfricaDonor.token);
+    for (const [need, offer] of [[nigeriaNeed, africaOffer], [kenyaNeed, africaOffer], [nigeriaNeed, westAfricaOffer]]) {
+      await pairMatch(t, secretariat.token, need, offer, 'PROPOSED');
+    }
+  });
+
+  afterAll(() => t.close());
+
+  it('stores what rescoring each need stored, under the same ids, and records the run', async () => {
+    const proposals = async () =>
+      (await listMatches(t, secretariat.token, { status: ['PROPOSED'] }))
+        .map(({ id, score, explanation, breakdown, need, offer }) => ({ id, score, explanation, breakdown, pair: `${need.id}/${offer.id}` }))
+        .sort((a, b) => a.pair.localeCompare(b.pair));
+    const before = await proposals();
+    const started = await t.gql('mutation { startMatchingRun { id } }', {}, secretariat.token);
+    const run = await eventually(async () => {
+      const result = await t.gql('query($id: ID!) { matchingRun(id: $id) { status pairsScored matchesUpserted error } }', { id: started.data?.startMatchingRun.id }, secretariat.token);
+      return ['SUCCEEDED', 'FAILED'].includes(result.data?.matchingRun.status) ? result.data?.matchingRun : undefined;
+    });
+    expect(run).toEqual({ status: 'SUCCEEDED', pairsScored: 3, matchesUpserted: 3, error: null });
+    expect(before).toHaveLength(3);
+    expect(await proposals()).toEqual(before);
+  });
+});

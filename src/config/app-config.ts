@@ -128,6 +128,16 @@ export class AppConfig {
   @Max(1)
   MATCH_MIN_SCORE = 0.3;
 
+  /**
+   * Needs × offers from which a full run is scored in a thread of its own, beside the thread that
+   * writes (0: always). Starting the thread costs about a tenth of a second, what scoring a million
+   * pairs takes.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  MATCH_SCORING_THREAD_FROM_PAIRS = 1_000_000;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }

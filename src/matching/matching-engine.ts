@@ -5,7 +5,7 @@ import { MatchEventBus } from '../match-events/match-event-bus';
 import { ReferenceService } from '../reference/reference.service';
 import { MatchingRun, MatchingRunStatus } from './entities/matching-run.entity';
 import { FullRunScoringInput, proposalsOf } from './full-run/full-run-scoring';
-import { FullRunScoring, THREAD_FROM_PAIRS } from './full-run/scoring-thread';
+import { FullRunScoring } from './full-run/scoring-thread';
 import { planNeedRescore, planOfferRescore } from './match-write-plan';
 import { MATCHING_TAXONOMY } from './matching-taxonomy';
 import { PreparedOfferCache } from './prepared-offer-cache';
@@ -71,7 +71,7 @@ export class MatchingEngine {
    */
   async scoreEverything(weights: ScoringWeights, runId: string): Promise<FullRunProgress> {
     const live = await this.inputs.liveCounts();
-    const scoring = FullRunScoring.start({ inThread: live.needs * live.offers >= THREAD_FROM_PAIRS });
+    const scoring = FullRunScoring.start({ inThread: live.needs * live.offers >= this.config.MATCH_SCORING_THREAD_FROM_PAIRS });
     try {
       const [needs, offers, donorOfOffer] = await Promise.all([this.inputs.liveNeeds(), this.inputs.liveOffers(), this.writer.liveOfferDonors(this.dataSource.manager)]);
       const owners: KnownPairOwners = { countryOfNeed: new Map(needs.map((need) => [need.id, need.countryIso3])), donorOfOffer };

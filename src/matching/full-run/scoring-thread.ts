@@ -9,12 +9,6 @@ export type ScoringThreadRequest = { run: FullRunScoringInput } | 'next';
 export type ScoringThreadReply = { batch: ScoredBatch } | { done: true } | { failure: string };
 
 /**
- * Needs × offers from which a full run is scored in a thread of its own. Starting the thread costs
- * about a tenth of a second, about what scoring a million pairs takes.
- */
-export const THREAD_FROM_PAIRS = 1_000_000;
-
-/**
  * A full run's scoring. A large run is scored in a thread of its own, one batch ahead of the caller:
  * while the caller writes batch k (the database driver keeps the main thread busy), the thread
  * scores batch k + 1, so the run uses both cores and holds at most two batches at once. The thread
