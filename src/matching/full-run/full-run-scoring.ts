@@ -1,6 +1,6 @@
 import { MATCHING_TAXONOMY } from '../matching-taxonomy';
 import { Proposal, storedBreakdownJson } from '../proposal';
-import { NeedForScoring, OfferForScoring, OfferIndex, prepareNeed, prepareOffer, scoreAllInBatches, ScoringStats, ScoringWeights } from '../scoring';
+import { NeedForScoring, OfferForScoring, OfferIndex, prepareNeed, prepareOffer, scoreAll, ScoringStats, ScoringWeights } from '../scoring';
 
 /** Everything a full run's scoring needs, as plain data that can be handed to another thread. */
 export interface FullRunScoringInput {
@@ -34,34 +34,44 @@ export interface ScoredBatch {
   stats: ScoringStats;
 }
 
-/** A full run's results batch by batch, `needsPerBatch` needs at a time after the first; always at least one batch. */
+/**
+ * A full run's results batch by batch: `firstBatchNeeds` needs, then `needsPerBatch` at a time;
+ * always at least one batch. The offers are prepared and indexed once; each batch prepares only
+ * its own needs, so the first results come as soon as a few needs are scored. Every need's best
+ * offers depend on that need alone, so the batches together are exactly `scoreAll` of every need.
+ */
 export function* scoredBatches(input: FullRunScoringInput): Generator<ScoredBatch, void, undefined> {
   const { needs, offers, regionNames, countryNames } = input;
+  const offerIndex = new OfferIndex(offers.map((offer) => prepareOffer(offer, MATCHING_TAXONOMY)));
   const needPosition = new Map(needs.map((need, index) => [need.id, index]));
   const offerPosition = new Map(offers.map((offer, index) => [offer.id, index]));
-  const results = scoreAllInBatches(
-    needs.map((need) => prepareNeed(need, MATCHING_TAXONOMY)),
-    new OfferIndex(offers.map((offer) => prepareOffer(offer, MATCHING_TAXONOMY))),
-    input.weights,
-    {
-      topK: input.topK,
-      minScore: input.minScore,
-      needsPerBatch: input.needsPerBatch,
-      firstBatchNeeds: input.firstBatchNeeds,
-      placeNames: { regionName: (code) => regionNames.get(code), countryName: (iso3) => countryNames.get(iso3) },
-    },
-  );
+  const options = {
+    topK: input.topK,
+    minScore: input.minScore,
+    placeNames: { regionName: (code: string) => regionNames.get(code), countryName: (iso3: string) => countryNames.get(iso3) },
+  };
+  const stats: ScoringStats = { pairsConsidered: 0, pairsExamined: 0, pairsPassingFilters: 0, matchesKept: 0 };
   let firstNeed = 0;
-  for (const { matches, stats } of results) {
+  do {
+    const needCount = Math.min(firstNeed === 0 ? input.firstBatchNeeds : input.needsPerBatch, needs.length - firstNeed);
+    const batchNeeds = needs.slice(firstNeed, firstNeed + needCount);
+    const result = scoreAll(
+      batchNeeds.map((need) => prepareNeed(need, MATCHING_TAXONOMY)),
+      offerIndex,
+      input.weights,
+      options,
+    );
+    for (const key of Object.keys(stats) as (keyof ScoringStats)[]) stats[key] += result.stats[key];
+    const { matches } = result;
     const batch: ScoredBatch = {
       firstNeed,
-      needCount: stats.needsScored - firstNeed,
+      needCount,
       needIndexes: new Int32Array(matches.length),
       offerIndexes: new Int32Array(matches.length),
       scores: new Float64Array(matches.length),
       breakdownJson: new Array<string>(matches.length),
       explanations: new Array<string>(matches.length),
-      stats,
+      stats: { ...stats },
     };
     matches.forEach((match, row) => {
       batch.needIndexes[row] = needPosition.get(match.needId)!;
@@ -70,9 +80,9 @@ export function* scoredBatches(input: FullRunScoringInput): Generator<ScoredBatc
       batch.breakdownJson[row] = storedBreakdownJson(match.breakdown);
       batch.explanations[row] = match.explanation;
     });
-    firstNeed += batch.needCount;
+    firstNeed += needCount;
     yield batch;
-  }
+  } while (firstNeed < needs.length);
 }
 
 /** A batch's results as proposals for the match writer. */

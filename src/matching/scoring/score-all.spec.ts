@@ -64,7 +64,6 @@ describe('scoreAll', () => {
   it('counts the pairs considered, examined, passing and kept', () => {
     const { stats } = scoreAll(needs, new OfferIndex(offers), DEFAULT_WEIGHTS, { topK: 1 });
     expect(stats).toEqual({
-      needsScored: 4,
       pairsConsidered: 20,
       // GHA ×2: global-wam, gha-marking, africa-marking, empty; KEN: global-wam, africa-marking, empty; FRA: global-wam, europe, empty.
       pairsExamined: 14,
@@ -104,23 +103,14 @@ describe('scoreAllInBatches', () => {
     expect(batches[1].stats).toEqual(whole.stats);
   });
 
-  it('makes the first batch its own size when asked', () => {
-    const whole = scoreAll(needs, offers, DEFAULT_WEIGHTS, { topK: 2 });
-    const batches = [...scoreAllInBatches(needs, offers, DEFAULT_WEIGHTS, { topK: 2, needsPerBatch: 2, firstBatchNeeds: 1 })];
-    expect(batches.map((batch) => batch.stats.needsScored)).toEqual([1, 3, 4]);
-    expect(batches[0].matches.every((match) => match.needId === needs[0].source.id)).toBe(true);
-    expect(batches.flatMap((batch) => batch.matches)).toEqual(whole.matches);
-  });
-
   it('yields one empty batch for no needs', () => {
     expect([...scoreAllInBatches([], offers, DEFAULT_WEIGHTS, { topK: 1 })]).toEqual([
-      { matches: [], stats: { needsScored: 0, pairsConsidered: 0, pairsExamined: 0, pairsPassingFilters: 0, matchesKept: 0 } },
+      { matches: [], stats: { pairsConsidered: 0, pairsExamined: 0, pairsPassingFilters: 0, matchesKept: 0 } },
     ]);
   });
 
   it('validates on the call, before any batch is asked for', () => {
     expect(() => scoreAllInBatches(needs, offers, DEFAULT_WEIGHTS, { topK: 1, needsPerBatch: 0 })).toThrow(/needsPerBatch/);
-    expect(() => scoreAllInBatches(needs, offers, DEFAULT_WEIGHTS, { topK: 1, firstBatchNeeds: 1.5 })).toThrow(/firstBatchNeeds/);
     expect(() => scoreAllInBatches(needs, offers, DEFAULT_WEIGHTS, { topK: -1 })).toThrow(/topK/);
   });
 });
@@ -147,7 +137,7 @@ describe('scoreOfferAgainstNeeds', () => {
         .filter(Boolean)
         .sort((a, b) => b!.score - a!.score),
     );
-    expect(stats).toEqual({ needsScored: 3, pairsConsidered: 4, pairsExamined: 3, pairsPassingFilters: 2, matchesKept: 2 });
+    expect(stats).toEqual({ pairsConsidered: 4, pairsExamined: 3, pairsPassingFilters: 2, matchesKept: 2 });
   });
 
   it('visits every need for a global offer and applies minScore', () => {

@@ -27,24 +27,23 @@ export function scoreAll(
 /**
  * The full run of `scoreAll`, handed over `needsPerBatch` needs at a time (default 1,000) so a
  * caller can write each batch and let it go: a run then holds a few thousand results at once,
- * not every one of them. `firstBatchNeeds` (default `needsPerBatch`) sizes the first batch alone,
- * so a caller can start writing sooner. Each batch's stats are running totals, so the last
- * batch's cover the whole run; there is always at least one batch. Inputs are validated on the call.
+ * not every one of them. Each batch's stats are running totals, so the last batch's cover the
+ * whole run; there is always at least one batch. Inputs are validated on the call.
  */
 export function scoreAllInBatches(
   needs: readonly PreparedNeed[],
   offers: readonly PreparedOffer[] | OfferIndex,
   weights: ScoringWeights,
-  options: ScoreAllOptions & { needsPerBatch?: number; firstBatchNeeds?: number },
+  options: ScoreAllOptions & { needsPerBatch?: number },
 ): Generator<ScoringResult, void, undefined> {
   const offerIndex = offers instanceof OfferIndex ? offers : new OfferIndex(offers);
   const run = startRun(weights, options, needs, offerIndex.offers);
   const heap = topKHeap(options.topK);
-  const { needsPerBatch = 1_000, firstBatchNeeds = needsPerBatch } = options;
-  for (const [name, value] of Object.entries({ needsPerBatch, firstBatchNeeds })) {
-    if (!Number.isInteger(value) || value < 1) throw BadUserInputError.forField(`options.${name}`, `${name} must be a positive integer.`);
+  const { needsPerBatch = 1_000 } = options;
+  if (!Number.isInteger(needsPerBatch) || needsPerBatch < 1) {
+    throw BadUserInputError.forField('options.needsPerBatch', 'needsPerBatch must be a positive integer.');
   }
-  return batchesOf(needs, offerIndex, heap, run, needsPerBatch, firstBatchNeeds);
+  return batchesOf(needs, offerIndex, heap, run, needsPerBatch);
 }
 
 function* batchesOf(
@@ -53,10 +52,8 @@ function* batchesOf(
   heap: TopKHeap,
   run: Run,
   needsPerBatch: number,
-  firstBatchNeeds: number,
 ): Generator<ScoringResult, void, undefined> {
   const needColumns = new NeedColumns(needs);
-  let batchEnd = firstBatchNeeds;
   const candidatesByPlace = new Map<string, OfferCandidates>();
   let matches: PairScore[] = [];
   for (let n = 0; n < needs.length; n++) {
@@ -67,11 +64,9 @@ function* batchesOf(
       candidatesByPlace.set(need.placeKey, candidates);
     }
     for (const match of bestOffersFor(needColumns, n, candidates, offerIndex, heap, run)) matches.push(match);
-    run.stats.needsScored++;
-    if (n + 1 === batchEnd && n + 1 < needs.length) {
+    if ((n + 1) % needsPerBatch === 0 && n + 1 < needs.length) {
       yield { matches, stats: { ...run.stats } };
       matches = [];
-      batchEnd += needsPerBatch;
     }
   }
   yield { matches, stats: { ...run.stats } };
@@ -87,7 +82,6 @@ export function scoreNeedAgainstOffers(
   const run = startRun(weights, options, [need], offerIndex.offers);
   const heap = topKHeap(options.topK);
   const matches = bestOffersFor(new NeedColumns([need]), 0, offerIndex.candidatesFor(need), offerIndex, heap, run);
-  run.stats.needsScored = 1;
   return { matches, stats: run.stats };
 }
 
@@ -111,7 +105,6 @@ export function scoreOfferAgainstNeeds(
   const found: { match: PairScore; rank: number }[] = [];
   const candidates = needIndex.candidatesFor(offer);
   run.stats.pairsExamined = candidates.length;
-  run.stats.needsScored = candidates.length;
   for (const n of candidates) {
     const eligibility = eligibilityOf(needIndex.needs[n], offer);
     if (eligibility === null) continue;
@@ -189,5 +182,5 @@ function bestOffersFor(
 }
 
 function emptyStats(needCount: number, offerCount: number): ScoringStats {
-  return { needsScored: 0, pairsConsidered: needCount * offerCount, pairsExamined: 0, pairsPassingFilters: 0, matchesKept: 0 };
+  return { pairsConsidered: needCount * offerCount, pairsExamined: 0, pairsPassingFilters: 0, matchesKept: 0 };
 }

@@ -109,8 +109,6 @@ export interface ScoreAgainstNeedsOptions {
 
 /** Counts for run statistics. */
 export interface ScoringStats {
-  /** Needs scored so far (in a batched full run, up to and including the batch). */
-  needsScored: number;
   /** Every (need, offer) pair of the run: needs × offers. */
   pairsConsidered: number;
   /** Pairs the eligibility index let through and whose filters were checked one by one. */
