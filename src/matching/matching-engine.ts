@@ -34,8 +34,8 @@ import { ScoringInputRepository } from './scoring-input.repository';
  */
 const NEEDS_PER_BATCH = 1_000;
 /**
- * Needs of a full run's first batch. Nothing is written before it is scored, and in a large run
- * its scoring also prepares every need and offer, so it is kept small to start writing sooner.
+ * Needs of a full run's first batch. Nothing is written before it is scored, and its scoring also
+ * prepares and indexes every offer, so it is kept small to start writing sooner.
  */
 const NEEDS_IN_FIRST_BATCH = 100;
 

@@ -6,8 +6,6 @@ import { crossingProblem, match, need, offer } from './allocation-fixtures';
 import { findAllocationViolations } from './allocation-verifier';
 import {
   AllocationCandidate,
-  AllocationNeed,
-  AllocationOffer,
   AllocationOptions,
   AllocationProblem,
   AllocationResult,
