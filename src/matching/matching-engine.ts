@@ -73,15 +73,14 @@ export class MatchingEngine {
     const live = await this.inputs.liveCounts();
     const scoring = FullRunScoring.start({ inThread: live.needs * live.offers >= this.config.MATCH_SCORING_THREAD_FROM_PAIRS });
     try {
-      const [needs, offers, donorOfOffer] = await Promise.all([this.inputs.liveNeeds(), this.inputs.liveOffers(), this.writer.liveOfferDonors(this.dataSource.manager)]);
-      const owners: KnownPairOwners = { countryOfNeed: new Map(needs.map((need) => [need.id, need.countryIso3])), donorOfOffer };
+      const { batches, needIds, offerIds, owners } = await this.startScoring(scoring, weights);
       const progress: FullRunProgress = { pairsScored: 0, matchesUpserted: 0 };
-      for await (const batch of scoring.batches(this.fullRunInput(needs, offers, weights))) {
+      for await (const batch of batches) {
         const outcome = await this.writer.writeRunBatch(
           {
             runId,
-            needIds: needs.slice(batch.firstNeed, batch.firstNeed + batch.needCount).map((need) => need.id),
-            proposals: proposalsOf(batch, needs, offers),
+            needIds: needIds.slice(batch.firstNeed, batch.firstNeed + batch.needCount),
+            proposals: proposalsOf(batch, needIds, offerIds),
             pairsScored: batch.stats.pairsPassingFilters,
             matchesUpsertedBefore: progress.matchesUpserted,
           },
@@ -144,6 +143,21 @@ export class MatchingEngine {
       order: { finishedAt: 'DESC' },
     });
     return latest ? resolveWeights(latest.weights) : { ...DEFAULT_WEIGHTS };
+  }
+
+  /**
+   * Loads the run's live needs and offers and hands them to `scoring`; keeps only their ids and
+   * owners, so that with a scoring thread the inputs themselves live in the thread alone.
+   */
+  private async startScoring(scoring: FullRunScoring, weights: ScoringWeights) {
+    const [needs, offers, donorOfOffer] = await Promise.all([this.inputs.liveNeeds(), this.inputs.liveOffers(), this.writer.liveOfferDonors(this.dataSource.manager)]);
+    const owners: KnownPairOwners = { countryOfNeed: new Map(needs.map((need) => [need.id, need.countryIso3])), donorOfOffer };
+    return {
+      batches: scoring.batches(this.fullRunInput(needs, offers, weights)),
+      needIds: needs.map((need) => need.id),
+      offerIds: offers.map((offer) => offer.id),
+      owners,
+    };
   }
 
   private fullRunInput(needs: NeedForScoring[], offers: OfferForScoring[], weights: ScoringWeights): FullRunScoringInput {

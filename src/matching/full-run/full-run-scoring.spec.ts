@@ -48,6 +48,8 @@ const plain = (batch: ScoredBatch) => ({
   scores: Array.from(batch.scores),
 });
 
+const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
+
 async function collect(batches: AsyncIterable<ScoredBatch>): Promise<ScoredBatch[]> {
   const collected: ScoredBatch[] = [];
   for await (const batch of batches) collected.push(batch);
@@ -65,11 +67,11 @@ describe('a full run scored in batches', () => {
     );
     const batches = [...scoredBatches(input)];
     expect(batches.map((batch) => [batch.firstNeed, batch.needCount])).toEqual([[0, 2], [2, 5], [7, 5], [12, 5], [17, 5], [22, 1]]);
-    expect(batches.flatMap((batch) => proposalsOf(batch, input.needs, input.offers))).toEqual(whole.matches.map(toProposal));
+    expect(batches.flatMap((batch) => proposalsOf(batch, ids(input.needs), ids(input.offers)))).toEqual(whole.matches.map(toProposal));
     expect(batches.at(-1)!.stats).toEqual(whole.stats);
     for (const batch of batches) {
       const needsOfBatch = new Set(input.needs.slice(batch.firstNeed, batch.firstNeed + batch.needCount).map((need) => need.id));
-      expect(proposalsOf(batch, input.needs, input.offers).every((proposal) => needsOfBatch.has(proposal.needId))).toBe(true);
+      expect(proposalsOf(batch, ids(input.needs), ids(input.offers)).every((proposal) => needsOfBatch.has(proposal.needId))).toBe(true);
     }
   });
 

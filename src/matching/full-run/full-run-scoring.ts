@@ -85,13 +85,13 @@ export function* scoredBatches(input: FullRunScoringInput): Generator<ScoredBatc
   } while (firstNeed < needs.length);
 }
 
-/** A batch's results as proposals for the match writer. */
-export function proposalsOf(batch: ScoredBatch, needs: readonly { id: string }[], offers: readonly { id: string }[]): Proposal[] {
+/** A batch's results as proposals for the match writer, given the ids of the run's needs and offers in input order. */
+export function proposalsOf(batch: ScoredBatch, needIds: readonly string[], offerIds: readonly string[]): Proposal[] {
   const proposals = new Array<Proposal>(batch.scores.length);
   for (let row = 0; row < proposals.length; row++) {
     proposals[row] = {
-      needId: needs[batch.needIndexes[row]].id,
-      offerId: offers[batch.offerIndexes[row]].id,
+      needId: needIds[batch.needIndexes[row]],
+      offerId: offerIds[batch.offerIndexes[row]],
       score: batch.scores[row],
       explanation: batch.explanations[row],
       breakdownJson: batch.breakdownJson[row],

@@ -25,33 +25,42 @@ export class FullRunScoring {
     return new FullRunScoring(new Worker(script, { execArgv: script.endsWith('.ts') ? ['--require', 'ts-node/register/transpile-only'] : [] }));
   }
 
-  async *batches(input: FullRunScoringInput): AsyncGenerator<ScoredBatch, void, undefined> {
-    const thread = this.thread;
-    if (!thread) {
-      yield* scoredBatches(input);
-      return;
-    }
-    const request = (message: ScoringThreadRequest): Promise<ScoringThreadReply> => {
-      const reply = nextReply(thread);
-      // A failure while the caller is still writing the previous batch is seen at the next await.
-      reply.catch(() => undefined);
-      thread.postMessage(message);
-      return reply;
-    };
-    let pending = request({ run: input });
-    for (;;) {
-      const reply = await pending;
-      if ('failure' in reply) throw new Error(reply.failure);
-      if ('done' in reply) return;
-      pending = request('next');
-      yield reply.batch;
-    }
+  /**
+   * The run's batches. A thread is handed the inputs at once, so the caller keeps none of them
+   * while the run is written; inline scoring keeps them to the end.
+   */
+  batches(input: FullRunScoringInput): AsyncGenerator<ScoredBatch, void, undefined> {
+    if (!this.thread) return inline(input);
+    return this.repliesTo(this.request(this.thread, { run: input }));
   }
 
   /** Ends the thread, if there is one; call it however the run ends. */
   async close(): Promise<void> {
     await this.thread?.terminate();
   }
+
+  private async *repliesTo(first: Promise<ScoringThreadReply>): AsyncGenerator<ScoredBatch, void, undefined> {
+    let pending = first;
+    for (;;) {
+      const reply = await pending;
+      if ('failure' in reply) throw new Error(reply.failure);
+      if ('done' in reply) return;
+      pending = this.request(this.thread!, 'next');
+      yield reply.batch;
+    }
+  }
+
+  private request(thread: Worker, message: ScoringThreadRequest): Promise<ScoringThreadReply> {
+    const reply = nextReply(thread);
+    // A failure while the caller is still writing the previous batch is seen at the next await.
+    reply.catch(() => undefined);
+    thread.postMessage(message);
+    return reply;
+  }
+}
+
+async function* inline(input: FullRunScoringInput): AsyncGenerator<ScoredBatch, void, undefined> {
+  yield* scoredBatches(input);
 }
 
 /** The thread's next reply; listening starts before the request is posted, so no reply goes unheard. */
