@@ -14,19 +14,25 @@ const checkpointers = new WeakMap<DataSource, WalCheckpointer>();
  */
 export class WalCheckpointer {
   private thread: Worker | null = null;
-  private running = false;
-  private requestedAgain = false;
+  /** Callers of the checkpoint that runs now, and of the one to run after it (null: none asked for). */
+  private running: (() => void)[] | null = null;
+  private requestedAgain: (() => void)[] | null = null;
 
   constructor(private readonly file: string) {}
 
-  /** Asks for a checkpoint and returns at once; requests made while one runs are folded into one more. */
-  request(): void {
-    if (this.running) {
-      this.requestedAgain = true;
-      return;
-    }
-    this.running = true;
-    this.started().postMessage('checkpoint');
+  /**
+   * Asks for a checkpoint; requests made while one runs are folded into one more. Callers need not
+   * wait: the promise, which never rejects, says when a checkpoint begun after the request has ended.
+   */
+  request(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.running) {
+        (this.requestedAgain ??= []).push(resolve);
+        return;
+      }
+      this.running = [resolve];
+      this.started().postMessage('checkpoint');
+    });
   }
 
   /**
@@ -53,19 +59,24 @@ export class WalCheckpointer {
     });
     thread.unref();
     thread.on('message', () => {
-      this.running = false;
-      if (this.requestedAgain) {
-        this.requestedAgain = false;
-        this.request();
-      }
+      this.settle(this.running);
+      this.running = this.requestedAgain;
+      this.requestedAgain = null;
+      if (this.running) thread.postMessage('checkpoint');
     });
     // A checkpoint that cannot run now is not lost: SQLite checkpoints on its own once the WAL grows.
     thread.on('error', () => undefined);
     thread.on('exit', () => {
       if (this.thread === thread) this.thread = null;
-      this.running = false;
+      this.settle(this.running);
+      this.settle(this.requestedAgain);
+      this.running = this.requestedAgain = null;
     });
     return (this.thread = thread);
+  }
+
+  private settle(callers: (() => void)[] | null): void {
+    for (const resolve of callers ?? []) resolve();
   }
 }
 

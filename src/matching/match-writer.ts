@@ -118,7 +118,7 @@ export class MatchWriter {
           return { proposed: plan.proposed, changes };
         }),
       );
-      walCheckpointerOf(this.dataSource)?.request();
+      void walCheckpointerOf(this.dataSource)?.request();
       return { proposed, events: await this.eventsOf(this.dataSource.manager, changes, owners) };
     }
     return this.dataSource.transaction(async (manager) => {
