@@ -19,6 +19,9 @@ const rowsInFile = (file: string) => {
   }
 };
 
+/** The thread starts through ts-node here, which takes seconds on a busy machine. */
+const THREAD_TEST_TIMEOUT_MS = 60_000;
+
 describe('WalCheckpointer', () => {
   let folder: string;
   let file: string;
@@ -54,12 +57,12 @@ describe('WalCheckpointer', () => {
       await checkpointer.close();
     }
     expect(writer.prepare('SELECT COUNT(*) AS rows FROM rows').get()).toEqual({ rows: 2_001 });
-  });
+  }, THREAD_TEST_TIMEOUT_MS);
 
   it('closes at once after a request, while its thread is still starting, and lets the request go', async () => {
     const checkpointer = new WalCheckpointer(file);
     const request = checkpointer.request();
     await expect(checkpointer.close()).resolves.toBeUndefined();
     await expect(request).resolves.toBeUndefined();
-  });
+  }, THREAD_TEST_TIMEOUT_MS);
 });

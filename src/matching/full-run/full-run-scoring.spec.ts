@@ -56,6 +56,9 @@ async function collect(batches: AsyncIterable<ScoredBatch>): Promise<ScoredBatch
   return collected;
 }
 
+/** A thread starts through ts-node here, which takes seconds on a busy machine. */
+const THREAD_TEST_TIMEOUT_MS = 60_000;
+
 describe('a full run scored in batches', () => {
   it('gives, batch after batch, exactly what scoring the whole run at once gives, as proposals', () => {
     const input = market();
@@ -84,7 +87,7 @@ describe('a full run scored in batches', () => {
     } finally {
       await scoring.close();
     }
-  });
+  }, THREAD_TEST_TIMEOUT_MS);
 
   it('reports a failure in the thread as the run\'s error', async () => {
     const scoring = FullRunScoring.start({ inThread: true });
@@ -93,7 +96,7 @@ describe('a full run scored in batches', () => {
     } finally {
       await scoring.close();
     }
-  });
+  }, THREAD_TEST_TIMEOUT_MS);
 
   it('ends a thread that was started but never given a run', async () => {
     const scoring = FullRunScoring.start({ inThread: true });
