@@ -137,6 +137,7 @@ describe('MatchWriter on SQLite', () => {
     it('changes nothing when it fails half way', async () => {
       // The second row breaks a NOT NULL constraint after the first one was written.
       const broken = { ...pair('need-a', 'offer-2', 0.8), breakdownJson: null as unknown as string };
+      expect(await storedRows(['need-a'])).toEqual([]);
       const outcome = await runBatch([pair('need-a', 'offer-1', 0.9), broken], 40).catch((error: Error) => error);
       expect(outcome).toEqual(expect.objectContaining({ message: expect.stringMatching(/NOT NULL/) }));
       expect(await storedRows(['need-a'])).toEqual([]);
