@@ -9,11 +9,14 @@ import { Proposal } from './proposal';
 import { LIVE_NEED_STATUSES, LIVE_OFFER_STATUSES } from './scoring-input.repository';
 import {
   ChangedRow,
+  chunksOf,
   IDS_PER_STATEMENT,
+  recordRunProgress,
   RETURNING_CHANGED,
   selectStoredMatches,
   SqliteHandle,
   SqliteMatchStatements,
+  supersedeProposals,
   timeOrderedId,
   UPSERT_PROPOSAL_CONFLICT,
   WrittenRow,
@@ -75,7 +78,7 @@ export class MatchWriter {
     if (sqlite) return sqlite.stored(column, ids);
     const rows: StoredMatch[] = [];
     for (const chunk of chunksOf(ids, IDS_PER_STATEMENT)) {
-      const found = await manager.query<StoredMatch[]>(selectStoredMatches(column, chunk.map((_, index) => `$${index + 1}`).join(', ')), chunk);
+      const found = await manager.query<StoredMatch[]>(selectStoredMatches(column, dollarPlaceholders(chunk)), chunk);
       for (const row of found) rows.push({ ...row, score: Number(row.score), version: Number(row.version) });
     }
     return rows;
@@ -124,7 +127,7 @@ export class MatchWriter {
     return this.dataSource.transaction(async (manager) => {
       const stored = await this.storedMatches(manager, 'need_id', batch.needIds);
       const outcome = await this.apply(manager, planNeedRescore(stored, batch.proposals), batch.runId, stored, owners);
-      await manager.query('UPDATE matching_runs SET pairs_scored = $1, matches_upserted = $2 WHERE id = $3', [...record(outcome.proposed), batch.runId]);
+      await manager.query(recordRunProgress(['$1', '$2', '$3']), [...record(outcome.proposed), batch.runId]);
       return outcome;
     });
   }
@@ -234,10 +237,7 @@ async function applyOnPostgres(manager: EntityManager, plan: MatchWritePlan, run
   }
   const supersededRows: ChangedRow[] = [];
   for (const chunk of chunksOf([...plan.supersede].sort(compare), IDS_PER_STATEMENT)) {
-    const list = chunk.map((_, index) => `$${index + 1}`).join(', ');
-    const sql = `UPDATE matches SET status = '${MatchStatus.SUPERSEDED}', updated_at = CURRENT_TIMESTAMP
-      WHERE id IN (${list}) AND status = '${MatchStatus.PROPOSED}' ${RETURNING_CHANGED}`;
-    supersededRows.push(...(await changedRows(manager, sql, chunk)));
+    supersededRows.push(...(await changedRows(manager, supersedeProposals(dollarPlaceholders(chunk)), chunk)));
   }
   const changes: MatchChange[] = [];
   for (const row of written) {
@@ -291,8 +291,7 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function chunksOf<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
-  return chunks;
+/** PostgreSQL's placeholders for these parameters: $1, $2, … */
+function dollarPlaceholders(parameters: readonly unknown[]): string {
+  return parameters.map((_, index) => `$${index + 1}`).join(', ');
 }

@@ -33,6 +33,8 @@ export const IDS_PER_STATEMENT = 500;
 
 export const RETURNING_CHANGED = 'RETURNING id, need_id AS "needId", offer_id AS "offerId", version';
 
+/** Statement texts both dialects share; each takes its placeholders (`?` on SQLite, `$n` on PostgreSQL). */
+
 /** What the engine reads of a stored match, for rows of some needs or some offers. */
 export function selectStoredMatches(column: 'need_id' | 'offer_id', placeholders: string): string {
   return `SELECT id, need_id AS "needId", offer_id AS "offerId", score, explanation, status, version FROM matches WHERE ${column} IN (${placeholders})`;
@@ -50,7 +52,24 @@ export const UPSERT_PROPOSAL_CONFLICT = `ON CONFLICT (need_id, offer_id) DO UPDA
 const UPSERT_ONE_PROPOSAL = `INSERT INTO matches (id, need_id, offer_id, score, breakdown, explanation, status, version, run_id)
   VALUES (?, ?, ?, ?, ?, ?, '${MatchStatus.PROPOSED}', 1, ?) ${UPSERT_PROPOSAL_CONFLICT}`;
 
-const RECORD_RUN_PROGRESS = 'UPDATE matching_runs SET pairs_scored = ?, matches_upserted = ? WHERE id = ?';
+/** Marks the PROPOSED rows among these ids SUPERSEDED, returning those it changed. */
+export function supersedeProposals(placeholders: string): string {
+  return `UPDATE matches SET status = '${MatchStatus.SUPERSEDED}', updated_at = CURRENT_TIMESTAMP
+    WHERE id IN (${placeholders}) AND status = '${MatchStatus.PROPOSED}' ${RETURNING_CHANGED}`;
+}
+
+/** A full run's progress: pairs scored, proposals standing, and the run. */
+export function recordRunProgress([pairsScored, matchesUpserted, runId]: readonly [string, string, string]): string {
+  return `UPDATE matching_runs SET pairs_scored = ${pairsScored}, matches_upserted = ${matchesUpserted} WHERE id = ${runId}`;
+}
+
+export function chunksOf<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks;
+}
+
+const questionMarks = (items: readonly unknown[]) => items.map(() => '?').join(', ');
 
 /** The statements of each connection, prepared once. */
 const preparedStatements = new WeakMap<SqliteHandle, Map<string, SqliteStatement>>();
@@ -67,12 +86,7 @@ export class SqliteMatchStatements {
   constructor(private readonly handle: SqliteHandle) {}
 
   stored(column: 'need_id' | 'offer_id', ids: readonly string[]): StoredMatch[] {
-    const rows: StoredMatch[] = [];
-    for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
-      const chunk = ids.slice(start, start + IDS_PER_STATEMENT);
-      rows.push(...(this.handle.prepare(selectStoredMatches(column, chunk.map(() => '?').join(', '))).all(...chunk) as StoredMatch[]));
-    }
-    return rows;
+    return chunksOf(ids, IDS_PER_STATEMENT).flatMap((chunk) => this.handle.prepare(selectStoredMatches(column, questionMarks(chunk))).all(...chunk) as StoredMatch[]);
   }
 
   /**
@@ -96,18 +110,11 @@ export class SqliteMatchStatements {
 
   /** Marks these PROPOSED rows SUPERSEDED; returns those it changed. */
   supersede(ids: readonly string[]): ChangedRow[] {
-    const rows: ChangedRow[] = [];
-    for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
-      const chunk = ids.slice(start, start + IDS_PER_STATEMENT);
-      const sql = `UPDATE matches SET status = '${MatchStatus.SUPERSEDED}', updated_at = CURRENT_TIMESTAMP
-        WHERE id IN (${chunk.map(() => '?').join(', ')}) AND status = '${MatchStatus.PROPOSED}' ${RETURNING_CHANGED}`;
-      rows.push(...(this.handle.prepare(sql).all(...chunk) as ChangedRow[]));
-    }
-    return rows;
+    return chunksOf(ids, IDS_PER_STATEMENT).flatMap((chunk) => this.handle.prepare(supersedeProposals(questionMarks(chunk))).all(...chunk) as ChangedRow[]);
   }
 
   recordRunProgress(runId: string, pairsScored: number, matchesUpserted: number): void {
-    this.statement(RECORD_RUN_PROGRESS).run(pairsScored, matchesUpserted, runId);
+    this.statement(recordRunProgress(['?', '?', '?'])).run(pairsScored, matchesUpserted, runId);
   }
 
   /**
