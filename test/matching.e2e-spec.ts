@@ -97,6 +97,25 @@ describe('matching (in-process queue)', () => {
     expect((await pairMatch(t, secretariat.token, need, offer, 'PROPOSED')).id).toBe(proposed.id);
   });
 
+  it('scores each need on its own flags and dates as stored', async () => {
+    const flags = { nationalActionPlan: true, baselineAssessment: true, multiYear: true, conflictAffected: true };
+    const flagged = await publishedNeed(t, nigeria.token, { title: 'Every flag set', ...flags });
+    const plain = await publishedNeed(t, nigeria.token, { title: 'No flag set' });
+    const tooLate = await publishedNeed(t, nigeria.token, { title: 'After the offer ends', startDate: '2031-01-01', endDate: '2032-12-31' });
+    const factors = ({ ownership, baseline, multiYear, conflict }: Record<string, number>) => ({ ownership, baseline, multiYear, conflict });
+    expect(factors((await pairMatch(t, secretariat.token, flagged, offerId, 'PROPOSED')).breakdown)).toEqual({ ownership: 1, baseline: 1, multiYear: 1, conflict: 1 });
+    expect(factors((await pairMatch(t, secretariat.token, plain, offerId, 'PROPOSED')).breakdown)).toEqual({ ownership: 0, baseline: 0, multiYear: 0, conflict: 0 });
+
+    // A full run reads every live need at once, by the same path as the jobs above.
+    const started = await t.gql('mutation { startMatchingRun { id } }', {}, secretariat.token);
+    await eventually(async () => {
+      const result = await t.gql('query($id: ID!) { matchingRun(id: $id) { status } }', { id: started.data?.startMatchingRun.id }, secretariat.token);
+      return result.data?.matchingRun.status === 'SUCCEEDED' || undefined;
+    });
+    expect(factors((await pairMatch(t, secretariat.token, flagged, offerId, 'PROPOSED')).breakdown)).toEqual({ ownership: 1, baseline: 1, multiYear: 1, conflict: 1 });
+    expect(await listMatches(t, secretariat.token, { needId: tooLate })).toEqual([]);
+  });
+
   it('supersedes the matches of a withdrawn need', async () => {
     const need = await publishedNeed(t, nigeria.token, { title: 'Soon withdrawn' });
     await pairMatch(t, secretariat.token, need, offerId, 'PROPOSED');
