@@ -14,13 +14,12 @@ import {
   recordRunProgress,
   RETURNING_CHANGED,
   selectStoredMatches,
-  SqliteHandle,
-  SqliteMatchStatements,
   supersedeProposals,
   timeOrderedId,
   UPSERT_PROPOSAL_CONFLICT,
   WrittenRow,
-} from './sqlite-match-statements';
+} from './match-sql';
+import { SqliteHandle, SqliteMatchStatements } from './sqlite-match-statements';
 
 /** Rows per INSERT statement on PostgreSQL: seven parameters (six arrays and the run) whatever the number of rows. */
 const ROWS_PER_INSERT = 2_000;
