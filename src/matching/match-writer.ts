@@ -144,15 +144,12 @@ export class MatchWriter {
 
   /**
    * PROPOSED rows whose need or offer is no longer live, for the end of a full run; returns their
-   * events. One statement per side, each reaching the rows through the index led by its own column:
-   * on the need side the status is tested through an expression, because SQLite, without table
-   * statistics, would otherwise walk the (status, score) index through every proposal.
+   * events. One statement per side, each reaching the rows through the index led by its own column.
    */
   async supersedeDeadPairs(manager: EntityManager): Promise<MatchEventMessage[]> {
     const quoted = (statuses: readonly string[]) => statuses.map((status) => `'${status}'`).join(', ');
     const sides = [
-      `need_id IN (SELECT id FROM needs WHERE status NOT IN (${quoted(LIVE_NEED_STATUSES)}))
-         AND (CASE status WHEN '${MatchStatus.PROPOSED}' THEN 1 END) = 1`,
+      `need_id IN (SELECT id FROM needs WHERE status NOT IN (${quoted(LIVE_NEED_STATUSES)})) AND status = '${MatchStatus.PROPOSED}'`,
       `offer_id IN (SELECT id FROM offers WHERE status NOT IN (${quoted(LIVE_OFFER_STATUSES)})) AND status = '${MatchStatus.PROPOSED}'`,
     ];
     const rows: ChangedRow[] = [];

@@ -4,6 +4,7 @@ import { NationalReports1795414607688 } from './1795414607688-national-reports';
 import { MatchingRunsAndOutbox1795414698470 } from './1795414698470-matching-runs-and-outbox';
 import { Pairings1795415483655 } from './1795415483655-pairings';
 import { OutboxJobIndex1795422261505 } from './1795422261505-outbox-job-index';
+import { MatchesListedByScore1796236248143 } from './1796236248143-matches-listed-by-score';
 
 /** Applied in order at start-up; generate new ones with `npm run migration:generate -- <Name>`. */
-export const MIGRATIONS: Function[] = [Foundation1795413496569, Matches1795414364092, NationalReports1795414607688, MatchingRunsAndOutbox1795414698470, Pairings1795415483655, OutboxJobIndex1795422261505];
+export const MIGRATIONS: Function[] = [Foundation1795413496569, Matches1795414364092, NationalReports1795414607688, MatchingRunsAndOutbox1795414698470, Pairings1795415483655, OutboxJobIndex1795422261505, MatchesListedByScore1796236248143];

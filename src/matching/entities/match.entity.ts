@@ -54,7 +54,9 @@ export class ScoreBreakdown {
 @Entity('matches')
 @Unique('UQ_matches_need_offer', ['needId', 'offerId'])
 @Index(['offerId', 'status'])
-@Index(['status', 'score'])
+// Led by score: every list of matches is read best first, and the Secretariat's, unfiltered or by
+// minimum score, is then a walk down this index; a filter by status reads the status from it too.
+@Index('IDX_matches_score_status', ['score', 'status'])
 export class Match {
   @Field(() => ID, { description: 'Opaque identifier.' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
