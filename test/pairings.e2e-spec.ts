@@ -10,7 +10,7 @@ import { AppConfig } from '../src/config/app-config';
 import { Need } from '../src/needs/entities/need.entity';
 import { Offer } from '../src/offers/entities/offer.entity';
 import { MatchEventKind } from '../src/match-events/match-event';
-import { MatchEventBus } from '../src/match-events/match-event-bus';
+import { MatchEventBus, MAX_PENDING_EVENTS } from '../src/match-events/match-event-bus';
 import { QUEUE_NAME } from '../src/queue/bullmq-job-queue';
 import { OutboxMessage } from '../src/queue/outbox/outbox-message.entity';
 import { eventually } from './support/matching-helpers';
@@ -525,6 +525,33 @@ describe('pairings: the workflow, its money, progress, coverage and live events'
       const refused = await listenForMatchEvents(t.url, secretariat.token, clients, tooDeep);
       await waitFor(() => refused.errors.length > 0);
       expect(JSON.stringify(refused.errors[0])).toMatch(/depth/i);
+    });
+
+    it('ends a subscription that falls too far behind with EVENTS_DROPPED, and keeps delivering to the others', async () => {
+      const staffEvents = await listen(secretariat.token);
+      const ownEvents = await listen(donor.token);
+      // What a large full run announces at once, far more than the Secretariat's subscription may have waiting.
+      const announced = {
+        kind: MatchEventKind.PROPOSED,
+        needId: 'need-of-a-large-run',
+        offerId: 'offer-of-a-large-run',
+        status: MatchStatus.PROPOSED,
+        previousStatus: null,
+        version: 1,
+        allocatedUsd: null,
+        offerDonorId: 'another-donor',
+        needCountryIso3: 'GHA',
+        at: new Date().toISOString(),
+      };
+      await t.app.get(MatchEventBus).publish(Array.from({ length: MAX_PENDING_EVENTS + 1 }, (_, index) => ({ ...announced, matchId: `announced-${index}` })));
+      await waitFor(() => staffEvents.errors.length > 0);
+      expect(staffEvents.errors[0]).toEqual([expect.objectContaining({ extensions: { code: 'EVENTS_DROPPED' } })]);
+      expect(staffEvents.events.length).toBeLessThanOrEqual(MAX_PENDING_EVENTS);
+
+      const offerId = await publishedOffer(donor, { capacityUsd: 400000 });
+      const needId = await publishedNeed(nigeria, { estimatedBudgetUsd: 60000 });
+      await waitFor(() => ownEvents.events.some((event) => event.needId === needId && event.offerId === offerId));
+      expect(ownEvents.errors).toEqual([]);
     });
 
     it('closes a connection once its token expires, and delivers until then', async () => {

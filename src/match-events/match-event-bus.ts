@@ -7,6 +7,22 @@ import { MatchEventMessage } from './match-event';
 const LOCAL_EVENT = 'match-event';
 /** Events per Redis message: big enough to batch, small enough for a subscriber to parse at once. */
 const EVENTS_PER_MESSAGE = 500;
+/**
+ * Events one subscription may have waiting. A subscriber further behind (a Secretariat client during
+ * a large full run) is cut off instead of being buffered without limit in the API process: it is
+ * better served by reloading its lists than by hundreds of thousands of events.
+ */
+export const MAX_PENDING_EVENTS = 10_000;
+
+/** Ends a subscription that fell more than MAX_PENDING_EVENTS behind; graphql-ws sends it as the subscription's error. */
+export class MatchEventsDroppedError extends Error {
+  readonly extensions = { code: 'EVENTS_DROPPED' };
+
+  constructor() {
+    super(`More than ${MAX_PENDING_EVENTS} match events were waiting for this subscription, so it was ended; subscribe again and reload the lists.`);
+    this.name = 'MatchEventsDroppedError';
+  }
+}
 
 /**
  * Carries pairing events to GraphQL subscribers. Without REDIS_URL everything happens in this
@@ -64,28 +80,56 @@ export class MatchEventBus implements OnModuleDestroy {
     }
   }
 
-  /** Events that pass `accept`, from now until the iterator is returned. */
+  /**
+   * Events that pass `accept`, from now until the iterator is returned, or until more than
+   * MAX_PENDING_EVENTS are waiting: then the waiting ones are dropped and the next read throws
+   * MatchEventsDroppedError.
+   */
   listen(accept: (message: MatchEventMessage) => boolean): AsyncIterableIterator<MatchEventMessage> {
-    const pending: MatchEventMessage[] = [];
+    let pending: MatchEventMessage[] = [];
+    let head = 0;
     let wake: (() => void) | null = null;
     let finished = false;
+    let dropped = false;
+    const stopListening = () => {
+      this.local.off(LOCAL_EVENT, onEvent);
+      wake?.();
+    };
     const onEvent = (message: MatchEventMessage) => {
       if (!accept(message)) return;
+      if (pending.length - head >= MAX_PENDING_EVENTS) {
+        dropped = true;
+        pending = [];
+        head = 0;
+        stopListening();
+        return;
+      }
       pending.push(message);
       wake?.();
     };
     this.local.on(LOCAL_EVENT, onEvent);
     const finish = async (): Promise<IteratorResult<MatchEventMessage>> => {
       finished = true;
-      this.local.off(LOCAL_EVENT, onEvent);
-      wake?.();
+      stopListening();
       return { done: true, value: undefined };
     };
     return {
       next: async () => {
-        while (!finished && pending.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+        while (!finished && !dropped && head === pending.length) await new Promise<void>((resolve) => (wake = resolve));
         wake = null;
-        return finished ? { done: true, value: undefined } : { done: false, value: pending.shift()! };
+        if (finished) return { done: true, value: undefined };
+        if (dropped) {
+          await finish();
+          throw new MatchEventsDroppedError();
+        }
+        // Read from the front by position (shifting a long backlog one event at a time is quadratic),
+        // letting go of what was read once it is most of the array.
+        const message = pending[head++];
+        if (head >= 1_024 && head * 2 >= pending.length) {
+          pending = pending.slice(head);
+          head = 0;
+        }
+        return { done: false, value: message };
       },
       return: finish,
       throw: async (error: unknown) => {

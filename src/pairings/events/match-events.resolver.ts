@@ -4,7 +4,7 @@ import { Actor } from '../../auth/actor';
 import { CurrentActor } from '../../auth/auth.decorators';
 import { Match } from '../../matching/entities/match.entity';
 import { MatchEvent, MatchEventMessage, mayHear, toMatchEvent } from '../../match-events/match-event';
-import { MatchEventBus } from '../../match-events/match-event-bus';
+import { MatchEventBus, MAX_PENDING_EVENTS } from '../../match-events/match-event-bus';
 
 @Resolver(() => MatchEvent)
 export class MatchEventsResolver {
@@ -15,7 +15,7 @@ export class MatchEventsResolver {
 
   @Subscription(() => MatchEvent, {
     description:
-      'New proposals and status changes of pairings, as they happen: a donor hears of its own offers, a state of its own needs, the Secretariat of all. Over graphql-ws, with connection parameters { "Authorization": "Bearer <token>" }.',
+      `New proposals and status changes of pairings, as they happen: a donor hears of its own offers, a state of its own needs, the Secretariat of all. Over graphql-ws, with connection parameters { "Authorization": "Bearer <token>" }. A subscription that falls more than ${MAX_PENDING_EVENTS.toLocaleString('en')} events behind (a large full run can propose hundreds of thousands of pairs) ends with an error coded EVENTS_DROPPED: subscribe again and reload the lists.`,
     resolve: (message: MatchEventMessage) => toMatchEvent(message),
   })
   matchEvents(@CurrentActor() actor: Actor): AsyncIterableIterator<MatchEventMessage> {
