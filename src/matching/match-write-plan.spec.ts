@@ -1,5 +1,5 @@
 import { MatchStatus } from './entities/match.entity';
-import { isEngineOwned, planNeedRescore, planOfferRescore, StoredMatch } from './match-write-plan';
+import { isEngineOwned, planNeedRescore as planNeedRescoreOf, planOfferRescore as planOfferRescoreOf, StoredMatch, StoredMatches } from './match-write-plan';
 import { Proposal } from './proposal';
 
 const scored = (needId: string, offerId: string, score: number): Proposal => ({ needId, offerId, score, breakdownJson: '{}', explanation: '' });
@@ -12,6 +12,9 @@ const stored = (needId: string, offerId: string, score: number, status = MatchSt
   status,
   version,
 });
+
+const planNeedRescore = (rows: StoredMatch[], results: Proposal[]) => planNeedRescoreOf(new StoredMatches(rows), results);
+const planOfferRescore = (offerId: string, rows: StoredMatch[], results: Proposal[], topK: number) => planOfferRescoreOf(offerId, new StoredMatches(rows), results, topK);
 
 describe('isEngineOwned', () => {
   it('owns proposals and its own supersessions, never decided rows', () => {

@@ -20,7 +20,25 @@ export interface MatchWritePlan {
   proposed: number;
 }
 
-export const pairKey = (needId: string, offerId: string): string => `${needId}\u0000${offerId}`;
+/**
+ * Stored rows of some needs, looked up by pair. Keyed by need, then offer: a full run's batch looks
+ * up some 20,000 pairs, and a key string made of both ids for each would be as many allocations.
+ */
+export class StoredMatches {
+  private readonly byNeed = new Map<string, Map<string, StoredMatch>>();
+
+  constructor(readonly rows: readonly StoredMatch[]) {
+    for (const row of rows) {
+      const ofNeed = this.byNeed.get(row.needId);
+      if (ofNeed) ofNeed.set(row.offerId, row);
+      else this.byNeed.set(row.needId, new Map([[row.offerId, row]]));
+    }
+  }
+
+  get(needId: string, offerId: string): StoredMatch | undefined {
+    return this.byNeed.get(needId)?.get(offerId);
+  }
+}
 
 /** A PROPOSED row that already says exactly this needs no write. */
 function isUnchanged(existing: StoredMatch, result: Proposal): boolean {
@@ -46,21 +64,22 @@ export function isEngineOwned(match: Pick<StoredMatch, 'status' | 'version'>): b
  * `stored` every stored row of the same needs. Results land unless a person acted on the pair (or
  * the row already says the same); PROPOSED rows that are no longer among the results are superseded.
  */
-export function planNeedRescore(stored: readonly StoredMatch[], results: readonly Proposal[]): MatchWritePlan {
+export function planNeedRescore(stored: StoredMatches, results: readonly Proposal[]): MatchWritePlan {
   // Needs scored for the first time, as in a full run on a new market: every result is new.
-  if (stored.length === 0) return { upserts: [...results], proposed: results.length, supersede: [] };
-  const storedByPair = new Map(stored.map((match) => [pairKey(match.needId, match.offerId), match]));
-  const wanted = new Set(results.map((result) => pairKey(result.needId, result.offerId)));
-  const proposals = results
-    .map((result) => ({ result, existing: storedByPair.get(pairKey(result.needId, result.offerId)) }))
-    .filter(({ existing }) => mayPropose(existing));
-  return {
-    upserts: proposals.filter(({ result, existing }) => !existing || !isUnchanged(existing, result)).map(({ result }) => result),
-    proposed: proposals.length,
-    supersede: stored
-      .filter((match) => match.status === MatchStatus.PROPOSED && !wanted.has(pairKey(match.needId, match.offerId)))
-      .map((match) => match.id),
-  };
+  if (stored.rows.length === 0) return { upserts: [...results], proposed: results.length, supersede: [] };
+  const plan: MatchWritePlan = { upserts: [], supersede: [], proposed: 0 };
+  const resulted = new Set<StoredMatch>();
+  for (const result of results) {
+    const existing = stored.get(result.needId, result.offerId);
+    if (existing) resulted.add(existing);
+    if (!mayPropose(existing)) continue;
+    plan.proposed++;
+    if (!existing || !isUnchanged(existing, result)) plan.upserts.push(result);
+  }
+  for (const match of stored.rows) {
+    if (match.status === MatchStatus.PROPOSED && !resulted.has(match)) plan.supersede.push(match.id);
+  }
+  return plan;
 }
 
 /**
@@ -70,10 +89,10 @@ export function planNeedRescore(stored: readonly StoredMatch[], results: readonl
  * a PROPOSED row of another offer that it pushes out of the top K is superseded, and so is a
  * PROPOSED row of this offer that no longer passes or ranks.
  */
-export function planOfferRescore(offerId: string, stored: readonly StoredMatch[], results: readonly Proposal[], topK: number): MatchWritePlan {
+export function planOfferRescore(offerId: string, stored: StoredMatches, results: readonly Proposal[], topK: number): MatchWritePlan {
   const standingByNeed = new Map<string, StoredMatch[]>();
   const ownRowByNeed = new Map<string, StoredMatch>();
-  for (const match of stored) {
+  for (const match of stored.rows) {
     if (match.offerId === offerId) ownRowByNeed.set(match.needId, match);
     else if (match.status !== MatchStatus.SUPERSEDED) {
       const standing = standingByNeed.get(match.needId);

@@ -5,7 +5,7 @@ import { MatchEventKind, MatchEventMessage } from '../match-events/match-event';
 import { MatchStatus } from './entities/match.entity';
 import { queueSqliteTransactions } from '../database/sqlite-transaction-queue';
 import { MatchWriter } from './match-writer';
-import { planNeedRescore, StoredMatch } from './match-write-plan';
+import { planNeedRescore, StoredMatches } from './match-write-plan';
 import { Proposal, toProposal } from './proposal';
 
 const BREAKDOWN = { theme: 1, region: 0.5, capacity: 0.25, ownership: 0, gender: null, baseline: 1, multiYear: 0, conflict: 0 };
@@ -42,7 +42,7 @@ describe('MatchWriter on SQLite', () => {
   });
   afterEach(() => dataSource.destroy());
 
-  const storedRows = (needIds: string[]) => dataSource.transaction((manager) => writer.storedMatches(manager, 'need_id', needIds));
+  const storedRows = async (needIds: string[]) => (await dataSource.transaction((manager) => writer.storedMatches(manager, 'need_id', needIds))).rows;
   const write = (results: Proposal[], needIds: string[]) =>
     dataSource.transaction(async (manager) => {
       const stored = await writer.storedMatches(manager, 'need_id', needIds);
@@ -76,7 +76,7 @@ describe('MatchWriter on SQLite', () => {
     expect(events).toEqual([expect.objectContaining({ matchId: revived.id, previousStatus: MatchStatus.SUPERSEDED, version: 1 })]);
 
     // A decision taken after the plan was made: the write leaves the row as the person left it and announces nothing.
-    const stale: StoredMatch[] = await storedRows(['need-a']);
+    const stale = new StoredMatches(await storedRows(['need-a']));
     await dataSource.query(`UPDATE matches SET status = 'APPROVED', version = 2 WHERE id = ?`, [revived.id]);
     const outcome = await dataSource.transaction((manager) => writer.apply(manager, planNeedRescore(stale, [pair('need-a', 'offer-2', 0.1)]), 'run-2', stale));
     const [decided] = await dataSource.query('SELECT status, score, version FROM matches WHERE id = ?', [revived.id]);
@@ -113,7 +113,7 @@ describe('MatchWriter on SQLite', () => {
       expect(await runProgress()).toEqual({ pairs: 7, upserted: 42 });
       const rows = await storedRows(['need-a']);
       expect(events.map((event) => [event.matchId, event.offerDonorId, event.needCountryIso3])).toEqual(
-        rows.sort((a, b) => a.offerId.localeCompare(b.offerId)).map((row) => [row.id, `donor-${row.offerId.slice(-1)}`, 'NGA']),
+        [...rows].sort((a, b) => a.offerId.localeCompare(b.offerId)).map((row) => [row.id, `donor-${row.offerId.slice(-1)}`, 'NGA']),
       );
       const [{ breakdown }] = await dataSource.query(`SELECT breakdown FROM matches WHERE offer_id = 'offer-1'`);
       expect(JSON.parse(breakdown)).toEqual({ ...BREAKDOWN, gender: 0 });

@@ -4,7 +4,7 @@ import { inExclusiveTurn } from '../database/sqlite-transaction-queue';
 import { walCheckpointerOf } from '../database/wal-checkpointer';
 import { MatchEventKind, MatchEventMessage } from '../match-events/match-event';
 import { MatchStatus } from './entities/match.entity';
-import { MatchWritePlan, pairKey, planNeedRescore, StoredMatch } from './match-write-plan';
+import { MatchWritePlan, planNeedRescore, StoredMatch, StoredMatches } from './match-write-plan';
 import { Proposal } from './proposal';
 import { LIVE_NEED_STATUSES, LIVE_OFFER_STATUSES } from './scoring-input.repository';
 import {
@@ -72,15 +72,15 @@ export class MatchWriter {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Every stored row of these needs, or of these offers (raw rows: no entity hydration on this hot path). */
-  async storedMatches(manager: EntityManager, column: 'need_id' | 'offer_id', ids: readonly string[]): Promise<StoredMatch[]> {
+  async storedMatches(manager: EntityManager, column: 'need_id' | 'offer_id', ids: readonly string[]): Promise<StoredMatches> {
     const sqlite = sqliteStatements(manager);
-    if (sqlite) return sqlite.stored(column, ids);
+    if (sqlite) return new StoredMatches(sqlite.stored(column, ids));
     const rows: StoredMatch[] = [];
     for (const chunk of chunksOf(ids, IDS_PER_STATEMENT)) {
       const found = await manager.query<StoredMatch[]>(selectStoredMatches(column, dollarPlaceholders(chunk)), chunk);
       for (const row of found) rows.push({ ...row, score: Number(row.score), version: Number(row.version) });
     }
-    return rows;
+    return new StoredMatches(rows);
   }
 
   /**
@@ -93,7 +93,7 @@ export class MatchWriter {
     manager: EntityManager,
     plan: MatchWritePlan,
     runId: string | null,
-    stored: readonly StoredMatch[],
+    stored: StoredMatches,
     owners?: KnownPairOwners,
   ): Promise<MatchWriteOutcome> {
     if (!manager.queryRunner) throw new Error('Matches are written inside a transaction');
@@ -113,7 +113,7 @@ export class MatchWriter {
       const statements = new SqliteMatchStatements(sqliteHandle(this.dataSource.manager));
       const { proposed, changes } = await inExclusiveTurn(this.dataSource, () =>
         statements.inBatchTransaction(() => {
-          const stored = statements.stored('need_id', batch.needIds);
+          const stored = new StoredMatches(statements.stored('need_id', batch.needIds));
           const plan = planNeedRescore(stored, batch.proposals);
           const changes = applyOnSqlite(statements, plan, batch.runId, stored);
           statements.recordRunProgress(batch.runId, ...record(plan.proposed));
@@ -207,9 +207,9 @@ async function withLookedUpOwners(manager: EntityManager, changes: readonly Matc
  * The plan's writes on SQLite, synchronously: upserts, then supersessions. SQLite has one writer at
  * a time, so the order of the rows cannot deadlock anything and they go in as the scorer gave them.
  */
-function applyOnSqlite(statements: SqliteMatchStatements, plan: MatchWritePlan, runId: string | null, stored: readonly StoredMatch[]): MatchChange[] {
+function applyOnSqlite(statements: SqliteMatchStatements, plan: MatchWritePlan, runId: string | null, stored: StoredMatches): MatchChange[] {
   const changes: MatchChange[] = [];
-  for (const row of statements.upsert(plan.upserts, runId, storedByPairOf(stored))) {
+  for (const row of statements.upsert(plan.upserts, runId, stored)) {
     if (isNews(row.previousStatus)) changes.push(proposed(row));
   }
   for (const row of statements.supersede(plan.supersede)) changes.push(superseded(row));
@@ -217,8 +217,7 @@ function applyOnSqlite(statements: SqliteMatchStatements, plan: MatchWritePlan, 
 }
 
 /** The plan's writes on PostgreSQL: the pairs as arrays, RETURNING saying which rows were written. */
-async function applyOnPostgres(manager: EntityManager, plan: MatchWritePlan, runId: string | null, stored: readonly StoredMatch[]): Promise<MatchChange[]> {
-  const storedByPair = storedByPairOf(stored);
+async function applyOnPostgres(manager: EntityManager, plan: MatchWritePlan, runId: string | null, stored: StoredMatches): Promise<MatchChange[]> {
   const written: ChangedRow[] = [];
   for (const chunk of chunksOf(inKeyOrder(plan.upserts), ROWS_PER_INSERT)) {
     const columns = [
@@ -237,7 +236,7 @@ async function applyOnPostgres(manager: EntityManager, plan: MatchWritePlan, run
   }
   const changes: MatchChange[] = [];
   for (const row of written) {
-    const previousStatus = storedByPair.get(pairKey(row.needId, row.offerId))?.status ?? null;
+    const previousStatus = stored.get(row.needId, row.offerId)?.status ?? null;
     if (isNews(previousStatus)) changes.push(proposed({ ...row, previousStatus }));
   }
   return [...changes, ...supersededRows.map(superseded)];
@@ -269,10 +268,6 @@ function sqliteStatements(manager: EntityManager): SqliteMatchStatements | null 
 
 function sqliteHandle(manager: EntityManager): SqliteHandle {
   return (manager.connection.driver as unknown as { databaseConnection: SqliteHandle }).databaseConnection;
-}
-
-function storedByPairOf(stored: readonly StoredMatch[]): Map<string, StoredMatch> {
-  return new Map(stored.map((match) => [pairKey(match.needId, match.offerId), match]));
 }
 
 function inKeyOrder(pairs: readonly Proposal[]): Proposal[] {

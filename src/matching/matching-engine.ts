@@ -125,7 +125,7 @@ export class MatchingEngine {
     }
     const { events } = await this.dataSource.transaction(async (manager) => {
       const ownRows = await this.writer.storedMatches(manager, 'offer_id', [offerId]);
-      const needIds = [...new Set([...results.map((result) => result.needId), ...ownRows.map((row) => row.needId)])];
+      const needIds = [...new Set([...results.map((result) => result.needId), ...ownRows.rows.map((row) => row.needId)])];
       const stored = await this.writer.storedMatches(manager, 'need_id', needIds);
       return this.writer.apply(manager, planOfferRescore(offerId, stored, results.map(toProposal), this.config.MATCH_TOP_K), null, stored);
     });

@@ -1,5 +1,5 @@
 import { MatchStatus } from './entities/match.entity';
-import { pairKey, StoredMatch } from './match-write-plan';
+import { StoredMatch, StoredMatches } from './match-write-plan';
 import { chunksOf, ChangedRow, IDS_PER_STATEMENT, recordRunProgress, selectStoredMatches, supersedeProposals, timeOrderedId, UPSERT_PROPOSAL_CONFLICT, WrittenRow } from './match-sql';
 import { Proposal } from './proposal';
 
@@ -43,13 +43,13 @@ export class SqliteMatchStatements {
    * stored rows were read in the same transaction, which holds the only write lock, so they tell
    * each written row's id and version exactly.
    */
-  upsert(pairs: readonly Proposal[], runId: string | null, storedByPair: ReadonlyMap<string, StoredMatch>): WrittenRow[] {
+  upsert(pairs: readonly Proposal[], runId: string | null, stored: StoredMatches): WrittenRow[] {
     const upsert = this.statement(UPSERT_ONE_PROPOSAL);
     const written: WrittenRow[] = [];
     for (const pair of pairs) {
       const id = timeOrderedId();
       if (upsert.run(id, pair.needId, pair.offerId, pair.score, pair.breakdownJson, pair.explanation, runId).changes === 0) continue;
-      const existing = storedByPair.size === 0 ? undefined : storedByPair.get(pairKey(pair.needId, pair.offerId));
+      const existing = stored.get(pair.needId, pair.offerId);
       written.push({ id: existing?.id ?? id, needId: pair.needId, offerId: pair.offerId, version: existing?.version ?? 1, previousStatus: existing?.status ?? null });
     }
     return written;
