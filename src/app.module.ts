@@ -16,6 +16,7 @@ import { NeedsModule } from './needs/needs.module';
 import { OffersModule } from './offers/offers.module';
 import { PairingsModule } from './pairings/pairings.module';
 import { QueueModule } from './queue/queue.module';
+import { JobQueueStatusModule } from './queue/status/job-queue-status.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
 import { StartupService } from './startup.service';
@@ -31,6 +32,7 @@ import { StartupService } from './startup.service';
     ReferenceModule,
     AuditModule,
     QueueModule.forRoot('api'),
+    JobQueueStatusModule,
     MatchingOutboxModule,
     AuthModule,
     AccountsModule,

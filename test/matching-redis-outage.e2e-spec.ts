@@ -55,6 +55,10 @@ describe('matching through a Redis outage', () => {
     const health = await fetch(t.url.replace('/graphql', '/health'));
     expect(health.status).toBe(503);
     expect(await database.getRepository(OutboxMessage).countBy({ dispatchedAt: IsNull() })).toBeGreaterThanOrEqual(9);
+    const queue = await t.gql('{ jobQueue { pendingHandOver counts { waiting } } }', {}, secretariat.token);
+    expect(queue.data?.jobQueue).toEqual({ pendingHandOver: expect.any(Number), counts: null });
+    expect(queue.data?.jobQueue.pendingHandOver).toBeGreaterThanOrEqual(9);
+    expect(queue.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[['jobQueue', 'counts'], 'SERVICE_UNAVAILABLE']]);
 
     await redis.start();
     for (const needId of during) await pairMatch(t, secretariat.token, needId, offerId, 'PROPOSED', undefined, 60_000);

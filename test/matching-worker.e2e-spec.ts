@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Match, MatchStatus } from '../src/matching/entities/match.entity';
 import { Need, NeedStatus } from '../src/needs/entities/need.entity';
+import { QUEUE_NAME } from '../src/queue/bullmq-job-queue';
 import { Account, createDonor, donorAccount, secretariatAccount, stateAccount } from './support/fixtures';
 import { openDatabase, seedMarket } from './support/bulk-market';
 import { eventually, listMatches, pairMatch, publishedNeed, publishedOffer } from './support/matching-helpers';
@@ -47,6 +50,35 @@ describe('matching through BullMQ and a separate worker', () => {
     const response = await fetch(t.url.replace('/graphql', '/health'));
     expect(response.status).toBe(200);
     expect(((await response.json()) as { info: unknown }).info).toMatchObject({ database: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  it('shows the Secretariat the jobs that failed for good, kept in Redis, and nobody else', async () => {
+    const JOB_QUEUE = '{ jobQueue { driver counts { failed } failedJobs { id name data reason attempts failedAt } } }';
+    const connection = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
+    const queue = new Queue(QUEUE_NAME, { connection, prefix: env.QUEUE_PREFIX });
+    try {
+      // A job the running workers do not know, as during an upgrade; two quick attempts instead of the usual five.
+      await queue.add('retired-job', { needId: 'need-1' }, { jobId: 'retired-job-1', attempts: 2, backoff: { type: 'fixed', delay: 10 } });
+    } finally {
+      await queue.close();
+      connection.disconnect();
+    }
+    const status = await eventually(async () => {
+      const { data } = await t.gql(JOB_QUEUE, {}, secretariat.token);
+      return data?.jobQueue.failedJobs.some((job: { id: string }) => job.id === 'retired-job-1') ? data.jobQueue : undefined;
+    }, 20_000, 'the job to fail for good');
+    expect(status.driver).toBe('BULLMQ');
+    expect(status.counts.failed).toBeGreaterThanOrEqual(1);
+    expect(status.failedJobs.find((job: { id: string }) => job.id === 'retired-job-1')).toEqual({
+      id: 'retired-job-1',
+      name: 'retired-job',
+      data: { needId: 'need-1' },
+      reason: 'No handler for job retired-job',
+      attempts: 2,
+      failedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
+    const donor = await donorAccount(t);
+    expect(errorCode(await t.gql(JOB_QUEUE, {}, donor.token))).toBe('FORBIDDEN');
   });
 
   it('scores a published need and offer in the worker, not in the API', async () => {

@@ -151,6 +151,18 @@ describe('matching (in-process queue)', () => {
     expect(errorCode(attempt)).toBe('FORBIDDEN');
   });
 
+  it('shows the Secretariat the queue in this process, and nobody else', async () => {
+    const JOB_QUEUE = 'query($first: Int) { jobQueue { driver pendingHandOver counts { waiting active delayed failed } failedJobs(first: $first) { id } } }';
+    const status = await eventually(async () => {
+      const { data } = await t.gql(JOB_QUEUE, {}, secretariat.token);
+      return data?.jobQueue.pendingHandOver === 0 && data.jobQueue.counts.waiting === 0 ? data.jobQueue : undefined;
+    });
+    expect(status).toEqual({ driver: 'IN_PROCESS', pendingHandOver: 0, counts: { waiting: 0, active: 0, delayed: 0, failed: 0 }, failedJobs: [] });
+    for (const account of [nigeria, donor]) expect(errorCode(await t.gql(JOB_QUEUE, {}, account.token))).toBe('FORBIDDEN');
+    const tooMany = await t.gql(JOB_QUEUE, { first: 101 }, secretariat.token);
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'first' })] });
+  });
+
   it.each([
     ['a negative weight', { theme: -1 }],
     ['all weights zero', { theme: 0, region: 0, capacity: 0, ownership: 0, gender: 0, baseline: 0, multiYear: 0, conflict: 0 }],

@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import type IORedis from 'ioredis';
+import { withinTime } from '../common/within-time';
 import { AppConfig } from '../config/app-config';
 import { createRedisConnection } from '../queue/redis-connection';
 
@@ -21,11 +22,7 @@ export class RedisHealthIndicator implements OnApplicationShutdown {
     try {
       const client = this.probeClient();
       if (client.status === 'wait' || client.status === 'end') await client.connect();
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
-      });
-      await Promise.race([client.ping(), timeout]).finally(() => clearTimeout(timer));
+      await withinTime(client.ping(), PING_TIMEOUT_MS, `no answer within ${PING_TIMEOUT_MS} ms`);
       return indicator.up();
     } catch (error) {
       return indicator.down({ message: error instanceof Error ? error.message : String(error) });

@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import { Job, Queue, Worker } from 'bullmq';
 import type IORedis from 'ioredis';
 import type { AppConfig } from '../config/app-config';
-import { AddJobOptions, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobQueue } from './job-queue';
+import { withinTime } from '../common/within-time';
+import { AddJobOptions, FailedJob, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobCounts, JobQueue } from './job-queue';
 import { createRedisConnection } from './redis-connection';
 
 /** The one BullMQ queue every job (matching, allocation plans) goes through. */
@@ -10,6 +11,8 @@ export const QUEUE_NAME = 'matching';
 
 /** An add that Redis has not acknowledged by then is treated as failed (the outbox keeps the row). */
 const ADD_TIMEOUT_MS = 5000;
+/** How long a look at the queue's state may wait for Redis before it is reported as unavailable. */
+const READ_TIMEOUT_MS = 2000;
 
 /**
  * BullMQ driver. Jobs are retried with exponential backoff; completed jobs are trimmed, failed ones
@@ -45,15 +48,25 @@ export class BullMqJobQueue extends JobQueue {
   }
 
   async add<T>(jobName: string, data: T, options: AddJobOptions): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis did not accept job ${options.jobId} within ${ADD_TIMEOUT_MS} ms`)), ADD_TIMEOUT_MS);
-    });
-    try {
-      await Promise.race([this.queue.add(jobName, data, { jobId: options.jobId }), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await withinTime(this.queue.add(jobName, data, { jobId: options.jobId }), ADD_TIMEOUT_MS, `Redis did not accept job ${options.jobId} within ${ADD_TIMEOUT_MS} ms`);
+  }
+
+  async counts(): Promise<JobCounts> {
+    const counts = await this.read(this.queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed'));
+    return { waiting: counts.waiting + counts.prioritized, active: counts.active, delayed: counts.delayed, failed: counts.failed };
+  }
+
+  async failedJobs(limit: number): Promise<FailedJob[]> {
+    if (limit < 1) return [];
+    const jobs = await this.read(this.queue.getFailed(0, limit - 1));
+    return jobs.map((job) => ({
+      id: job.id!,
+      name: job.name,
+      data: job.data,
+      reason: job.failedReason,
+      attempts: job.attemptsMade,
+      failedAt: new Date(job.finishedOn ?? job.timestamp),
+    }));
   }
 
   /**
@@ -93,6 +106,10 @@ export class BullMqJobQueue extends JobQueue {
     await this.queue.close();
     this.workerConnection?.disconnect();
     this.producerConnection.disconnect();
+  }
+
+  private read<T>(work: Promise<T>): Promise<T> {
+    return withinTime(work, READ_TIMEOUT_MS, `Redis did not answer within ${READ_TIMEOUT_MS} ms`);
   }
 
   /** Redis outages repeat the same error many times a second; one line every 10 s is enough. */

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { InProcessJobQueue } from './in-process-job-queue';
+import { FAILED_JOBS_KEPT, InProcessJobQueue } from './in-process-job-queue';
 import { JOB_ATTEMPTS, JobContext, JobHandler } from './job-queue';
 
 class RecordingHandler implements JobHandler<{ value: number }> {
@@ -63,6 +63,35 @@ describe('InProcessJobQueue', () => {
     await second.add('record', { value: 1 }, { jobId: 'hopeless' });
     expect(hopeless.calls).toHaveLength(JOB_ATTEMPTS);
     expect(hopeless.calls.map((call) => call.context.isLastAttempt)).toEqual([...Array(JOB_ATTEMPTS - 1).fill(false), true]);
+  });
+
+  it('lists the jobs that failed for good, the latest first, and counts every one', async () => {
+    const queue = new InProcessJobQueue(0);
+    queue.register([new RecordingHandler(Infinity)]);
+    for (let job = 0; job < FAILED_JOBS_KEPT + 2; job++) await queue.add('record', { value: job }, { jobId: `failing-${job}` });
+    expect(await queue.counts()).toEqual({ waiting: 0, active: 0, delayed: 0, failed: FAILED_JOBS_KEPT + 2 });
+    const [latest, ...earlier] = await queue.failedJobs(FAILED_JOBS_KEPT + 2);
+    expect(latest).toEqual({ id: `failing-${FAILED_JOBS_KEPT + 1}`, name: 'record', data: { value: FAILED_JOBS_KEPT + 1 }, reason: expect.stringMatching(/^failure/), attempts: JOB_ATTEMPTS, failedAt: expect.any(Date) });
+    expect(earlier).toHaveLength(FAILED_JOBS_KEPT - 1);
+    expect(earlier.at(-1)!.id).toBe('failing-2');
+    expect(await queue.failedJobs(3)).toHaveLength(3);
+  });
+
+  it('counts the running job, the one waiting for its retry and those queued behind', async () => {
+    const queue = new InProcessJobQueue(50);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    queue.register([new RecordingHandler(1), { jobName: 'blocking', handle: () => released } as JobHandler]);
+    const blocking = queue.add('blocking', {}, { jobId: 'blocking' });
+    const retried = queue.add('record', { value: 1 }, { jobId: 'retried' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await queue.counts()).toEqual({ waiting: 1, active: 1, delayed: 0, failed: 0 });
+    release();
+    await blocking;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await queue.counts()).toEqual({ waiting: 0, active: 0, delayed: 1, failed: 0 });
+    await retried;
+    expect(await queue.counts()).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0 });
   });
 
   it('runs the handlers of several features registered one after the other, and refuses a job name twice', async () => {

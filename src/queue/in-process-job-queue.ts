@@ -1,5 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { AddJobOptions, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobHandler, JobQueue } from './job-queue';
+import { AddJobOptions, FailedJob, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobCounts, JobHandler, JobQueue } from './job-queue';
+
+/** Failed jobs kept for inspection: the latest ones, in memory, until the process ends. */
+export const FAILED_JOBS_KEPT = 100;
 
 /**
  * The embedded driver, used when REDIS_URL is unset: the API runs jobs itself, one at a time, with
@@ -13,6 +16,11 @@ export class InProcessJobQueue extends JobQueue {
   private readonly inFlight = new Map<string, Promise<void>>();
   private tail: Promise<void> = Promise.resolve();
   private closed = false;
+  /** What the job being run is doing: an attempt, or the wait before a retry. */
+  private runningState: 'active' | 'delayed' | null = null;
+  /** The latest failed jobs first. */
+  private readonly failed: FailedJob[] = [];
+  private failedCount = 0;
 
   constructor(private readonly backoffMs = JOB_BACKOFF_MS) {
     super();
@@ -29,6 +37,21 @@ export class InProcessJobQueue extends JobQueue {
     return done;
   }
 
+  /** Failed jobs are counted since the process started; the latest FAILED_JOBS_KEPT are listed. */
+  async counts(): Promise<JobCounts> {
+    const running = this.runningState ? 1 : 0;
+    return {
+      waiting: this.inFlight.size - running,
+      active: this.runningState === 'active' ? 1 : 0,
+      delayed: this.runningState === 'delayed' ? 1 : 0,
+      failed: this.failedCount,
+    };
+  }
+
+  async failedJobs(limit: number): Promise<FailedJob[]> {
+    return this.failed.slice(0, limit);
+  }
+
   /** Jobs run as they are added; there is nothing to start. */
   async start(): Promise<void> {}
 
@@ -38,21 +61,34 @@ export class InProcessJobQueue extends JobQueue {
   }
 
   private async run(handler: JobHandler, data: unknown, jobId: string): Promise<void> {
-    for (let attempt = 1; attempt <= JOB_ATTEMPTS; attempt++) {
-      const isLastAttempt = attempt === JOB_ATTEMPTS || this.closed;
-      try {
-        await handler.handle(data, { jobId, attempt, isLastAttempt });
-        return;
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (isLastAttempt) {
-          // Without Redis there is no failed-job list to inspect; the log is where failures show.
-          this.logger.error(`Job ${jobId} (${handler.jobName}) failed for good after ${attempt} attempts: ${message}`);
+    try {
+      for (let attempt = 1; attempt <= JOB_ATTEMPTS; attempt++) {
+        const isLastAttempt = attempt === JOB_ATTEMPTS || this.closed;
+        try {
+          this.runningState = 'active';
+          await handler.handle(data, { jobId, attempt, isLastAttempt });
           return;
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          if (isLastAttempt) {
+            // Kept in memory only: the log is where failures of earlier processes show.
+            this.logger.error(`Job ${jobId} (${handler.jobName}) failed for good after ${attempt} attempts: ${message}`);
+            this.recordFailure({ id: jobId, name: handler.jobName, data, reason: message, attempts: attempt, failedAt: new Date() });
+            return;
+          }
+          this.logger.warn(`Job ${jobId} (${handler.jobName}) failed on attempt ${attempt}, retrying: ${message}`);
+          this.runningState = 'delayed';
+          await new Promise((resolve) => setTimeout(resolve, this.backoffMs * 2 ** (attempt - 1)));
         }
-        this.logger.warn(`Job ${jobId} (${handler.jobName}) failed on attempt ${attempt}, retrying: ${message}`);
-        await new Promise((resolve) => setTimeout(resolve, this.backoffMs * 2 ** (attempt - 1)));
       }
+    } finally {
+      this.runningState = null;
     }
+  }
+
+  private recordFailure(job: FailedJob): void {
+    this.failedCount++;
+    this.failed.unshift(job);
+    if (this.failed.length > FAILED_JOBS_KEPT) this.failed.pop();
   }
 }

@@ -18,6 +18,25 @@ export interface AddJobOptions {
   jobId: string;
 }
 
+/** How many jobs are in each state: waiting to run, running, waiting for a retry, failed for good. */
+export interface JobCounts {
+  waiting: number;
+  active: number;
+  delayed: number;
+  failed: number;
+}
+
+/** A job that failed on its last attempt, as the queue keeps it for people to inspect. */
+export interface FailedJob {
+  id: string;
+  name: string;
+  data: unknown;
+  /** The error of the last attempt. */
+  reason: string;
+  attempts: number;
+  failedAt: Date;
+}
+
 /** Attempts per job, and the first retry delay, doubled for each later retry. */
 export const JOB_ATTEMPTS = 5;
 export const JOB_BACKOFF_MS = 1000;
@@ -48,6 +67,12 @@ export abstract class JobQueue {
       this.handlers.set(handler.jobName, handler);
     }
   }
+
+  /** How many jobs are in each state now. */
+  abstract counts(): Promise<JobCounts>;
+
+  /** The jobs that failed for good, the latest first, at most `limit` of them. */
+  abstract failedJobs(limit: number): Promise<FailedJob[]>;
 
   /** Starts running jobs with every handler registered so far. */
   abstract start(): Promise<void>;

@@ -9,6 +9,7 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
 
 /** One rejected input field: `field` is the input path, such as `input.themeCodes` or `input.endDate`. */
@@ -67,4 +68,9 @@ export class NotFoundError extends DomainError {
 
 export class ConflictError extends DomainError {
   readonly code = ErrorCode.CONFLICT;
+}
+
+/** A server the service depends on (Redis) did not answer; the same request may succeed later. */
+export class ServiceUnavailableError extends DomainError {
+  readonly code = ErrorCode.SERVICE_UNAVAILABLE;
 }

@@ -77,6 +77,11 @@ export class OutboxRelay implements EntitySubscriberInterface, OnApplicationBoot
       });
   }
 
+  /** Outbox rows not handed to the queue yet. */
+  pendingCount(): Promise<number> {
+    return this.dataSource.getRepository(OutboxMessage).count({ where: { dispatchedAt: IsNull() } });
+  }
+
   /** Resolves once no hand-over is in progress, including one requested while the last ran. */
   async settled(): Promise<void> {
     while (this.flushing) await this.flushing;
