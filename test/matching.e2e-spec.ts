@@ -167,9 +167,10 @@ describe('matching (in-process queue)', () => {
     ['a negative weight', { theme: -1 }],
     ['all weights zero', { theme: 0, region: 0, capacity: 0, ownership: 0, gender: 0, baseline: 0, multiYear: 0, conflict: 0 }],
     ['a weight that is not a number', { theme: 'NaN' }],
-  ])('refuses %s with BAD_USER_INPUT', async (_, weights) => {
+  ])('refuses %s with BAD_USER_INPUT naming the weights', async (_, weights) => {
     const attempt = await t.gql('mutation($weights: MatchingWeightsInput) { startMatchingRun(weights: $weights) { id } }', { weights }, secretariat.token);
     expect(errorCode(attempt)).toBe('BAD_USER_INPUT');
+    expect(attempt.errors?.[0]?.extensions?.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: expect.stringMatching(/^weights/) })]));
   });
 });
 
