@@ -2,7 +2,7 @@ import { Document, Packer, Paragraph, TextRun } from 'docx';
 import PDFDocument from 'pdfkit';
 import { BadUserInputError } from '../../common/errors/domain-errors';
 import { extractDocumentText, MAX_DOCUMENT_BYTES, normaliseExtractedText } from './extract-text';
-import { readPdfText } from './pdf-text-reader';
+import { PDF_READS_AT_ONCE, pdfReadTurns, readPdfText } from './pdf-text-reader';
 
 function renderPdf(draw: (document: PDFKit.PDFDocument) => void, options: PDFKit.PDFDocumentOptions = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -84,6 +84,20 @@ describe('extractDocumentText', () => {
       const damaged = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >>\n%%EOF\n', 'latin1');
       const refusal = await refusalOf(extractDocumentText(damaged, 'damaged.pdf'));
       expect(refusal.message).toMatch(/^The PDF is damaged or not a valid PDF/);
+    });
+
+    it(`reads at most ${PDF_READS_AT_ONCE} PDFs at once, a waiting one's deadline starting with its turn`, async () => {
+      const pdf = await buildPdf(['Waiting']);
+      const taken = await Promise.all(Array.from({ length: PDF_READS_AT_ONCE }, () => pdfReadTurns.acquire()));
+      let outcome: string | undefined;
+      // With a 1 ms deadline it would end at once if it did not wait for a turn.
+      const waiting = readPdfText(pdf, { timeoutMs: 1, maxHeapMb: 256 }).then((result) => (outcome = result.outcome));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(outcome).toBeUndefined();
+      for (const [, release] of taken) release();
+      await waiting;
+      expect(outcome).toBe('TOO_COMPLEX');
+      expect(pdfReadTurns.getValue()).toBe(PDF_READS_AT_ONCE);
     });
 
     it('stops reading a PDF at the deadline', async () => {

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { Semaphore } from 'async-mutex';
 
 export type PdfTextResult =
   | { outcome: 'TEXT'; text: string }
@@ -12,6 +13,14 @@ export interface PdfReadLimits {
 }
 
 export const DEFAULT_PDF_READ_LIMITS: PdfReadLimits = { timeoutMs: 60_000, maxHeapMb: 1024 };
+
+/**
+ * PDF reads at once in this process. Each takes a thread that may grow to `maxHeapMb`, so uploads
+ * arriving together wait their turn instead of taking that much memory each; a read's deadline
+ * starts when its turn comes.
+ */
+export const PDF_READS_AT_ONCE = 2;
+export const pdfReadTurns = new Semaphore(PDF_READS_AT_ONCE);
 
 interface PdfWorkerInput {
   pdfParseEntry: string;
@@ -47,11 +56,16 @@ readText().then((result) => parentPort.postMessage(result));
 /**
  * Extracts the text layer of a PDF with pdf-parse in a worker thread. Parsing an uploaded PDF can
  * take seconds and much memory, so it must neither block the API's event loop nor grow without
- * bound: the worker is stopped after `timeoutMs` and held to its own heap limit. The worker also
+ * bound: the worker is stopped after `timeoutMs` and held to its own heap limit, and at most
+ * PDF_READS_AT_ONCE workers run at a time. The worker also
  * loads pdf.js's ESM-only worker module with a native dynamic import, which jest's CommonJS
  * module system cannot do in the main thread.
  */
 export function readPdfText(pdf: Buffer, limits: PdfReadLimits = DEFAULT_PDF_READ_LIMITS): Promise<PdfTextResult> {
+  return pdfReadTurns.runExclusive(() => readInThread(pdf, limits));
+}
+
+function readInThread(pdf: Buffer, limits: PdfReadLimits): Promise<PdfTextResult> {
   // A copy, so the transfer below can never detach a pooled buffer the caller still uses.
   const ownBytes = new Uint8Array(pdf);
   const input: PdfWorkerInput = { pdfParseEntry: require.resolve('pdf-parse'), pdf: ownBytes };
