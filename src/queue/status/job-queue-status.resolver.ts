@@ -5,9 +5,7 @@ import { ServiceUnavailableError } from '../../common/errors/domain-errors';
 import { BullMqJobQueue } from '../bullmq-job-queue';
 import { JobQueue } from '../job-queue';
 import { OutboxRelay } from '../outbox/outbox-relay';
-import { FailedJob, FailedJobsArgs, JobCounts, JobQueueStatus, QueueDriver } from './job-queue-status.types';
-
-const DEFAULT_FAILED_JOBS = 20;
+import { DEFAULT_FAILED_JOBS, FailedJob, FailedJobsArgs, JobCounts, JobQueueStatus, QueueDriver } from './job-queue-status.types';
 
 /** The job queue as the Secretariat follows it: counts by state, failed jobs, the outbox's backlog. */
 @Resolver(() => JobQueueStatus)

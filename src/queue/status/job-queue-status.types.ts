@@ -1,6 +1,11 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
+import { MAX_PAGE_SIZE } from '../../common/pagination/connection';
+import { FAILED_JOBS_KEPT } from '../in-process-job-queue';
+
+/** Failed jobs listed when `first` is not given. */
+export const DEFAULT_FAILED_JOBS = 20;
 
 export enum QueueDriver {
   BULLMQ = 'BULLMQ',
@@ -50,7 +55,7 @@ export class JobCounts {
 @ObjectType({
   description:
     'The queue of matching and allocation jobs: what waits, runs and failed, and the changes not yet handed to it. ' +
-    'With BULLMQ failed jobs stay in Redis; IN_PROCESS keeps the latest 100 until the API restarts (the log has them all). ' +
+    `With BULLMQ failed jobs stay in Redis; IN_PROCESS keeps the latest ${FAILED_JOBS_KEPT} until the API restarts (the log has them all). ` +
     'While Redis is away, counts and failedJobs are null with a SERVICE_UNAVAILABLE error, and pendingHandOver still answers.',
 })
 export class JobQueueStatus {
@@ -65,10 +70,10 @@ export class JobQueueStatus {
 
 @ArgsType()
 export class FailedJobsArgs {
-  @Field(() => Int, { nullable: true, description: 'How many to list, the latest first (1–100, default 20).' })
+  @Field(() => Int, { nullable: true, description: `How many to list, the latest first (1–${MAX_PAGE_SIZE}, default ${DEFAULT_FAILED_JOBS}).` })
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(100)
+  @Max(MAX_PAGE_SIZE)
   first?: number;
 }
