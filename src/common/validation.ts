@@ -5,7 +5,7 @@ import { InputValidationException } from './errors/graphql-error-formatter';
 function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({ field, message, rule }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }

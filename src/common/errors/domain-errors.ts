@@ -16,6 +16,8 @@ export enum ErrorCode {
 export interface FieldProblem {
   field: string;
   message: string;
+  /** The rule the value broke, where it has a name (class-validator's: `maxLength`, `isNotEmpty`…), so clients can word it in their reader's language. */
+  rule?: string;
 }
 
 export abstract class DomainError extends Error {

@@ -1,6 +1,27 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+@ObjectType({ description: 'A label in each of the six UN languages, keyed by ISO 639-1 code.' })
+export class ThemeLabels {
+  @Field({ description: 'English.' })
+  en: string;
+
+  @Field({ description: 'French.' })
+  fr: string;
+
+  @Field({ description: 'Spanish.' })
+  es: string;
+
+  @Field({ description: 'Russian.' })
+  ru: string;
+
+  @Field({ description: 'Chinese.' })
+  zh: string;
+
+  @Field({ description: 'Arabic.' })
+  ar: string;
+}
+
 @ObjectType({ description: 'A PoA/ITI implementation area: a group (no parent) or a theme within a group.' })
 @Entity('themes')
 export class Theme {
@@ -20,9 +41,9 @@ export class Theme {
   @Column({ name: 'label_zh', type: 'varchar', length: 120 })
   labelZh: string;
 
-  /** Labels in every UN language we have, keyed by ISO 639-1 code. */
+  @Field(() => ThemeLabels, { description: 'The label in each of the six UN languages, for clients that show themes in the reader\'s language.' })
   @Column({ type: 'simple-json' })
-  labels: Record<string, string>;
+  labels: ThemeLabels;
 
   @Column({ type: 'integer' })
   position: number;

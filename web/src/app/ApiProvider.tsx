@@ -1,0 +1,43 @@
+import { useMemo, type ReactNode } from 'react';
+import { cacheExchange, Client, fetchExchange, mapExchange, Provider, subscriptionExchange } from 'urql';
+import { createClient as createWsClient } from 'graphql-ws';
+import { useSession } from '../features/session/SessionProvider';
+
+/**
+ * One GraphQL client per signed-in session: signing in as someone else starts from an empty cache.
+ * Queries and mutations go over HTTP with the bearer token; subscriptions over graphql-ws with the
+ * token in the connection parameters, as the API expects.
+ */
+export function ApiProvider({ children }: { children: ReactNode }) {
+  const { session, signOut } = useSession();
+  const token = session?.accessToken ?? null;
+
+  const client = useMemo(() => {
+    const authorization: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+    const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
+    const ws = createWsClient({ url: wsUrl, lazy: true, connectionParams: authorization, retryAttempts: Infinity });
+    return new Client({
+      url: '/graphql',
+      requestPolicy: 'cache-and-network',
+      fetchOptions: { headers: authorization },
+      exchanges: [
+        // A token the API no longer accepts ends the session; the reader is told why at sign-in.
+        mapExchange({
+          onError(error) {
+            if (token && error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) signOut('expired');
+          },
+        }),
+        cacheExchange,
+        fetchExchange,
+        subscriptionExchange({
+          forwardSubscription(request) {
+            const input = { ...request, query: request.query ?? '' };
+            return { subscribe: (sink) => ({ unsubscribe: ws.subscribe(input, sink) }) };
+          },
+        }),
+      ],
+    });
+  }, [token, signOut]);
+
+  return <Provider value={client}>{children}</Provider>;
+}

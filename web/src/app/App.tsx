@@ -1,0 +1,66 @@
+import { lazy, Suspense } from 'react';
+import { Redirect, Route, Switch } from 'wouter';
+import { I18nProvider, useT } from '../i18n/I18nProvider';
+import { useSession, SessionProvider } from '../features/session/SessionProvider';
+import { homePathFor } from '../features/shell/navigation';
+import { Layout } from '../features/shell/Layout';
+import { Loading, Page } from '../ui/page';
+import { ApiProvider } from './ApiProvider';
+import { SIGNED_IN_ROUTES } from './routes';
+
+const SignInPage = lazy(() => import('../features/session/SignInPage'));
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <ApiProvider>
+          <Layout>
+            <Suspense fallback={<Loading />}>
+              <Pages />
+            </Suspense>
+          </Layout>
+        </ApiProvider>
+      </SessionProvider>
+    </I18nProvider>
+  );
+}
+
+/** Signed out, every address leads to sign-in; signed in, only the pages of the reader's role exist. */
+function Pages() {
+  const { session } = useSession();
+  if (!session) {
+    return (
+      <Switch>
+        <Route path="/sign-in" component={SignInPage} />
+        <Route>
+          <Redirect to="/sign-in" replace />
+        </Route>
+      </Switch>
+    );
+  }
+  const role = session.user.role;
+  return (
+    <Switch>
+      <Route path="/">
+        <Redirect to={homePathFor(role)} replace />
+      </Route>
+      <Route path="/sign-in">
+        <Redirect to={homePathFor(role)} replace />
+      </Route>
+      {SIGNED_IN_ROUTES.filter((route) => route.roles.includes(role)).map((route) => (
+        <Route key={route.path} path={route.path} component={route.page} />
+      ))}
+      <Route component={NotFound} />
+    </Switch>
+  );
+}
+
+function NotFound() {
+  const t = useT();
+  return (
+    <Page title={t('shell.notFound.title')}>
+      <p>{t('shell.notFound.body')}</p>
+    </Page>
+  );
+}

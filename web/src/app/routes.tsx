@@ -1,0 +1,29 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Role } from '../features/session/session-store';
+
+type Page = LazyExoticComponent<ComponentType<{ params: Record<string, string | undefined> }>>;
+
+export interface SignedInRoute {
+  path: string;
+  page: Page;
+  roles: readonly Role[];
+}
+
+const STATE_WORK: readonly Role[] = ['STATE', 'SECRETARIAT', 'ADMIN'];
+const EVERYONE: readonly Role[] = ['STATE', 'DONOR', 'SECRETARIAT', 'ADMIN'];
+
+/**
+ * Every page after sign-in, each its own chunk: the sign-in page loads none of them, and a role
+ * downloads only the pages it opens. More specific paths come first (wouter takes the first match).
+ */
+export const SIGNED_IN_ROUTES: readonly SignedInRoute[] = [
+  { path: '/welcome', page: lazy(() => import('../features/shell/WelcomePage')), roles: EVERYONE },
+  { path: '/needs/new', page: lazy(() => import('../features/needs/NewNeedPage')), roles: STATE_WORK },
+  { path: '/needs/:id/matches', page: lazy(() => import('../features/matches/NeedMatchesPage')), roles: STATE_WORK },
+  { path: '/needs/:id', page: lazy(() => import('../features/needs/NeedPage')), roles: STATE_WORK },
+  { path: '/needs', page: lazy(() => import('../features/needs/NeedsListPage')), roles: STATE_WORK },
+  { path: '/reports/import', page: lazy(() => import('../features/reports/ImportReportPage')), roles: STATE_WORK },
+  { path: '/reports/:id', page: lazy(() => import('../features/reports/ReportPage')), roles: STATE_WORK },
+  { path: '/pairings/:id/progress', page: lazy(() => import('../features/pairings/ProgressReportPage')), roles: ['STATE'] },
+  { path: '/pairings', page: lazy(() => import('../features/pairings/PairingsPage')), roles: ['STATE'] },
+];

@@ -1,0 +1,3 @@
+export default function NeedMatchesPage() {
+  return null;
+}

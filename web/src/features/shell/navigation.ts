@@ -1,0 +1,27 @@
+import type { MessageId } from '../../i18n/message-ids';
+import type { Role } from '../session/session-store';
+
+export interface NavItem {
+  path: string;
+  label: MessageId;
+  roles: readonly Role[];
+}
+
+const STATE_WORK: readonly Role[] = ['STATE', 'SECRETARIAT', 'ADMIN'];
+
+/** The console's sections; the navigation shows a reader only those their role may use (the API checks again). */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/needs', label: 'shell.nav.needs', roles: STATE_WORK },
+  { path: '/needs/new', label: 'shell.nav.newNeed', roles: STATE_WORK },
+  { path: '/reports/import', label: 'shell.nav.importReport', roles: STATE_WORK },
+  { path: '/pairings', label: 'shell.nav.pairings', roles: ['STATE'] },
+];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles.includes(role));
+}
+
+/** Where a reader lands after sign-in: the first section their role has, or the welcome page. */
+export function homePathFor(role: Role): string {
+  return navItemsFor(role)[0]?.path ?? '/welcome';
+}

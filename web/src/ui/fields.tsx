@@ -1,0 +1,126 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+
+/**
+ * Form fields as officials meet them in GOV.UK services: a visible label, a hint under it, the
+ * error next to the field, all tied to the control for screen readers. Native controls keep
+ * keyboard use and right-to-left layout working without extra code.
+ */
+interface FieldFrame {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+}
+
+function describedBy(id: string, hint: ReactNode, error: string | undefined): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function FieldParts({ id, hint, error }: Omit<FieldFrame, 'label'>) {
+  return (
+    <>
+      {hint ? (
+        <div id={`${id}-hint`} className="field__hint">
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function TextField({ id, label, hint, error, ...input }: FieldFrame & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <div className={`field${error ? ' field--error' : ''}`}>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <FieldParts id={id} hint={hint} error={error} />
+      <input id={id} className="input" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
+    </div>
+  );
+}
+
+export function TextArea({ id, label, hint, error, ...textarea }: FieldFrame & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <div className={`field${error ? ' field--error' : ''}`}>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <FieldParts id={id} hint={hint} error={error} />
+      <textarea id={id} className="textarea" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...textarea} />
+    </div>
+  );
+}
+
+export function SelectField({ id, label, hint, error, children, ...select }: FieldFrame & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <div className={`field${error ? ' field--error' : ''}`}>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <FieldParts id={id} hint={hint} error={error} />
+      <select id={id} className="select" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...select}>
+        {children}
+      </select>
+    </div>
+  );
+}
+
+export function Checkbox({ id, label, hint, ...input }: Omit<FieldFrame, 'error'> & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <div className="checkbox">
+      <input id={id} type="checkbox" className="checkbox__input" aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
+      <label htmlFor={id} className="checkbox__label">
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${id}-hint`} className="field__hint checkbox__hint">
+          {hint}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** A group of choices under one question: checkboxes (several) in a fieldset whose legend is the question. */
+export function CheckboxGroup({
+  id,
+  legend,
+  hint,
+  error,
+  options,
+  selected,
+  onChange,
+}: {
+  id: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  options: { value: string; label: ReactNode; hint?: ReactNode }[];
+  selected: readonly string[];
+  onChange: (selected: string[]) => void;
+}) {
+  const toggle = (value: string, checked: boolean) => onChange(checked ? [...selected, value] : selected.filter((v) => v !== value));
+  return (
+    <fieldset id={id} className={`fieldset${error ? ' field--error' : ''}`} aria-describedby={describedBy(id, hint, error)} tabIndex={-1}>
+      <legend className="fieldset__legend">{legend}</legend>
+      <FieldParts id={id} hint={hint} error={error} />
+      {options.map((option) => (
+        <Checkbox
+          key={option.value}
+          id={`${id}-${option.value}`}
+          label={option.label}
+          hint={option.hint}
+          checked={selected.includes(option.value)}
+          onChange={(event) => toggle(option.value, event.target.checked)}
+        />
+      ))}
+    </fieldset>
+  );
+}
