@@ -153,6 +153,14 @@ describe('needs over the client contract', () => {
       expect(await countAll()).toBe(before);
     });
 
+    it('names the rule a refused field broke, so clients can word it in their language', async () => {
+      const response = await t.gql(CREATE_NEED, { input: needInput({ title: 'x'.repeat(1000), priority: 6 }) }, nigeria.token);
+      const fields = response.errors?.[0]?.extensions?.fields as { field: string; rule?: string }[];
+      expect(fields).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field: 'input.title', rule: 'isLength' }), expect.objectContaining({ field: 'input.priority', rule: 'max' })]),
+      );
+    });
+
     it('refuses donors, another country, and anonymous callers', async () => {
       const before = await countAll();
       expect(errorCode(await t.gql(CREATE_NEED, { input: needInput() }, donor.token))).toBe('FORBIDDEN');

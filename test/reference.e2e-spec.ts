@@ -147,5 +147,18 @@ describe('reference data over the client contract, without signing in', () => {
         expect(themes.find((theme) => theme.code === code)?.labelZh).toContain(term);
       }
     });
+
+    it('labels every group and theme in each of the six UN languages, in its own script', async () => {
+      const query = '{ themes { code label labelZh labels { en fr es ru zh ar } } }';
+      const themes: { code: string; label: string; labelZh: string; labels: Record<string, string> }[] = dataOf(await t.gql(query, {})).themes;
+      for (const theme of themes) {
+        expect(theme.labels.en).toBe(theme.label);
+        expect(theme.labels.zh).toBe(theme.labelZh);
+        expect(theme.labels.ru).toMatch(/[А-Яа-я]/);
+        expect(theme.labels.ar).toMatch(/[\u0600-\u06FF]/);
+        for (const language of ['fr', 'es']) expect(theme.labels[language]).toMatch(/^[A-ZÉ]/);
+      }
+      for (const language of ['fr', 'es', 'ru', 'ar']) expect(new Set(themes.map((theme) => theme.labels[language])).size).toBe(themes.length);
+    });
   });
 });

@@ -30,6 +30,7 @@ const RULE_MESSAGES: Record<string, MessageId> = {
   isNotEmpty: 'common.rule.required',
   arrayNotEmpty: 'common.rule.required',
   arrayMinSize: 'common.rule.required',
+  isLength: 'common.rule.length',
   maxLength: 'common.rule.tooLong',
   minLength: 'common.rule.tooShort',
   isInt: 'common.rule.wholeNumber',
