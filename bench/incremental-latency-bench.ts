@@ -13,15 +13,14 @@
  * the queue's keys on the way out, also when interrupted. `--profile` writes V8 CPU profiles of the
  * API and the worker to bench/.profiles/.
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { DEFAULT_WEIGHTS, OfferIndex, prepareNeed, prepareOffer, scoreNeedAgainstOffers } from '../src/matching/scoring';
 import { MATCHING_TAXONOMY } from '../src/matching/matching-taxonomy';
 import { percentile, verdict } from './bench-report';
+import { freePort, GraphQLClient, millisecondsSince, PROFILE_DIR, ServiceProcess, sleep } from './service-process';
 import { createScratchDatabase, openDatabase, ScratchDatabase } from './scratch-database';
 import { insertOffers, needForScoring, offerForScoring, SyntheticMarket, SyntheticNeed, SyntheticOffer } from './synthetic-market';
 
@@ -35,90 +34,10 @@ const ADMIN = { email: 'admin@bench.local', password: 'a-benchmark-admin-passwor
 const SECRETARIAT = { email: 'secretariat@bench.local', password: 'a-benchmark-secretariat-password' };
 /** Defaults of MATCH_TOP_K and MATCH_MIN_SCORE, which the processes below run with. */
 const SCORE_OPTIONS = { topK: 20, minScore: 0.3 };
-const PROFILE_DIR = join(process.cwd(), 'bench', '.profiles');
 
 function argument(name: string, fallback: string): string {
   const position = process.argv.indexOf(`--${name}`);
   return position >= 0 ? process.argv[position + 1] : fallback;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const millisecondsSince = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-/** A compiled entry point (`src/main.js`, `src/worker.js`) started as its own process. */
-class ServiceProcess {
-  private output = '';
-  private readonly child: ChildProcess;
-  private readonly exited: Promise<void>;
-
-  constructor(
-    readonly name: string,
-    script: string,
-    env: NodeJS.ProcessEnv,
-    profileName: string | null,
-  ) {
-    const profiling = profileName ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR, '--cpu-prof-name', profileName] : [];
-    this.child = spawn(process.execPath, [...profiling, script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    // Only the tail is kept: enough to explain a failure, without growing with every job logged.
-    const keep = (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000));
-    this.child.stdout!.on('data', keep);
-    this.child.stderr!.on('data', keep);
-    this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));
-  }
-
-  async waitFor(text: string, timeoutMs = 60_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!this.output.includes(text)) {
-      if (this.child.exitCode !== null) throw new Error(`${this.name} exited with ${this.child.exitCode}:\n${this.output}`);
-      if (Date.now() > deadline) throw new Error(`${this.name} did not say "${text}" within ${timeoutMs} ms:\n${this.output}`);
-      await sleep(50);
-    }
-  }
-
-  /** SIGTERM, and SIGKILL if it has not exited after the grace period. */
-  async stop(graceMs = 10_000): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    this.child.kill('SIGTERM');
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
-    await this.exited;
-    clearTimeout(timer);
-  }
-}
-
-class GraphQLClient {
-  token?: string;
-
-  constructor(private readonly url: string) {}
-
-  async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const response = await fetch(this.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: T; errors?: unknown[] };
-    if (body.errors?.length || !body.data) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
-    return body.data;
-  }
-
-  async login(account: { email: string; password: string }): Promise<void> {
-    const { login } = await this.request<{ login: { accessToken: string } }>(
-      'mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }',
-      account,
-    );
-    this.token = login.accessToken;
-  }
 }
 
 const CREATE_NEED = 'mutation CreateNeed($input: CreateNeedInput!) { createNeed(input: $input) { id } }';

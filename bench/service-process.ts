@@ -1,0 +1,89 @@
+/**
+ * What the benchmarks that measure the service as its users meet it share: the compiled API (or
+ * worker) started as a process of its own, and a GraphQL client speaking to it over HTTP.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+/** Where `--profile` runs write the V8 CPU profiles of the processes they start. */
+export const PROFILE_DIR = join(process.cwd(), 'bench', '.profiles');
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const millisecondsSince = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** A compiled entry point (`src/main.js`, `src/worker.js`) started as its own process. */
+export class ServiceProcess {
+  private output = '';
+  private readonly child: ChildProcess;
+  private readonly exited: Promise<void>;
+
+  constructor(
+    readonly name: string,
+    script: string,
+    env: NodeJS.ProcessEnv,
+    profileName: string | null,
+  ) {
+    const profiling = profileName ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR, '--cpu-prof-name', profileName] : [];
+    this.child = spawn(process.execPath, [...profiling, script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Only the tail is kept: enough to explain a failure, without growing with every job logged.
+    const keep = (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000));
+    this.child.stdout!.on('data', keep);
+    this.child.stderr!.on('data', keep);
+    this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));
+  }
+
+  async waitFor(text: string, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.output.includes(text)) {
+      if (this.child.exitCode !== null) throw new Error(`${this.name} exited with ${this.child.exitCode}:\n${this.output}`);
+      if (Date.now() > deadline) throw new Error(`${this.name} did not say "${text}" within ${timeoutMs} ms:\n${this.output}`);
+      await sleep(50);
+    }
+  }
+
+  /** SIGTERM, and SIGKILL if it has not exited after the grace period. */
+  async stop(graceMs = 10_000): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
+
+export class GraphQLClient {
+  token?: string;
+
+  constructor(private readonly url: string) {}
+
+  async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: unknown[] };
+    if (body.errors?.length || !body.data) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  }
+
+  async login(account: { email: string; password: string }): Promise<void> {
+    const { login } = await this.request<{ login: { accessToken: string } }>(
+      'mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }',
+      account,
+    );
+    this.token = login.accessToken;
+  }
+}
