@@ -238,6 +238,53 @@ describe('needs over the client contract', () => {
     });
   });
 
+  describe('expectedVersion (optimistic concurrency)', () => {
+    const UPDATE_AT_VERSION = `mutation UpdateNeedAtVersion($id: ID!, $input: UpdateNeedInput!, $expectedVersion: Int) {
+      updateNeed(id: $id, input: $input, expectedVersion: $expectedVersion) { id title version themes { code } }
+    }`;
+    const PUBLISH_AT_VERSION = `mutation PublishNeedAtVersion($id: ID!, $expectedVersion: Int) {
+      publishNeed(id: $id, expectedVersion: $expectedVersion) { id status version }
+    }`;
+    const WITHDRAW_AT_VERSION = `mutation WithdrawNeedAtVersion($id: ID!, $reason: String!, $expectedVersion: Int) {
+      withdrawNeed(id: $id, reason: $reason, expectedVersion: $expectedVersion) { id status version }
+    }`;
+    const versionOf = async (id: string): Promise<number> =>
+      dataOf(await t.gql<{ need: { version: number } }>('query NeedVersion($id: ID!) { need(id: $id) { version } }', { id }, t.adminToken)).need.version;
+
+    it('saves at the version read and raises it by one, even when only the themes change', async () => {
+      const id = await createNeed(nigeria);
+      const read = await versionOf(id);
+      const saved = dataOf(await t.gql(UPDATE_AT_VERSION, { id, input: { title: 'Marking machines' }, expectedVersion: read }, nigeria.token)).updateNeed;
+      expect(saved).toMatchObject({ title: 'Marking machines', version: read + 1 });
+      const themesOnly = dataOf(await t.gql(UPDATE_AT_VERSION, { id, input: { themeCodes: ['MARKING'] }, expectedVersion: read + 1 }, nigeria.token)).updateNeed;
+      expect(themesOnly).toMatchObject({ themes: [{ code: 'MARKING' }], version: read + 2 });
+      expect(await versionOf(id)).toBe(read + 2);
+    });
+
+    it('refuses a stale version with CONFLICT and changes nothing', async () => {
+      const id = await createNeed(nigeria);
+      const read = await versionOf(id);
+      dataOf(await t.gql(UPDATE_AT_VERSION, { id, input: { title: 'Saved first by the Secretariat' }, expectedVersion: read }, secretariat.token));
+      const [before, trail] = await Promise.all([readNeed(id), auditTrail(t, id)]);
+      const stale = await t.gql(UPDATE_AT_VERSION, { id, input: { title: 'Saved second', themeCodes: ['MARKING'] }, expectedVersion: read }, nigeria.token);
+      expect(errorCode(stale)).toBe('CONFLICT');
+      expect(errorCode(await t.gql(PUBLISH_AT_VERSION, { id, expectedVersion: read }, nigeria.token))).toBe('CONFLICT');
+      expect(errorCode(await t.gql(WITHDRAW_AT_VERSION, { id, reason: 'No longer needed', expectedVersion: read }, nigeria.token))).toBe('CONFLICT');
+      expect(await readNeed(id)).toEqual(before);
+      expect(await versionOf(id)).toBe(read + 1);
+      expect(await auditTrail(t, id)).toHaveLength(trail.length);
+    });
+
+    it('publishes and withdraws at the version read', async () => {
+      const id = await createNeed(nigeria);
+      const read = await versionOf(id);
+      const published = dataOf(await t.gql(PUBLISH_AT_VERSION, { id, expectedVersion: read }, nigeria.token)).publishNeed;
+      expect(published).toEqual({ id, status: 'OPEN', version: read + 1 });
+      const withdrawn = dataOf(await t.gql(WITHDRAW_AT_VERSION, { id, reason: 'Funded nationally', expectedVersion: read + 1 }, nigeria.token)).withdrawNeed;
+      expect(withdrawn).toEqual({ id, status: 'WITHDRAWN', version: read + 2 });
+    });
+  });
+
   describe('publishNeed and withdrawNeed', () => {
     it('publishes a draft once, then refuses to publish it again', async () => {
       const id = await createNeed(nigeria);

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Role } from '../accounts/entities/user.entity';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
@@ -12,6 +12,14 @@ import { UpdateNeedInput } from './dto/update-need.input';
 import { Need } from './entities/need.entity';
 import { NeedsService } from './needs.service';
 import { ReasonArgs } from '../common/reason.args';
+
+const EXPECTED_VERSION = {
+  name: 'expectedVersion',
+  type: () => Int,
+  nullable: true,
+  description:
+    'The need\'s `version` as you read it. When given and the stored version differs (someone else changed the need since), the change is refused with CONFLICT and nothing is changed; reload and apply your edits again.',
+};
 
 @ObjectType({ description: 'A page of needs.' })
 export class NeedConnection extends ConnectionType(Need, 'Need') {}
@@ -48,25 +56,38 @@ export class NeedsResolver {
   }
 
   @Roles(Role.STATE, Role.SECRETARIAT, Role.ADMIN)
-  @Mutation(() => Need, { description: 'Changes a need of your own country (DRAFT, OPEN or PARTLY_FUNDED).' })
+  @Mutation(() => Need, {
+    description:
+      'Changes a need of your own country (DRAFT, OPEN or PARTLY_FUNDED). With expectedVersion, refused with CONFLICT when someone else changed the need first.',
+  })
   updateNeed(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
     @Args('input') input: UpdateNeedInput,
+    @Args(EXPECTED_VERSION) expectedVersion?: number | null,
   ): Promise<Need> {
-    return this.needsService.update(actor, id, input);
+    return this.needsService.update(actor, id, input, expectedVersion);
   }
 
   @Roles(Role.STATE, Role.SECRETARIAT, Role.ADMIN)
   @Mutation(() => Need, { description: 'Publishes a DRAFT need (→ OPEN), so donors and matching can see it.' })
-  publishNeed(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Need> {
-    return this.needsService.publish(actor, id);
+  publishNeed(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args(EXPECTED_VERSION) expectedVersion?: number | null,
+  ): Promise<Need> {
+    return this.needsService.publish(actor, id, expectedVersion);
   }
 
   @Roles(Role.STATE, Role.SECRETARIAT, Role.ADMIN)
   @Mutation(() => Need, { description: 'Withdraws a DRAFT or OPEN need, with the reason kept in the audit trail.' })
-  withdrawNeed(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args() { reason }: ReasonArgs): Promise<Need> {
-    return this.needsService.withdraw(actor, id, reason);
+  withdrawNeed(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args() { reason }: ReasonArgs,
+    @Args(EXPECTED_VERSION) expectedVersion?: number | null,
+  ): Promise<Need> {
+    return this.needsService.withdraw(actor, id, reason, expectedVersion);
   }
 
   @ResolveField(() => Country, { description: 'The requesting state.' })
