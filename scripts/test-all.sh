@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite, as `npm test` runs it: unit specs, the client contract against schema.gql,
-# reference data and theme-detection quality checks, then every e2e spec on SQLite and on PostgreSQL.
+# The whole test suite, as `npm test` runs it: the build of the API and the console, unit specs of
+# both, the client contract against schema.gql, reference data and theme-detection quality checks,
+# every e2e spec on SQLite and on PostgreSQL, then the browser tests in Chromium against the built service.
 # PostgreSQL (E2E_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres) and Redis
 # (TEST_REDIS_URL, default redis://127.0.0.1:6379) must be running: `.ci/run` starts them if needed.
 set -euo pipefail
@@ -8,12 +9,31 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n=== %s\n' "$*"; }
 
-# Every jest run leaves its counts here; the last line of the suite adds them up.
+# Every jest and vitest run leaves its counts here; the last line of the suite adds them up, also when
+# a step failed (the script still exits with that step's status).
 results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
+summary() {
+  local status=$?
+  if compgen -G "$results/*.json" >/dev/null; then
+    node -e '
+      const runs = process.argv.slice(1).map((file) => require(file));
+      const sum = (key) => runs.reduce((total, run) => total + run[key], 0);
+      console.log(`\ntests: ${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed`);
+    ' "$results"/*.json || true
+  fi
+  rm -rf "$results"
+  exit "$status"
+}
+trap summary EXIT
 
 step "type check"
 npx tsc -p tsconfig.scripts.json --noEmit
+
+step "build the API and the console"
+npm run build
+
+step "console unit tests"
+npx vitest run --config web/vitest.config.ts --reporter=default --reporter=json --outputFile="$results/web-unit.json"
 
 step "unit tests"
 npx jest --config jest.config.js --json --outputFile="$results/unit.json"
@@ -38,8 +58,9 @@ E2E_DATABASE=sqlite npx jest --config test/jest-e2e.config.js --runInBand --json
 step "e2e on PostgreSQL"
 E2E_DATABASE=postgres npx jest --config test/jest-e2e.config.js --runInBand --json --outputFile="$results/e2e-postgres.json"
 
-node -e '
-  const runs = process.argv.slice(1).map((file) => require(file));
-  const sum = (key) => runs.reduce((total, run) => total + run[key], 0);
-  console.log(`\ntests: ${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed`);
-' "$results"/*.json
+step "browser tests in Chromium"
+browser=0
+npx jest --config test/browser/jest-browser.config.js --runInBand --json --outputFile="$results/browser.json" || browser=$?
+# Printed also when a test failed: the screenshots show what the reader saw.
+echo "screenshots of each page, in English and Arabic: $PWD/test-results/screenshots"
+[ "$browser" -eq 0 ]
