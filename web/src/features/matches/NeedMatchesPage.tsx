@@ -1,3 +1,179 @@
-export default function NeedMatchesPage() {
-  return null;
+import { useEffect, useRef, useState } from 'react';
+import { useQuery } from 'urql';
+import { Link } from 'wouter';
+import { graphql } from '../../gql';
+import { useLocale, useT } from '../../i18n/I18nProvider';
+import { formatNumber, formatPercent, regionName } from '../../i18n/format';
+import { problemsOf } from '../../ui/api-errors';
+import { MATCH_STATUS_LABELS, NEED_STATUS_LABELS } from '../../ui/enum-labels';
+import { Loading, Page } from '../../ui/page';
+import { ScoreBreakdownChart } from './ScoreBreakdownChart';
+
+const PAGE_SIZE = 20;
+
+const NeedMatchesQuery = graphql(`
+  query NeedMatches($id: ID!, $first: Int!, $after: String) {
+    need(id: $id) {
+      id
+      title
+      status
+      country {
+        iso3
+        iso2
+        name
+      }
+      matches(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            id
+            score
+            status
+            explanation
+            breakdown {
+              theme
+              region
+              capacity
+              ownership
+              gender
+              baseline
+              multiYear
+              conflict
+            }
+            offer {
+              id
+              title
+              donor {
+                id
+                name
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export default function NeedMatchesPage({ params }: { params: Record<string, string | undefined> }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const id = params.id ?? '';
+  // The cursors of the pages before this one: the API pages forward only, so going back pops one.
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const after = cursors[cursors.length - 1];
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  const focusList = useRef(false);
+  const [{ data, error, fetching }] = useQuery({ query: NeedMatchesQuery, variables: { id, first: PAGE_SIZE, after }, requestPolicy: 'cache-and-network' });
+
+  // After a page turn, keyboard and screen-reader users land on the list's heading, not at the page's end.
+  useEffect(() => {
+    if (!focusList.current || !data) return;
+    focusList.current = false;
+    listHeading.current?.focus();
+  }, [data]);
+
+  if (!data && fetching) return <Loading />;
+  const need = data?.need;
+  if (!need) {
+    return (
+      <Page title={t('matches.page.fallbackTitle')}>
+        <div className="notice notice--warning" role="alert">
+          {problemsOf(error, t)[0]?.message ?? t('common.error.notFound')}
+        </div>
+      </Page>
+    );
+  }
+
+  const { totalCount, pageInfo, edges } = need.matches;
+  const from = (cursors.length - 1) * PAGE_SIZE + 1;
+  const to = from + edges.length - 1;
+  const turnPage = (next: (string | null)[]) => {
+    focusList.current = true;
+    setCursors(next);
+  };
+
+  return (
+    <Page title={t('matches.page.title', { title: need.title })} wide>
+      <dl className="summary-list">
+        <dt>{t('matches.page.need')}</dt>
+        <dd>
+          <Link href={`/needs/${need.id}`}>{need.title}</Link>
+        </dd>
+        <dt>{t('common.country')}</dt>
+        <dd>{regionName(locale, need.country.iso2, need.country.name)}</dd>
+        <dt>{t('matches.page.needStatus')}</dt>
+        <dd>
+          <span className={need.status === 'DRAFT' ? 'tag tag--draft' : 'tag tag--open'}>{t(NEED_STATUS_LABELS[need.status])}</span>
+        </dd>
+      </dl>
+
+      <h2 ref={listHeading} tabIndex={-1}>
+        {t('matches.page.listHeading', { count: totalCount })}
+      </h2>
+      {totalCount === 0 ? (
+        <p>{need.status === 'DRAFT' ? t('matches.page.noneDraft') : t('matches.page.none')}</p>
+      ) : (
+        <>
+          <p>{t('matches.page.listIntro')}</p>
+          {totalCount > PAGE_SIZE ? (
+            <p>
+              {t('matches.page.showing', { from: formatNumber(locale, from), to: formatNumber(locale, to), total: formatNumber(locale, totalCount) })}
+            </p>
+          ) : null}
+          <ol className="match-list" start={from}>
+            {edges.map(({ node: match }) => {
+              const score = formatPercent(locale, match.score);
+              return (
+                <li key={match.id} className="match-card">
+                  <h3 className="match-card__title">{match.offer.title}</h3>
+                  <p className="match-card__donor">{t('matches.match.offeredBy', { donor: match.offer.donor.name })}</p>
+                  <dl className="summary-list">
+                    <dt>{t('matches.match.score')}</dt>
+                    <dd className="match-card__score">{score}</dd>
+                    <dt>{t('matches.match.status')}</dt>
+                    <dd>
+                      <span className="tag">{t(MATCH_STATUS_LABELS[match.status])}</span>
+                    </dd>
+                    <dt>{t('matches.match.explanation')}</dt>
+                    {/* The matching engine writes its one-line explanation in English. */}
+                    <dd lang="en" dir="ltr">
+                      {match.explanation}
+                    </dd>
+                  </dl>
+                  <ScoreBreakdownChart
+                    breakdown={match.breakdown}
+                    caption={t('matches.breakdown.caption', { offer: match.offer.title, score })}
+                  />
+                </li>
+              );
+            })}
+          </ol>
+          {cursors.length > 1 || pageInfo.hasNextPage ? (
+            <nav className="pagination" aria-label={t('matches.page.pagination')}>
+              {cursors.length > 1 ? (
+                <button type="button" className="button button--secondary" onClick={() => turnPage(cursors.slice(0, -1))} disabled={fetching}>
+                  {t('common.previousPage')}
+                </button>
+              ) : null}
+              {pageInfo.hasNextPage && pageInfo.endCursor ? (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => turnPage([...cursors, pageInfo.endCursor ?? null])}
+                  disabled={fetching}
+                >
+                  {t('common.nextPage')}
+                </button>
+              ) : null}
+            </nav>
+          ) : null}
+        </>
+      )}
+    </Page>
+  );
 }
