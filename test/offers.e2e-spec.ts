@@ -203,6 +203,55 @@ describe('offers over the client contract', () => {
     });
   });
 
+  describe('expectedVersion (optimistic concurrency)', () => {
+    const UPDATE_AT_VERSION = `mutation UpdateOfferAtVersion($id: ID!, $input: UpdateOfferInput!, $expectedVersion: Int) {
+      updateOffer(id: $id, input: $input, expectedVersion: $expectedVersion) { id title version themes { code } eligibleRegions { code } }
+    }`;
+    const PUBLISH_AT_VERSION = `mutation PublishOfferAtVersion($id: ID!, $expectedVersion: Int) {
+      publishOffer(id: $id, expectedVersion: $expectedVersion) { id status version }
+    }`;
+    const WITHDRAW_AT_VERSION = `mutation WithdrawOfferAtVersion($id: ID!, $reason: String!, $expectedVersion: Int) {
+      withdrawOffer(id: $id, reason: $reason, expectedVersion: $expectedVersion) { id status version }
+    }`;
+    const versionOf = async (id: string): Promise<number> =>
+      dataOf(await t.gql<{ offer: { version: number } }>('query OfferVersion($id: ID!) { offer(id: $id) { version } }', { id }, t.adminToken)).offer.version;
+
+    it('saves at the version read and raises it by one, even when only the themes or eligible areas change', async () => {
+      const id = await createOffer(japan);
+      const read = await versionOf(id);
+      const saved = dataOf(await t.gql(UPDATE_AT_VERSION, { id, input: { title: 'Marking machines' }, expectedVersion: read }, japan.token)).updateOffer;
+      expect(saved).toMatchObject({ title: 'Marking machines', version: read + 1 });
+      const themesOnly = dataOf(await t.gql(UPDATE_AT_VERSION, { id, input: { themeCodes: ['MARKING'] }, expectedVersion: read + 1 }, japan.token)).updateOffer;
+      expect(themesOnly).toMatchObject({ themes: [{ code: 'MARKING' }], version: read + 2 });
+      const areasOnly = dataOf(await t.gql(UPDATE_AT_VERSION, { id, input: { eligibleRegionCodes: ['002'] }, expectedVersion: read + 2 }, japan.token)).updateOffer;
+      expect(areasOnly).toMatchObject({ eligibleRegions: [{ code: '002' }], version: read + 3 });
+      expect(await versionOf(id)).toBe(read + 3);
+    });
+
+    it('refuses a stale version with CONFLICT and changes nothing', async () => {
+      const id = await createOffer(japan);
+      const read = await versionOf(id);
+      dataOf(await t.gql(UPDATE_AT_VERSION, { id, input: { title: 'Saved first by the Secretariat' }, expectedVersion: read }, secretariat.token));
+      const [before, trail] = await Promise.all([readOffer(id), auditTrail(t, id)]);
+      const stale = await t.gql(UPDATE_AT_VERSION, { id, input: { title: 'Saved second', themeCodes: ['MARKING'], eligibleRegionCodes: ['002'] }, expectedVersion: read }, japan.token);
+      expect(errorCode(stale)).toBe('CONFLICT');
+      expect(errorCode(await t.gql(PUBLISH_AT_VERSION, { id, expectedVersion: read }, japan.token))).toBe('CONFLICT');
+      expect(errorCode(await t.gql(WITHDRAW_AT_VERSION, { id, reason: 'Budget cut this year', expectedVersion: read }, japan.token))).toBe('CONFLICT');
+      expect(await readOffer(id)).toEqual(before);
+      expect(await versionOf(id)).toBe(read + 1);
+      expect(await auditTrail(t, id)).toHaveLength(trail.length);
+    });
+
+    it('publishes and withdraws at the version read', async () => {
+      const id = await createOffer(japan);
+      const read = await versionOf(id);
+      const published = dataOf(await t.gql(PUBLISH_AT_VERSION, { id, expectedVersion: read }, japan.token)).publishOffer;
+      expect(published).toEqual({ id, status: 'OPEN', version: read + 1 });
+      const withdrawn = dataOf(await t.gql(WITHDRAW_AT_VERSION, { id, reason: 'Budget cut this year', expectedVersion: read + 1 }, japan.token)).withdrawOffer;
+      expect(withdrawn).toEqual({ id, status: 'WITHDRAWN', version: read + 2 });
+    });
+  });
+
   describe('publishOffer and withdrawOffer', () => {
     it('publishes a draft once, then refuses to publish it again', async () => {
       const id = await createOffer(japan);

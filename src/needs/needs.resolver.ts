@@ -1,4 +1,4 @@
-import { Args, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Role } from '../accounts/entities/user.entity';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
@@ -12,14 +12,9 @@ import { UpdateNeedInput } from './dto/update-need.input';
 import { Need } from './entities/need.entity';
 import { NeedsService } from './needs.service';
 import { ReasonArgs } from '../common/reason.args';
+import { expectedVersionArg } from '../common/expected-version';
 
-const EXPECTED_VERSION = {
-  name: 'expectedVersion',
-  type: () => Int,
-  nullable: true,
-  description:
-    'The need\'s `version` as you read it. When given and the stored version differs (someone else changed the need since), the change is refused with CONFLICT and nothing is changed; reload and apply your edits again.',
-};
+const EXPECTED_VERSION = expectedVersionArg('need');
 
 @ObjectType({ description: 'A page of needs.' })
 export class NeedConnection extends ConnectionType(Need, 'Need') {}

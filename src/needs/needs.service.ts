@@ -4,7 +4,8 @@ import { Role } from '../accounts/entities/user.entity';
 import { AuditService, changedFields } from '../audit/audit.service';
 import { Actor, isStaff } from '../auth/actor';
 import { Visibility } from '../common/domain-enums';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
+import { assertExpectedVersion, saveAsNewVersion } from '../common/expected-version';
 import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagination/connection';
 import { definedOnly } from '../common/defined-only';
 import { findForUpdate } from '../database/locking';
@@ -79,7 +80,7 @@ export class NeedsService {
   async update(actor: Actor, id: string, input: UpdateNeedInput, expectedVersion?: number | null): Promise<Need> {
     return this.dataSource.transaction(async (manager) => {
       const need = await this.loadOwnedForChange(manager, actor, id);
-      assertExpectedVersion(need, expectedVersion);
+      assertExpectedVersion('need', need, expectedVersion);
       assertNeedEditable(need.status);
       const before = snapshot(need);
       const merged = { ...before, ...definedOnly(input) };
@@ -101,13 +102,7 @@ export class NeedsService {
         await manager.delete(NeedTheme, { needId: need.id });
         need.themeLinks = themeCodes.map((themeCode) => Object.assign(new NeedTheme(), { needId: need.id, themeCode }));
       }
-      const versionRead = need.version;
-      await manager.save(need);
-      // A change of themes alone leaves the need's row as it was, so TypeORM would not raise the version; the next editor must still see it moved.
-      if (need.version === versionRead) {
-        await manager.increment(Need, { id: need.id }, 'version', 1);
-        need.version = versionRead + 1;
-      }
+      await saveAsNewVersion(manager, Need, need);
       await this.audit.record(manager, actor, {
         action: 'need.update',
         entityType: 'Need',
@@ -121,7 +116,7 @@ export class NeedsService {
 
   async publish(actor: Actor, id: string, expectedVersion?: number | null): Promise<Need> {
     return this.changeStatus(actor, id, 'need.publish', (need) => {
-      assertExpectedVersion(need, expectedVersion);
+      assertExpectedVersion('need', need, expectedVersion);
       assertNeedPublishable(need.status);
       return NeedStatus.OPEN;
     });
@@ -133,7 +128,7 @@ export class NeedsService {
       id,
       'need.withdraw',
       (need) => {
-        assertExpectedVersion(need, expectedVersion);
+        assertExpectedVersion('need', need, expectedVersion);
         assertNeedWithdrawable(need.status);
         return NeedStatus.WITHDRAWN;
       },
@@ -244,13 +239,6 @@ export class NeedsService {
     if (input.startDate && input.endDate && input.endDate <= input.startDate) {
       throw BadUserInputError.forField(`${prefix}.endDate`, 'endDate must be after startDate.');
     }
-  }
-}
-
-/** Optimistic concurrency: checked on the row read for the change, inside its transaction, before anything is written. */
-function assertExpectedVersion(need: Need, expectedVersion: number | null | undefined): void {
-  if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== need.version) {
-    throw new ConflictError(`The need has changed since you read it (version ${need.version}, not ${expectedVersion}); reload it and apply your changes again.`);
   }
 }
 

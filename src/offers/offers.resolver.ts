@@ -5,6 +5,7 @@ import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import type { GraphQLRequestContext } from '../common/graphql/request-loaders';
 import { ConnectionType, PageArgs } from '../common/pagination/connection';
+import { expectedVersionArg } from '../common/expected-version';
 import { ReasonArgs } from '../common/reason.args';
 import { Country } from '../reference/entities/country.entity';
 import { Region } from '../reference/entities/region.entity';
@@ -15,6 +16,8 @@ import { OfferFilter } from './dto/offer-filter.input';
 import { UpdateOfferInput } from './dto/update-offer.input';
 import { Offer } from './entities/offer.entity';
 import { OffersService } from './offers.service';
+
+const EXPECTED_VERSION = expectedVersionArg('offer');
 
 @ObjectType({ description: 'A page of offers.' })
 export class OfferConnection extends ConnectionType(Offer, 'Offer') {}
@@ -47,25 +50,37 @@ export class OffersResolver {
   }
 
   @Roles(Role.DONOR, Role.SECRETARIAT, Role.ADMIN)
-  @Mutation(() => Offer, { description: 'Changes an offer of your own organisation.' })
+  @Mutation(() => Offer, {
+    description: 'Changes an offer of your own organisation. With expectedVersion, refused with CONFLICT when someone else changed the offer first.',
+  })
   updateOffer(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
     @Args('input') input: UpdateOfferInput,
+    @Args(EXPECTED_VERSION) expectedVersion?: number | null,
   ): Promise<Offer> {
-    return this.offersService.update(actor, id, input);
+    return this.offersService.update(actor, id, input, expectedVersion);
   }
 
   @Roles(Role.DONOR, Role.SECRETARIAT, Role.ADMIN)
   @Mutation(() => Offer, { description: 'Publishes a DRAFT offer (→ OPEN), so matching can use it.' })
-  publishOffer(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Offer> {
-    return this.offersService.publish(actor, id);
+  publishOffer(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args(EXPECTED_VERSION) expectedVersion?: number | null,
+  ): Promise<Offer> {
+    return this.offersService.publish(actor, id, expectedVersion);
   }
 
   @Roles(Role.DONOR, Role.SECRETARIAT, Role.ADMIN)
   @Mutation(() => Offer, { description: 'Withdraws an offer with no allocated capacity; the reason is kept in the audit trail.' })
-  withdrawOffer(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args() { reason }: ReasonArgs): Promise<Offer> {
-    return this.offersService.withdraw(actor, id, reason);
+  withdrawOffer(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args() { reason }: ReasonArgs,
+    @Args(EXPECTED_VERSION) expectedVersion?: number | null,
+  ): Promise<Offer> {
+    return this.offersService.withdraw(actor, id, reason, expectedVersion);
   }
 
   @ResolveField(() => Donor, { description: 'The offering organisation.' })

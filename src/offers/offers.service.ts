@@ -5,6 +5,7 @@ import { Role } from '../accounts/entities/user.entity';
 import { AuditService, changedFields } from '../audit/audit.service';
 import { Actor, isStaff } from '../auth/actor';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
+import { assertExpectedVersion, saveAsNewVersion } from '../common/expected-version';
 import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagination/connection';
 import { definedOnly } from '../common/defined-only';
 import { findForUpdate } from '../database/locking';
@@ -69,9 +70,10 @@ export class OffersService {
     });
   }
 
-  async update(actor: Actor, id: string, input: UpdateOfferInput): Promise<Offer> {
+  async update(actor: Actor, id: string, input: UpdateOfferInput, expectedVersion?: number | null): Promise<Offer> {
     return this.dataSource.transaction(async (manager) => {
       const offer = await this.loadOwnedForChange(manager, actor, id);
+      assertExpectedVersion('offer', offer, expectedVersion);
       assertOfferEditable(offer.status);
       const before = snapshot(offer);
       const changes = definedOnly(input);
@@ -90,7 +92,7 @@ export class OffersService {
         await manager.delete(OfferEligibility, { offerId: offer.id });
         setLinks(offer, merged.themeCodes!, eligibleAreas);
       }
-      await manager.save(offer);
+      await saveAsNewVersion(manager, Offer, offer);
       await this.audit.record(manager, actor, {
         action: 'offer.update',
         entityType: 'Offer',
@@ -102,19 +104,21 @@ export class OffersService {
     });
   }
 
-  publish(actor: Actor, id: string): Promise<Offer> {
+  publish(actor: Actor, id: string, expectedVersion?: number | null): Promise<Offer> {
     return this.changeStatus(actor, id, 'offer.publish', (offer) => {
+      assertExpectedVersion('offer', offer, expectedVersion);
       assertOfferPublishable(offer.status);
       return capacityStatus(offer.remainingCapacityUsd);
     });
   }
 
-  withdraw(actor: Actor, id: string, reason: string): Promise<Offer> {
+  withdraw(actor: Actor, id: string, reason: string, expectedVersion?: number | null): Promise<Offer> {
     return this.changeStatus(
       actor,
       id,
       'offer.withdraw',
       (offer) => {
+        assertExpectedVersion('offer', offer, expectedVersion);
         assertOfferWithdrawable(offer.status, offer.capacityUsd - offer.remainingCapacityUsd);
         return OfferStatus.WITHDRAWN;
       },
