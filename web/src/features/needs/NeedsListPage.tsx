@@ -1,3 +1,296 @@
-export default function NeedsListPage() {
-  return null;
+import { memo, useMemo, useState, type FormEvent } from 'react';
+import { useQuery } from 'urql';
+import { Link, useLocation, useSearch } from 'wouter';
+import { graphql } from '../../gql';
+import type { NeedStatus } from '../../gql/enums';
+import { useLocale, useT } from '../../i18n/I18nProvider';
+import { fundedShare } from '../../i18n/format';
+import { problemsOf } from '../../ui/api-errors';
+import { NEED_STATUS_LABELS } from '../../ui/enum-labels';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { SelectField, TextField } from '../../ui/fields';
+import { Loading, Page } from '../../ui/page';
+import { useSignedIn } from '../session/SessionProvider';
+import { actsForOthers } from '../session/session-store';
+import { listFormat } from './list-format';
+import { Meter, STATUS_TAG_CLASSES } from './need-display';
+import { NEED_STATUSES, needFilterOf, needListSearch, parseNeedListQuery, type NeedListQuery } from './need-list-rules';
+import { useCountryOptions, useTaxonomy, type Taxonomy } from './needs-data';
+
+const NeedsListQuery = graphql(`
+  query NeedsList($filter: NeedFilter, $first: Int, $after: String) {
+    needs(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title
+          status
+          estimatedBudgetUsd
+          fundedUsd
+          country {
+            iso3
+            iso2
+            name
+          }
+          themes {
+            code
+          }
+          matches(first: 1) {
+            totalCount
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** One row, formatted once when the page's data or language changes; rows themselves hold no hooks. */
+interface Row {
+  id: string;
+  title: string;
+  status: NeedStatus;
+  country: string;
+  themes: string;
+  budget: string;
+  share: number;
+  percent: string;
+  matches: number;
+  matchesLabel: string;
 }
+
+export default function NeedsListPage() {
+  const t = useT();
+  const { locale } = useLocale();
+  const session = useSignedIn();
+  const staff = actsForOthers(session.user.role);
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const query = useMemo(() => parseNeedListQuery(search, { ownCountry: session.user.country?.iso3 ?? null, actsForOthers: staff }), [search, session, staff]);
+  // Cursors only lead forward; the ones already passed are kept to go back.
+  const [previous, setPrevious] = useState<string[]>([]);
+  const taxonomy = useTaxonomy();
+  const countries = useCountryOptions(staff);
+  const variables = useMemo(() => ({ filter: needFilterOf(query), first: query.first, after: query.after || null }), [query]);
+  const [{ data, error, fetching }] = useQuery({ query: NeedsListQuery, variables });
+
+  const go = (next: Partial<NeedListQuery>) => navigate(`/needs${needListSearch({ ...query, ...next }, staff)}`);
+
+  const rows = useMemo<Row[] | null>(() => {
+    if (!data) return null;
+    const format = listFormat(locale);
+    const themeLabel = taxonomy?.labelOf ?? ((code: string) => code);
+    return data.needs.edges.map(({ node }) => {
+      const share = fundedShare(node.fundedUsd, node.estimatedBudgetUsd);
+      return {
+        id: node.id,
+        title: node.title,
+        status: node.status,
+        country: format.country(node.country.iso2, node.country.name),
+        themes: node.themes.map((theme) => themeLabel(theme.code)).join(', '),
+        budget: format.usd(node.estimatedBudgetUsd),
+        share,
+        percent: format.percent(share),
+        matches: node.matches.totalCount,
+        matchesLabel: t('needs.list.matchesLink', { count: node.matches.totalCount, title: node.title }),
+      };
+    });
+  }, [data, locale, taxonomy, t]);
+
+  const showCountry = staff && !query.country;
+  const chosenCountry = staff && query.country ? countries?.find((country) => country.iso3 === query.country)?.name : undefined;
+  const title = staff ? (chosenCountry ? t('needs.list.titleOfCountry', { country: chosenCountry }) : t('needs.list.titleAll')) : t('needs.list.title');
+
+  return (
+    <Page title={title} wide>
+      <p className="button-group">
+        <Link href={staff && query.country ? `/needs/new?country=${query.country}` : '/needs/new'} className="button">
+          {t('needs.list.fileNeed')}
+        </Link>
+      </p>
+      <Filters
+        key={search}
+        query={query}
+        staff={staff}
+        countries={countries}
+        taxonomy={taxonomy}
+        onApply={(next) => {
+          setPrevious([]);
+          go({ ...next, after: '' });
+        }}
+      />
+      {error ? <ErrorSummary problems={problemsOf(error, t)} /> : null}
+      {!rows ? (
+        fetching ? <Loading /> : null
+      ) : (
+        <>
+          <NeedsTable rows={rows} total={data!.needs.totalCount} showCountry={showCountry} />
+          <nav className="pagination" aria-label={t('needs.list.pagination')}>
+            {query.after ? (
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => {
+                  setPrevious(previous.slice(0, -1));
+                  go({ after: previous[previous.length - 1] ?? '' });
+                }}
+              >
+                {t('common.previousPage')}
+              </button>
+            ) : null}
+            {data!.needs.pageInfo.hasNextPage && data!.needs.pageInfo.endCursor ? (
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => {
+                  setPrevious([...previous, query.after]);
+                  go({ after: data!.needs.pageInfo.endCursor! });
+                }}
+              >
+                {t('common.nextPage')}
+              </button>
+            ) : null}
+          </nav>
+        </>
+      )}
+    </Page>
+  );
+}
+
+function Filters({
+  query,
+  staff,
+  countries,
+  taxonomy,
+  onApply,
+}: {
+  query: NeedListQuery;
+  staff: boolean;
+  countries: { iso3: string; name: string }[] | null;
+  taxonomy: Taxonomy | null;
+  onApply: (next: Partial<NeedListQuery>) => void;
+}) {
+  const t = useT();
+  const [country, setCountry] = useState(query.country);
+  const [status, setStatus] = useState<NeedStatus | ''>(query.status);
+  const [theme, setTheme] = useState(query.theme);
+  const [words, setWords] = useState(query.search);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onApply({ country, status, theme, search: words.trim() });
+  };
+
+  return (
+    <form className="filters" onSubmit={submit} role="search" aria-label={t('needs.list.filters')}>
+      {staff ? (
+        <SelectField
+          id="needs-filter-country"
+          label={t('common.country')}
+          className="select select--compact"
+          value={country}
+          // A country applies as soon as it is chosen: the Secretariat is choosing whose needs to work on.
+          onChange={(event) => {
+            setCountry(event.target.value);
+            onApply({ country: event.target.value, status, theme, search: words.trim() });
+          }}
+        >
+          <option value="">{t('needs.list.allCountries')}</option>
+          {(countries ?? []).map((option) => (
+            <option key={option.iso3} value={option.iso3}>
+              {option.name}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+      <SelectField
+        id="needs-filter-status"
+        label={t('needs.list.status')}
+        className="select select--compact"
+        value={status}
+        onChange={(event) => setStatus(event.target.value as NeedStatus | '')}
+      >
+        <option value="">{t('needs.list.anyStatus')}</option>
+        {NEED_STATUSES.map((value) => (
+          <option key={value} value={value}>
+            {t(NEED_STATUS_LABELS[value])}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField id="needs-filter-theme" label={t('needs.list.theme')} className="select select--compact" value={theme} onChange={(event) => setTheme(event.target.value)}>
+        <option value="">{t('needs.list.anyTheme')}</option>
+        {(taxonomy?.groups ?? []).map((group) => (
+          <optgroup key={group.code} label={group.label}>
+            <option value={group.code}>{t('needs.list.wholeGroup', { group: group.label })}</option>
+            {group.themes.map((option) => (
+              <option key={option.code} value={option.code}>
+                {option.label}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </SelectField>
+      <TextField id="needs-filter-search" type="search" label={t('needs.list.search')} maxLength={200} value={words} onChange={(event) => setWords(event.target.value)} />
+      <div className="field button-group filters__actions">
+        <button type="submit" className="button">
+          {t('needs.list.apply')}
+        </button>
+        <Link href={`/needs${needListSearch({ country: query.country }, staff)}`}>{t('needs.list.clear')}</Link>
+      </div>
+    </form>
+  );
+}
+
+const NeedsTable = memo(function NeedsTable({ rows, total, showCountry }: { rows: Row[]; total: number; showCountry: boolean }) {
+  const t = useT();
+  if (!rows.length) return <p className="notice">{t('needs.list.empty')}</p>;
+  // Labels are looked up once for the table, not once per row.
+  const statusLabels = Object.fromEntries(NEED_STATUSES.map((status) => [status, t(NEED_STATUS_LABELS[status])]));
+  return (
+    <table className="table needs-table">
+      <caption>{t('needs.list.caption', { shown: rows.length, total })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('needs.list.colTitle')}</th>
+          {showCountry ? <th scope="col">{t('common.country')}</th> : null}
+          <th scope="col">{t('needs.list.colStatus')}</th>
+          <th scope="col">{t('needs.list.colThemes')}</th>
+          <th scope="col" className="num">
+            {t('needs.list.colBudget')}
+          </th>
+          <th scope="col">{t('needs.list.colFunded')}</th>
+          <th scope="col" className="num">
+            {t('needs.list.colMatches')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id}>
+            <td>
+              <Link href={`/needs/${row.id}`}>{row.title}</Link>
+            </td>
+            {showCountry ? <td>{row.country}</td> : null}
+            <td>
+              <strong className={STATUS_TAG_CLASSES[row.status]}>{statusLabels[row.status]}</strong>
+            </td>
+            <td>{row.themes}</td>
+            <td className="num">{row.budget}</td>
+            <td>
+              <Meter share={row.share} percent={row.percent} />
+            </td>
+            <td className="num">
+              <Link href={`/needs/${row.id}/matches`} aria-label={row.matchesLabel}>
+                {row.matches}
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+});
