@@ -223,7 +223,7 @@ describe('matching: filtering and paging the list of matches', () => {
 
   afterAll(() => t.close());
 
-  it('lists every match for the Secretariat, best first, and narrows by need country, region, theme, offer, status and score', async () => {
+  it('lists every match for the Secretariat, best first, and narrows by need country, region, theme, offer, donor, status and score', async () => {
     const all = await page(secretariat.token);
     expect(all.totalCount).toBe(3);
     const scores = all.edges.map(({ node }) => node.score);
@@ -235,6 +235,9 @@ describe('matching: filtering and paging the list of matches', () => {
     expect((await page(secretariat.token, { themeCodes: ['STOCKPILE_MANAGEMENT'] })).totalCount).toBe(2);
     expect((await page(secretariat.token, { offerId: africaOffer, countryIso3: 'KEN' })).totalCount).toBe(1);
     expect((await page(secretariat.token, { status: ['APPROVED'] })).totalCount).toBe(0);
+    expect(pairsOf(await page(secretariat.token, { donorId: donor.donorId }))).toEqual([`${nigeriaNeed}/${africaOffer}`, `${kenyaNeed}/${africaOffer}`].sort());
+    expect(pairsOf(await page(secretariat.token, { donorId: otherDonor.donorId, countryIso3: 'NGA' }))).toEqual([`${nigeriaNeed}/${westAfricaOffer}`]);
+    expect((await page(secretariat.token, { donorId: otherDonor.donorId, countryIso3: 'KEN' })).totalCount).toBe(0);
     const best = scores.filter((score) => score === scores[0]);
     expect(best.length).toBeLessThan(3);
     expect((await page(secretariat.token, { minScore: scores[0] })).edges.map(({ node }) => node.score)).toEqual(best);
@@ -256,6 +259,7 @@ describe('matching: filtering and paging the list of matches', () => {
     expect((await page(kenya.token, { countryIso3: 'NGA' })).totalCount).toBe(0);
     expect(pairsOf(await page(donor.token))).toEqual([`${nigeriaNeed}/${africaOffer}`, `${kenyaNeed}/${africaOffer}`].sort());
     expect((await page(donor.token, { offerId: westAfricaOffer })).totalCount).toBe(0);
+    expect((await page(donor.token, { donorId: otherDonor.donorId })).totalCount).toBe(0);
     expect(pairsOf(await page(otherDonor.token))).toEqual([`${nigeriaNeed}/${westAfricaOffer}`]);
   });
 });

@@ -14,6 +14,11 @@ export class MatchFilter {
   @IsString()
   offerId?: string;
 
+  @Field(() => ID, { nullable: true, description: 'Matches of the offers of this donor organisation.' })
+  @IsOptional()
+  @IsString()
+  donorId?: string;
+
   @Field(() => [MatchStatus], { nullable: true, description: 'Only these statuses.' })
   @IsOptional()
   @IsArray()
