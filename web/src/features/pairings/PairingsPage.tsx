@@ -36,6 +36,14 @@ export default function PairingsPage() {
   /** The pairing whose decline form the error summary's links lead to. */
   const [problemPairing, setProblemPairing] = useState<string | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
+  /** Set after a decision: the card the reader acted on is gone, so focus goes to the notice once it is drawn. */
+  const focusNotice = useRef(false);
+
+  useEffect(() => {
+    if (!notice || !focusNotice.current) return;
+    focusNotice.current = false;
+    noticeRef.current?.focus();
+  }, [notice]);
 
   useEffect(() => {
     if (!filed?.filedFor) return;
@@ -52,10 +60,9 @@ export default function PairingsPage() {
   function decided(message: string) {
     setProblems([]);
     setProblemPairing(null);
+    focusNotice.current = true;
     setNotice(message);
     reloadAll();
-    // The card the reader acted on is gone; the notice is where they are now.
-    requestAnimationFrame(() => noticeRef.current?.focus());
   }
 
   async function refused(pairing: Pairing, error: CombinedError) {
@@ -151,11 +158,18 @@ function AwaitingPairing({
   const [{ fetching: confirming }, confirm] = useMutation(ConfirmMatchMutation);
   const [{ fetching: sendingDecline }, decline] = useMutation(DeclineMatchMutation);
   const declineButtonRef = useRef<HTMLButtonElement>(null);
+  /** Whether the decline form has been opened: closing it then returns focus to the button that opened it. */
+  const opened = useRef(false);
   const titleId = `pairing-${pairing.id}-title`;
   const busy = confirming || sendingDecline;
 
   useEffect(() => {
-    if (declining) document.getElementById(reasonFieldId(pairing.id))?.focus();
+    if (declining) {
+      opened.current = true;
+      document.getElementById(reasonFieldId(pairing.id))?.focus();
+    } else if (opened.current) {
+      declineButtonRef.current?.focus();
+    }
   }, [declining, pairing.id]);
 
   async function onConfirm() {
@@ -180,7 +194,6 @@ function AwaitingPairing({
     setDeclining(false);
     setReason('');
     onProblems([]);
-    requestAnimationFrame(() => declineButtonRef.current?.focus());
   }
 
   return (
