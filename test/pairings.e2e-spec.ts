@@ -164,6 +164,19 @@ describe('pairings: the workflow, its money, progress, coverage and live events'
     });
   }
 
+  describe('match', () => {
+    it('shows one pairing to those who may see it in the list, and NOT_FOUND to everyone else', async () => {
+      const matchId = await proposed(await publishedNeed(nigeria), await publishedOffer(donor));
+      const MATCH = 'query($id: ID!) { match(id: $id) { id status version need { id } offer { id } } }';
+      for (const reader of [nigeria, donor, secretariat]) {
+        expect(dataOf(await t.gql(MATCH, { id: matchId }, reader.token)).match).toMatchObject({ id: matchId, status: 'PROPOSED' });
+      }
+      for (const outsider of [ghana, otherDonor]) expect(errorCode(await t.gql(MATCH, { id: matchId }, outsider.token))).toBe('NOT_FOUND');
+      expect(errorCode(await t.gql(MATCH, { id: UNKNOWN_ID }, secretariat.token))).toBe('NOT_FOUND');
+      expect(errorCode(await t.gql(MATCH, { id: matchId }))).toBe('UNAUTHENTICATED');
+    });
+  });
+
   describe('expressInterest', () => {
     it("lets the offer's donor mark a PROPOSED pairing, once", async () => {
       const matchId = await proposed(await publishedNeed(nigeria), await publishedOffer(donor));

@@ -1,4 +1,4 @@
-import { Args, Context, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
 import type { GraphQLRequestContext } from '../common/graphql/request-loaders';
@@ -25,6 +25,11 @@ export class MatchesResolver {
     @Args() page: PageArgs,
   ): Promise<MatchConnection> {
     return this.matchesService.list(actor, filter ?? {}, page);
+  }
+
+  @Query(() => Match, { description: 'One match, if you may see it (the same rule as `matches`).' })
+  match(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Match> {
+    return this.matchesService.findVisible(actor, id);
   }
 
   @ResolveField(() => Need, { description: 'The need of the pair.' })

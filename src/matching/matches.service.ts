@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { Role } from '../accounts/entities/user.entity';
 import { Actor, isStaff } from '../auth/actor';
+import { NotFoundError } from '../common/errors/domain-errors';
 import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagination/connection';
 import { Need } from '../needs/entities/need.entity';
 import { NeedsService } from '../needs/needs.service';
@@ -62,6 +63,13 @@ export class MatchesService {
       query.clone().select('COUNT(*)', 'total').getRawOne<{ total: number | string }>(),
     ]);
     return toConnection(items, Number(counted?.total ?? 0), skip);
+  }
+
+  /** One match the caller may see (the same rule as `list`); NOT_FOUND for any other. */
+  async findVisible(actor: Actor, id: string): Promise<Match> {
+    const match = await this.visibleMatches(actor).andWhere('match.id = :id', { id }).getOne();
+    if (!match) throw new NotFoundError('Match', id);
+    return match;
   }
 
   /** What `need.matches` may show this caller; the need itself is already one the caller may see. */
