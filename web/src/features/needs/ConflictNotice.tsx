@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { NeedStatus } from '../../gql/enums';
 import { useLocale, useT, type Translate } from '../../i18n/I18nProvider';
 import { formatDate, formatUsd } from '../../i18n/format';
@@ -64,8 +65,11 @@ function shownValue(values: NeedFormValues, field: NeedFormField, t: Translate, 
 export function ConflictNotice({ conflict, taxonomy, onReload, onDismiss }: { conflict: Conflict; taxonomy: Taxonomy; onReload: () => void; onDismiss: () => void }) {
   const t = useT();
   const { locale } = useLocale();
+  const ref = useRef<HTMLElement>(null);
+  // The refusal is news the reader must act on: bring it into view and focus, as the error summary does.
+  useEffect(() => ref.current?.focus(), [conflict.version]);
   return (
-    <section className="notice notice--warning conflict" role="alert" aria-labelledby="need-conflict-heading">
+    <section ref={ref} tabIndex={-1} className="notice notice--warning conflict" role="alert" aria-labelledby="need-conflict-heading">
       <h2 id="need-conflict-heading" className="conflict__title">
         {t('needs.conflict.title')}
       </h2>
