@@ -9,10 +9,11 @@ import { MATCH_STATUS_LABELS, NEED_STATUS_LABELS } from '../../ui/enum-labels';
 import { Loading, Page } from '../../ui/page';
 import { ScoreBreakdownChart } from './ScoreBreakdownChart';
 
+/** As written in the query: a page size written as a number lets the API price the query at 20 matches, not at the largest page. */
 const PAGE_SIZE = 20;
 
 const NeedMatchesQuery = graphql(`
-  query NeedMatches($id: ID!, $first: Int!, $after: String) {
+  query NeedMatches($id: ID!, $after: String) {
     need(id: $id) {
       id
       title
@@ -22,7 +23,7 @@ const NeedMatchesQuery = graphql(`
         iso2
         name
       }
-      matches(first: $first, after: $after) {
+      matches(first: 20, after: $after) {
         totalCount
         pageInfo {
           hasNextPage
@@ -68,7 +69,7 @@ export default function NeedMatchesPage({ params }: { params: Record<string, str
   const after = cursors[cursors.length - 1];
   const listHeading = useRef<HTMLHeadingElement>(null);
   const focusList = useRef(false);
-  const [{ data, error, fetching }] = useQuery({ query: NeedMatchesQuery, variables: { id, first: PAGE_SIZE, after }, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }] = useQuery({ query: NeedMatchesQuery, variables: { id, after }, requestPolicy: 'cache-and-network' });
 
   // After a page turn, keyboard and screen-reader users land on the list's heading, not at the page's end.
   useEffect(() => {

@@ -59,11 +59,13 @@ export function ScoreBreakdownChart({ breakdown, caption }: { breakdown: Breakdo
                 <span className="score-chart__name">{t(FACTOR_LABELS[factor])}</span>
                 <span className="score-chart__hint">{t(FACTOR_HINTS[factor])}</span>
               </th>
-              <td className="score-chart__cell">
-                <span className="score-bar" aria-hidden="true">
-                  <span className="score-bar__fill" style={{ inlineSize: `${value * 100}%` }} />
-                </span>
-                <span className="score-chart__value">{formatPercent(locale, value)}</span>
+              <td>
+                <div className="score-chart__cell">
+                  <span className="score-bar" aria-hidden="true">
+                    <span className="score-bar__fill" style={{ inlineSize: `${value * 100}%` }} />
+                  </span>
+                  <span className="score-chart__value">{formatPercent(locale, value)}</span>
+                </div>
               </td>
             </tr>
           );
