@@ -17,6 +17,8 @@ const EVERYONE: readonly Role[] = ['STATE', 'DONOR', 'SECRETARIAT', 'ADMIN'];
  * downloads only the pages it opens. More specific paths come first (wouter takes the first match).
  */
 export const SIGNED_IN_ROUTES: readonly SignedInRoute[] = [
+  { path: '/queue', page: lazy(() => import('../features/match-queue/QueuePage')), roles: ['SECRETARIAT', 'ADMIN'] },
+  { path: '/offer-matches', page: lazy(() => import('../features/match-queue/OfferMatchesPage')), roles: ['DONOR'] },
   { path: '/welcome', page: lazy(() => import('../features/shell/WelcomePage')), roles: EVERYONE },
   { path: '/needs/new', page: lazy(() => import('../features/needs/NewNeedPage')), roles: STATE_WORK },
   { path: '/needs/:id/matches', page: lazy(() => import('../features/matches/NeedMatchesPage')), roles: STATE_WORK },

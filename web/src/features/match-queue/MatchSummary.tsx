@@ -1,0 +1,137 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { MatchCardFragment } from '../../gql/graphql';
+import { useLocale, useT } from '../../i18n/I18nProvider';
+import { formatNumber, formatPercent, formatUsd, regionName } from '../../i18n/format';
+import { MATCH_STATUS_LABELS } from '../../ui/enum-labels';
+import { ScoreBreakdownChart } from '../matches/ScoreBreakdownChart';
+
+
+/**
+ * One match as a card: the need and its country, the offer and its donor, the score, the status, the
+ * engine's explanation and the breakdown (folded away, so a long queue stays scannable), then the
+ * actions the page offers for it.
+ */
+export function MatchSummary({ match, children }: { match: MatchCardFragment; children?: ReactNode }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const score = formatPercent(locale, match.score);
+  const country = regionName(locale, match.need.country.iso2, match.need.country.name);
+  return (
+    <li className="match-card queue-card">
+      <h3 className="match-card__title">{t('match-queue.match.title', { need: match.need.title, country })}</h3>
+      <dl className="summary-list">
+        <dt>{t('match-queue.match.offer')}</dt>
+        <dd>{match.offer.title}</dd>
+        <dt>{t('match-queue.match.donor')}</dt>
+        <dd>{match.offer.donor.name}</dd>
+        <dt>{t('match-queue.match.score')}</dt>
+        <dd className="match-card__score">{score}</dd>
+        <dt>{t('match-queue.match.status')}</dt>
+        <dd>
+          <span className="tag">{t(MATCH_STATUS_LABELS[match.status])}</span>
+        </dd>
+        {match.allocatedUsd ? (
+          <>
+            <dt>{t('match-queue.match.allocated')}</dt>
+            <dd>{formatUsd(locale, match.allocatedUsd)}</dd>
+          </>
+        ) : null}
+        <dt>{t('match-queue.match.explanation')}</dt>
+        {/* The matching engine writes its one-line explanation in English. */}
+        <dd lang="en" dir="ltr">
+          {match.explanation}
+        </dd>
+      </dl>
+      <details className="queue-card__breakdown">
+        <summary>{t('match-queue.match.breakdown')}</summary>
+        <ScoreBreakdownChart breakdown={match.breakdown} caption={t('match-queue.match.breakdownCaption', { need: match.need.title, offer: match.offer.title, score })} />
+      </details>
+      {children}
+    </li>
+  );
+}
+
+export const PAGE_SIZE = 20;
+
+/**
+ * Forward-only cursors, with the ones already passed kept to go back; back to the first page when
+ * `resetKey` (the tab and filters) changes.
+ */
+export function usePaging(resetKey: string) {
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const focusHeading = useRef(false);
+  useEffect(() => setCursors([null]), [resetKey]);
+  const turn = (next: (string | null)[]) => {
+    focusHeading.current = true;
+    setCursors(next);
+  };
+  return { after: cursors[cursors.length - 1], cursors, turn, focusHeading };
+}
+
+type Paging = ReturnType<typeof usePaging>;
+
+/**
+ * A page of matches under its heading, numbered across pages, with previous and next. After a page
+ * turn, keyboard and screen-reader users land on the heading, not at the page's end.
+ */
+export function MatchList({
+  id,
+  heading,
+  connection,
+  paging,
+  busy,
+  children,
+}: {
+  id: string;
+  heading: string;
+  connection: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor?: string | null }; edges: unknown[] };
+  paging: Paging;
+  busy: boolean;
+  children: ReactNode;
+}) {
+  const t = useT();
+  const { locale } = useLocale();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const { cursors, turn, focusHeading } = paging;
+  useEffect(() => {
+    if (!focusHeading.current) return;
+    focusHeading.current = false;
+    headingRef.current?.focus();
+  }, [connection, focusHeading]);
+  const from = (cursors.length - 1) * PAGE_SIZE + 1;
+  const next = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} ref={headingRef} tabIndex={-1}>
+        {heading}
+      </h2>
+      {connection.totalCount === 0 ? <p>{t('match-queue.list.none')}</p> : null}
+      {connection.totalCount > PAGE_SIZE ? (
+        <p>
+          {t('match-queue.list.showing', {
+            from: formatNumber(locale, from),
+            to: formatNumber(locale, from + connection.edges.length - 1),
+            total: formatNumber(locale, connection.totalCount),
+          })}
+        </p>
+      ) : null}
+      <ol className="match-list" start={from}>
+        {children}
+      </ol>
+      {cursors.length > 1 || next ? (
+        <nav className="pagination" aria-label={t('match-queue.list.pagination')}>
+          {cursors.length > 1 ? (
+            <button type="button" className="button button--secondary" onClick={() => turn(cursors.slice(0, -1))} disabled={busy}>
+              {t('common.previousPage')}
+            </button>
+          ) : null}
+          {next ? (
+            <button type="button" className="button button--secondary" onClick={() => turn([...cursors, next])} disabled={busy}>
+              {t('common.nextPage')}
+            </button>
+          ) : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}
