@@ -18,6 +18,9 @@ export function ApiProvider({ children }: { children: ReactNode }) {
     const ws = createWsClient({ url: wsUrl, lazy: true, connectionParams: authorization, retryAttempts: Infinity });
     return new Client({
       url: '/graphql',
+      // POST with a JSON body: Apollo's CSRF prevention refuses a GET without a preflight header,
+      // and a token-bearing query has no business in URLs and proxy logs anyway.
+      preferGetMethod: false,
       requestPolicy: 'cache-and-network',
       fetchOptions: { headers: authorization },
       exchanges: [

@@ -69,7 +69,7 @@ export default function PairingsPage() {
     setNotice(null);
     setProblemPairing(pairing.id);
     if (isOvertaken(error)) {
-      const now = await currentPairing(client, pairing.need.id, pairing.id).catch(() => null);
+      const now = await currentPairing(client, pairing.id).catch(() => null);
       setProblems([
         {
           field: null,

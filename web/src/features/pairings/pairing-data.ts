@@ -52,36 +52,42 @@ const PairingsQuery = graphql(`
   }
 `);
 
+const PairingQuery = graphql(`
+  query Pairing($id: ID!) {
+    match(id: $id) {
+      ...PairingFields
+    }
+  }
+`);
+
 /** The API's largest page. */
 const PAGE_SIZE = 100;
 /** A state has a few dozen pairings at most; the cap only stops a runaway loop. */
 const MAX_PAGES = 50;
 
-/**
- * Every pairing the filter selects, all pages, fresh from the API. The pages are walked because a
- * state needs to see all its pairings at once (and the API has no query for one match by id);
- * `until` stops early once the pairing sought has been seen.
- */
-export async function fetchPairings(client: Client, filter: MatchFilter, until?: (pairing: Pairing) => boolean): Promise<Pairing[]> {
+/** Every pairing the filter selects, all pages, fresh from the API: a state sees all its pairings at once. */
+export async function fetchPairings(client: Client, filter: MatchFilter): Promise<Pairing[]> {
   const found: Pairing[] = [];
   let after: string | null = null;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const result: OperationResult<PairingsQueryResult> = await client.query(PairingsQuery, { filter, first: PAGE_SIZE, after }, { requestPolicy: 'network-only' }).toPromise();
     if (result.error) throw result.error;
     const connection = result.data!.matches;
-    const nodes = connection.edges.map((edge) => edge.node);
-    found.push(...nodes);
-    if (until && nodes.some(until)) break;
+    found.push(...connection.edges.map((edge) => edge.node));
     if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) break;
     after = connection.pageInfo.endCursor;
   }
   return found;
 }
 
-/** The pairing's status as it stands now (after a refused decision), or null when it is no longer visible. */
-export async function currentPairing(client: Client, needId: string, id: string): Promise<Pairing | null> {
-  const pairings = await fetchPairings(client, { needId }, (pairing) => pairing.id === id);
-  return pairings.find((pairing) => pairing.id === id) ?? null;
+/** The pairing as it stands now (after a refused decision, say), or null when the reader may no longer see it. */
+export async function currentPairing(client: Client, id: string): Promise<Pairing | null> {
+  const result = await client.query(PairingQuery, { id }, { requestPolicy: 'network-only' }).toPromise();
+  if (result.error) {
+    if (result.error.graphQLErrors.some((error) => error.extensions?.code === 'NOT_FOUND')) return null;
+    throw result.error;
+  }
+  return result.data!.match;
 }
 
 /** As the API: the statuses a pairing has once the state has consented, reported on or not. */
@@ -140,8 +146,8 @@ export function usePairings(statuses: NonNullable<MatchFilter['status']>): Loade
 /** One pairing the state has consented to, or null when there is none by that id it may see. */
 export function useConsentedPairing(id: string): Loaded<Pairing | null> {
   return useLoaded(async (client) => {
-    const pairings = await fetchPairings(client, { status: CONSENTED_STATUSES }, (pairing) => pairing.id === id);
-    return pairings.find((pairing) => pairing.id === id) ?? null;
+    const pairing = await currentPairing(client, id);
+    return pairing && CONSENTED_STATUSES.includes(pairing.status) ? pairing : null;
   }, id);
 }
 
