@@ -36,14 +36,7 @@ const NeedMatchesQuery = graphql(`
             status
             explanation
             breakdown {
-              theme
-              region
-              capacity
-              ownership
-              gender
-              baseline
-              multiYear
-              conflict
+              ...ScoreBreakdownFields
             }
             offer {
               id

@@ -1,3 +1,4 @@
+import { graphql } from '../../gql';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { formatPercent } from '../../i18n/format';
 import type { MessageId } from '../../i18n/message-ids';
@@ -6,6 +7,20 @@ import type { MessageId } from '../../i18n/message-ids';
 export const SCORE_FACTORS = ['theme', 'region', 'capacity', 'ownership', 'gender', 'baseline', 'multiYear', 'conflict'] as const;
 export type ScoreFactor = (typeof SCORE_FACTORS)[number];
 export type Breakdown = Record<ScoreFactor, number>;
+
+/** What the chart draws: spread `...ScoreBreakdownFields` into a match's `breakdown` in any query that shows it. */
+export const SCORE_BREAKDOWN_FIELDS = graphql(`
+  fragment ScoreBreakdownFields on ScoreBreakdown {
+    theme
+    region
+    capacity
+    ownership
+    gender
+    baseline
+    multiYear
+    conflict
+  }
+`);
 
 const FACTOR_LABELS: Record<ScoreFactor, MessageId> = {
   theme: 'matches.factor.theme',
