@@ -3,33 +3,52 @@ import type { Locale } from './locales';
 /**
  * Numbers, money and dates in the reader's locale, through Intl. Calendar dates (YYYY-MM-DD) are
  * formatted in UTC so a date never moves by a day with the reader's time zone.
+ *
+ * Building an Intl formatter costs far more than using one (a list of 500 needs would spend more on
+ * building them than on rendering), so each is built once per locale and kept.
  */
+function memoisedPerLocale<T>(build: (locale: Locale) => T): (locale: Locale) => T {
+  const built = new Map<Locale, T>();
+  return (locale) => {
+    let formatter = built.get(locale);
+    if (formatter === undefined) built.set(locale, (formatter = build(locale)));
+    return formatter;
+  };
+}
+
+const usdFormat = memoisedPerLocale((locale) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }));
+const numberFormat = memoisedPerLocale((locale) => new Intl.NumberFormat(locale));
+const percentFormat = memoisedPerLocale((locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }));
+const dateFormat = memoisedPerLocale((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
+const dateTimeFormat = memoisedPerLocale((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+const regionNames = memoisedPerLocale((locale) => new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' }));
+
 export function formatUsd(locale: Locale, amount: number): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(amount);
+  return usdFormat(locale).format(amount);
 }
 
 export function formatNumber(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return numberFormat(locale).format(value);
 }
 
 /** A share in [0, 1] as a whole percentage. */
 export function formatPercent(locale: Locale, share: number): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  return percentFormat(locale).format(share);
 }
 
 export function formatDate(locale: Locale, isoDate: string): string {
   const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+  return dateFormat(locale).format(new Date(Date.UTC(year, month - 1, day)));
 }
 
 export function formatDateTime(locale: Locale, isoDateTime: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(isoDateTime));
+  return dateTimeFormat(locale).format(new Date(isoDateTime));
 }
 
 /** A country's or an M49 area's name in the reader's language, from the browser's own CLDR data. */
 export function regionName(locale: Locale, code: string, fallback: string): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' }).of(code) ?? fallback;
+    return regionNames(locale).of(code) ?? fallback;
   } catch {
     return fallback;
   }

@@ -4,7 +4,7 @@ import { Link, useLocation, useSearch } from 'wouter';
 import { graphql } from '../../gql';
 import type { NeedStatus } from '../../gql/enums';
 import { useLocale, useT } from '../../i18n/I18nProvider';
-import { fundedShare } from '../../i18n/format';
+import { formatPercent, formatUsd, fundedShare, regionName } from '../../i18n/format';
 import { problemsOf } from '../../ui/api-errors';
 import { NEED_STATUS_LABELS } from '../../ui/enum-labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
@@ -12,7 +12,6 @@ import { SelectField, TextField } from '../../ui/fields';
 import { Loading, Page } from '../../ui/page';
 import { useSignedIn } from '../session/SessionProvider';
 import { actsForOthers } from '../session/session-store';
-import { listFormat } from './list-format';
 import { Meter, STATUS_TAG_CLASSES } from './need-display';
 import { NEED_STATUSES, needFilterOf, needListSearch, parseNeedListQuery, type NeedListQuery } from './need-list-rules';
 import { useCountryOptions, useTaxonomy, type Taxonomy } from './needs-data';
@@ -82,7 +81,6 @@ export default function NeedsListPage() {
 
   const rows = useMemo<Row[] | null>(() => {
     if (!data) return null;
-    const format = listFormat(locale);
     const themeLabel = taxonomy?.labelOf ?? ((code: string) => code);
     return data.needs.edges.map(({ node }) => {
       const share = fundedShare(node.fundedUsd, node.estimatedBudgetUsd);
@@ -90,11 +88,11 @@ export default function NeedsListPage() {
         id: node.id,
         title: node.title,
         status: node.status,
-        country: format.country(node.country.iso2, node.country.name),
+        country: regionName(locale, node.country.iso2, node.country.name),
         themes: node.themes.map((theme) => themeLabel(theme.code)).join(', '),
-        budget: format.usd(node.estimatedBudgetUsd),
+        budget: formatUsd(locale, node.estimatedBudgetUsd),
         share,
-        percent: format.percent(share),
+        percent: formatPercent(locale, share),
         matches: node.matches.totalCount,
         matchesLabel: t('needs.list.matchesLink', { count: node.matches.totalCount, title: node.title }),
       };

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { formatPercent, formatUsd } from '../../i18n/format';
-import { listFormat } from './list-format';
 import {
   differingFields,
   emptyNeedForm,
@@ -118,13 +116,5 @@ describe('the list', () => {
   it('writes the address back, leaving defaults and a state’s own country out', () => {
     expect(needListSearch({ country: 'NGA', status: 'OPEN', first: 20 }, true)).toBe('?country=NGA&status=OPEN');
     expect(needListSearch({ country: 'NGA', search: 'arms' }, false)).toBe('?q=arms');
-  });
-
-  it('formats money and shares as formatUsd and formatPercent do', () => {
-    for (const locale of ['en', 'fr', 'ar'] as const) {
-      const format = listFormat(locale);
-      expect(format.usd(1_234_567)).toBe(formatUsd(locale, 1_234_567));
-      expect(format.percent(0.425)).toBe(formatPercent(locale, 0.425));
-    }
   });
 });
