@@ -72,10 +72,11 @@ export function SelectField({ id, label, hint, error, children, ...select }: Fie
   );
 }
 
-export function Checkbox({ id, label, hint, ...input }: Omit<FieldFrame, 'error'> & InputHTMLAttributes<HTMLInputElement>) {
+/** A checkbox or a radio: the control at the inline start, its label and hint beside it. */
+function Choice({ id, label, hint, ...input }: Omit<FieldFrame, 'error'> & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <div className="checkbox">
-      <input id={id} type="checkbox" className="checkbox__input" aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
+      <input id={id} className="checkbox__input" aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
       <label htmlFor={id} className="checkbox__label">
         {label}
       </label>
@@ -86,6 +87,10 @@ export function Checkbox({ id, label, hint, ...input }: Omit<FieldFrame, 'error'
       ) : null}
     </div>
   );
+}
+
+export function Checkbox(props: Omit<FieldFrame, 'error'> & InputHTMLAttributes<HTMLInputElement>) {
+  return <Choice type="checkbox" {...props} />;
 }
 
 /** A group of choices under one question: checkboxes (several) in a fieldset whose legend is the question. */
@@ -119,6 +124,48 @@ export function CheckboxGroup({
           hint={option.hint}
           checked={selected.includes(option.value)}
           onChange={(event) => toggle(option.value, event.target.checked)}
+        />
+      ))}
+    </fieldset>
+  );
+}
+
+/**
+ * One answer to one question: the question is the fieldset's legend, the error sits under it, and
+ * the error summary links to the fieldset. Each radio is laid out as a checkbox is.
+ */
+export function RadioGroup<Value extends string>({
+  id,
+  legend,
+  hint,
+  error,
+  options,
+  value,
+  onChange,
+}: {
+  id: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  options: { value: Value; label: ReactNode; hint?: ReactNode }[];
+  value: Value | null;
+  onChange: (value: Value) => void;
+}) {
+  return (
+    <fieldset id={id} className={`fieldset${error ? ' field--error' : ''}`} aria-describedby={describedBy(id, hint, error)} tabIndex={-1}>
+      <legend className="fieldset__legend">{legend}</legend>
+      <FieldParts id={id} hint={hint} error={error} />
+      {options.map((option) => (
+        <Choice
+          key={option.value}
+          id={`${id}-${option.value}`}
+          type="radio"
+          name={id}
+          label={option.label}
+          hint={option.hint}
+          value={option.value}
+          checked={value === option.value}
+          onChange={() => onChange(option.value)}
         />
       ))}
     </fieldset>

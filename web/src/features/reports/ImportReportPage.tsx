@@ -8,7 +8,7 @@ import { regionName } from '../../i18n/format';
 import { apiFieldProblems, messageFor, problemsOf, type FormProblem } from '../../ui/api-errors';
 import { INSTRUMENT_LABELS } from '../../ui/enum-labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { SelectField, TextArea, TextField } from '../../ui/fields';
+import { RadioGroup, SelectField, TextArea, TextField } from '../../ui/fields';
 import { Page } from '../../ui/page';
 import { useSignedIn } from '../session/SessionProvider';
 import { actsForOthers } from '../session/session-store';
@@ -23,7 +23,6 @@ import {
   wasImportedBefore,
   type ReportSource,
 } from './import-rules';
-import { RadioGroup } from './RadioGroup';
 import type { ImportOutcome } from './ReportPage';
 
 const ImportNationalReportMutation = graphql(`
