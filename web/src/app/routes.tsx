@@ -10,6 +10,7 @@ export interface SignedInRoute {
 }
 
 const STATE_WORK: readonly Role[] = ['STATE', 'SECRETARIAT', 'ADMIN'];
+const DONOR_WORK: readonly Role[] = ['DONOR', 'SECRETARIAT', 'ADMIN'];
 const EVERYONE: readonly Role[] = ['STATE', 'DONOR', 'SECRETARIAT', 'ADMIN'];
 
 /**
@@ -19,6 +20,9 @@ const EVERYONE: readonly Role[] = ['STATE', 'DONOR', 'SECRETARIAT', 'ADMIN'];
 export const SIGNED_IN_ROUTES: readonly SignedInRoute[] = [
   { path: '/queue', page: lazy(() => import('../features/match-queue/QueuePage')), roles: ['SECRETARIAT', 'ADMIN'] },
   { path: '/offer-matches', page: lazy(() => import('../features/match-queue/OfferMatchesPage')), roles: ['DONOR'] },
+  { path: '/offers/new', page: lazy(() => import('../features/offers/NewOfferPage')), roles: DONOR_WORK },
+  { path: '/offers/:id', page: lazy(() => import('../features/offers/OfferPage')), roles: DONOR_WORK },
+  { path: '/offers', page: lazy(() => import('../features/offers/OffersListPage')), roles: DONOR_WORK },
   { path: '/welcome', page: lazy(() => import('../features/shell/WelcomePage')), roles: EVERYONE },
   { path: '/needs/new', page: lazy(() => import('../features/needs/NewNeedPage')), roles: STATE_WORK },
   { path: '/needs/:id/matches', page: lazy(() => import('../features/matches/NeedMatchesPage')), roles: STATE_WORK },

@@ -5,10 +5,11 @@ import type needs from '../features/needs/messages/en.json';
 import type pairings from '../features/pairings/messages/en.json';
 import type reports from '../features/reports/messages/en.json';
 import type matches from '../features/matches/messages/en.json';
+import type offers from '../features/offers/messages/en.json';
 import type matchQueue from '../features/match-queue/messages/en.json';
 
 /**
  * Every message id the console may ask for: a typo in an id is a type error. Each feature adds the
  * English catalog of its messages here; the catalog test checks the other five languages have them all.
  */
-export type MessageId = keyof typeof common | keyof typeof needs | keyof typeof pairings | keyof typeof session | keyof typeof shell | keyof typeof reports | keyof typeof matches | keyof typeof matchQueue;
+export type MessageId = keyof typeof common | keyof typeof needs | keyof typeof pairings | keyof typeof session | keyof typeof shell | keyof typeof reports | keyof typeof matches | keyof typeof matchQueue | keyof typeof offers;

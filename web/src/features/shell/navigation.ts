@@ -11,11 +11,14 @@ const STATE_WORK: readonly Role[] = ['STATE', 'SECRETARIAT', 'ADMIN'];
 
 /** The console's sections; the navigation shows a reader only those their role may use (the API checks again). */
 export const NAV_ITEMS: readonly NavItem[] = [
+  // A donor's day starts with its own offers.
+  { path: '/offers', label: 'offers.nav.myOffers', roles: ['DONOR'] },
   // First for the Secretariat: the queue of matches to decide is where its day starts.
   { path: '/queue', label: 'match-queue.nav.queue', roles: ['SECRETARIAT', 'ADMIN'] },
   { path: '/needs', label: 'shell.nav.needs', roles: STATE_WORK },
   { path: '/needs/new', label: 'shell.nav.newNeed', roles: STATE_WORK },
   { path: '/reports/import', label: 'shell.nav.importReport', roles: STATE_WORK },
+  { path: '/offers', label: 'offers.nav.offers', roles: ['SECRETARIAT', 'ADMIN'] },
   { path: '/pairings', label: 'shell.nav.pairings', roles: ['STATE'] },
   { path: '/offer-matches', label: 'match-queue.nav.offerMatches', roles: ['DONOR'] },
 ];

@@ -1,0 +1,88 @@
+import type { ReactNode } from 'react';
+import { useT } from '../i18n/I18nProvider';
+
+/** One field that differs between what someone else saved and what the reader has in the form, both already worded for the reader. */
+export interface ConflictRow {
+  field: string;
+  label: string;
+  theirs: string;
+  yours: string;
+}
+
+/**
+ * "Someone else saved this first": shown when the API refused a save made on a stale version
+ * (CONFLICT). Their value of each differing field beside the reader's, so nothing the reader typed is
+ * lost, and a button to load their version into the form. Every record edited in a form uses it; the
+ * feature gives the wording, this gives the shape and the accessibility.
+ */
+export function VersionConflict({
+  id,
+  title,
+  body,
+  caption,
+  columns,
+  rows,
+  noRows,
+  reloaded,
+  onReload,
+  onDismiss,
+  dismissLabel,
+}: {
+  id: string;
+  title: string;
+  body: ReactNode;
+  caption: string;
+  columns: { field: string; theirs: string; yours: string };
+  rows: ConflictRow[];
+  /** Said when the other save changed nothing the reader edited. */
+  noRows: string;
+  /** Their version is in the form now; the table stays so the reader can enter again what they want to keep. */
+  reloaded: boolean;
+  onReload: () => void;
+  onDismiss: () => void;
+  dismissLabel: string;
+}) {
+  const t = useT();
+  return (
+    <section className="notice notice--warning conflict" role="alert" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} className="conflict__title">
+        {title}
+      </h2>
+      <p>{body}</p>
+      {rows.length ? (
+        <table className="table conflict__table">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{columns.field}</th>
+              <th scope="col">{columns.theirs}</th>
+              <th scope="col">{columns.yours}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.field}>
+                <th scope="row">{row.label}</th>
+                <td className="conflict__value">{row.theirs}</td>
+                <td className="conflict__value">{row.yours}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{noRows}</p>
+      )}
+      <div className="button-group">
+        {reloaded ? (
+          <button type="button" className="button button--secondary" onClick={onDismiss}>
+            {dismissLabel}
+          </button>
+        ) : (
+          <button type="button" className="button" onClick={onReload}>
+            {t('common.reload')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
