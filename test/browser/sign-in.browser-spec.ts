@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import { chooseLanguage, message } from './support/console';
+import { chooseLanguage, message, waitForLang } from './support/console';
 import { useBrowserHarness } from './support/harness';
 import { DEMO_PASSWORD, demoEmail } from './support/service';
 
@@ -93,7 +93,7 @@ describe('signing in and out', () => {
   it('signs in in Arabic, right to left', async () => {
     const page = await harness.open({ locale: 'ar-EG' });
     await page.goto(`${harness.service.origin}/sign-in`);
-    await page.waitForFunction(`document.documentElement.lang === 'ar'`);
+    await waitForLang(page, 'ar');
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     await harness.capture(page, 'ar', 'sign-in');
     await page.getByLabel(message('ar', 'session.signIn.email')).fill(STATE);

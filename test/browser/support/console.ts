@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect } from '@jest/globals';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './service';
 
 const FEATURES = resolve(__dirname, '../../../web/src/features');
@@ -47,13 +47,21 @@ export async function messageIdsShown(page: Page): Promise<string[]> {
 /** The language menu, found by its place in the header whatever language labels it. */
 export const languageMenu = (page: Page) => page.getByRole('banner').getByRole('combobox');
 
+/**
+ * Waits for `<html lang>`. A function, not a string: Playwright polls a string predicate with eval,
+ * which the page's Content-Security-Policy forbids.
+ */
+export function waitForLang(page: Page, lang: Lang): Promise<unknown> {
+  return page.waitForFunction((expected) => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang === expected, lang);
+}
+
 export async function chooseLanguage(page: Page, lang: Lang): Promise<void> {
   await languageMenu(page).selectOption({ label: LANGUAGE_NAMES[lang] });
-  await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(lang)}`);
+  await waitForLang(page, lang);
 }
 
 export async function expectLanguage(page: Page, lang: Lang): Promise<void> {
-  await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(lang)}`);
+  await waitForLang(page, lang);
   expect(await page.getAttribute('html', 'dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
 }
 
@@ -64,4 +72,13 @@ export async function signIn(page: Page, origin: string, email: string, lang: La
   await page.getByLabel(message(lang, 'session.signIn.password'), { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: message(lang, 'session.signIn.submit') }).click();
   await page.getByRole('button', { name: message(lang, 'shell.signOut') }).waitFor();
+}
+
+/** Waits until no element matches (a locator's own wait wants exactly one). */
+export async function whenGone(locator: Locator, timeout = 30_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while ((await locator.count()) > 0) {
+    if (Date.now() > deadline) throw new Error(`still shown after ${timeout} ms: ${locator}`);
+    await new Promise((wait) => setTimeout(wait, 100));
+  }
 }

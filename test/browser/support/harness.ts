@@ -83,6 +83,13 @@ export function useBrowserHarness(): Harness {
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console error on ${page.url()}: ${message.text()} (${message.location().url || 'no source'})`);
     });
+    // The console only says "400 (Bad Request)"; the service's answer says why.
+    page.on('response', async (response) => {
+      if (response.status() < 400 || !response.url().startsWith(`${origin}/graphql`)) return;
+      const body = await response.text().catch(() => '(no body)');
+      const operation = /"operationName":"(\w+)"/.exec(response.request().postData() ?? '')?.[1] ?? new URL(response.url()).searchParams.get('operationName');
+      problems.push(`${response.status()} from /graphql (${operation ?? 'no operation name'}): ${body.slice(0, 600)}`);
+    });
     page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.stack ?? error.message}`));
     page.on('websocket', (socket) => {
       if (new URL(socket.url()).host !== host) problems.push(`WebSocket to another host: ${socket.url()}`);
