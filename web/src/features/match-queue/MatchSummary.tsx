@@ -51,6 +51,7 @@ export function MatchSummary({ match, children }: { match: MatchCardFragment; ch
   );
 }
 
+/** As written into the lists' queries (`first: 20`), so the API prices each at the page it asks for. */
 export const PAGE_SIZE = 20;
 
 /**

@@ -11,13 +11,13 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { SelectField } from '../../ui/fields';
 import { Loading, Page } from '../../ui/page';
 import { useSignedIn } from '../session/SessionProvider';
-import { MatchList, MatchSummary, PAGE_SIZE, usePaging } from './MatchSummary';
+import { MatchList, MatchSummary, usePaging } from './MatchSummary';
 
 const STATUSES = Object.keys(MATCH_STATUS_LABELS) as MatchStatus[];
 
 const OfferMatchesQuery = graphql(`
-  query OfferMatches($filter: MatchFilter, $first: Int!, $after: String) {
-    matches(filter: $filter, first: $first, after: $after) {
+  query OfferMatches($filter: MatchFilter, $after: String) {
+    matches(filter: $filter, first: 20, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -74,7 +74,7 @@ export default function OfferMatchesPage() {
   }, [notice, problems]);
 
   const filter = useMemo<MatchFilter>(() => ({ ...(offerId ? { offerId } : {}), ...(status ? { status: [status] } : {}) }), [offerId, status]);
-  const [{ data, error, fetching }, refetch] = useQuery({ query: OfferMatchesQuery, variables: { filter, first: PAGE_SIZE, after: paging.after } });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: OfferMatchesQuery, variables: { filter, after: paging.after } });
   const donorId = session.user.donor?.id ?? '';
   const [offers] = useQuery({ query: OwnOffersQuery, variables: { donorId }, pause: !donorId, requestPolicy: 'cache-first' });
   const [interest, expressInterest] = useMutation(ExpressInterestMutation);

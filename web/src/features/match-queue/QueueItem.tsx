@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useClient, useMutation, type CombinedError } from 'urql';
 import { graphql } from '../../gql';
-import type { QueueMatchFragment } from '../../gql/graphql';
+import type { MatchCardFragment } from '../../gql/graphql';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { formatDateTime, formatUsd } from '../../i18n/format';
 import type { MessageId } from '../../i18n/message-ids';
@@ -16,7 +16,7 @@ import { parseWholeUsd } from '../pairings/progress-rules';
 const ApproveMutation = graphql(`
   mutation ApproveQueuedMatch($id: ID!, $allocatedUsd: Int!, $expectedVersion: Int!, $note: String) {
     approveMatch(id: $id, allocatedUsd: $allocatedUsd, expectedVersion: $expectedVersion, note: $note) {
-      ...QueueMatch
+      ...MatchCard
     }
   }
 `);
@@ -24,7 +24,7 @@ const ApproveMutation = graphql(`
 const RejectMutation = graphql(`
   mutation RejectQueuedMatch($id: ID!, $expectedVersion: Int!, $reason: String!) {
     rejectMatch(id: $id, expectedVersion: $expectedVersion, reason: $reason) {
-      ...QueueMatch
+      ...MatchCard
     }
   }
 `);
@@ -35,7 +35,7 @@ const CurrentMatchQuery = graphql(`
     matches(filter: { needId: $needId, offerId: $offerId }, first: 1) {
       edges {
         node {
-          ...QueueMatch
+          ...MatchCard
         }
       }
     }
@@ -65,7 +65,7 @@ interface Conflict {
   lastEvent: { at: string; who: string | null } | null;
 }
 
-export function factsOf(match: QueueMatchFragment): ApprovalFacts {
+export function factsOf(match: MatchCardFragment): ApprovalFacts {
   return { matchStatus: match.status, need: match.need, offer: match.offer };
 }
 
@@ -81,7 +81,7 @@ export function QueueItem({
   onDecided,
   onRefresh,
 }: {
-  match: QueueMatchFragment;
+  match: MatchCardFragment;
   open: 'approve' | 'reject' | null;
   onOpen: (kind: 'approve' | 'reject' | null) => void;
   onDecided: (message: string) => void;
@@ -89,7 +89,7 @@ export function QueueItem({
 }) {
   const t = useT();
   const client = useClient();
-  const [current, setCurrent] = useState<QueueMatchFragment | null>(null);
+  const [current, setCurrent] = useState<MatchCardFragment | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const approveButton = useRef<HTMLButtonElement>(null);
   const rejectButton = useRef<HTMLButtonElement>(null);
@@ -157,7 +157,7 @@ export function QueueItem({
 
 interface PanelProps {
   id: string;
-  match: QueueMatchFragment;
+  match: MatchCardFragment;
   conflict: Conflict | null;
   headingLabel: string;
   onCancel: (kind: 'approve' | 'reject') => void;
@@ -345,7 +345,7 @@ function RejectPanel({ id, match, conflict, headingLabel, onCancel, reread, onDe
 }
 
 /** Says that the decision was not saved and where the match stands now, with who moved it last when the trail says. */
-function ConflictNotice({ conflict, match, onRefresh }: { conflict: Conflict; match: QueueMatchFragment; onRefresh: () => void }) {
+function ConflictNotice({ conflict, match, onRefresh }: { conflict: Conflict; match: MatchCardFragment; onRefresh: () => void }) {
   const t = useT();
   const { locale } = useLocale();
   const ref = useRef<HTMLDivElement>(null);

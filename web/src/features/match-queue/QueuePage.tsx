@@ -12,12 +12,12 @@ import { Loading, Page } from '../../ui/page';
 import { useTaxonomy } from '../needs/needs-data';
 import { minScoreOf } from './approval-rules';
 import { QueueItem } from './QueueItem';
-import { MatchList, PAGE_SIZE, usePaging } from './MatchSummary';
+import { MatchList, usePaging } from './MatchSummary';
 import { parseQueueQuery, QUEUE_STATUSES, queueFilterOf, queueSearch, regionTree, type QueueQuery } from './queue-filters';
 
 const QueueListQuery = graphql(`
-  query MatchQueueList($filter: MatchFilter!, $first: Int!, $after: String) {
-    matches(filter: $filter, first: $first, after: $after) {
+  query MatchQueueList($filter: MatchFilter!, $after: String) {
+    matches(filter: $filter, first: 20, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -25,7 +25,7 @@ const QueueListQuery = graphql(`
       }
       edges {
         node {
-          ...QueueMatch
+          ...MatchCard
         }
       }
     }
@@ -88,7 +88,7 @@ export default function QueuePage() {
   const [openPanel, setOpenPanel] = useState<{ id: string; kind: 'approve' | 'reject' } | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
 
-  const [list, refetchList] = useQuery({ query: QueueListQuery, variables: { filter: { ...base, status: [query.status] }, first: PAGE_SIZE, after: paging.after } });
+  const [list, refetchList] = useQuery({ query: QueueListQuery, variables: { filter: { ...base, status: [query.status] }, after: paging.after } });
   const [counts, refetchCounts] = useQuery({
     query: QueueCountsQuery,
     variables: {

@@ -1,11 +1,16 @@
 import { graphql } from '../../gql';
 
-/** What a match card shows (`MatchSummary`), asked for by both lists. */
+/**
+ * What a match card shows (`MatchSummary`), and what an approval is checked against: the version
+ * decided on, the need's gap, the offer's capacity and grant limits. One flat fragment, as the API
+ * prices a selection repeated through nested fragments once per repetition.
+ */
 export const MATCH_CARD_FIELDS = graphql(`
   fragment MatchCard on Match {
     id
     score
     status
+    version
     explanation
     allocatedUsd
     breakdown {
@@ -21,6 +26,9 @@ export const MATCH_CARD_FIELDS = graphql(`
     need {
       id
       title
+      status
+      estimatedBudgetUsd
+      fundedUsd
       country {
         iso2
         name
@@ -29,31 +37,14 @@ export const MATCH_CARD_FIELDS = graphql(`
     offer {
       id
       title
-      donor {
-        id
-        name
-      }
-    }
-  }
-`);
-
-/** The card, and what an approval is checked against: the version decided on, the need's gap, the offer's capacity and grant limits. */
-export const QUEUE_MATCH_FIELDS = graphql(`
-  fragment QueueMatch on Match {
-    ...MatchCard
-    version
-    need {
-      id
-      status
-      estimatedBudgetUsd
-      fundedUsd
-    }
-    offer {
-      id
       status
       remainingCapacityUsd
       minGrantUsd
       maxGrantUsd
+      donor {
+        id
+        name
+      }
     }
   }
 `);
