@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { errorCode, startTestApp, TestApp } from './support/test-app';
 import {
   Account,
@@ -478,6 +479,111 @@ describe('needs over the client contract', () => {
       expect(badInputFields(await t.gql(NEEDS, { first: 0 }))).toEqual(['first']);
       expect(badInputFields(await t.gql(NEEDS, { after: 'not-a-cursor' }))).toEqual(['after']);
       expect(dataOf(await t.gql<NeedsPage>(NEEDS, { first: 100 })).needs.edges.length).toBeLessThanOrEqual(100);
+    });
+  });
+  describe('budget range and sort', () => {
+    const marker = 'Quillwort';
+    const SORTED = `
+      query SortedNeeds($filter: NeedFilter, $sort: NeedSort, $first: Int, $after: String) {
+        needs(filter: $filter, sort: $sort, first: $first, after: $after) {
+          totalCount
+          pageInfo { hasNextPage endCursor }
+          edges { node { id title estimatedBudgetUsd fundedUsd } }
+        }
+      }`;
+    interface SortedPage {
+      needs: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { title: string } }[] };
+    }
+    /** Budget and the dollars approved so far, per need; the equal twins make ties that every page must break the same way. */
+    const specs: Record<string, { budget: number; funded: number }> = {
+      small: { budget: 10_000, funded: 0 },
+      large: { budget: 900_000, funded: 450_000 },
+      'medium a': { budget: 200_000, funded: 150_000 },
+      'medium b': { budget: 200_000, funded: 20_000 },
+      'no budget': { budget: 0, funded: 0 },
+      'equal 1': { budget: 50_000, funded: 25_000 },
+      'equal 2': { budget: 50_000, funded: 25_000 },
+    };
+
+    beforeAll(async () => {
+      const dataSource = t.app.get(DataSource);
+      const setFunded = dataSource.options.type === 'postgres' ? 'UPDATE needs SET funded_usd = $1 WHERE id = $2' : 'UPDATE needs SET funded_usd = ? WHERE id = ?';
+      for (const [key, { budget, funded }] of Object.entries(specs)) {
+        const id = await createNeed(secretariat, { countryIso3: 'SEN', title: `${marker} ${key}`, estimatedBudgetUsd: budget });
+        await publish(secretariat, id);
+        // Money arrives through approved pairings (pairings.e2e-spec.ts); written directly here, where only the order is tested.
+        await dataSource.query(setFunded, [funded, id]);
+      }
+    });
+
+    /** Keys in the list's order, walking pages of `first`; fails on a repeated node. */
+    async function ordered(sort: string | undefined, filter: Record<string, unknown> = {}, first = 100): Promise<string[]> {
+      const keys: string[] = [];
+      let after: string | null = null;
+      do {
+        const page: SortedPage['needs'] = dataOf(await t.gql<SortedPage>(SORTED, { filter: { search: marker, ...filter }, sort, first, after }, donor.token)).needs;
+        keys.push(...page.edges.map((edge) => edge.node.title.slice(marker.length + 1)));
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      expect(new Set(keys).size).toBe(keys.length);
+      return keys;
+    }
+
+    /** The newest-first list reordered by `key`, ties kept newest first: the order each sort promises. */
+    const expectedOrder = (newest: string[], key: (spec: { budget: number; funded: number }) => number) =>
+      [...newest].sort((a, b) => key(specs[a]) - key(specs[b]));
+    const share = ({ budget, funded }: { budget: number; funded: number }) => (budget > 0 ? funded / budget : 0);
+
+    it('keeps needs whose budget lies within the range, both ends included', async () => {
+      expect((await ordered(undefined, { minBudgetUsd: 50_000, maxBudgetUsd: 200_000 })).sort()).toEqual(['equal 1', 'equal 2', 'medium a', 'medium b']);
+      expect((await ordered(undefined, { minBudgetUsd: 200_001 })).sort()).toEqual(['large']);
+      expect((await ordered(undefined, { maxBudgetUsd: 0 })).sort()).toEqual(['no budget']);
+      expect((await ordered(undefined, { minBudgetUsd: 50_000, maxBudgetUsd: 50_000 })).sort()).toEqual(['equal 1', 'equal 2']);
+    });
+
+    it('refuses a range upside down or out of bounds, naming the field, and an unknown order', async () => {
+      const refused = async (filter: Record<string, unknown>) => badInputFields(await t.gql(SORTED, { filter }, donor.token));
+      expect(await refused({ minBudgetUsd: 10, maxBudgetUsd: 9 })).toEqual(['filter.maxBudgetUsd']);
+      expect(await refused({ minBudgetUsd: -1 })).toEqual(['filter.minBudgetUsd']);
+      expect(await refused({ maxBudgetUsd: 1_000_000_001 })).toEqual(['filter.maxBudgetUsd']);
+      expect(errorCode(await t.gql(SORTED, { sort: 'CHEAPEST' }, donor.token))).toBe('BAD_USER_INPUT');
+    });
+
+    it('defaults to newest first, as NEWEST says', async () => {
+      const newest = await ordered('NEWEST');
+      expect(newest.slice().sort()).toEqual(Object.keys(specs).sort());
+      expect(newest[newest.length - 1]).toBe('small');
+      expect(await ordered(undefined)).toEqual(newest);
+    });
+
+    it('sorts by budget either way and least funded first by share, ties newest first', async () => {
+      const newest = await ordered('NEWEST');
+      expect(await ordered('BUDGET_HIGH_FIRST')).toEqual(expectedOrder(newest, (spec) => -spec.budget));
+      expect(await ordered('BUDGET_LOW_FIRST')).toEqual(expectedOrder(newest, (spec) => spec.budget));
+      const leastFunded = await ordered('LEAST_FUNDED_FIRST');
+      expect(leastFunded).toEqual(expectedOrder(newest, share));
+      expect(leastFunded[leastFunded.length - 1]).toBe('medium a');
+    });
+
+    it('walks every order page by page to the same sequence as one long page', async () => {
+      for (const sort of ['NEWEST', 'BUDGET_HIGH_FIRST', 'BUDGET_LOW_FIRST', 'LEAST_FUNDED_FIRST']) {
+        expect({ sort, keys: await ordered(sort, {}, 2) }).toEqual({ sort, keys: await ordered(sort) });
+      }
+    });
+
+    it('combines the range with the sort and the other filters, counting only what matches', async () => {
+      const newest = await ordered('NEWEST');
+      const page = dataOf(
+        await t.gql<SortedPage>(
+          SORTED,
+          { filter: { search: marker, countryIso3: 'SEN', minBudgetUsd: 1, status: ['OPEN'] }, sort: 'BUDGET_LOW_FIRST', first: 3 },
+          donor.token,
+        ),
+      ).needs;
+      expect(page.totalCount).toBe(6);
+      expect(page.pageInfo.hasNextPage).toBe(true);
+      const cheapest = expectedOrder(newest, (spec) => spec.budget).filter((key) => specs[key].budget >= 1).slice(0, 3);
+      expect(page.edges.map((edge) => edge.node.title)).toEqual(cheapest.map((key) => `${marker} ${key}`));
     });
   });
 });

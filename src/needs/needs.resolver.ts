@@ -8,6 +8,7 @@ import { Theme } from '../reference/entities/theme.entity';
 import { ReferenceService } from '../reference/reference.service';
 import { CreateNeedInput } from './dto/create-need.input';
 import { NeedFilter } from './dto/need-filter.input';
+import { NeedSortArgs } from './dto/need-sort.args';
 import { UpdateNeedInput } from './dto/update-need.input';
 import { Need } from './entities/need.entity';
 import { NeedsService } from './needs.service';
@@ -28,14 +29,15 @@ export class NeedsResolver {
 
   @Public()
   @Query(() => NeedConnection, {
-    description: 'Needs you may see, newest first. Without a login only published PUBLIC needs are listed.',
+    description: 'Needs you may see, newest first unless `sort` says otherwise. Without a login only published PUBLIC needs are listed.',
   })
   needs(
     @CurrentActor() actor: Actor | null,
     @Args('filter', { nullable: true }) filter: NeedFilter,
     @Args() page: PageArgs,
+    @Args() { sort }: NeedSortArgs,
   ): Promise<NeedConnection> {
-    return this.needsService.list(actor, filter ?? {}, page);
+    return this.needsService.list(actor, filter ?? {}, page, sort ?? undefined);
   }
 
   @Public()

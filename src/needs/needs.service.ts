@@ -14,6 +14,7 @@ import { ReferenceService } from '../reference/reference.service';
 import { NationalReportLinks } from '../reports/national-report-links.service';
 import { CreateNeedInput } from './dto/create-need.input';
 import { NeedFilter } from './dto/need-filter.input';
+import { NeedSort } from './dto/need-sort.args';
 import { UpdateNeedInput } from './dto/update-need.input';
 import { Need, NeedStatus } from './entities/need.entity';
 import { NeedTheme } from './entities/need-theme.entity';
@@ -143,7 +144,7 @@ export class NeedsService {
     return need;
   }
 
-  async list(actor: Actor | null, filter: NeedFilter = {}, page: PageArgs = {}): Promise<Connection<Need>> {
+  async list(actor: Actor | null, filter: NeedFilter = {}, page: PageArgs = {}, sort: NeedSort = NeedSort.NEWEST): Promise<Connection<Need>> {
     const query = this.visibleNeeds(actor);
     if (filter.countryIso3) query.andWhere('need.countryIso3 = :country', { country: filter.countryIso3.toUpperCase() });
     if (filter.region) {
@@ -167,8 +168,15 @@ export class NeedsService {
         ),
       );
     }
+    if (filter.minBudgetUsd != null) query.andWhere('need.estimatedBudgetUsd >= :minBudget', { minBudget: filter.minBudgetUsd });
+    if (filter.maxBudgetUsd != null) {
+      if (filter.minBudgetUsd != null && filter.maxBudgetUsd < filter.minBudgetUsd) {
+        throw BadUserInputError.forField('filter.maxBudgetUsd', 'maxBudgetUsd must not be below minBudgetUsd.');
+      }
+      query.andWhere('need.estimatedBudgetUsd <= :maxBudget', { maxBudget: filter.maxBudgetUsd });
+    }
     const { skip, take } = pageWindow(page);
-    const [items, total] = await query.orderBy('need.createdAt', 'DESC').addOrderBy('need.id', 'DESC').skip(skip).take(take).getManyAndCount();
+    const [items, total] = await orderedBy(query, sort).skip(skip).take(take).getManyAndCount();
     return toConnection(items, total, skip);
   }
 
@@ -264,4 +272,30 @@ function snapshot(need: Need): NeedSnapshot {
 
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** The funded share of the budget, as the list sorts by it; a need without a budget counts as unfunded. */
+const FUNDED_SHARE = 'CASE WHEN need.estimated_budget_usd > 0 THEN CAST(need.funded_usd AS FLOAT) / need.estimated_budget_usd ELSE 0 END';
+const FUNDED_SHARE_ALIAS = 'need_funded_share';
+
+/**
+ * Orders a list of needs. Pages are cut by offset (common/pagination/connection.ts), so each order ends
+ * with the creation time and the unique id: equal budgets or shares never swap places between pages.
+ */
+function orderedBy(query: SelectQueryBuilder<Need>, sort: NeedSort): SelectQueryBuilder<Need> {
+  switch (sort) {
+    case NeedSort.BUDGET_HIGH_FIRST:
+      query.orderBy('need.estimatedBudgetUsd', 'DESC');
+      break;
+    case NeedSort.BUDGET_LOW_FIRST:
+      query.orderBy('need.estimatedBudgetUsd', 'ASC');
+      break;
+    case NeedSort.LEAST_FUNDED_FIRST:
+      // Selected under an alias: with the joined themes TypeORM pages through a subquery, which can sort by an alias but not by an expression.
+      query.addSelect(FUNDED_SHARE, FUNDED_SHARE_ALIAS).orderBy(FUNDED_SHARE_ALIAS, 'ASC');
+      break;
+    default:
+      return query.orderBy('need.createdAt', 'DESC').addOrderBy('need.id', 'DESC');
+  }
+  return query.addOrderBy('need.createdAt', 'DESC').addOrderBy('need.id', 'DESC');
 }

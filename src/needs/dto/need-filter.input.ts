@@ -1,5 +1,6 @@
-import { Field, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsEnum, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { MAX_AMOUNT_USD } from '../../common/money';
 import { NeedStatus } from '../entities/need.entity';
 
 @InputType({ description: 'Narrows a list of needs; every given condition must hold.' })
@@ -30,4 +31,21 @@ export class NeedFilter {
   @IsString()
   @Length(1, 200)
   search?: string;
+
+  @Field(() => Int, { nullable: true, description: `Only needs with an estimated budget of at least this many US dollars (0 to ${MAX_AMOUNT_USD}).` })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_AMOUNT_USD)
+  minBudgetUsd?: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Only needs with an estimated budget of at most this many US dollars (0 to ${MAX_AMOUNT_USD}, not below minBudgetUsd).`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_AMOUNT_USD)
+  maxBudgetUsd?: number;
 }
