@@ -1,14 +1,19 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import type { GraphQLRequestContext } from '../common/graphql/request-loaders';
+import { ConnectionType, PageArgs } from '../common/pagination/connection';
 import { Country } from '../reference/entities/country.entity';
 import { ReferenceService } from '../reference/reference.service';
 import { AccountsService } from './accounts.service';
 import { CreateDonorInput } from './dto/create-donor.input';
 import { CreateUserInput } from './dto/create-user.input';
+import { UserFilter } from './dto/user-filter.input';
 import { Donor } from './entities/donor.entity';
 import { Role, User } from './entities/user.entity';
+
+@ObjectType({ description: 'A page of accounts.' })
+export class UserConnection extends ConnectionType(User, 'User') {}
 
 @Resolver(() => User)
 export class UserResolver {
@@ -20,6 +25,12 @@ export class UserResolver {
   @Query(() => User, { description: 'The signed-in user.' })
   me(@CurrentActor() actor: Actor): Promise<User | null> {
     return this.accounts.getUser(actor.userId);
+  }
+
+  @Roles(Role.ADMIN)
+  @Query(() => UserConnection, { description: 'Every account, by e-mail address. ADMIN only.' })
+  users(@Args('filter', { nullable: true }) filter: UserFilter, @Args() page: PageArgs): Promise<UserConnection> {
+    return this.accounts.listUsers(filter ?? {}, page);
   }
 
   @Roles(Role.ADMIN)

@@ -6,9 +6,11 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { hashPassword } from '../auth/password-hasher';
 import { BadUserInputError, ConflictError } from '../common/errors/domain-errors';
+import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagination/connection';
 import { ReferenceService } from '../reference/reference.service';
 import { CreateDonorInput } from './dto/create-donor.input';
 import { CreateUserInput } from './dto/create-user.input';
+import { UserFilter } from './dto/user-filter.input';
 import { Donor } from './entities/donor.entity';
 import { Role, User } from './entities/user.entity';
 
@@ -111,6 +113,13 @@ export class AccountsService {
 
   getUser(id: string): Promise<User | null> {
     return this.users.findOne({ where: { id } });
+  }
+
+  /** E-mail addresses are unique, so they alone give the list the stable order its cursors need. */
+  async listUsers(filter: UserFilter, page: PageArgs): Promise<Connection<User>> {
+    const { skip, take } = pageWindow(page);
+    const [items, total] = await this.users.findAndCount({ where: filter.role ? { role: filter.role } : {}, order: { email: 'ASC' }, skip, take });
+    return toConnection(items, total, skip);
   }
 
   listDonors(): Promise<Donor[]> {

@@ -1,7 +1,7 @@
-import { Query, Resolver } from '@nestjs/graphql';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '../../accounts/entities/user.entity';
 import { Roles } from '../../auth/auth.decorators';
-import { Coverage } from './coverage.types';
+import { Coverage, CoverageArgs } from './coverage.types';
 import { CoverageService } from './coverage.service';
 
 @Resolver(() => Coverage)
@@ -12,9 +12,9 @@ export class CoverageResolver {
   @Roles(Role.SECRETARIAT, Role.ADMIN)
   @Query(() => Coverage, {
     description:
-      'Open needs, requested, approved and disbursed US dollars by M49 region and by theme (SECRETARIAT and ADMIN; the figures include needs not every user may see).',
+      'Open needs, requested, approved and disbursed US dollars by M49 region and by theme, optionally only for the needs of one year or one M49 area (SECRETARIAT and ADMIN; the figures include needs not every user may see).',
   })
-  coverage(): Promise<Coverage> {
-    return this.coverageService.coverage();
+  coverage(@Args() filter: CoverageArgs): Promise<Coverage> {
+    return this.coverageService.coverage(filter);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { Match } from '../../matching/entities/match.entity';
 import { Need, NeedStatus } from '../../needs/entities/need.entity';
 import { NeedTheme } from '../../needs/entities/need-theme.entity';
@@ -8,7 +8,7 @@ import { Country } from '../../reference/entities/country.entity';
 import { ReferenceService } from '../../reference/reference.service';
 import { ProgressReport } from '../entities/progress-report.entity';
 import { MONEY_HOLDING_STATUSES } from '../pairing-transitions';
-import { Coverage, RegionCoverage, ThemeCoverage } from './coverage.types';
+import { Coverage, CoverageArgs, RegionCoverage, ThemeCoverage } from './coverage.types';
 
 /** Needs that have been published and not withdrawn. */
 const PUBLISHED_NEED_STATUSES = [NeedStatus.OPEN, NeedStatus.PARTLY_FUNDED, NeedStatus.FUNDED, NeedStatus.CLOSED];
@@ -37,8 +37,9 @@ export class CoverageService {
     private readonly reference: ReferenceService,
   ) {}
 
-  async coverage(): Promise<Coverage> {
-    const [regions, themes] = await Promise.all([this.figures(BY_REGION), this.figures(BY_THEME)]);
+  async coverage(filter: CoverageArgs = {}): Promise<Coverage> {
+    const narrow = this.needsOf(filter);
+    const [regions, themes] = await Promise.all([this.figures(BY_REGION, narrow), this.figures(BY_THEME, narrow)]);
     const byRegion = [...regions.entries()]
       .flatMap(([code, figures]) => {
         const region = this.reference.findRegion(code);
@@ -52,7 +53,36 @@ export class CoverageService {
     return { byRegion, byTheme };
   }
 
-  private async figures(groupBy: Grouping): Promise<Map<string, Figures>> {
+  /** Keeps the needs the filter asks for, on every query that reaches a `need` alias. */
+  private needsOf(filter: CoverageArgs): Grouping {
+    if (filter.region) this.reference.requireRegion(filter.region, 'region');
+    const countries = filter.region ? this.reference.countryCodesIn(filter.region) : null;
+    const year = filter.year;
+    return (query) => {
+      if (countries) query.andWhere('need.countryIso3 IN (:...coverageCountries)', { coverageCountries: countries });
+      if (year !== undefined && year !== null) {
+        // Bounds as parameters rather than a year function: SQLite and PostgreSQL name theirs differently.
+        query.andWhere(
+          new Brackets((ofYear) =>
+            ofYear
+              .where('EXISTS (SELECT 1 FROM national_reports coverage_report WHERE coverage_report.id = need.national_report_id AND coverage_report.year = :coverageYear)')
+              .orWhere(
+                new Brackets((filedByHand) =>
+                  filedByHand
+                    .where('need.nationalReportId IS NULL')
+                    .andWhere('need.createdAt >= :coverageYearStart')
+                    .andWhere('need.createdAt < :coverageYearEnd'),
+                ),
+              ),
+          ),
+          { coverageYear: year, coverageYearStart: new Date(Date.UTC(year, 0, 1)), coverageYearEnd: new Date(Date.UTC(year + 1, 0, 1)) },
+        );
+      }
+      return query;
+    };
+  }
+
+  private async figures(groupBy: Grouping, narrow: Grouping): Promise<Map<string, Figures>> {
     const needs = groupBy(
       this.dataSource
         .getRepository(Need)
@@ -61,6 +91,7 @@ export class CoverageService {
         .addSelect('SUM(need.estimatedBudgetUsd)', 'requestedUsd')
         .where('need.status IN (:...published)', { published: PUBLISHED_NEED_STATUSES, open: LIVE_NEED_STATUSES }),
     );
+    narrow(needs);
     const approved = groupBy(
       this.dataSource
         .getRepository(Match)
@@ -69,6 +100,7 @@ export class CoverageService {
         .select('SUM(match.allocatedUsd)', 'approvedUsd')
         .where('match.status IN (:...holding)', { holding: MONEY_HOLDING_STATUSES }),
     );
+    narrow(approved);
     const disbursed = groupBy(
       this.dataSource
         .getRepository(ProgressReport)
@@ -78,6 +110,7 @@ export class CoverageService {
         .select('SUM(report.disbursedUsd)', 'disbursedUsd')
         .where('match.status IN (:...holding)', { holding: MONEY_HOLDING_STATUSES }),
     );
+    narrow(disbursed);
     const [needRows, approvedRows, disbursedRows] = await Promise.all([
       needs.getRawMany<{ key: string; openNeeds: unknown; requestedUsd: unknown }>(),
       approved.getRawMany<{ key: string; approvedUsd: unknown }>(),

@@ -1,6 +1,8 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Region } from '../../reference/entities/region.entity';
 import { Theme } from '../../reference/entities/theme.entity';
+import { FIRST_REPORT_YEAR } from '../../reports/report-year';
 
 /**
  * Sums are Float: across all needs they can pass 2^31, and a GraphQL Float (a double) holds whole
@@ -40,4 +42,28 @@ export class Coverage {
 
   @Field(() => [ThemeCoverage], { description: 'One entry per theme with published needs, in taxonomy order.' })
   byTheme: ThemeCoverage[];
+}
+
+/**
+ * Which needs the figures count. A need belongs to the year of the national report it was drawn
+ * from, since that is the reporting cycle in which the state asked for it; a need filed by hand
+ * belongs to the year it was filed (UTC).
+ */
+@ArgsType()
+export class CoverageArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Only the needs of this year: the year of the national report a need was drawn from, or for a need filed by hand the year it was filed (UTC). Money counts with its need, whenever it was approved or disbursed.",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(FIRST_REPORT_YEAR)
+  @Max(9999)
+  year?: number;
+
+  @Field({ nullable: true, description: 'Only the needs of countries in this M49 area (region, sub-region or intermediate region), e.g. "002" or "014".' })
+  @IsOptional()
+  @Matches(/^\d{3}$/, { message: 'region must be a three-digit M49 code' })
+  region?: string;
 }
