@@ -55,7 +55,7 @@ async function waitForHealth(origin: string, child: ChildProcess, output: () => 
  * SQLite file seeded with the demo data, without Redis (matching runs in the process).
  */
 export async function startService(): Promise<Service> {
-  const main = join(DIST, process.env.BROWSER_MAIN ?? 'main.js');
+  const main = join(DIST, 'main.js');
   if (!existsSync(join(DIST, 'web', 'index.html')) || !existsSync(main)) {
     throw new Error(`The browser tests run the built service and console: ${join(DIST, 'web', 'index.html')} or ${main} is missing. Run \`npm run build\` first.`);
   }
