@@ -1,9 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
+import { ConsoleSite } from './console/console-site';
+import { SECURITY_HEADERS } from './console/security-headers';
 
 /** Builds the HTTP application exactly as production runs it; the e2e tests use the same function. */
 export async function createApp(): Promise<INestApplication> {
@@ -12,6 +15,10 @@ export async function createApp(): Promise<INestApplication> {
   const config = app.get(AppConfig);
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.disable('x-powered-by');
+  // Both run before the routes Nest registers when the app starts: helmet's headers reach every
+  // response, and the console answers only paths that are not the API's.
+  app.use(helmet(SECURITY_HEADERS));
+  app.use(app.get(ConsoleSite).handler());
   app.enableShutdownHooks();
   return app;
 }

@@ -8,6 +8,7 @@ import { LoadersModule } from './common/graphql/loaders.module';
 import { LoggingModule } from './common/logging.module';
 import { InputValidationPipe } from './common/validation';
 import { ConfigModule } from './config/config.module';
+import { ConsoleModule } from './console/console.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { MatchingModule } from './matching/matching.module';
@@ -21,7 +22,7 @@ import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
 import { StartupService } from './startup.service';
 
-/** The API process: GraphQL over HTTP. It never consumes queued jobs when a queue server is used. */
+/** The API process: GraphQL over HTTP, and the web console. It never consumes queued jobs when a queue server is used. */
 @Module({
   imports: [
     ConfigModule,
@@ -42,6 +43,7 @@ import { StartupService } from './startup.service';
     PairingsModule,
     ReportsModule,
     HealthModule,
+    ConsoleModule,
   ],
   providers: [StartupService, { provide: APP_PIPE, useClass: InputValidationPipe }],
 })

@@ -1,7 +1,9 @@
+import { createClient } from 'graphql-ws';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { WebSocket } from 'ws';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, errorCode, GraphQLResponse, startTestApp, TestApp } from './support/test-app';
-import { contractOperation, dataOf, donorAccount, needInput, offerInput, PASSWORD, stateAccount } from './support/fixtures';
+import { contractOperation, dataOf, donorAccount, needInput, offerInput, PASSWORD, secretariatAccount, stateAccount } from './support/fixtures';
 import { PrivateRedisServer } from './support/redis-server';
 
 /** A raw POST to /graphql, for what the `gql` helper hides: status, headers, odd bodies. */
@@ -9,6 +11,24 @@ const post = (t: TestApp, body: string, headers: Record<string, string> = {}) =>
   fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 
 const messagesOf = (response: GraphQLResponse) => (response.errors ?? []).map((error) => error.message).join('\n');
+
+const INTROSPECTION = '{ __schema { queryType { name } types { name } } }';
+/** Apollo's refusal when introspection is off, word for word: clients that handled it before still do. */
+const INTROSPECTION_REFUSED =
+  'GraphQL introspection is not allowed by Apollo Server, but the query contained __schema or __type. To enable introspection, pass introspection: true to ApolloServer in production';
+
+/** Runs one operation over graphql-ws (which carries queries as well as subscriptions): its result, or its errors. */
+async function overSocket(t: TestApp, token: string, query: string): Promise<unknown> {
+  const client = createClient({ url: t.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { Authorization: `Bearer ${token}` } });
+  try {
+    return await new Promise((resolve) => {
+      let result: unknown;
+      client.subscribe({ query }, { next: (value) => (result = value), error: resolve, complete: () => resolve(result) });
+    });
+  } finally {
+    await client.dispose();
+  }
+}
 
 /** A query nested `depth` levels deep. The schema has no cycles, so past its deepest path the field names repeat. */
 function nestedQuery(depth: number): string {
@@ -52,13 +72,38 @@ describe('hardening', () => {
       expect((await run('AuditTrail', { entityId: offer.id }, t.adminToken)).auditEvents).toHaveLength(4);
     });
 
-    it('refuses a query deeper than the limit', async () => {
+    it('refuses a query deeper than the limit, which is there against abuse only', async () => {
       const deepestPath = '{ offers { edges { node { donor { country { region { code } } } } } } }';
       expect((await t.gql(deepestPath, {}, t.adminToken)).errors).toBeUndefined();
-      expect(messagesOf(await t.gql(nestedQuery(8)))).not.toMatch(/depth/i);
-      const refused = await t.gql(nestedQuery(9));
+      expect(messagesOf(await t.gql(nestedQuery(15)))).not.toMatch(/depth/i);
+      const refused = await t.gql(nestedQuery(16));
       expect(refused.data).toBeUndefined();
-      expect(messagesOf(refused)).toMatch(/depth limit of 8 exceeded/i);
+      expect(messagesOf(refused)).toMatch(/depth limit of 15 exceeded/i);
+    });
+
+    it("answers the Secretariat's questions that go nine deep", async () => {
+      const offersOfEachNeed = '{ needs { edges { node { matches { edges { node { offer { donor { name } } } } } } } } }';
+      expect((await t.gql(offersOfEachNeed, {}, t.adminToken)).errors).toBeUndefined();
+      const withDetail = `{ needs(first: 20) { totalCount edges { node { id title status estimatedBudgetUsd fundedUsd country { iso3 name } themes { code label }
+        matches { totalCount edges { node { id score status explanation offer { id title capacityUsd donor { name kind } } } } } } } } }`;
+      expect((await t.gql(withDetail, {}, t.adminToken)).errors).toBeUndefined();
+    });
+
+    it('refuses by cost a query that fans out, with the page sizes written, left out or in variables', async () => {
+      // Each need's matches, each match's need, its matches again: 20 × 20 × 20 pairs at the default page size.
+      const pairsOfPairs = (page: string) =>
+        `{ needs${page} { edges { node { matches${page} { edges { node { need { matches${page} { edges { node { id score } } } } } } } } } } }`;
+      for (const query of [pairsOfPairs(''), pairsOfPairs('(first: 100)')]) {
+        const refused = await t.gql(query, {}, t.adminToken);
+        expect(refused.data).toBeUndefined();
+        expect(messagesOf(refused)).toMatch(/cost limit of 20000 exceeded/i);
+      }
+      const sizedByVariable = await t.gql(`query($n: Int) ${pairsOfPairs('(first: $n)')}`, { n: 2 }, t.adminToken);
+      expect(messagesOf(sizedByVariable)).toMatch(/cost limit of 20000 exceeded/i);
+      // A national report's needs are a list without pages: counted as one page each.
+      const reportsOfReports = '{ needs { edges { node { nationalReport { needs { nationalReport { needs { id } } } } } } } }';
+      expect(messagesOf(await t.gql(reportsOfReports, {}, t.adminToken))).toMatch(/cost limit of 20000 exceeded/i);
+      expect((await t.gql(pairsOfPairs('(first: 5)'), {}, t.adminToken)).errors).toBeUndefined();
     });
 
     it('refuses a query with too many aliases', async () => {
@@ -132,6 +177,24 @@ describe('hardening', () => {
         await database.query('ALTER TABLE need_themes_hidden RENAME TO need_themes');
       }
       expect((await t.gql(contractOperation('Needs'), {}, state.token)).errors).toBeUndefined();
+    });
+  });
+
+  describe('introspection with GRAPHQL_PLAYGROUND=true in production', () => {
+    let open: TestApp;
+    beforeAll(async () => {
+      open = await startTestApp({ NODE_ENV: 'production', GRAPHQL_PLAYGROUND: 'true' });
+    });
+    afterAll(async () => {
+      await open.close();
+      delete process.env.GRAPHQL_PLAYGROUND;
+    });
+
+    it('answers everyone', async () => {
+      const state = await stateAccount(open, 'MLI');
+      for (const token of [undefined, state.token]) {
+        expect((await open.gql(INTROSPECTION, {}, token)).data?.__schema.queryType).toEqual({ name: 'Query' });
+      }
     });
   });
 
@@ -210,12 +273,39 @@ describe('hardening', () => {
       expect(messagesOf(development)).toMatch(/did you mean/i);
     });
 
-    it('refuses introspection', async () => {
-      const response = await production.gql('{ __schema { queryType { name } types { name } } }');
-      expect(response.data).toBeUndefined();
-      expect(response.errors?.length).toBeGreaterThan(0);
-      expect(JSON.stringify(response)).not.toMatch(/NeedConnection|CreateNeedInput/);
+    it('refuses introspection to anonymous callers and to states and donors, as Apollo does when it is off', async () => {
+      const state = await stateAccount(production, 'GHA');
+      const donor = await donorAccount(production);
+      for (const token of [undefined, state.token, donor.token, 'not-a-token']) {
+        for (const query of [INTROSPECTION, '{ __type(name: "Need") { fields { name } } }', '{ themes { code } meta: __schema { queryType { name } } }']) {
+          const response = await post(production, JSON.stringify({ query }), token ? { authorization: `Bearer ${token}` } : {});
+          expect(response.status).toBe(400);
+          const body = (await response.json()) as GraphQLResponse;
+          expect(body.data).toBeUndefined();
+          expect(body.errors).toEqual([expect.objectContaining({ message: INTROSPECTION_REFUSED, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
+          expect(JSON.stringify(body)).not.toMatch(/NeedConnection|CreateNeedInput/);
+        }
+      }
       expect((await t.gql('{ __schema { queryType { name } } }')).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    });
+
+    it('answers introspection to the Secretariat and ADMIN', async () => {
+      const secretariat = await secretariatAccount(production);
+      for (const token of [secretariat.token, production.adminToken]) {
+        const response = await production.gql(INTROSPECTION, {}, token);
+        expect(response.errors).toBeUndefined();
+        expect(response.data?.__schema.types.map((type: { name: string }) => type.name)).toEqual(expect.arrayContaining(['NeedConnection', 'CreateNeedInput']));
+      }
+    });
+
+    it('applies the same rule to operations sent over graphql-ws', async () => {
+      const state = await stateAccount(production, 'SEN');
+      const secretariat = await secretariatAccount(production);
+      const refused = await overSocket(production, state.token, INTROSPECTION);
+      expect(refused).toEqual([expect.objectContaining({ message: INTROSPECTION_REFUSED, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
+      const answered = (await overSocket(production, secretariat.token, INTROSPECTION)) as { data?: { __schema: { types: unknown[] } } };
+      expect(answered.data?.__schema.types.length).toBeGreaterThan(50);
+      expect(await overSocket(production, state.token, '{ themes { code } }')).toMatchObject({ data: { themes: expect.any(Array) } });
     });
 
     it('still serves the client contract', async () => {

@@ -533,11 +533,17 @@ describe('pairings: the workflow, its money, progress, coverage and live events'
       for (const listener of [ownEvents, otherEvents, stateEvents, ghanaEvents]) expect(listener.errors).toEqual([]);
     });
 
-    it('holds subscriptions to the same depth limit as HTTP operations', async () => {
-      const tooDeep = 'subscription { matchEvents { match { need { matches { edges { node { need { matches { edges { node { id } } } } } } } } } } }';
+    it('holds subscriptions to the same depth and cost limits as HTTP operations', async () => {
+      const needsMatches = (inner: string) => `need { matches { edges { node { ${inner} } } } }`;
+      const tooDeep = `subscription { matchEvents { match { ${needsMatches(needsMatches(needsMatches('need { id }')))} } } }`;
       const refused = await listenForMatchEvents(t.url, secretariat.token, clients, tooDeep);
       await waitFor(() => refused.errors.length > 0);
-      expect(JSON.stringify(refused.errors[0])).toMatch(/depth/i);
+      expect(JSON.stringify(refused.errors[0])).toMatch(/depth limit of 15/i);
+      const fanningOut = `subscription { matchEvents { match { ${needsMatches(needsMatches(needsMatches('id')))} } } }`;
+      const tooCostly = await listenForMatchEvents(t.url, secretariat.token, clients, fanningOut);
+      await waitFor(() => tooCostly.errors.length > 0);
+      expect(JSON.stringify(tooCostly.errors[0])).toMatch(/cost limit of 20000/i);
+      expect(JSON.stringify(tooCostly.errors[0])).not.toMatch(/depth/i);
     });
 
     it('ends a subscription that falls too far behind with EVENTS_DROPPED, and keeps delivering to the others', async () => {

@@ -24,7 +24,7 @@ describe('validateConfig', () => {
       LOG_LEVEL: 'info',
       BODY_LIMIT: '30mb',
       LOGIN_RATE_LIMIT: 10,
-      GRAPHQL_MAX_DEPTH: 8,
+      GRAPHQL_MAX_DEPTH: 15,
       GRAPHQL_MAX_COST: 20000,
       GRAPHQL_MAX_ALIASES: 15,
       MATCH_TOP_K: 20,

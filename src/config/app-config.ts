@@ -91,12 +91,14 @@ export class AppConfig {
   @Min(1)
   LOGIN_RATE_LIMIT = 10;
 
+  /** Against abuse only: the cost limit is what keeps a deep query from fanning out. */
   @Transform(toInt)
   @IsInt()
   @Min(2)
   @Max(50)
-  GRAPHQL_MAX_DEPTH = 8;
+  GRAPHQL_MAX_DEPTH = 15;
 
+  /** About the number of fields a query may return, each list counted at its page size (query-cost.ts). */
   @Transform(toInt)
   @IsInt()
   @Min(100)
@@ -108,11 +110,23 @@ export class AppConfig {
   @Max(100)
   GRAPHQL_MAX_ALIASES = 15;
 
-  /** Serve the GraphQL landing page and introspection (on by default outside production). */
+  /**
+   * Answer introspection for everyone (on by default outside production); otherwise only signed-in
+   * SECRETARIAT and ADMIN users get it.
+   */
   @Transform(toBool)
   @IsOptional()
   @IsBoolean()
   GRAPHQL_PLAYGROUND?: boolean;
+
+  /**
+   * The built web console (index.html, explorer.html, assets/). Unset, the `web` folder beside the
+   * compiled service (`dist/web`, what `npm run build` writes).
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  CONSOLE_DIR?: string;
 
   /** Matches kept per need (the best ones). */
   @Transform(toInt)

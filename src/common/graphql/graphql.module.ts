@@ -1,7 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule, GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { join } from 'node:path';
 import { specifiedRules, validate } from 'graphql';
@@ -12,7 +11,9 @@ import { authenticateConnection, closeWhenTokenExpires, SubscriptionConnectionEx
 import { AppConfig } from '../../config/app-config';
 import { formatGraphQLError } from '../errors/graphql-error-formatter';
 import { CalendarDate } from './calendar-date.scalar';
+import { introspectionAccessPlugin, introspectionOverSocket } from './introspection-access';
 import { LoadersModule } from './loaders.module';
+import { queryCostRule } from './query-cost';
 import { GraphQLRequestContext, LoaderRegistry } from './request-loaders';
 
 /** The code-first schema is written to schema.gql at the repository root; CI fails when it is stale. */
@@ -21,6 +22,8 @@ export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
 /**
  * Apollo behind NestJS, hardened with GraphQL Armor: depth, cost and alias limits sized so every
  * client contract operation passes, no field suggestions and no stack traces in production.
+ * No landing page: the explorer is the console's own page at /explorer (src/console/), which loads
+ * nothing from another host.
  */
 @Module({
   imports: [
@@ -29,18 +32,21 @@ export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
       driver: ApolloDriver,
       inject: [AppConfig, LoaderRegistry, AuthService],
       useFactory: (config: AppConfig, loaders: LoaderRegistry, auth: AuthService): ApolloDriverConfig => {
-        const explorable = config.GRAPHQL_PLAYGROUND ?? !config.isProduction;
+        const introspectionOpenToAll = config.GRAPHQL_PLAYGROUND ?? !config.isProduction;
         const armor = new ApolloArmor({
           maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true },
-          costLimit: { maxCost: config.GRAPHQL_MAX_COST, ignoreIntrospection: true },
+          // Priced by queryCostRule instead, which tells Armor's cost model every list's page size.
+          costLimit: { enabled: false },
           maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
           maxDirectives: { n: 20 },
           maxTokens: { n: 5000 },
           blockFieldSuggestion: { enabled: config.isProduction },
         }).protect();
+        const validationRules = [...armor.validationRules, queryCostRule(config.GRAPHQL_MAX_COST)];
         // Subscriptions over graphql-ws: the token travels in the connection parameters and the
         // actor found for it acts in every subscription on that socket, until the token expires.
-        // They bypass Apollo, so GraphQL Armor's depth, cost and alias limits are applied to them here.
+        // They bypass Apollo, so GraphQL Armor's depth, cost and alias limits and the introspection rule
+        // are applied to them here.
         const graphqlWs: GraphQLWsSubscriptionsConfig & Pick<WsServerOptions, 'validate'> = {
           onConnect: async (context: WsContext<Record<string, unknown> | undefined, unknown>) => {
             const session = await authenticateConnection(auth, context.connectionParams);
@@ -50,15 +56,17 @@ export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
             closeWhenTokenExpires(extra.socket, session.expiresAt);
             return true;
           },
-          validate: (schema, document) => validate(schema, document, [...specifiedRules, ...armor.validationRules]),
+          onSubscribe: introspectionOverSocket(introspectionOpenToAll),
+          validate: (schema, document) => validate(schema, document, [...specifiedRules, ...validationRules]),
         };
         return {
           autoSchemaFile: config.NODE_ENV === 'development' ? SCHEMA_FILE : true,
           sortSchema: true,
           playground: false,
-          introspection: explorable,
-          plugins: [...armor.plugins, ...(explorable ? [ApolloServerPluginLandingPageLocalDefault()] : [])],
-          validationRules: armor.validationRules,
+          // Answered here and refused per request by introspectionAccessPlugin, which knows who asks.
+          introspection: true,
+          plugins: [...armor.plugins, introspectionAccessPlugin(auth, introspectionOpenToAll)],
+          validationRules,
           allowBatchedHttpRequests: false,
           includeStacktraceInErrorResponses: false,
           formatError: (formatted, error) => formatGraphQLError(formatted, error, { hideSuggestions: config.isProduction }),
