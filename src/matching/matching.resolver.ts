@@ -1,11 +1,16 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Role, User } from '../accounts/entities/user.entity';
 import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import type { GraphQLRequestContext } from '../common/graphql/request-loaders';
+import { ConnectionType, PageArgs } from '../common/pagination/connection';
 import { MatchingWeightsInput } from './dto/matching-weights.input';
-import { MatchingRun } from './entities/matching-run.entity';
+import { MatchingRun, MatchingWeights } from './entities/matching-run.entity';
 import { MatchingService } from './matching.service';
+import { DEFAULT_WEIGHTS } from './scoring';
+
+@ObjectType({ description: 'A page of full matching runs.' })
+export class MatchingRunConnection extends ConnectionType(MatchingRun, 'MatchingRun') {}
 
 @Resolver(() => MatchingRun)
 export class MatchingRunResolver {
@@ -26,6 +31,18 @@ export class MatchingRunResolver {
   @Query(() => MatchingRun, { description: 'One full matching run, with its progress or outcome.' })
   matchingRun(@Args('id', { type: () => ID }) id: string): Promise<MatchingRun> {
     return this.matching.findRun(id);
+  }
+
+  @Roles(Role.SECRETARIAT, Role.ADMIN)
+  @Query(() => MatchingRunConnection, { description: 'Full matching runs, newest first. SECRETARIAT and ADMIN only.' })
+  matchingRuns(@Args() page: PageArgs): Promise<MatchingRunConnection> {
+    return this.matching.listRuns(page);
+  }
+
+  @Roles(Role.SECRETARIAT, Role.ADMIN)
+  @Query(() => MatchingWeights, { description: 'The weights a run scores with where startMatchingRun is given none; only their ratios matter.' })
+  defaultMatchingWeights(): MatchingWeights {
+    return { ...DEFAULT_WEIGHTS };
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Who started the run; null for runs started by the system.' })

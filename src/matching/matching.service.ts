@@ -4,6 +4,7 @@ import { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { definedOnly } from '../common/defined-only';
 import { NotFoundError } from '../common/errors/domain-errors';
+import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagination/connection';
 import { MatchingWeightsInput } from './dto/matching-weights.input';
 import { MatchingRun, MatchingRunStatus } from './entities/matching-run.entity';
 import { MatchingOutbox } from './outbox/matching-outbox';
@@ -35,5 +36,12 @@ export class MatchingService {
     const run = await this.dataSource.getRepository(MatchingRun).findOneBy({ id });
     if (!run) throw new NotFoundError('MatchingRun', id);
     return run;
+  }
+
+  /** Newest first; the id settles runs requested in the same instant, so cursors never repeat or skip one. */
+  async listRuns(page: PageArgs): Promise<Connection<MatchingRun>> {
+    const { skip, take } = pageWindow(page);
+    const [items, total] = await this.dataSource.getRepository(MatchingRun).findAndCount({ order: { createdAt: 'DESC', id: 'DESC' }, skip, take });
+    return toConnection(items, total, skip);
   }
 }

@@ -3,6 +3,7 @@ import { Role } from '../../accounts/entities/user.entity';
 import { Actor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { GraphQLRequestContext } from '../../common/graphql/request-loaders';
+import { ConnectionType, PageArgs } from '../../common/pagination/connection';
 import { Match } from '../../matching/entities/match.entity';
 import { ProposeAllocationInput } from '../dto/propose-allocation.input';
 import { AllocationPlan } from '../entities/allocation-plan.entity';
@@ -35,6 +36,9 @@ export class PlannedAllocationResolver {
   }
 }
 
+@ObjectType({ description: 'A page of allocation plans.' })
+export class AllocationPlanConnection extends ConnectionType(AllocationPlan, 'AllocationPlan') {}
+
 @Resolver(() => AllocationPlan)
 export class AllocationPlansResolver {
   constructor(private readonly plans: AllocationPlansService) {}
@@ -52,6 +56,12 @@ export class AllocationPlansResolver {
   @Query(() => AllocationPlan, { description: 'One allocation plan.' })
   allocationPlan(@Args('id', { type: () => ID }) id: string): Promise<AllocationPlan> {
     return this.plans.find(id);
+  }
+
+  @Roles(Role.SECRETARIAT, Role.ADMIN)
+  @Query(() => AllocationPlanConnection, { description: 'Allocation plans, newest first. SECRETARIAT and ADMIN only.' })
+  allocationPlans(@Args() page: PageArgs): Promise<AllocationPlanConnection> {
+    return this.plans.list(page);
   }
 
   @Roles(Role.SECRETARIAT, Role.ADMIN)

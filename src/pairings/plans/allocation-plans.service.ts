@@ -3,6 +3,7 @@ import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral } from 'type
 import { AuditService } from '../../audit/audit.service';
 import { Actor } from '../../auth/actor';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
+import { Connection, PageArgs, pageWindow, toConnection } from '../../common/pagination/connection';
 import { findForUpdate } from '../../database/locking';
 import { MatchEventMessage } from '../../match-events/match-event';
 import { Match, MatchStatus } from '../../matching/entities/match.entity';
@@ -73,6 +74,13 @@ export class AllocationPlansService {
     const plan = await this.dataSource.getRepository(AllocationPlan).findOneBy({ id });
     if (!plan) throw new NotFoundError('AllocationPlan', id);
     return plan;
+  }
+
+  /** Newest first; the id settles plans requested in the same instant, so cursors never repeat or skip one. */
+  async list(page: PageArgs): Promise<Connection<AllocationPlan>> {
+    const { skip, take } = pageWindow(page);
+    const [items, total] = await this.dataSource.getRepository(AllocationPlan).findAndCount({ order: { createdAt: 'DESC', id: 'DESC' }, skip, take });
+    return toConnection(items, total, skip);
   }
 
   async apply(actor: Actor, id: string): Promise<AllocationPlan> {
