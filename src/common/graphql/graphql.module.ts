@@ -13,7 +13,7 @@ import { formatGraphQLError } from '../errors/graphql-error-formatter';
 import { CalendarDate } from './calendar-date.scalar';
 import { introspectionAccessPlugin, introspectionOverSocket } from './introspection-access';
 import { LoadersModule } from './loaders.module';
-import { queryCostRule } from './query-cost';
+import { queryCostPlugin, queryCostRule } from './query-cost';
 import { GraphQLRequestContext, LoaderRegistry } from './request-loaders';
 
 /** The code-first schema is written to schema.gql at the repository root; CI fails when it is stale. */
@@ -35,18 +35,19 @@ export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
         const introspectionOpenToAll = config.GRAPHQL_PLAYGROUND ?? !config.isProduction;
         const armor = new ApolloArmor({
           maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true },
-          // Priced by queryCostRule instead, which tells Armor's cost model every list's page size.
+          // Priced by query-cost.ts instead, which tells Armor's cost model every list's page size.
           costLimit: { enabled: false },
           maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
           maxDirectives: { n: 20 },
           maxTokens: { n: 5000 },
           blockFieldSuggestion: { enabled: config.isProduction },
         }).protect();
-        const validationRules = [...armor.validationRules, queryCostRule(config.GRAPHQL_MAX_COST)];
+        const validationRules = armor.validationRules;
         // Subscriptions over graphql-ws: the token travels in the connection parameters and the
         // actor found for it acts in every subscription on that socket, until the token expires.
         // They bypass Apollo, so GraphQL Armor's depth, cost and alias limits and the introspection rule
-        // are applied to them here.
+        // are applied to them here; graphql-ws validates before it has the variables, so a page sized by
+        // a variable counts as the largest page.
         const graphqlWs: GraphQLWsSubscriptionsConfig & Pick<WsServerOptions, 'validate'> = {
           onConnect: async (context: WsContext<Record<string, unknown> | undefined, unknown>) => {
             const session = await authenticateConnection(auth, context.connectionParams);
@@ -57,7 +58,7 @@ export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
             return true;
           },
           onSubscribe: introspectionOverSocket(introspectionOpenToAll),
-          validate: (schema, document) => validate(schema, document, [...specifiedRules, ...validationRules]),
+          validate: (schema, document) => validate(schema, document, [...specifiedRules, ...validationRules, queryCostRule(config.GRAPHQL_MAX_COST)]),
         };
         return {
           autoSchemaFile: config.NODE_ENV === 'development' ? SCHEMA_FILE : true,
@@ -65,7 +66,7 @@ export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
           playground: false,
           // Answered here and refused per request by introspectionAccessPlugin, which knows who asks.
           introspection: true,
-          plugins: [...armor.plugins, introspectionAccessPlugin(auth, introspectionOpenToAll)],
+          plugins: [...armor.plugins, introspectionAccessPlugin(auth, introspectionOpenToAll), queryCostPlugin(config.GRAPHQL_MAX_COST)],
           validationRules,
           allowBatchedHttpRequests: false,
           includeStacktraceInErrorResponses: false,

@@ -1,5 +1,5 @@
 import { buildSchema, parse, print, validate } from 'graphql';
-import { queryCostRule, withPageSizes } from './query-cost';
+import { costRefusal, queryCostRule, withPageSizes } from './query-cost';
 
 const schema = buildSchema(`
   type Query { needs(first: Int): NeedConnection! themes: [Theme!]! }
@@ -20,6 +20,16 @@ describe('withPageSizes', () => {
     expect(priced('{ needs { totalCount } }')).toContain('needs(first: 20)');
     expect(priced('query($n: Int) { needs(first: $n) { totalCount } }')).toContain('needs(first: 100)');
     expect(priced('{ needs(first: 7) { totalCount } }')).toContain('needs(first: 7)');
+  });
+
+  it("sizes a page given by a variable at the request's value, once the variables are known", () => {
+    const sized = (variables: Record<string, unknown>) =>
+      print(withPageSizes(schema, parse('query($n: Int) { needs(first: $n) { totalCount } }'), variables)).replace(/\s+/g, ' ');
+    expect(sized({ n: 7 })).toContain('needs(first: 7)');
+    expect(sized({})).toContain('needs(first: 20)');
+    expect(sized({ n: null })).toContain('needs(first: 20)');
+    expect(sized({ n: 5000 })).toContain('needs(first: 100)');
+    expect(sized({ n: 'many' })).toContain('needs(first: 100)');
   });
 
   it('counts a list without pages as one page, but neither a connection\'s edges nor a list of scalars', () => {
@@ -46,5 +56,14 @@ describe('queryCostRule', () => {
     const once = costOf('{ needs { edges { node { matches { edges { node { score } } } } } } }');
     const twice = costOf('{ needs { edges { node { matches { edges { node { need { matches { edges { node { score } } } } } } } } } } }');
     expect(twice / once).toBeGreaterThan(15);
+  });
+});
+
+describe('costRefusal', () => {
+  const query = parse('query($n: Int) { needs(first: $n) { edges { node { matches(first: $n) { edges { node { score } } } } } } }');
+
+  it('prices a query with the variables of the request', () => {
+    expect(costRefusal(schema, query, { n: 3 }, 1000)).toBeNull();
+    expect(costRefusal(schema, query, { n: 100 }, 1000)?.message).toMatch(/cost limit of 1000 exceeded/i);
   });
 });

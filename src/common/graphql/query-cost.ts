@@ -1,4 +1,6 @@
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
 import {
   ArgumentNode,
   DocumentNode,
@@ -6,6 +8,7 @@ import {
   getNamedType,
   getNullableType,
   GraphQLCompositeType,
+  GraphQLError,
   GraphQLSchema,
   isListType,
   isObjectType,
@@ -22,9 +25,12 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pagination/connection';
 export const LIST_SIZES = {
   /** `first` omitted: the page size the resolvers apply. Lists without `first` are counted as one such page too. */
   omitted: DEFAULT_PAGE_SIZE,
-  /** `first: $variable`: validation runs before the variables are known, so the largest page allowed. */
+  /** `first: $variable` whose value is not known (a subscription is validated before its variables arrive): the largest page allowed. */
   variable: MAX_PAGE_SIZE,
 };
+
+/** Variables of the request, when the caller prices a query with them; unknown ones count as the largest page. */
+export type Variables = Readonly<Record<string, unknown>> | undefined;
 
 const PAGE_SIZE_ARGUMENT = 'first';
 
@@ -33,7 +39,7 @@ const PAGE_SIZE_ARGUMENT = 'first';
  * only by a `first` written as a number, so without this a query that nested lists with the default
  * page size, or took the size from a variable, looked cheap however many objects it fanned out to.
  */
-export function withPageSizes(schema: GraphQLSchema, document: DocumentNode): DocumentNode {
+export function withPageSizes(schema: GraphQLSchema, document: DocumentNode, variables?: Variables): DocumentNode {
   const typeInfo = new TypeInfo(schema);
   return visit(
     document,
@@ -46,10 +52,22 @@ export function withPageSizes(schema: GraphQLSchema, document: DocumentNode): Do
         const paginated = definition.args.some((argument) => argument.name === PAGE_SIZE_ARGUMENT);
         const listOfObjects = isListType(getNullableType(definition.type)) && isObjectType(getNamedType(definition.type));
         if (!paginated && (!listOfObjects || isPageOfConnection(field, typeInfo.getParentType()))) return undefined;
-        return withPageSize(field, given ? LIST_SIZES.variable : LIST_SIZES.omitted);
+        return withPageSize(field, given ? sizeFromVariable(given, variables) : LIST_SIZES.omitted);
       },
     }),
   );
+}
+
+/**
+ * The page a `first: $n` asks for: the variable's value where the request has it (the resolvers
+ * refuse anything outside 1–MAX_PAGE_SIZE, so a larger value is counted at that largest page), the
+ * default page when it is null or left out, and the largest page when the variables are not known.
+ */
+function sizeFromVariable(argument: ArgumentNode, variables: Variables): number {
+  if (!variables || argument.value.kind !== Kind.VARIABLE) return LIST_SIZES.variable;
+  const value = variables[argument.value.name.value];
+  if (value === undefined || value === null) return LIST_SIZES.omitted;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? Math.min(value, MAX_PAGE_SIZE) : LIST_SIZES.variable;
 }
 
 /** A connection's `edges` are the page its `first` already counts. */
@@ -67,6 +85,48 @@ function withPageSize(field: FieldNode, size: number): FieldNode {
   return { ...field, arguments: [...others, pageSize] };
 }
 
+function costRule(maxCost: number, report: (error: GraphQLError) => void): ValidationRule {
+  return costLimitRule({
+    maxCost,
+    objectCost: 2,
+    scalarCost: 1,
+    depthCostFactor: 1,
+    ignoreIntrospection: true,
+    propagateOnRejection: false,
+    onReject: [(_priced, error) => report(error)],
+  });
+}
+
+/** The cost limit's refusal of a document priced with the request's variables, or null when it is within the limit. */
+export function costRefusal(schema: GraphQLSchema, document: DocumentNode, variables: Variables, maxCost: number): GraphQLError | null {
+  let refusal: GraphQLError | null = null;
+  validate(schema, withPageSizes(schema, document, variables), [costRule(maxCost, (error) => (refusal ??= error))]);
+  return refusal;
+}
+
+/**
+ * The cost limit over HTTP, once the request's variables are known: a list sized by `first: $n`
+ * counts at the n the request sends, so clients that page with variables (as generated clients do)
+ * are priced at what they ask for. Refused as a validation failure, with status 400, as Armor's rule would.
+ */
+export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request }) {
+          const refusal = costRefusal(schema, document, request.variables, maxCost);
+          if (refusal) {
+            throw new GraphQLError(refusal.message, {
+              nodes: refusal.nodes,
+              extensions: { code: ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
 /**
  * GraphQL Armor's cost limit, priced on the document with every list's page size written in
  * (`withPageSizes`). Without a depth factor a query costs about the number of fields it can return
@@ -77,16 +137,7 @@ export function queryCostRule(maxCost: number): ValidationRule {
   return (context) => ({
     Document(document) {
       const schema = context.getSchema();
-      const rule = costLimitRule({
-        maxCost,
-        objectCost: 2,
-        scalarCost: 1,
-        depthCostFactor: 1,
-        ignoreIntrospection: true,
-        propagateOnRejection: false,
-        onReject: [(_priced, error) => context.reportError(error)],
-      });
-      validate(schema, withPageSizes(schema, document), [rule]);
+      validate(schema, withPageSizes(schema, document), [costRule(maxCost, (error) => context.reportError(error))]);
       return false;
     },
   });
