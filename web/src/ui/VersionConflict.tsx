@@ -7,6 +7,8 @@ export interface ConflictRow {
   label: string;
   theirs: string;
   yours: string;
+  /** The values are text someone typed (a title, a description), so their direction follows the text, not the console's language. */
+  typed?: boolean;
 }
 
 /**
@@ -63,8 +65,12 @@ export function VersionConflict({
             {rows.map((row) => (
               <tr key={row.field}>
                 <th scope="row">{row.label}</th>
-                <td className="conflict__value">{row.theirs}</td>
-                <td className="conflict__value">{row.yours}</td>
+                <td className="conflict__value" dir={row.typed ? 'auto' : undefined}>
+                  {row.theirs}
+                </td>
+                <td className="conflict__value" dir={row.typed ? 'auto' : undefined}>
+                  {row.yours}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -46,6 +46,7 @@ export function TextField({ id, label, hint, error, ...input }: FieldFrame & Inp
   );
 }
 
+/** A text area only ever holds what a reader writes, often in another language than the console's: its direction follows the text. */
 export function TextArea({ id, label, hint, error, ...textarea }: FieldFrame & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <div className={`field${error ? ' field--error' : ''}`}>
@@ -53,7 +54,7 @@ export function TextArea({ id, label, hint, error, ...textarea }: FieldFrame & T
         {label}
       </label>
       <FieldParts id={id} hint={hint} error={error} />
-      <textarea id={id} className="textarea" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...textarea} />
+      <textarea id={id} className="textarea" dir="auto" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...textarea} />
     </div>
   );
 }

@@ -21,9 +21,9 @@ export function MatchSummary({ match, children }: { match: MatchCardFragment; ch
       <h3 className="match-card__title">{t('match-queue.match.title', { need: match.need.title, country })}</h3>
       <dl className="summary-list">
         <dt>{t('match-queue.match.offer')}</dt>
-        <dd>{match.offer.title}</dd>
+        <dd dir="auto">{match.offer.title}</dd>
         <dt>{t('match-queue.match.donor')}</dt>
-        <dd>{match.offer.donor.name}</dd>
+        <dd dir="auto">{match.offer.donor.name}</dd>
         <dt>{t('match-queue.match.score')}</dt>
         <dd className="match-card__score">{score}</dd>
         <dt>{t('match-queue.match.status')}</dt>
@@ -38,7 +38,7 @@ export function MatchSummary({ match, children }: { match: MatchCardFragment; ch
         ) : null}
         <dt>{t('match-queue.match.explanation')}</dt>
         {/* The matching engine writes its one-line explanation in English. */}
-        <dd lang="en" dir="ltr">
+        <dd lang="en" dir="auto">
           {match.explanation}
         </dd>
       </dl>

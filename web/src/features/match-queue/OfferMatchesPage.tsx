@@ -113,7 +113,7 @@ export default function OfferMatchesPage() {
         <SelectField id="offer-matches-offer" label={t('match-queue.filters.offer')} value={offerId} onChange={(event) => go({ offer: event.target.value })}>
           <option value="">{t('match-queue.filters.anyOffer')}</option>
           {ownOffers.map((offer) => (
-            <option key={offer.id} value={offer.id}>
+            <option key={offer.id} value={offer.id} dir="auto">
               {offer.title}
             </option>
           ))}

@@ -241,7 +241,7 @@ function QueueFilters({ query, onApply }: { query: QueueQuery; onApply: (next: Q
         <SelectField id={FILTER_IDS.donor} label={t('match-queue.filters.donor')} value={form.donor} onChange={set('donor')}>
           <option value="">{t('match-queue.filters.anyDonor')}</option>
           {donors.map((donor) => (
-            <option key={donor.id} value={donor.id}>
+            <option key={donor.id} value={donor.id} dir="auto">
               {donor.name}
             </option>
           ))}

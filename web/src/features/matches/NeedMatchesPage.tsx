@@ -96,7 +96,9 @@ export default function NeedMatchesPage({ params }: { params: Record<string, str
       <dl className="summary-list">
         <dt>{t('matches.page.need')}</dt>
         <dd>
-          <Link href={`/needs/${need.id}`}>{need.title}</Link>
+          <Link href={`/needs/${need.id}`} dir="auto">
+            {need.title}
+          </Link>
         </dd>
         <dt>{t('common.country')}</dt>
         <dd>{regionName(locale, need.country.iso2, need.country.name)}</dd>
@@ -124,7 +126,9 @@ export default function NeedMatchesPage({ params }: { params: Record<string, str
               const score = formatPercent(locale, match.score);
               return (
                 <li key={match.id} className="match-card">
-                  <h3 className="match-card__title">{match.offer.title}</h3>
+                  <h3 className="match-card__title" dir="auto">
+                    {match.offer.title}
+                  </h3>
                   <p className="match-card__donor">{t('matches.match.offeredBy', { donor: match.offer.donor.name })}</p>
                   <dl className="summary-list">
                     <dt>{t('matches.match.score')}</dt>
@@ -135,7 +139,7 @@ export default function NeedMatchesPage({ params }: { params: Record<string, str
                     </dd>
                     <dt>{t('matches.match.explanation')}</dt>
                     {/* The matching engine writes its one-line explanation in English. */}
-                    <dd lang="en" dir="ltr">
+                    <dd lang="en" dir="auto">
                       {match.explanation}
                     </dd>
                   </dl>

@@ -101,6 +101,7 @@ export function NeedForm({
         id={NEED_FIELD_IDS['input.title']}
         label={t('needs.form.title')}
         hint={t('needs.form.titleHint', { min: NEED_LIMITS.titleMin, max: NEED_LIMITS.titleMax })}
+        dir="auto"
         value={values.title}
         maxLength={NEED_LIMITS.titleMax}
         onChange={(event) => set('title', event.target.value)}

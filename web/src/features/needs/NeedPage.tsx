@@ -266,7 +266,7 @@ function NeedReview({ need, initialOutcome }: { need: Need; initialOutcome: Outc
 
       <dl className="summary-list need-summary">
         <dt>{t('needs.review.storedTitle')}</dt>
-        <dd>{need.title}</dd>
+        <dd dir="auto">{need.title}</dd>
         <dt>{t('needs.review.status')}</dt>
         <dd>
           <StatusTag status={need.status} />
@@ -306,7 +306,7 @@ function NeedReview({ need, initialOutcome }: { need: Need; initialOutcome: Outc
                 <dt>{t('needs.review.reportInstrument')}</dt>
                 <dd>{t(INSTRUMENT_LABELS[need.nationalReport.instrument])}</dd>
                 <dt>{t('needs.review.reportFile')}</dt>
-                <dd>{need.nationalReport.fileName ?? t('needs.review.reportPasted')}</dd>
+                <dd dir={need.nationalReport.fileName ? 'auto' : undefined}>{need.nationalReport.fileName ?? t('needs.review.reportPasted')}</dd>
               </dl>
             ) : null}
             {need.nationalReport ? (
@@ -317,7 +317,7 @@ function NeedReview({ need, initialOutcome }: { need: Need; initialOutcome: Outc
             {need.sourceExcerpt ? (
               <figure className="need-source">
                 <figcaption className="field__label">{t('needs.review.excerpt')}</figcaption>
-                <blockquote className="source-excerpt">{need.sourceExcerpt}</blockquote>
+                <blockquote className="source-excerpt" dir="auto">{need.sourceExcerpt}</blockquote>
               </figure>
             ) : null}
           </section>

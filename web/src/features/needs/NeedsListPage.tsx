@@ -270,7 +270,9 @@ const NeedsTable = memo(function NeedsTable({ rows, total, showCountry }: { rows
         {rows.map((row) => (
           <tr key={row.id}>
             <td>
-              <Link href={`/needs/${row.id}`}>{row.title}</Link>
+              <Link href={`/needs/${row.id}`} dir="auto">
+                {row.title}
+              </Link>
             </td>
             {showCountry ? <td>{row.country}</td> : null}
             <td>

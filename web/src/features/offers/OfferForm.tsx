@@ -47,7 +47,7 @@ export function OfferForm({
         <SelectField id={IDS['input.donorId']} label={t('offers.form.donor')} value={values.donorId} onChange={(event) => set('donorId', event.target.value)} error={error('donorId')}>
           <option value="">{t('offers.form.chooseDonor')}</option>
           {donors.map((donor) => (
-            <option key={donor.id} value={donor.id}>
+            <option key={donor.id} value={donor.id} dir="auto">
               {donor.name}
             </option>
           ))}
@@ -59,6 +59,7 @@ export function OfferForm({
         id={IDS['input.title']}
         label={t('offers.form.title')}
         hint={t('offers.form.titleHint', { min: OFFER_LIMITS.titleMin, max: OFFER_LIMITS.titleMax })}
+        dir="auto"
         value={values.title}
         maxLength={OFFER_LIMITS.titleMax}
         onChange={(event) => set('title', event.target.value)}
@@ -141,6 +142,7 @@ export function OfferForm({
           label={t('offers.form.inKindUnit')}
           hint={t('offers.form.inKindUnitHint')}
           maxLength={OFFER_LIMITS.unitMax}
+          dir="auto"
           value={values.inKindUnit}
           onChange={(event) => set('inKindUnit', event.target.value)}
           error={error('inKindUnit')}

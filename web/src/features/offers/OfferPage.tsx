@@ -207,7 +207,7 @@ function OfferEditor({ initial, initialOutcome }: { initial: OfferEditFieldsFrag
 
       <dl className="summary-list">
         <dt>{t('offers.edit.donor')}</dt>
-        <dd>{offer.donor?.name}</dd>
+        <dd dir="auto">{offer.donor?.name}</dd>
         <dt>{t('offers.edit.status')}</dt>
         <dd>
           <OfferStatusTag status={offer.status} t={t} />

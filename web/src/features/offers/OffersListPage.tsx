@@ -131,9 +131,11 @@ export default function OffersListPage() {
               {connection.edges.map(({ node }) => (
                 <tr key={node.id}>
                   <td>
-                    <Link href={`/offers/${node.id}`}>{node.title}</Link>
+                    <Link href={`/offers/${node.id}`} dir="auto">
+                      {node.title}
+                    </Link>
                   </td>
-                  {staff && !query.donor ? <td>{node.donor.name}</td> : null}
+                  {staff && !query.donor ? <td dir="auto">{node.donor.name}</td> : null}
                   <td>
                     <OfferStatusTag status={node.status} t={t} />
                   </td>
@@ -195,7 +197,7 @@ function Filters({
         >
           <option value="">{t('offers.list.allDonors')}</option>
           {(donors ?? []).map((donor) => (
-            <option key={donor.id} value={donor.id}>
+            <option key={donor.id} value={donor.id} dir="auto">
               {donor.name}
             </option>
           ))}

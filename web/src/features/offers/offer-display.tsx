@@ -72,6 +72,9 @@ export const FIELD_LABELS: Record<OfferFormField, MessageId> = {
   conditions: 'offers.form.conditions',
 };
 
+/** Fields that hold what the donor typed rather than a choice the console words. */
+const TYPED_FIELDS: readonly OfferFormField[] = ['title', 'description', 'inKindUnit', 'conditions'];
+
 interface Namers {
   theme: (code: string) => string;
   region: (code: string) => string;
@@ -115,5 +118,6 @@ export function conflictRows(fields: OfferFormField[], theirs: OfferFormValues, 
     label: t(FIELD_LABELS[field]),
     theirs: shownValue(theirs, field, t, locale, names),
     yours: shownValue(yours, field, t, locale, names),
+    typed: TYPED_FIELDS.includes(field),
   }));
 }

@@ -199,17 +199,22 @@ function AwaitingPairing({
   return (
     <section className="pairing-card" aria-labelledby={titleId}>
       <h3 id={titleId} className="pairing-card__title">
-        <Link href={`/needs/${pairing.need.id}`}>{pairing.need.title}</Link>
+        <Link href={`/needs/${pairing.need.id}`} dir="auto">
+          {pairing.need.title}
+        </Link>
       </h3>
       <dl className="summary-list">
         <dt>{t('pairings.field.offer')}</dt>
-        <dd>{pairing.offer.title}</dd>
+        <dd dir="auto">{pairing.offer.title}</dd>
         <dt>{t('pairings.field.donor')}</dt>
-        <dd>{pairing.offer.donor.name}</dd>
+        <dd dir="auto">{pairing.offer.donor.name}</dd>
         <dt>{t('pairings.field.allocated')}</dt>
         <dd>{pairing.allocatedUsd === null ? t('common.notSet') : formatUsd(locale, pairing.allocatedUsd)}</dd>
         <dt>{t('pairings.field.explanation')}</dt>
-        <dd>{pairing.explanation}</dd>
+        {/* The matching engine writes its one-line explanation in English. */}
+        <dd lang="en" dir="auto">
+          {pairing.explanation}
+        </dd>
       </dl>
       {declining ? (
         <form onSubmit={onDecline} noValidate className="form">
@@ -295,10 +300,12 @@ function RunningPairings({ pairings }: { pairings: Pairing[] }) {
               return (
                 <tr key={pairing.id} className={overdue ? 'pairings-row--overdue' : undefined}>
                   <td id={needCellId}>
-                    <Link href={`/needs/${pairing.need.id}`}>{pairing.need.title}</Link>
+                    <Link href={`/needs/${pairing.need.id}`} dir="auto">
+                      {pairing.need.title}
+                    </Link>
                   </td>
-                  <td>{pairing.offer.title}</td>
-                  <td>{pairing.offer.donor.name}</td>
+                  <td dir="auto">{pairing.offer.title}</td>
+                  <td dir="auto">{pairing.offer.donor.name}</td>
                   <td>
                     <span className="tag">{t(MATCH_STATUS_LABELS[pairing.status])}</span>
                     {overdue ? <span className="tag tag--overdue">{t('pairings.running.overdue')}</span> : null}

@@ -78,12 +78,14 @@ function ProgressReport({ pairing, reload }: { pairing: Pairing; reload: () => P
         <dl className="summary-list">
           <dt>{t('pairings.field.need')}</dt>
           <dd>
-            <Link href={`/needs/${pairing.need.id}`}>{pairing.need.title}</Link>
+            <Link href={`/needs/${pairing.need.id}`} dir="auto">
+              {pairing.need.title}
+            </Link>
           </dd>
           <dt>{t('pairings.field.offer')}</dt>
-          <dd>{pairing.offer.title}</dd>
+          <dd dir="auto">{pairing.offer.title}</dd>
           <dt>{t('pairings.field.donor')}</dt>
-          <dd>{pairing.offer.donor.name}</dd>
+          <dd dir="auto">{pairing.offer.donor.name}</dd>
           <dt>{t('pairings.field.status')}</dt>
           <dd>
             <span className="tag">{t(MATCH_STATUS_LABELS[pairing.status])}</span>
@@ -332,7 +334,7 @@ function ReportHistory({ pairing }: { pairing: Pairing }) {
                   <td>{formatDate(locale, report.periodEnd)}</td>
                   <td>{formatDate(locale, report.createdAt)}</td>
                   <td className="num">{formatUsd(locale, report.disbursedUsd)}</td>
-                  <td>{excerptOf(report.narrative)}</td>
+                  <td dir="auto">{excerptOf(report.narrative)}</td>
                   <td>{report.completed ? t('common.yes') : t('common.no')}</td>
                 </tr>
               ))}

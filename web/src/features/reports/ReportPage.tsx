@@ -105,7 +105,7 @@ export default function ReportPage({ params }: { params: Record<string, string |
         <dt>{t('reports.report.language')}</dt>
         <dd>{language ?? t('reports.report.languageUnknown')}</dd>
         <dt>{t('reports.report.file')}</dt>
-        <dd>{report.fileName ?? t('reports.report.pastedText')}</dd>
+        <dd dir={report.fileName ? 'auto' : undefined}>{report.fileName ?? t('reports.report.pastedText')}</dd>
         <dt>{t('reports.report.importedAt')}</dt>
         <dd>{formatDateTime(locale, report.createdAt)}</dd>
         <dt>{t('reports.report.paragraphs')}</dt>
@@ -139,7 +139,9 @@ export default function ReportPage({ params }: { params: Record<string, string |
             {report.needs.map((need) => (
               <tr key={need.id}>
                 <td>
-                  <Link href={`/needs/${need.id}`}>{need.title}</Link>
+                  <Link href={`/needs/${need.id}`} dir="auto">
+                    {need.title}
+                  </Link>
                 </td>
                 <td>
                   {need.themes.map((theme) => (
