@@ -1,19 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Browser, BrowserContext, BrowserContextOptions, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { Service, startService } from './service';
-
-/** Debian's Chromium (`apt-get install chromium`); nothing here downloads a browser. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export const SCREENSHOT_DIR = resolve(__dirname, '../../../test-results/screenshots');
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -51,7 +40,7 @@ export function useBrowserHarness(): Harness {
   let a11y: string[] = [];
 
   beforeAll(async () => {
-    const started = await Promise.allSettled([startService(), chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true })]);
+    const started = await Promise.allSettled([startService(), launchChromium()]);
     if (started[0].status === 'fulfilled') service = started[0].value;
     if (started[1].status === 'fulfilled') browser = started[1].value;
     const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
