@@ -5,7 +5,7 @@
  * databases, worker and API processes, queue keys); a benchmark that overruns its time limit is
  * stopped, and Ctrl-C stops the running one and lets it clean up.
  *
- *   npm run bench [-- --only scoring,full-run,incremental,allocation]
+ *   npm run bench [-- --only scoring,full-run,incremental,allocation,console]
  */
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -49,6 +49,13 @@ const BENCHMARKS: Benchmark[] = [
     title: 'allocation solver (HiGHS): 5,000 needs × 2,000 offers, top 100 candidates per need',
     script: 'allocation-bench.js',
     args: ['--needs', '5000', '--offers', '2000', '--per-need', '100'],
+    timeLimitMs: 15 * 60_000,
+  },
+  {
+    name: 'console',
+    title: 'the console in Chromium: sign-in page JavaScript, needs list of 500, Secretariat queue, live match row (builds first)',
+    script: 'console-bench.js',
+    args: ['--runs', '5', '--needs', '500', '--live', '20'],
     timeLimitMs: 15 * 60_000,
   },
 ];

@@ -1,5 +1,6 @@
-import { memo, useMemo, useState, type FormEvent } from 'react';
-import { useQuery } from 'urql';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { memo, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useClient, useQuery, type CombinedError } from 'urql';
 import { Link, useLocation, useSearch } from 'wouter';
 import { graphql } from '../../gql';
 import type { NeedStatus } from '../../gql/enums';
@@ -13,8 +14,19 @@ import { Loading, Page } from '../../ui/page';
 import { useSignedIn } from '../session/SessionProvider';
 import { actsForOthers } from '../session/session-store';
 import { Meter, STATUS_TAG_CLASSES } from './need-display';
-import { NEED_STATUSES, needFilterOf, needListSearch, parseNeedListQuery, type NeedListQuery } from './need-list-rules';
+import {
+  ALL_ROWS_LIMIT,
+  MAX_PAGE_SIZE,
+  NEED_STATUSES,
+  PAGE_SIZES,
+  needFilterOf,
+  needListSearch,
+  parseNeedListQuery,
+  type NeedListQuery,
+  type PageSize,
+} from './need-list-rules';
 import { useCountryOptions, useTaxonomy, type Taxonomy } from './needs-data';
+import { useLiveRefresh } from '../live/LiveProvider';
 
 const NeedsListQuery = graphql(`
   query NeedsList($filter: NeedFilter, $first: Int, $after: String) {
@@ -74,8 +86,12 @@ export default function NeedsListPage() {
   const [previous, setPrevious] = useState<string[]>([]);
   const taxonomy = useTaxonomy();
   const countries = useCountryOptions(staff);
-  const variables = useMemo(() => ({ filter: needFilterOf(query), first: query.first, after: query.after || null }), [query]);
-  const [{ data, error, fetching }] = useQuery({ query: NeedsListQuery, variables });
+  const showAll = query.first === 'all';
+  const variables = useMemo(() => ({ filter: needFilterOf(query), first: query.first === 'all' ? MAX_PAGE_SIZE : query.first, after: query.after || null }), [query]);
+  const [page, refetch] = useQuery({ query: NeedsListQuery, variables, pause: showAll });
+  useLiveRefresh(refetch);
+  const everyPage = useEveryPage(variables, showAll);
+  const { data, error, fetching } = showAll ? everyPage : page;
 
   const go = (next: Partial<NeedListQuery>) => navigate(`/needs${needListSearch({ ...query, ...next }, staff)}`);
 
@@ -121,6 +137,23 @@ export default function NeedsListPage() {
           go({ ...next, after: '' });
         }}
       />
+      <SelectField
+        id="needs-page-size"
+        label={t('needs.list.pageSize')}
+        className="select select--compact"
+        value={String(query.first)}
+        onChange={(event) => {
+          setPrevious([]);
+          const size = event.target.value;
+          go({ first: size === 'all' ? 'all' : Number(size), after: '' });
+        }}
+      >
+        {PAGE_SIZES.map((size: PageSize) => (
+          <option key={size} value={String(size)}>
+            {size === 'all' ? t('needs.list.pageSizeAll') : size}
+          </option>
+        ))}
+      </SelectField>
       {error ? <ErrorSummary problems={problemsOf(error, t)} /> : null}
       {!rows ? (
         fetching ? <Loading /> : null
@@ -157,6 +190,43 @@ export default function NeedsListPage() {
       )}
     </Page>
   );
+}
+
+type NeedsListData = ResultOf<typeof NeedsListQuery>;
+
+/**
+ * Every page of the list for "all": the API's pages of 100 walked in order and shown as one list,
+ * up to ALL_ROWS_LIMIT rows. Always from the service, as a page of the list is.
+ */
+function useEveryPage(variables: { filter: ReturnType<typeof needFilterOf> }, active: boolean): { data?: NeedsListData; error?: CombinedError; fetching: boolean } {
+  const client = useClient();
+  const [state, setState] = useState<{ data?: NeedsListData; error?: CombinedError; fetching: boolean }>({ fetching: false });
+  useEffect(() => {
+    if (!active) return;
+    let cancelled = false;
+    setState({ fetching: true });
+    void (async () => {
+      const edges: NeedsListData['needs']['edges'] = [];
+      let after: string | null = null;
+      let last: NeedsListData | undefined;
+      do {
+        const result = await client.query(NeedsListQuery, { filter: variables.filter, first: MAX_PAGE_SIZE, after }, { requestPolicy: 'network-only' }).toPromise();
+        if (cancelled) return;
+        if (result.error || !result.data) {
+          setState({ error: result.error, fetching: false });
+          return;
+        }
+        last = result.data;
+        edges.push(...last.needs.edges);
+        after = last.needs.pageInfo.hasNextPage ? (last.needs.pageInfo.endCursor ?? null) : null;
+      } while (after && edges.length < ALL_ROWS_LIMIT);
+      setState({ data: { needs: { ...last.needs, pageInfo: { hasNextPage: false, endCursor: null }, edges } }, fetching: false });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [client, variables.filter, active]);
+  return state;
 }
 
 function Filters({

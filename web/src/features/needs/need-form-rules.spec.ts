@@ -117,4 +117,10 @@ describe('the list', () => {
     expect(needListSearch({ country: 'NGA', status: 'OPEN', first: 20 }, true)).toBe('?country=NGA&status=OPEN');
     expect(needListSearch({ country: 'NGA', search: 'arms' }, false)).toBe('?q=arms');
   });
+
+  it('shows every need on one page when asked for all, and reads anything else as a number', () => {
+    expect(parseNeedListQuery('?first=all', { ownCountry: 'NGA', actsForOthers: false }).first).toBe('all');
+    expect(parseNeedListQuery('?first=ALL', { ownCountry: 'NGA', actsForOthers: false }).first).toBe(20);
+    expect(needListSearch({ first: 'all' }, false)).toBe('?first=all');
+  });
 });

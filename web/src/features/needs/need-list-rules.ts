@@ -4,6 +4,11 @@ export const NEED_STATUSES: NeedStatus[] = ['DRAFT', 'OPEN', 'PARTLY_FUNDED', 'F
 export const DEFAULT_PAGE_SIZE = 20;
 /** The API's largest page; a longer list is walked page by page. */
 export const MAX_PAGE_SIZE = 100;
+/** The page sizes a reader can choose; `all` walks the API's pages of 100 and shows them as one list. */
+export const PAGE_SIZES = [DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, 'all'] as const;
+export type PageSize = number | 'all';
+/** Where "all" stops, so a list of every state's needs cannot grow without bound; the caption still gives the total. */
+export const ALL_ROWS_LIMIT = 2_000;
 
 /** What the list shows, as kept in the address so a view can be bookmarked, shared and reloaded. */
 export interface NeedListQuery {
@@ -12,7 +17,7 @@ export interface NeedListQuery {
   theme: string;
   search: string;
   after: string;
-  first: number;
+  first: PageSize;
 }
 
 /**
@@ -24,14 +29,15 @@ export function parseNeedListQuery(search: string, actor: { ownCountry: string |
   const requested = (params.get('country') ?? '').trim().toUpperCase();
   const country = actor.actsForOthers ? (/^[A-Z]{3}$/.test(requested) ? requested : '') : (actor.ownCountry ?? '');
   const status = params.get('status') ?? '';
-  const first = Number(params.get('first'));
+  const requestedSize = params.get('first');
+  const first = Number(requestedSize);
   return {
     country,
     status: (NEED_STATUSES as string[]).includes(status) ? (status as NeedStatus) : '',
     theme: (params.get('theme') ?? '').trim(),
     search: (params.get('q') ?? '').trim().slice(0, 200),
     after: params.get('after') ?? '',
-    first: Number.isInteger(first) && first >= 1 ? Math.min(first, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE,
+    first: requestedSize === 'all' ? 'all' : Number.isInteger(first) && first >= 1 ? Math.min(first, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE,
   };
 }
 
