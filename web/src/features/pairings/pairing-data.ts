@@ -60,8 +60,8 @@ const PairingQuery = graphql(`
   }
 `);
 
-/** The API's largest page. */
-const PAGE_SIZE = 100;
+/** Half the API's largest page: each pairing brings its progress reports, and a page of 100 would be over the query cost limit. */
+const PAGE_SIZE = 50;
 /** A state has a few dozen pairings at most; the cap only stops a runaway loop. */
 const MAX_PAGES = 50;
 

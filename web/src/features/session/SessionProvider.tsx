@@ -13,9 +13,18 @@ interface SessionContextValue {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
+/** The stored session, and why there is none when one was stored but has expired since (the reader comes back to sign-in told why). */
+function restoredSession(): { session: Session | null; reason: SignOutReason | null } {
+  const stored = localStorage.getItem(SESSION_STORAGE_KEY);
+  const session = parseStoredSession(stored, Date.now());
+  if (stored && !session) localStorage.removeItem(SESSION_STORAGE_KEY);
+  return { session, reason: stored && !session ? 'expired' : null };
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<Session | null>(() => parseStoredSession(localStorage.getItem(SESSION_STORAGE_KEY), Date.now()));
-  const [signOutReason, setSignOutReason] = useState<SignOutReason | null>(null);
+  const [restored] = useState(restoredSession);
+  const [session, setSession] = useState<Session | null>(restored.session);
+  const [signOutReason, setSignOutReason] = useState<SignOutReason | null>(restored.reason);
 
   const signIn = useCallback((next: Session) => {
     localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(next));

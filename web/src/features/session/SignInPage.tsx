@@ -84,6 +84,7 @@ export default function SignInPage() {
           label={t('session.signIn.email')}
           hint={t('session.signIn.emailHint')}
           type="email"
+          dir="ltr"
           autoComplete="username"
           spellCheck={false}
           value={email}
@@ -94,6 +95,7 @@ export default function SignInPage() {
           id={FIELD_IDS.password}
           label={t('session.signIn.password')}
           type="password"
+          dir="ltr"
           autoComplete="current-password"
           value={password}
           onChange={(event) => setPassword(event.target.value)}
