@@ -32,4 +32,8 @@ export const SIGNED_IN_ROUTES: readonly SignedInRoute[] = [
   { path: '/reports/:id', page: lazy(() => import('../features/reports/ReportPage')), roles: STATE_WORK },
   { path: '/pairings/:id/progress', page: lazy(() => import('../features/pairings/ProgressReportPage')), roles: ['STATE'] },
   { path: '/pairings', page: lazy(() => import('../features/pairings/PairingsPage')), roles: ['STATE'] },
+  { path: '/coverage', page: lazy(() => import('../features/coverage/CoveragePage')), roles: ['SECRETARIAT', 'ADMIN'] },
+  { path: '/follow-up', page: lazy(() => import('../features/follow-up/FollowUpPage')), roles: ['SECRETARIAT', 'ADMIN'] },
+  { path: '/admin/accounts', page: lazy(() => import('../features/admin/AccountsPage')), roles: ['ADMIN'] },
+  { path: '/admin/donors', page: lazy(() => import('../features/admin/DonorsPage')), roles: ['ADMIN'] },
 ];

@@ -19,6 +19,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/needs/new', label: 'shell.nav.newNeed', roles: STATE_WORK },
   { path: '/reports/import', label: 'shell.nav.importReport', roles: STATE_WORK },
   { path: '/offers', label: 'offers.nav.offers', roles: ['SECRETARIAT', 'ADMIN'] },
+  { path: '/coverage', label: 'coverage.nav.coverage', roles: ['SECRETARIAT', 'ADMIN'] },
+  { path: '/follow-up', label: 'follow-up.nav.followUp', roles: ['SECRETARIAT', 'ADMIN'] },
+  { path: '/admin/accounts', label: 'admin.nav.accounts', roles: ['ADMIN'] },
+  { path: '/admin/donors', label: 'admin.nav.donors', roles: ['ADMIN'] },
   { path: '/pairings', label: 'shell.nav.pairings', roles: ['STATE'] },
   { path: '/offer-matches', label: 'match-queue.nav.offerMatches', roles: ['DONOR'] },
 ];
