@@ -13,6 +13,8 @@ const STATE_WORK: readonly Role[] = ['STATE', 'SECRETARIAT', 'ADMIN'];
 export const NAV_ITEMS: readonly NavItem[] = [
   // A donor's day starts with its own offers.
   { path: '/offers', label: 'offers.nav.myOffers', roles: ['DONOR'] },
+  { path: '/browse', label: 'browse.nav.browse', roles: ['DONOR'] },
+  { path: '/donor-pairings', label: 'donor-pairings.nav.myPairings', roles: ['DONOR'] },
   // First for the Secretariat: the queue of matches to decide is where its day starts.
   { path: '/queue', label: 'match-queue.nav.queue', roles: ['SECRETARIAT', 'ADMIN'] },
   { path: '/needs', label: 'shell.nav.needs', roles: STATE_WORK },
