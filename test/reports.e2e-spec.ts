@@ -1,8 +1,8 @@
 import { Document, Packer, Paragraph, TextRun } from 'docx';
-import PDFDocument from 'pdfkit';
 import { MAX_DOCUMENT_BYTES } from '../src/reports/extraction/extract-text';
 import { Account, donorAccount, needInput, secretariatAccount, stateAccount } from './support/fixtures';
 import { errorCode, GraphQLResponse, startTestApp, TestApp } from './support/test-app';
+import { buildPdf, renderPdf } from './support/pdf';
 
 const IMPORT = `mutation($input: ImportNationalReportInput!) {
   importNationalReport(input: $input) {
@@ -33,21 +33,6 @@ const ENGLISH_REPORT = [
   '',
   '4. We also need assistance to strengthen international cooperation in general.',
 ].join('\n');
-
-function renderPdf(draw: (document: PDFKit.PDFDocument) => void): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const document = new PDFDocument();
-    const chunks: Buffer[] = [];
-    document.on('data', (chunk: Buffer) => chunks.push(chunk));
-    document.on('end', () => resolve(Buffer.concat(chunks)));
-    document.on('error', reject);
-    draw(document);
-    document.end();
-  });
-}
-
-/** pdfkit's standard fonts cover Latin-1 only, so the PDF report is in English. */
-const buildPdf = (paragraphs: string[]) => renderPdf((document) => paragraphs.forEach((paragraph) => document.text(paragraph).moveDown()));
 
 const buildDocx = (paragraphs: string[]) =>
   Packer.toBuffer(new Document({ sections: [{ children: paragraphs.map((text) => new Paragraph({ children: [new TextRun(text)] })) }] }));

@@ -1,7 +1,8 @@
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { chooseLanguage, expectLanguage, message, messageIdsShown, signIn, whenGone, type Lang } from './support/console';
-import { buildPdf, NIGERIA_REPORT } from './support/documents';
+import { buildPdf } from '../support/pdf';
+import { NIGERIA_REPORT } from './support/documents';
 import { useBrowserHarness } from './support/harness';
 import { demoEmail } from './support/service';
 
