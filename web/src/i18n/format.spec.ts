@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatPercent, formatUsd, fundedShare, regionName } from './format';
+import { formatDate, formatList, formatNumber, formatPercent, formatUsd, fundedShare, regionName } from './format';
 
 // Intl's CLDR data separates groups with narrow no-break spaces in French and Russian; compare with plain spaces.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -46,5 +46,13 @@ describe('regionName', () => {
 
   it('falls back to the given name for a code the browser does not know', () => {
     expect(regionName('en', 'XK-unknown', 'Somewhere')).toBe('Somewhere');
+  });
+});
+
+describe('formatList', () => {
+  it('joins items as the locale does', () => {
+    expect(formatList('en', ['Marking', 'Tracing', 'Training'])).toBe('Marking, Tracing, and Training');
+    expect(formatList('ar', ['وسم', 'تعقب'])).toBe('وسم وتعقب');
+    expect(formatList('zh', ['标识', '追查', '培训'])).toBe('标识、追查和培训');
   });
 });

@@ -21,6 +21,7 @@ const numberFormat = memoisedPerLocale((locale) => new Intl.NumberFormat(locale)
 const percentFormat = memoisedPerLocale((locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }));
 const dateFormat = memoisedPerLocale((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
 const dateTimeFormat = memoisedPerLocale((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+const listFormat = memoisedPerLocale((locale) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
 const regionNames = memoisedPerLocale((locale) => new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' }));
 
 export function formatUsd(locale: Locale, amount: number): string {
@@ -34,6 +35,11 @@ export function formatNumber(locale: Locale, value: number): string {
 /** A share in [0, 1] as a whole percentage. */
 export function formatPercent(locale: Locale, share: number): string {
   return percentFormat(locale).format(share);
+}
+
+/** Items of a list joined as the locale joins them ("Marking and Tracing", "标识和追查", "وسم وتعقب"). */
+export function formatList(locale: Locale, items: readonly string[]): string {
+  return listFormat(locale).format(items);
 }
 
 export function formatDate(locale: Locale, isoDate: string): string {
