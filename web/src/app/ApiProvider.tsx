@@ -1,6 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { cacheExchange, Client, fetchExchange, mapExchange, Provider, subscriptionExchange } from 'urql';
 import { createClient as createWsClient } from 'graphql-ws';
+import { liveSocketListeners } from '../features/live/live-socket';
 import { useSession } from '../features/session/SessionProvider';
 
 /**
@@ -15,7 +16,9 @@ export function ApiProvider({ children }: { children: ReactNode }) {
   const client = useMemo(() => {
     const authorization: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
     const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
-    const ws = createWsClient({ url: wsUrl, lazy: true, connectionParams: authorization, retryAttempts: Infinity });
+    // No silent retries: a lost socket ends the subscription, so the live feature can tell the reader,
+    // subscribe again with its own backoff and reload what was missed meanwhile.
+    const ws = createWsClient({ url: wsUrl, lazy: true, connectionParams: authorization, retryAttempts: 0, on: liveSocketListeners });
     return new Client({
       url: '/graphql',
       // POST with a JSON body: Apollo's CSRF prevention refuses a GET without a preflight header,

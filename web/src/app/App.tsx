@@ -4,6 +4,7 @@ import { I18nProvider, useT } from '../i18n/I18nProvider';
 import { useSession, SessionProvider } from '../features/session/SessionProvider';
 import { homePathFor } from '../features/shell/navigation';
 import { Layout } from '../features/shell/Layout';
+import { LiveNoticeRegion, LiveProvider } from '../features/live/LiveProvider';
 import { Loading, Page } from '../ui/page';
 import { ApiProvider } from './ApiProvider';
 import { SIGNED_IN_ROUTES } from './routes';
@@ -15,11 +16,14 @@ export function App() {
     <I18nProvider>
       <SessionProvider>
         <ApiProvider>
-          <Layout>
-            <Suspense fallback={<Loading />}>
-              <Pages />
-            </Suspense>
-          </Layout>
+          <LiveProvider>
+            <Layout>
+              <LiveNoticeRegion />
+              <Suspense fallback={<Loading />}>
+                <Pages />
+              </Suspense>
+            </Layout>
+          </LiveProvider>
         </ApiProvider>
       </SessionProvider>
     </I18nProvider>

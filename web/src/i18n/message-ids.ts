@@ -12,9 +12,10 @@ import type donorPairings from '../features/donor-pairings/messages/en.json';
 import type coverage from '../features/coverage/messages/en.json';
 import type followUp from '../features/follow-up/messages/en.json';
 import type admin from '../features/admin/messages/en.json';
+import type live from '../features/live/messages/en.json';
 
 /**
  * Every message id the console may ask for: a typo in an id is a type error. Each feature adds the
  * English catalog of its messages here; the catalog test checks the other five languages have them all.
  */
-export type MessageId = keyof typeof common | keyof typeof needs | keyof typeof pairings | keyof typeof session | keyof typeof shell | keyof typeof reports | keyof typeof matches | keyof typeof matchQueue | keyof typeof offers | keyof typeof coverage | keyof typeof followUp | keyof typeof admin | keyof typeof browse | keyof typeof donorPairings;
+export type MessageId = keyof typeof common | keyof typeof needs | keyof typeof pairings | keyof typeof session | keyof typeof shell | keyof typeof reports | keyof typeof matches | keyof typeof matchQueue | keyof typeof offers | keyof typeof coverage | keyof typeof followUp | keyof typeof admin | keyof typeof browse | keyof typeof donorPairings | keyof typeof live;

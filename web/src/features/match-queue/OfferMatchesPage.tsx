@@ -12,6 +12,7 @@ import { SelectField } from '../../ui/fields';
 import { Loading, Page } from '../../ui/page';
 import { useSignedIn } from '../session/SessionProvider';
 import { MatchList, MatchSummary, usePaging } from './MatchSummary';
+import { useLiveRefresh } from '../live/LiveProvider';
 
 const STATUSES = Object.keys(MATCH_STATUS_LABELS) as MatchStatus[];
 
@@ -75,6 +76,7 @@ export default function OfferMatchesPage() {
 
   const filter = useMemo<MatchFilter>(() => ({ ...(offerId ? { offerId } : {}), ...(status ? { status: [status] } : {}) }), [offerId, status]);
   const [{ data, error, fetching }, refetch] = useQuery({ query: OfferMatchesQuery, variables: { filter, after: paging.after } });
+  useLiveRefresh(refetch);
   const donorId = session.user.donor?.id ?? '';
   const [offers] = useQuery({ query: OwnOffersQuery, variables: { donorId }, pause: !donorId, requestPolicy: 'cache-first' });
   const [interest, expressInterest] = useMutation(ExpressInterestMutation);

@@ -14,6 +14,7 @@ import { minScoreOf } from './approval-rules';
 import { QueueItem } from './QueueItem';
 import { MatchList, usePaging } from './MatchSummary';
 import { parseQueueQuery, QUEUE_STATUSES, queueFilterOf, queueSearch, regionTree, type QueueQuery } from './queue-filters';
+import { useLiveRefresh } from '../live/LiveProvider';
 
 const QueueListQuery = graphql(`
   query MatchQueueList($filter: MatchFilter!, $after: String) {
@@ -111,6 +112,7 @@ export default function QueuePage() {
     refetchList({ requestPolicy: 'network-only' });
     refetchCounts({ requestPolicy: 'network-only' });
   };
+  useLiveRefresh(refresh);
 
   const connection = list.data?.matches;
   return (

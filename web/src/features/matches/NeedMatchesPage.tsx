@@ -8,6 +8,7 @@ import { problemsOf } from '../../ui/api-errors';
 import { MATCH_STATUS_LABELS, NEED_STATUS_LABELS } from '../../ui/enum-labels';
 import { Loading, Page } from '../../ui/page';
 import { ScoreBreakdownChart } from './ScoreBreakdownChart';
+import { useLiveRefresh } from '../live/LiveProvider';
 
 /** As written in the query: a page size written as a number lets the API price the query at 20 matches, not at the largest page. */
 const PAGE_SIZE = 20;
@@ -62,7 +63,8 @@ export default function NeedMatchesPage({ params }: { params: Record<string, str
   const after = cursors[cursors.length - 1];
   const listHeading = useRef<HTMLHeadingElement>(null);
   const focusList = useRef(false);
-  const [{ data, error, fetching }] = useQuery({ query: NeedMatchesQuery, variables: { id, after }, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: NeedMatchesQuery, variables: { id, after }, requestPolicy: 'cache-and-network' });
+  useLiveRefresh(refetch);
 
   // After a page turn, keyboard and screen-reader users land on the list's heading, not at the page's end.
   useEffect(() => {

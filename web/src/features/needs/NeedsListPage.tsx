@@ -26,6 +26,7 @@ import {
   type PageSize,
 } from './need-list-rules';
 import { useCountryOptions, useTaxonomy, type Taxonomy } from './needs-data';
+import { useLiveRefresh } from '../live/LiveProvider';
 
 const NeedsListQuery = graphql(`
   query NeedsList($filter: NeedFilter, $first: Int, $after: String) {
@@ -87,7 +88,8 @@ export default function NeedsListPage() {
   const countries = useCountryOptions(staff);
   const showAll = query.first === 'all';
   const variables = useMemo(() => ({ filter: needFilterOf(query), first: query.first === 'all' ? MAX_PAGE_SIZE : query.first, after: query.after || null }), [query]);
-  const [page] = useQuery({ query: NeedsListQuery, variables, pause: showAll });
+  const [page, refetch] = useQuery({ query: NeedsListQuery, variables, pause: showAll });
+  useLiveRefresh(refetch);
   const everyPage = useEveryPage(variables, showAll);
   const { data, error, fetching } = showAll ? everyPage : page;
 

@@ -13,6 +13,7 @@ import { declineProblems, REASON_FIELD, REASON_MAX, REASON_MIN } from './decline
 import { isOverdue, lastFiledReport, OVERDUE_DAYS, REPORTING_STATUSES } from './overdue';
 import { ConfirmMatchMutation, CONSENTED_STATUSES, currentPairing, DeclineMatchMutation, usePairings, type Pairing } from './pairing-data';
 import { disbursedSoFar } from './progress-rules';
+import { useLiveRefresh } from '../live/LiveProvider';
 
 /** What the progress page hands over when it brings the reader back here after filing. */
 export interface FiledReport {
@@ -56,6 +57,8 @@ export default function PairingsPage() {
     void awaiting.reload();
     void consented.reload();
   }
+  // Pairings are born of an approval, never of a new proposal.
+  useLiveRefresh(reloadAll, ['STATUS_CHANGED']);
 
   function decided(message: string) {
     setProblems([]);
