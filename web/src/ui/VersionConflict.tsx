@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useT } from '../i18n/I18nProvider';
 
 /** One field that differs between what someone else saved and what the reader has in the form, both already worded for the reader. */
@@ -29,6 +29,7 @@ export function VersionConflict({
   onReload,
   onDismiss,
   dismissLabel,
+  revision,
 }: {
   id: string;
   title: string;
@@ -43,10 +44,15 @@ export function VersionConflict({
   onReload: () => void;
   onDismiss: () => void;
   dismissLabel: string;
+  /** Their version's number or time: a newer refusal takes focus again. */
+  revision?: string | number;
 }) {
   const t = useT();
+  const ref = useRef<HTMLElement>(null);
+  // The refusal is news the reader must act on: bring it into view and focus, as the error summary does.
+  useEffect(() => ref.current?.focus(), [revision]);
   return (
-    <section className="notice notice--warning conflict" role="alert" aria-labelledby={`${id}-heading`}>
+    <section ref={ref} tabIndex={-1} className="notice notice--warning conflict" role="alert" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} className="conflict__title">
         {title}
       </h2>

@@ -11,7 +11,8 @@ import { INSTRUMENT_LABELS, NEED_STATUS_LABELS } from '../../ui/enum-labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TextArea } from '../../ui/fields';
 import { Loading, Page } from '../../ui/page';
-import { ConflictNotice, type Conflict } from './ConflictNotice';
+import { VersionConflict } from '../../ui/VersionConflict';
+import { needConflictRows, type Conflict } from './need-conflict';
 import { FundedMeter, StatusTag } from './need-display';
 import { NeedForm } from './NeedForm';
 import { differingFields, NEED_FIELD_IDS, needFormFrom, needFormProblems, needInputOf, type NeedFormValues } from './need-form-rules';
@@ -261,7 +262,22 @@ function NeedReview({ need, initialOutcome }: { need: Need; initialOutcome: Outc
           {outcome === 'withdrawn' ? t('needs.review.withdrawn') : null}
         </div>
       ) : null}
-      {conflict && taxonomy ? <ConflictNotice conflict={conflict} taxonomy={taxonomy} onReload={reload} onDismiss={() => setConflict(null)} /> : null}
+      {conflict && taxonomy ? (
+        <VersionConflict
+          id="need-conflict"
+          title={t('needs.conflict.title')}
+          body={conflict.reloaded ? t('needs.conflict.reloaded') : t('needs.conflict.body', { version: conflict.version, status: t(NEED_STATUS_LABELS[conflict.status]) })}
+          caption={t('needs.conflict.caption')}
+          columns={{ field: t('needs.conflict.field'), theirs: t('needs.conflict.theirs'), yours: t('needs.conflict.yours') }}
+          rows={needConflictRows(conflict, t, locale, taxonomy)}
+          noRows={t('needs.conflict.sameFields')}
+          reloaded={conflict.reloaded}
+          onReload={reload}
+          onDismiss={() => setConflict(null)}
+          dismissLabel={t('needs.conflict.dismiss')}
+          revision={conflict.version}
+        />
+      ) : null}
       <ErrorSummary problems={problems} fieldIds={NEED_FIELD_IDS} />
 
       <dl className="summary-list need-summary">

@@ -202,6 +202,7 @@ function OfferEditor({ initial, initialOutcome }: { initial: OfferEditFieldsFrag
           onReload={reload}
           onDismiss={() => setConflict(null)}
           dismissLabel={t('offers.conflict.dismiss')}
+          revision={conflict.version}
         />
       ) : null}
 

@@ -1,10 +1,10 @@
-import { useEffect, useRef } from 'react';
 import type { NeedStatus } from '../../gql/enums';
-import { useLocale, useT, type Translate } from '../../i18n/I18nProvider';
+import type { Translate } from '../../i18n/I18nProvider';
 import { formatDate, formatUsd } from '../../i18n/format';
 import type { Locale } from '../../i18n/locales';
 import type { MessageId } from '../../i18n/message-ids';
-import { ASSISTANCE_TYPE_LABELS, NEED_STATUS_LABELS, VISIBILITY_LABELS } from '../../ui/enum-labels';
+import { ASSISTANCE_TYPE_LABELS, VISIBILITY_LABELS } from '../../ui/enum-labels';
+import type { ConflictRow } from '../../ui/VersionConflict';
 import { FLAG_LABELS, priorityLabel } from './NeedForm';
 import { isCalendarDate, NEED_FLAGS, parseWholeUsd, type NeedFlag, type NeedFormField, type NeedFormValues } from './need-form-rules';
 import type { Taxonomy } from './needs-data';
@@ -31,6 +31,9 @@ const FIELD_LABELS: Record<Exclude<NeedFormField, NeedFlag>, MessageId> = {
   priority: 'needs.form.priority',
   visibility: 'needs.form.visibility',
 };
+
+/** Fields that hold what the state typed rather than a choice the console words. */
+const TYPED_FIELDS: readonly NeedFormField[] = ['title', 'description'];
 
 function fieldLabel(field: NeedFormField, t: Translate): string {
   return (NEED_FLAGS as readonly string[]).includes(field) ? t(FLAG_LABELS[field as NeedFlag]) : t(FIELD_LABELS[field as Exclude<NeedFormField, NeedFlag>]);
@@ -62,56 +65,13 @@ function shownValue(values: NeedFormValues, field: NeedFormField, t: Translate, 
   }
 }
 
-export function ConflictNotice({ conflict, taxonomy, onReload, onDismiss }: { conflict: Conflict; taxonomy: Taxonomy; onReload: () => void; onDismiss: () => void }) {
-  const t = useT();
-  const { locale } = useLocale();
-  const ref = useRef<HTMLElement>(null);
-  // The refusal is news the reader must act on: bring it into view and focus, as the error summary does.
-  useEffect(() => ref.current?.focus(), [conflict.version]);
-  return (
-    <section ref={ref} tabIndex={-1} className="notice notice--warning conflict" role="alert" aria-labelledby="need-conflict-heading">
-      <h2 id="need-conflict-heading" className="conflict__title">
-        {t('needs.conflict.title')}
-      </h2>
-      <p>
-        {conflict.reloaded
-          ? t('needs.conflict.reloaded')
-          : t('needs.conflict.body', { version: conflict.version, status: t(NEED_STATUS_LABELS[conflict.status]) })}
-      </p>
-      {conflict.fields.length ? (
-        <table className="table conflict__table">
-          <caption>{t('needs.conflict.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('needs.conflict.field')}</th>
-              <th scope="col">{t('needs.conflict.theirs')}</th>
-              <th scope="col">{t('needs.conflict.yours')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {conflict.fields.map((field) => (
-              <tr key={field}>
-                <th scope="row">{fieldLabel(field, t)}</th>
-                <td className="conflict__value">{shownValue(conflict.theirs, field, t, locale, taxonomy)}</td>
-                <td className="conflict__value">{shownValue(conflict.yours, field, t, locale, taxonomy)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p>{t('needs.conflict.sameFields')}</p>
-      )}
-      <div className="button-group">
-        {conflict.reloaded ? (
-          <button type="button" className="button button--secondary" onClick={onDismiss}>
-            {t('needs.conflict.dismiss')}
-          </button>
-        ) : (
-          <button type="button" className="button" onClick={onReload}>
-            {t('common.reload')}
-          </button>
-        )}
-      </div>
-    </section>
-  );
+/** The rows of the conflict table: each differing field worded for the reader, their value beside the reader’s. */
+export function needConflictRows(conflict: Conflict, t: Translate, locale: Locale, taxonomy: Taxonomy): ConflictRow[] {
+  return conflict.fields.map((field) => ({
+    field,
+    label: fieldLabel(field, t),
+    theirs: shownValue(conflict.theirs, field, t, locale, taxonomy),
+    yours: shownValue(conflict.yours, field, t, locale, taxonomy),
+    typed: TYPED_FIELDS.includes(field),
+  }));
 }
