@@ -27,6 +27,7 @@ import {
   SORTS,
   type BrowseQuery,
 } from './browse-rules';
+import { useLiveRefresh } from '../live/LiveProvider';
 
 // The page size is written into the query so the API's cost limit prices it at the page it asks for.
 const BrowseNeedsQuery = graphql(`
@@ -75,7 +76,8 @@ export default function BrowseNeedsPage() {
   const taxonomy = useTaxonomy();
   const areas = useEligibleAreas();
   const variables = useMemo(() => ({ filter: browseFilterOf(query), sort: query.sort, after: query.after || null }), [query]);
-  const [{ data, error, fetching }] = useQuery({ query: BrowseNeedsQuery, variables, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: BrowseNeedsQuery, variables, requestPolicy: 'cache-and-network' });
+  useLiveRefresh(refetch);
   const go = (next: Partial<BrowseQuery>) => navigate(`/browse${browseSearch({ ...query, ...next })}`);
   const connection = data?.needs;
   const apiProblems = problemsOf(error, t);

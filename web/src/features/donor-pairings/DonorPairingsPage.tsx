@@ -10,6 +10,7 @@ import { MATCH_STATUS_LABELS } from '../../ui/enum-labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading, Page } from '../../ui/page';
 import { disbursedOf, DONOR_PAIRING_STATUSES, pairingTotals, reportsNewestFirst } from './donor-pairings-rules';
+import { useLiveRefresh } from '../live/LiveProvider';
 
 // Page size written into the query so the API's cost limit prices it at what it asks for.
 const DonorPairingsQuery = graphql(`
@@ -63,11 +64,13 @@ export default function DonorPairingsPage() {
   const t = useT();
   const { locale } = useLocale();
   const [cursors, setCursors] = useState<{ after: string; passed: string[] }>({ after: '', passed: [] });
-  const [{ data, error, fetching }] = useQuery({
+  const [{ data, error, fetching }, refetch] = useQuery({
     query: DonorPairingsQuery,
     variables: { filter: FILTER, after: cursors.after || null },
     requestPolicy: 'cache-and-network',
   });
+  // Pairings are born of an approval, never of a new proposal.
+  useLiveRefresh(refetch, ['STATUS_CHANGED']);
   const connection = data?.matches;
   const pairings = connection?.edges.map((edge) => edge.node) ?? [];
   const totals = pairingTotals(pairings);
