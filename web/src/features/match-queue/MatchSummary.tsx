@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { MatchCardFragment } from '../../gql/graphql';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { formatNumber, formatPercent, formatUsd, regionName } from '../../i18n/format';
+import { CursorPagination, type CursorTrail } from '../../ui/CursorPagination';
 import { MATCH_STATUS_LABELS } from '../../ui/enum-labels';
 import { ScoreBreakdownChart } from '../matches/ScoreBreakdownChart';
 
@@ -55,23 +56,6 @@ export function MatchSummary({ match, children }: { match: MatchCardFragment; ch
 export const PAGE_SIZE = 20;
 
 /**
- * Forward-only cursors, with the ones already passed kept to go back; back to the first page when
- * `resetKey` (the tab and filters) changes.
- */
-export function usePaging(resetKey: string) {
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const focusHeading = useRef(false);
-  useEffect(() => setCursors([null]), [resetKey]);
-  const turn = (next: (string | null)[]) => {
-    focusHeading.current = true;
-    setCursors(next);
-  };
-  return { after: cursors[cursors.length - 1], cursors, turn, focusHeading };
-}
-
-type Paging = ReturnType<typeof usePaging>;
-
-/**
  * A page of matches under its heading, numbered across pages, with previous and next. After a page
  * turn, keyboard and screen-reader users land on the heading, not at the page's end.
  */
@@ -86,21 +70,20 @@ export function MatchList({
   id: string;
   heading: string;
   connection: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor?: string | null }; edges: unknown[] };
-  paging: Paging;
+  paging: CursorTrail;
   busy: boolean;
   children: ReactNode;
 }) {
   const t = useT();
   const { locale } = useLocale();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const { cursors, turn, focusHeading } = paging;
+  const { turned } = paging;
   useEffect(() => {
-    if (!focusHeading.current) return;
-    focusHeading.current = false;
+    if (!turned.current) return;
+    turned.current = false;
     headingRef.current?.focus();
-  }, [connection, focusHeading]);
-  const from = (cursors.length - 1) * PAGE_SIZE + 1;
-  const next = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
+  }, [connection, turned]);
+  const from = paging.passed.length * PAGE_SIZE + 1;
   return (
     <section aria-labelledby={id}>
       <h2 id={id} ref={headingRef} tabIndex={-1}>
@@ -119,20 +102,14 @@ export function MatchList({
       <ol className="match-list" start={from}>
         {children}
       </ol>
-      {cursors.length > 1 || next ? (
-        <nav className="pagination" aria-label={t('match-queue.list.pagination')}>
-          {cursors.length > 1 ? (
-            <button type="button" className="button button--secondary" onClick={() => turn(cursors.slice(0, -1))} disabled={busy}>
-              {t('common.previousPage')}
-            </button>
-          ) : null}
-          {next ? (
-            <button type="button" className="button button--secondary" onClick={() => turn([...cursors, next])} disabled={busy}>
-              {t('common.nextPage')}
-            </button>
-          ) : null}
-        </nav>
-      ) : null}
+      <CursorPagination
+        label={t('match-queue.list.pagination')}
+        current={paging.after}
+        passed={paging.passed}
+        next={connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null}
+        onGo={paging.go}
+        disabled={busy}
+      />
     </section>
   );
 }

@@ -6,12 +6,13 @@ import type { MatchFilter } from '../../gql/graphql';
 import type { MatchStatus } from '../../gql/enums';
 import { useT } from '../../i18n/I18nProvider';
 import { problemsOf, type FormProblem } from '../../ui/api-errors';
+import { useCursorTrail } from '../../ui/CursorPagination';
 import { MATCH_STATUS_LABELS } from '../../ui/enum-labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { SelectField } from '../../ui/fields';
 import { Loading, Page } from '../../ui/page';
 import { useSignedIn } from '../session/SessionProvider';
-import { MatchList, MatchSummary, usePaging } from './MatchSummary';
+import { MatchList, MatchSummary } from './MatchSummary';
 import { useLiveRefresh } from '../live/LiveProvider';
 
 const STATUSES = Object.keys(MATCH_STATUS_LABELS) as MatchStatus[];
@@ -65,7 +66,7 @@ export default function OfferMatchesPage() {
   const params = useMemo(() => new URLSearchParams(search), [search]);
   const offerId = params.get('offer') ?? '';
   const status = STATUSES.find((value) => value === params.get('status')) ?? '';
-  const paging = usePaging(search);
+  const paging = useCursorTrail(search);
   const [notice, setNotice] = useState<string | null>(null);
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [pendingId, setPendingId] = useState<string | null>(null);
@@ -75,7 +76,7 @@ export default function OfferMatchesPage() {
   }, [notice, problems]);
 
   const filter = useMemo<MatchFilter>(() => ({ ...(offerId ? { offerId } : {}), ...(status ? { status: [status] } : {}) }), [offerId, status]);
-  const [{ data, error, fetching }, refetch] = useQuery({ query: OfferMatchesQuery, variables: { filter, after: paging.after } });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: OfferMatchesQuery, variables: { filter, after: paging.after || null } });
   useLiveRefresh(refetch);
   const donorId = session.user.donor?.id ?? '';
   const [offers] = useQuery({ query: OwnOffersQuery, variables: { donorId }, pause: !donorId, requestPolicy: 'cache-first' });

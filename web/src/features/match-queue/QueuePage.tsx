@@ -5,6 +5,7 @@ import { graphql } from '../../gql';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { regionName } from '../../i18n/format';
 import { problemsOf, type FormProblem } from '../../ui/api-errors';
+import { useCursorTrail } from '../../ui/CursorPagination';
 import { MATCH_STATUS_LABELS } from '../../ui/enum-labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { SelectField, TextField } from '../../ui/fields';
@@ -12,7 +13,7 @@ import { Loading, Page } from '../../ui/page';
 import { useTaxonomy } from '../needs/needs-data';
 import { minScoreOf } from './approval-rules';
 import { QueueItem } from './QueueItem';
-import { MatchList, usePaging } from './MatchSummary';
+import { MatchList } from './MatchSummary';
 import { parseQueueQuery, QUEUE_STATUSES, queueFilterOf, queueSearch, regionTree, type QueueQuery } from './queue-filters';
 import { useLiveRefresh } from '../live/LiveProvider';
 
@@ -84,12 +85,12 @@ export default function QueuePage() {
   const [, navigate] = useLocation();
   const query = useMemo(() => parseQueueQuery(search), [search]);
   const base = useMemo(() => queueFilterOf(query), [query]);
-  const paging = usePaging(search);
+  const paging = useCursorTrail(search);
   const [notice, setNotice] = useState<string | null>(null);
   const [openPanel, setOpenPanel] = useState<{ id: string; kind: 'approve' | 'reject' } | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
 
-  const [list, refetchList] = useQuery({ query: QueueListQuery, variables: { filter: { ...base, status: [query.status] }, after: paging.after } });
+  const [list, refetchList] = useQuery({ query: QueueListQuery, variables: { filter: { ...base, status: [query.status] }, after: paging.after || null } });
   const [counts, refetchCounts] = useQuery({
     query: QueueCountsQuery,
     variables: {

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { graphql } from '../../gql';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { formatNumber, formatPercent, regionName } from '../../i18n/format';
 import { problemsOf } from '../../ui/api-errors';
+import { CursorPagination, useCursorTrail } from '../../ui/CursorPagination';
 import { MATCH_STATUS_LABELS, NEED_STATUS_LABELS } from '../../ui/enum-labels';
 import { Loading, Page } from '../../ui/page';
 import { ScoreBreakdownChart } from './ScoreBreakdownChart';
@@ -58,20 +59,17 @@ export default function NeedMatchesPage({ params }: { params: Record<string, str
   const t = useT();
   const { locale } = useLocale();
   const id = params.id ?? '';
-  // The cursors of the pages before this one: the API pages forward only, so going back pops one.
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const after = cursors[cursors.length - 1];
+  const trail = useCursorTrail(id);
   const listHeading = useRef<HTMLHeadingElement>(null);
-  const focusList = useRef(false);
-  const [{ data, error, fetching }, refetch] = useQuery({ query: NeedMatchesQuery, variables: { id, after }, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: NeedMatchesQuery, variables: { id, after: trail.after || null }, requestPolicy: 'cache-and-network' });
   useLiveRefresh(refetch);
 
   // After a page turn, keyboard and screen-reader users land on the list's heading, not at the page's end.
   useEffect(() => {
-    if (!focusList.current || !data) return;
-    focusList.current = false;
+    if (!trail.turned.current || !data) return;
+    trail.turned.current = false;
     listHeading.current?.focus();
-  }, [data]);
+  }, [data, trail.turned]);
 
   if (!data && fetching) return <Loading />;
   const need = data?.need;
@@ -86,12 +84,8 @@ export default function NeedMatchesPage({ params }: { params: Record<string, str
   }
 
   const { totalCount, pageInfo, edges } = need.matches;
-  const from = (cursors.length - 1) * PAGE_SIZE + 1;
+  const from = trail.passed.length * PAGE_SIZE + 1;
   const to = from + edges.length - 1;
-  const turnPage = (next: (string | null)[]) => {
-    focusList.current = true;
-    setCursors(next);
-  };
 
   return (
     <Page title={t('matches.page.title', { title: need.title })} wide>
@@ -153,25 +147,14 @@ export default function NeedMatchesPage({ params }: { params: Record<string, str
               );
             })}
           </ol>
-          {cursors.length > 1 || pageInfo.hasNextPage ? (
-            <nav className="pagination" aria-label={t('matches.page.pagination')}>
-              {cursors.length > 1 ? (
-                <button type="button" className="button button--secondary" onClick={() => turnPage(cursors.slice(0, -1))} disabled={fetching}>
-                  {t('common.previousPage')}
-                </button>
-              ) : null}
-              {pageInfo.hasNextPage && pageInfo.endCursor ? (
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => turnPage([...cursors, pageInfo.endCursor ?? null])}
-                  disabled={fetching}
-                >
-                  {t('common.nextPage')}
-                </button>
-              ) : null}
-            </nav>
-          ) : null}
+          <CursorPagination
+            label={t('matches.page.pagination')}
+            current={trail.after}
+            passed={trail.passed}
+            next={pageInfo.hasNextPage ? pageInfo.endCursor : null}
+            onGo={trail.go}
+            disabled={fetching}
+          />
         </>
       )}
     </Page>

@@ -7,6 +7,7 @@ import type { NeedStatus } from '../../gql/enums';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { formatPercent, formatUsd, fundedShare, regionName } from '../../i18n/format';
 import { problemsOf } from '../../ui/api-errors';
+import { CursorPagination } from '../../ui/CursorPagination';
 import { NEED_STATUS_LABELS } from '../../ui/enum-labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { SelectField, TextField } from '../../ui/fields';
@@ -160,32 +161,16 @@ export default function NeedsListPage() {
       ) : (
         <>
           <NeedsTable rows={rows} total={data!.needs.totalCount} showCountry={showCountry} />
-          <nav className="pagination" aria-label={t('needs.list.pagination')}>
-            {query.after ? (
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => {
-                  setPrevious(previous.slice(0, -1));
-                  go({ after: previous[previous.length - 1] ?? '' });
-                }}
-              >
-                {t('common.previousPage')}
-              </button>
-            ) : null}
-            {data!.needs.pageInfo.hasNextPage && data!.needs.pageInfo.endCursor ? (
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => {
-                  setPrevious([...previous, query.after]);
-                  go({ after: data!.needs.pageInfo.endCursor! });
-                }}
-              >
-                {t('common.nextPage')}
-              </button>
-            ) : null}
-          </nav>
+          <CursorPagination
+            label={t('needs.list.pagination')}
+            current={query.after}
+            passed={previous}
+            next={data!.needs.pageInfo.hasNextPage ? data!.needs.pageInfo.endCursor : null}
+            onGo={(after, passed) => {
+              setPrevious(passed);
+              go({ after });
+            }}
+          />
         </>
       )}
     </Page>
