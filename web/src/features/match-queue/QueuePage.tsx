@@ -10,7 +10,7 @@ import { MATCH_STATUS_LABELS } from '../../ui/enum-labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { SelectField, TextField } from '../../ui/fields';
 import { Loading, Page } from '../../ui/page';
-import { useTaxonomy } from '../needs/needs-data';
+import { ThemeSelect } from '../../ui/ThemeSelect';
 import { minScoreOf } from './approval-rules';
 import { QueueItem } from './QueueItem';
 import { MatchList } from './MatchSummary';
@@ -189,7 +189,6 @@ function QueueFilters({ query, onApply }: { query: QueueQuery; onApply: (next: Q
   const { locale } = useLocale();
   const [form, setForm] = useState(query);
   const [problems, setProblems] = useState<FormProblem[]>([]);
-  const taxonomy = useTaxonomy();
   const [{ data }] = useQuery({ query: QueueOptionsQuery, requestPolicy: 'cache-first' });
 
   const regions = useMemo(() => {
@@ -228,19 +227,14 @@ function QueueFilters({ query, onApply }: { query: QueueQuery; onApply: (next: Q
             </option>
           ))}
         </SelectField>
-        <SelectField id={FILTER_IDS.theme} label={t('match-queue.filters.theme')} value={form.theme} onChange={set('theme')}>
-          <option value="">{t('match-queue.filters.anyTheme')}</option>
-          {taxonomy?.groups.map((group) => (
-            <optgroup key={group.code} label={group.label}>
-              <option value={group.code}>{t('match-queue.filters.wholeGroup', { group: group.label })}</option>
-              {group.themes.map((theme) => (
-                <option key={theme.code} value={theme.code}>
-                  {theme.label}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </SelectField>
+        <ThemeSelect
+          id={FILTER_IDS.theme}
+          label={t('match-queue.filters.theme')}
+          anyTheme={t('match-queue.filters.anyTheme')}
+          wholeGroup={(group) => t('match-queue.filters.wholeGroup', { group })}
+          value={form.theme}
+          onChange={set('theme')}
+        />
         <SelectField id={FILTER_IDS.donor} label={t('match-queue.filters.donor')} value={form.donor} onChange={set('donor')}>
           <option value="">{t('match-queue.filters.anyDonor')}</option>
           {donors.map((donor) => (

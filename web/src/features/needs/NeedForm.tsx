@@ -8,7 +8,8 @@ import { messageFor, problemsOf, type FormProblem } from '../../ui/api-errors';
 import { ASSISTANCE_TYPE_LABELS, VISIBILITY_LABELS } from '../../ui/enum-labels';
 import { Checkbox, CheckboxGroup, SelectField, TextArea, TextField } from '../../ui/fields';
 import { NEED_FIELD_IDS, NEED_FLAGS, NEED_LIMITS, type NeedFlag, type NeedFormValues } from './need-form-rules';
-import type { CountryOption, Taxonomy } from './needs-data';
+import type { Taxonomy } from '../../ui/taxonomy';
+import type { CountryOption } from './needs-data';
 
 const SuggestThemesQuery = graphql(`
   query SuggestNeedThemes($text: String!) {

@@ -11,12 +11,12 @@ import { INSTRUMENT_LABELS, NEED_STATUS_LABELS } from '../../ui/enum-labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TextArea } from '../../ui/fields';
 import { Loading, Page } from '../../ui/page';
+import { useTaxonomy } from '../../ui/taxonomy';
 import { VersionConflict } from '../../ui/VersionConflict';
 import { needConflictRows, type Conflict } from './need-conflict';
 import { FundedMeter, StatusTag } from './need-display';
 import { NeedForm } from './NeedForm';
 import { differingFields, NEED_FIELD_IDS, needFormFrom, needFormProblems, needInputOf, type NeedFormValues } from './need-form-rules';
-import { useTaxonomy } from './needs-data';
 
 /** What the form and the summary show; the query and the save answer with the same, so a save refreshes both. */
 export const NeedReviewFields = graphql(`

@@ -12,6 +12,8 @@ import { NEED_STATUS_LABELS } from '../../ui/enum-labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { SelectField, TextField } from '../../ui/fields';
 import { Loading, Page } from '../../ui/page';
+import { useTaxonomy } from '../../ui/taxonomy';
+import { ThemeSelect } from '../../ui/ThemeSelect';
 import { useSignedIn } from '../session/SessionProvider';
 import { actsForOthers } from '../session/session-store';
 import { Meter, STATUS_TAG_CLASSES } from './need-display';
@@ -26,7 +28,7 @@ import {
   type NeedListQuery,
   type PageSize,
 } from './need-list-rules';
-import { useCountryOptions, useTaxonomy, type Taxonomy } from './needs-data';
+import { useCountryOptions } from './needs-data';
 import { useLiveRefresh } from '../live/LiveProvider';
 
 const NeedsListQuery = graphql(`
@@ -132,7 +134,6 @@ export default function NeedsListPage() {
         query={query}
         staff={staff}
         countries={countries}
-        taxonomy={taxonomy}
         onApply={(next) => {
           setPrevious([]);
           go({ ...next, after: '' });
@@ -218,13 +219,11 @@ function Filters({
   query,
   staff,
   countries,
-  taxonomy,
   onApply,
 }: {
   query: NeedListQuery;
   staff: boolean;
   countries: { iso3: string; name: string }[] | null;
-  taxonomy: Taxonomy | null;
   onApply: (next: Partial<NeedListQuery>) => void;
 }) {
   const t = useT();
@@ -274,19 +273,15 @@ function Filters({
           </option>
         ))}
       </SelectField>
-      <SelectField id="needs-filter-theme" label={t('needs.list.theme')} className="select select--compact" value={theme} onChange={(event) => setTheme(event.target.value)}>
-        <option value="">{t('needs.list.anyTheme')}</option>
-        {(taxonomy?.groups ?? []).map((group) => (
-          <optgroup key={group.code} label={group.label}>
-            <option value={group.code}>{t('needs.list.wholeGroup', { group: group.label })}</option>
-            {group.themes.map((option) => (
-              <option key={option.code} value={option.code}>
-                {option.label}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </SelectField>
+      <ThemeSelect
+        id="needs-filter-theme"
+        label={t('needs.list.theme')}
+        anyTheme={t('needs.list.anyTheme')}
+        wholeGroup={(group) => t('needs.list.wholeGroup', { group })}
+        className="select select--compact"
+        value={theme}
+        onChange={(event) => setTheme(event.target.value)}
+      />
       <TextField id="needs-filter-search" type="search" label={t('needs.list.search')} maxLength={200} value={words} onChange={(event) => setWords(event.target.value)} />
       <div className="field button-group filters__actions">
         <button type="submit" className="button">

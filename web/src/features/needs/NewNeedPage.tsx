@@ -6,11 +6,12 @@ import { useT } from '../../i18n/I18nProvider';
 import { problemsOf, type FormProblem } from '../../ui/api-errors';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading, Page } from '../../ui/page';
+import { useTaxonomy } from '../../ui/taxonomy';
 import { useSignedIn } from '../session/SessionProvider';
 import { actsForOthers } from '../session/session-store';
 import { NeedForm } from './NeedForm';
 import { emptyNeedForm, NEED_FIELD_IDS, needFormProblems, needInputOf } from './need-form-rules';
-import { useCountryOptions, useTaxonomy } from './needs-data';
+import { useCountryOptions } from './needs-data';
 
 const CreateNeedMutation = graphql(`
   mutation FileNeed($input: CreateNeedInput!) {

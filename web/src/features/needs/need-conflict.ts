@@ -7,7 +7,7 @@ import { ASSISTANCE_TYPE_LABELS, VISIBILITY_LABELS } from '../../ui/enum-labels'
 import type { ConflictRow } from '../../ui/VersionConflict';
 import { FLAG_LABELS, priorityLabel } from './NeedForm';
 import { isCalendarDate, NEED_FLAGS, parseWholeUsd, type NeedFlag, type NeedFormField, type NeedFormValues } from './need-form-rules';
-import type { Taxonomy } from './needs-data';
+import type { Taxonomy } from '../../ui/taxonomy';
 
 /** Someone else's save, found when ours was refused: their version of each field beside the reader's. */
 export interface Conflict {

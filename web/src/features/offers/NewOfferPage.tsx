@@ -5,12 +5,13 @@ import { useT } from '../../i18n/I18nProvider';
 import { problemsOf, type FormProblem } from '../../ui/api-errors';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading, Page } from '../../ui/page';
+import { useTaxonomy } from '../../ui/taxonomy';
 import { useSignedIn } from '../session/SessionProvider';
 import { actsForOthers } from '../session/session-store';
 import { OfferForm } from './OfferForm';
 import { emptyOfferForm, OFFER_FIELD_IDS, offerFormProblems, offerInputOf, type OfferFormValues } from './offer-form-rules';
 import { CreateOfferMutation } from './offer-operations';
-import { useDonorOptions, useEligibleAreas, useOfferTaxonomy } from './offers-data';
+import { useDonorOptions, useEligibleAreas } from './offers-data';
 
 /** Posting a new offer as a draft; the Secretariat names the donor it posts for (`?donor=<id>` preselects one). */
 export default function NewOfferPage() {
@@ -21,7 +22,7 @@ export default function NewOfferPage() {
   const preselected = new URLSearchParams(useSearch()).get('donor') ?? '';
   const [values, setValues] = useState<OfferFormValues>(() => emptyOfferForm(staff ? preselected : (session.user.donor?.id ?? '')));
   const [problems, setProblems] = useState<FormProblem[]>([]);
-  const taxonomy = useOfferTaxonomy();
+  const taxonomy = useTaxonomy();
   const areas = useEligibleAreas();
   const donors = useDonorOptions(staff);
   const [{ fetching }, createOffer] = useMutation(CreateOfferMutation);

@@ -7,7 +7,8 @@ import { Checkbox, CheckboxGroup, SelectField, TextArea, TextField } from '../..
 import { coveringArea, matchesCountry, toggleArea, toggleGroup, type RegionNode } from './eligibility-rules';
 import { MODALITY_LABELS } from './offer-display';
 import { OFFER_FIELD_IDS as IDS, OFFER_LIMITS, type OfferFormValues } from './offer-form-rules';
-import type { EligibleAreas, OfferTaxonomy } from './offers-data';
+import type { Taxonomy } from '../../ui/taxonomy';
+import type { EligibleAreas } from './offers-data';
 
 const ASSISTANCE_TYPES: AssistanceType[] = ['FINANCIAL', 'TECHNICAL_EXPERTISE', 'EQUIPMENT', 'TRAINING', 'TECHNOLOGY_TRANSFER'];
 const MODALITIES: Modality[] = ['NORTH_SOUTH', 'SOUTH_SOUTH', 'TRIANGULAR'];
@@ -26,7 +27,7 @@ export function OfferForm({
   values: OfferFormValues;
   onChange: (values: OfferFormValues) => void;
   problems: FormProblem[];
-  taxonomy: OfferTaxonomy;
+  taxonomy: Taxonomy;
   areas: EligibleAreas;
   /** Given when the Secretariat posts for a donor and must choose which. */
   donors?: { id: string; name: string }[];
@@ -234,7 +235,7 @@ function PickerFieldset({ id, legend, hint, error, children }: { id: string; leg
 }
 
 /** Themes grouped as in the taxonomy; "all of" a group sends the group's code, which covers every theme in it. */
-function ThemePicker({ taxonomy, selected, onChange, error }: { taxonomy: OfferTaxonomy; selected: string[]; onChange: (codes: string[]) => void; error?: string }) {
+function ThemePicker({ taxonomy, selected, onChange, error }: { taxonomy: Taxonomy; selected: string[]; onChange: (codes: string[]) => void; error?: string }) {
   const t = useT();
   const id = IDS['input.themeCodes'];
   return (

@@ -9,12 +9,13 @@ import { errorCodeOf, messageFor, problemsOf, type FormProblem } from '../../ui/
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TextArea } from '../../ui/fields';
 import { Loading, Page } from '../../ui/page';
+import { useTaxonomy } from '../../ui/taxonomy';
 import { VersionConflict } from '../../ui/VersionConflict';
 import { OfferForm } from './OfferForm';
 import { conflictRows, OFFER_STATUS_LABELS, OfferStatusTag } from './offer-display';
 import { differingOfferFields, OFFER_FIELD_IDS, offerFormFrom, offerFormProblems, offerInputOf, type OfferFormField, type OfferFormValues } from './offer-form-rules';
 import { OfferForEditQuery, PublishOfferMutation, SaveOfferMutation, WithdrawOfferMutation } from './offer-operations';
-import { useEligibleAreas, useOfferTaxonomy } from './offers-data';
+import { useEligibleAreas } from './offers-data';
 
 type Outcome = 'created' | 'saved' | 'published' | 'withdrawn';
 
@@ -51,7 +52,7 @@ function OfferEditor({ initial, initialOutcome }: { initial: OfferEditFieldsFrag
   const t = useT();
   const { locale } = useLocale();
   const client = useClient();
-  const taxonomy = useOfferTaxonomy();
+  const taxonomy = useTaxonomy();
   const areas = useEligibleAreas();
   const [offer, setOffer] = useState(initial);
   // The form's starting point: the offer as loaded, saved or reloaded; the version the reader's edits rest on.

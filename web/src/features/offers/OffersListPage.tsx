@@ -11,11 +11,12 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { CursorPagination } from '../../ui/CursorPagination';
 import { SelectField } from '../../ui/fields';
 import { Loading, Page } from '../../ui/page';
+import { ThemeSelect } from '../../ui/ThemeSelect';
 import { useSignedIn } from '../session/SessionProvider';
 import { actsForOthers } from '../session/session-store';
 import { eligibilitySummary, OFFER_STATUS_LABELS, OfferStatusTag, offerPeriod } from './offer-display';
 import { OFFER_PAGE_SIZE, OFFER_STATUSES, offerFilterOf, offerListSearch, parseOfferListQuery, type OfferListQuery } from './offer-list-rules';
-import { useDonorOptions, useOfferTaxonomy, type OfferTaxonomy } from './offers-data';
+import { useDonorOptions } from './offers-data';
 
 const OffersListQuery = graphql(`
   query OffersList($filter: OfferFilter, $first: Int, $after: String) {
@@ -73,7 +74,6 @@ export default function OffersListPage() {
   const query = useMemo(() => parseOfferListQuery(search, { ownDonor: session.user.donor?.id ?? null, actsForOthers: staff }), [search, session, staff]);
   // Cursors only lead forward; the ones already passed are kept to go back.
   const [previous, setPrevious] = useState<string[]>([]);
-  const taxonomy = useOfferTaxonomy();
   const donors = useDonorOptions(staff);
   const variables = useMemo(() => ({ filter: offerFilterOf(query), first: OFFER_PAGE_SIZE, after: query.after || null }), [query]);
   // A donor without an organisation on its account has no offers of its own to list.
@@ -96,7 +96,6 @@ export default function OffersListPage() {
         query={query}
         staff={staff}
         donors={donors}
-        taxonomy={taxonomy}
         onApply={(next) => {
           setPrevious([]);
           go({ ...next, after: '' });
@@ -168,13 +167,11 @@ function Filters({
   query,
   staff,
   donors,
-  taxonomy,
   onApply,
 }: {
   query: OfferListQuery;
   staff: boolean;
   donors: { id: string; name: string }[] | null;
-  taxonomy: OfferTaxonomy | null;
   onApply: (next: Partial<OfferListQuery>) => void;
 }) {
   const t = useT();
@@ -211,19 +208,15 @@ function Filters({
           </option>
         ))}
       </SelectField>
-      <SelectField id="offers-filter-theme" label={t('offers.list.theme')} className="select select--compact" value={theme} onChange={(event) => setTheme(event.target.value)}>
-        <option value="">{t('offers.list.anyTheme')}</option>
-        {(taxonomy?.groups ?? []).map((group) => (
-          <optgroup key={group.code} label={group.label}>
-            <option value={group.code}>{t('offers.form.wholeGroup', { group: group.label })}</option>
-            {group.themes.map((option) => (
-              <option key={option.code} value={option.code}>
-                {option.label}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </SelectField>
+      <ThemeSelect
+        id="offers-filter-theme"
+        label={t('offers.list.theme')}
+        anyTheme={t('offers.list.anyTheme')}
+        wholeGroup={(group) => t('offers.form.wholeGroup', { group })}
+        className="select select--compact"
+        value={theme}
+        onChange={(event) => setTheme(event.target.value)}
+      />
       <div className="field button-group filters__actions">
         <button type="submit" className="button">
           {t('offers.list.apply')}

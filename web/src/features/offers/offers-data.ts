@@ -3,25 +3,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { useLocale } from '../../i18n/I18nProvider';
 import { regionName } from '../../i18n/format';
-import { themeLabel } from '../../ui/enum-labels';
 import { parentsOf, regionTree, type RegionNode } from './eligibility-rules';
-
-const OfferThemesQuery = graphql(`
-  query OfferThemes {
-    themes {
-      code
-      parentCode
-      labels {
-        en
-        fr
-        es
-        ru
-        zh
-        ar
-      }
-    }
-  }
-`);
 
 const OfferAreasQuery = graphql(`
   query OfferAreas {
@@ -47,36 +29,6 @@ const OfferDonorsQuery = graphql(`
     }
   }
 `);
-
-export interface OfferThemeGroup {
-  code: string;
-  label: string;
-  themes: { code: string; label: string }[];
-}
-
-export interface OfferTaxonomy {
-  groups: OfferThemeGroup[];
-  /** Any code (theme or group) → its label in the reader's language. */
-  labelOf: (code: string) => string;
-}
-
-/** The theme taxonomy in the reader's language: groups with their themes, in the API's order. */
-export function useOfferTaxonomy(): OfferTaxonomy | null {
-  const { locale } = useLocale();
-  const [{ data }] = useQuery({ query: OfferThemesQuery, requestPolicy: 'cache-first' });
-  return useMemo(() => {
-    if (!data) return null;
-    const labels = new Map(data.themes.map((theme) => [theme.code, themeLabel(theme, locale)]));
-    const groups = data.themes
-      .filter((theme) => !theme.parentCode)
-      .map((group) => ({
-        code: group.code,
-        label: labels.get(group.code)!,
-        themes: data.themes.filter((theme) => theme.parentCode === group.code).map((theme) => ({ code: theme.code, label: labels.get(theme.code)! })),
-      }));
-    return { groups, labelOf: (code: string) => labels.get(code) ?? code };
-  }, [data, locale]);
-}
 
 export interface CountryChoice {
   iso3: string;
