@@ -39,4 +39,8 @@ export const SIGNED_IN_ROUTES: readonly SignedInRoute[] = [
   { path: '/follow-up', page: lazy(() => import('../features/follow-up/FollowUpPage')), roles: ['SECRETARIAT', 'ADMIN'] },
   { path: '/admin/accounts', page: lazy(() => import('../features/admin/AccountsPage')), roles: ['ADMIN'] },
   { path: '/admin/donors', page: lazy(() => import('../features/admin/DonorsPage')), roles: ['ADMIN'] },
+  { path: '/runs/:id', page: lazy(() => import('../features/matching-runs/MatchingRunPage')), roles: ['SECRETARIAT', 'ADMIN'] },
+  { path: '/runs', page: lazy(() => import('../features/matching-runs/MatchingRunsPage')), roles: ['SECRETARIAT', 'ADMIN'] },
+  { path: '/allocation/:id', page: lazy(() => import('../features/allocation/AllocationPlanPage')), roles: ['SECRETARIAT', 'ADMIN'] },
+  { path: '/allocation', page: lazy(() => import('../features/allocation/AllocationPlansPage')), roles: ['SECRETARIAT', 'ADMIN'] },
 ];

@@ -23,6 +23,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/offers', label: 'offers.nav.offers', roles: ['SECRETARIAT', 'ADMIN'] },
   { path: '/coverage', label: 'coverage.nav.coverage', roles: ['SECRETARIAT', 'ADMIN'] },
   { path: '/follow-up', label: 'follow-up.nav.followUp', roles: ['SECRETARIAT', 'ADMIN'] },
+  { path: '/runs', label: 'matching-runs.nav.runs', roles: ['SECRETARIAT', 'ADMIN'] },
+  { path: '/allocation', label: 'allocation.nav.plans', roles: ['SECRETARIAT', 'ADMIN'] },
   { path: '/admin/accounts', label: 'admin.nav.accounts', roles: ['ADMIN'] },
   { path: '/admin/donors', label: 'admin.nav.donors', roles: ['ADMIN'] },
   { path: '/pairings', label: 'shell.nav.pairings', roles: ['STATE'] },
