@@ -40,17 +40,30 @@ const DonorPairingsQuery = graphql(`
           }
           progressReports {
             id
-            periodEnd
-            createdAt
             disbursedUsd
-            narrative
-            completed
-            indicators {
-              name
-              value
-              target
-            }
           }
+        }
+      }
+    }
+  }
+`);
+
+// A pairing's reports in full are read when the reader opens them: with their indicators, fifty pairings' worth would cost more than the API allows in one query.
+const PairingReportsQuery = graphql(`
+  query DonorPairingReports($id: ID!) {
+    match(id: $id) {
+      id
+      progressReports {
+        id
+        periodEnd
+        createdAt
+        disbursedUsd
+        narrative
+        completed
+        indicators {
+          name
+          value
+          target
         }
       }
     }
@@ -122,7 +135,7 @@ export default function DonorPairingsPage() {
                   </tr>
                   <tr className="donor-pairings-table__reports">
                     <td colSpan={6}>
-                      <ProgressReports need={pairing.need.title} reports={pairing.progressReports} />
+                      <ProgressReports pairingId={pairing.id} need={pairing.need.title} count={pairing.progressReports.length} />
                     </td>
                   </tr>
                 </tbody>
@@ -152,64 +165,62 @@ export default function DonorPairingsPage() {
   );
 }
 
-type Report = {
-  id: string;
-  periodEnd: string;
-  createdAt: string;
-  disbursedUsd: number;
-  narrative: string;
-  completed: boolean;
-  indicators?: { name: string; value: number; target?: number | null }[] | null;
-};
-
-function ProgressReports({ need, reports }: { need: string; reports: readonly Report[] }) {
+function ProgressReports({ pairingId, need, count }: { pairingId: string; need: string; count: number }) {
   const t = useT();
   const { locale } = useLocale();
-  if (!reports.length) return <p className="donor-pairings__none">{t('donor-pairings.reports.none', { need })}</p>;
+  const [open, setOpen] = useState(false);
+  const [{ data, error, fetching }] = useQuery({ query: PairingReportsQuery, variables: { id: pairingId }, pause: !open });
+  if (!count) return <p className="donor-pairings__none">{t('donor-pairings.reports.none', { need })}</p>;
+  const reports = data?.match.progressReports;
   return (
-    <details className="donor-pairings__details">
-      <summary>{t('donor-pairings.reports.summary', { count: reports.length, need })}</summary>
-      <ol className="donor-pairings__report-list">
-        {reportsNewestFirst(reports).map((report) => (
-          <li key={report.id} className="donor-pairings__report">
-            <dl className="summary-list">
-              <dt>{t('donor-pairings.reports.periodEnd')}</dt>
-              <dd>{formatDate(locale, report.periodEnd)}</dd>
-              <dt>{t('donor-pairings.reports.filed')}</dt>
-              <dd>{formatDate(locale, report.createdAt)}</dd>
-              <dt>{t('donor-pairings.reports.disbursed')}</dt>
-              <dd>{formatUsd(locale, report.disbursedUsd)}</dd>
-              <dt>{t('donor-pairings.reports.completed')}</dt>
-              <dd>{report.completed ? t('donor-pairings.reports.completedYes') : t('donor-pairings.reports.completedNo')}</dd>
-              <dt>{t('donor-pairings.reports.narrative')}</dt>
-              {/* Written by the state in its own language. */}
-              <dd dir="auto" className="donor-pairings__narrative">
-                {report.narrative}
-              </dd>
-              <dt>{t('donor-pairings.reports.indicators')}</dt>
-              <dd>
-                {report.indicators?.length ? (
-                  <ul className="donor-pairings__indicators">
-                    {report.indicators.map((indicator, index) => (
-                      <li key={index}>
-                        {indicator.target == null
-                          ? t('donor-pairings.reports.indicatorValue', { name: indicator.name, value: formatNumber(locale, indicator.value) })
-                          : t('donor-pairings.reports.indicatorOfTarget', {
-                              name: indicator.name,
-                              value: formatNumber(locale, indicator.value),
-                              target: formatNumber(locale, indicator.target),
-                            })}
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  t('donor-pairings.reports.noIndicators')
-                )}
-              </dd>
-            </dl>
-          </li>
-        ))}
-      </ol>
+    <details className="donor-pairings__details" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>{t('donor-pairings.reports.summary', { count, need })}</summary>
+      {error ? <ErrorSummary problems={problemsOf(error, t)} /> : null}
+      {!reports ? (
+        fetching ? <Loading /> : null
+      ) : (
+        <ol className="donor-pairings__report-list">
+          {reportsNewestFirst(reports).map((report) => (
+            <li key={report.id} className="donor-pairings__report">
+              <dl className="summary-list">
+                <dt>{t('donor-pairings.reports.periodEnd')}</dt>
+                <dd>{formatDate(locale, report.periodEnd)}</dd>
+                <dt>{t('donor-pairings.reports.filed')}</dt>
+                <dd>{formatDate(locale, report.createdAt)}</dd>
+                <dt>{t('donor-pairings.reports.disbursed')}</dt>
+                <dd>{formatUsd(locale, report.disbursedUsd)}</dd>
+                <dt>{t('donor-pairings.reports.completed')}</dt>
+                <dd>{report.completed ? t('donor-pairings.reports.completedYes') : t('donor-pairings.reports.completedNo')}</dd>
+                <dt>{t('donor-pairings.reports.narrative')}</dt>
+                {/* Written by the state in its own language. */}
+                <dd dir="auto" className="donor-pairings__narrative">
+                  {report.narrative}
+                </dd>
+                <dt>{t('donor-pairings.reports.indicators')}</dt>
+                <dd>
+                  {report.indicators?.length ? (
+                    <ul className="donor-pairings__indicators">
+                      {report.indicators.map((indicator, index) => (
+                        <li key={index}>
+                          {indicator.target == null
+                            ? t('donor-pairings.reports.indicatorValue', { name: indicator.name, value: formatNumber(locale, indicator.value) })
+                            : t('donor-pairings.reports.indicatorOfTarget', {
+                                name: indicator.name,
+                                value: formatNumber(locale, indicator.value),
+                                target: formatNumber(locale, indicator.target),
+                              })}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    t('donor-pairings.reports.noIndicators')
+                  )}
+                </dd>
+              </dl>
+            </li>
+          ))}
+        </ol>
+      )}
     </details>
   );
 }
