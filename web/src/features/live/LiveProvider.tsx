@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
+import { CloseCode } from 'graphql-ws';
 import { useClient, type CombinedError } from 'urql';
 import { graphql } from '../../gql';
 import type { MatchEventKind } from '../../gql/enums';
@@ -69,6 +70,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
 
 function LiveConnection({ hub, onNotice }: { hub: LiveHub; onNotice: (notice: LiveNotice | null) => void }) {
   const client = useClient();
+  const { signOut } = useSession();
   const [state, dispatch] = useReducer(liveStep, INITIAL_LIVE_STATE);
   const live = useRef(state.status === 'live');
   live.current = state.status === 'live';
@@ -81,7 +83,8 @@ function LiveConnection({ hub, onNotice }: { hub: LiveHub; onNotice: (notice: Li
       if (ended) return;
       if (result.error) {
         ended = true;
-        if (!isSignedOut(result.error)) dispatch({ type: 'ended' });
+        if (isTokenRefused(result.error)) signOut('expired');
+        else dispatch({ type: 'ended' });
         return;
       }
       const kind = result.data?.matchEvents.kind;
@@ -94,11 +97,12 @@ function LiveConnection({ hub, onNotice }: { hub: LiveHub; onNotice: (notice: Li
       ended = true;
       unsubscribe();
     };
-  }, [client, hub, state.generation]);
+  }, [client, hub, signOut, state.generation]);
 
   useEffect(() => {
     if (state.retryInMs === null) return;
-    const timer = window.setTimeout(() => dispatch({ type: 'retry' }), state.retryInMs);
+    // Spread by a fifth either way, so the consoles a restart of the API cut off do not all come back at the same instant.
+    const timer = window.setTimeout(() => dispatch({ type: 'retry' }), state.retryInMs * (0.8 + Math.random() * 0.4));
     // A browser back online need not wait out the backoff.
     const online = () => dispatch({ type: 'retry' });
     window.addEventListener('online', online);
@@ -123,8 +127,15 @@ function LiveConnection({ hub, onNotice }: { hub: LiveHub; onNotice: (notice: Li
   return null;
 }
 
-/** An expired token signs the reader out (the API provider does that); there is nothing to reconnect. */
-const isSignedOut = (error: CombinedError) => error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
+/**
+ * The API refuses the socket of a token it no longer accepts (expired, or signed by a key it has
+ * since replaced) by closing it with graphql-ws's Forbidden code: no reconnection can help, the
+ * reader must sign in again, as when a query is refused UNAUTHENTICATED.
+ */
+function isTokenRefused(error: CombinedError): boolean {
+  const closeCode = (error.networkError as { code?: unknown } | undefined)?.code;
+  return closeCode === CloseCode.Forbidden || closeCode === CloseCode.Unauthorized || error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
+}
 
 /**
  * Reloads a page's lists when match events arrive (at most once per 300 ms in a burst) and after
