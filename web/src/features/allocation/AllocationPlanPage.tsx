@@ -349,7 +349,8 @@ function ApplyPanel({ plan, onApplied }: { plan: Plan; onApplied: () => void }) 
           </div>
         </div>
       ) : null}
-      {!count ? (
+      {/* Once refused with CONFLICT the plan can only be refused again: the way on is a new plan. */}
+      {conflict ? null : !count ? (
         <p>{t('allocation.apply.nothing')}</p>
       ) : checking ? (
         <div className="apply-check">
