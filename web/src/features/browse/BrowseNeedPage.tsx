@@ -2,7 +2,7 @@ import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { graphql } from '../../gql';
 import { useLocale, useT } from '../../i18n/I18nProvider';
-import { formatDate, formatPercent, formatUsd, regionName } from '../../i18n/format';
+import { formatDate, formatList, formatPercent, formatUsd, regionName } from '../../i18n/format';
 import { errorCodeOf, problemsOf } from '../../ui/api-errors';
 import { ASSISTANCE_TYPE_LABELS, INSTRUMENT_LABELS, MATCH_STATUS_LABELS } from '../../ui/enum-labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
@@ -11,7 +11,7 @@ import { ScoreBreakdownChart } from '../matches/ScoreBreakdownChart';
 import { FundedMeter, StatusTag } from '../needs/need-display';
 import { FLAG_LABELS, priorityLabel } from '../needs/NeedForm';
 import { NEED_FLAGS } from '../needs/need-form-rules';
-import { useTaxonomy } from '../needs/needs-data';
+import { useTaxonomy } from '../../ui/taxonomy';
 import { useSignedIn } from '../session/SessionProvider';
 import { actsForOthers } from '../session/session-store';
 
@@ -122,9 +122,9 @@ export default function BrowseNeedPage({ params }: { params: Record<string, stri
           <dt>{t('browse.need.description')}</dt>
           <dd className="browse-need__description">{need.description}</dd>
           <dt>{t('browse.need.themes')}</dt>
-          <dd>{need.themes.map((theme) => taxonomy?.labelOf(theme.code) ?? theme.code).join(', ')}</dd>
+          <dd>{formatList(locale, need.themes.map((theme) => taxonomy?.labelOf(theme.code) ?? theme.code))}</dd>
           <dt>{t('browse.need.assistanceTypes')}</dt>
-          <dd>{need.assistanceTypes.map((type) => t(ASSISTANCE_TYPE_LABELS[type])).join(', ')}</dd>
+          <dd>{formatList(locale, need.assistanceTypes.map((type) => t(ASSISTANCE_TYPE_LABELS[type])))}</dd>
           <dt>{t('browse.need.budget')}</dt>
           <dd>{formatUsd(locale, need.estimatedBudgetUsd)}</dd>
           <dt>{t('browse.need.funded')}</dt>

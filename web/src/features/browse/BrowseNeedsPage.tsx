@@ -4,7 +4,7 @@ import { Link, useLocation, useSearch } from 'wouter';
 import { graphql } from '../../gql';
 import type { NeedSort, NeedStatus } from '../../gql/enums';
 import { useLocale, useT } from '../../i18n/I18nProvider';
-import { formatUsd, regionName } from '../../i18n/format';
+import { formatList, formatUsd, regionName } from '../../i18n/format';
 import { messageFor, problemsOf, type FormProblem } from '../../ui/api-errors';
 import { CursorPagination } from '../../ui/CursorPagination';
 import { NEED_STATUS_LABELS } from '../../ui/enum-labels';
@@ -13,7 +13,7 @@ import { SelectField, TextField } from '../../ui/fields';
 import { Loading, Page } from '../../ui/page';
 import { ThemeOptions } from '../../ui/ThemeOptions';
 import { FundedMeter, StatusTag } from '../needs/need-display';
-import { useTaxonomy, type Taxonomy } from '../needs/needs-data';
+import { useTaxonomy, type Taxonomy } from '../../ui/taxonomy';
 import type { RegionNode } from '../offers/eligibility-rules';
 import { useEligibleAreas, type EligibleAreas } from '../offers/offers-data';
 import {
@@ -123,7 +123,7 @@ export default function BrowseNeedsPage() {
                     <Link href={`/browse/${node.id}`}>{node.title}</Link>
                   </td>
                   <td>{regionName(locale, node.country.iso2, node.country.name)}</td>
-                  <td>{node.themes.map((theme) => taxonomy?.labelOf(theme.code) ?? theme.code).join(', ')}</td>
+                  <td>{formatList(locale, node.themes.map((theme) => taxonomy?.labelOf(theme.code) ?? theme.code))}</td>
                   <td className="num">{formatUsd(locale, node.estimatedBudgetUsd)}</td>
                   <td>
                     <FundedMeter fundedUsd={node.fundedUsd} budgetUsd={node.estimatedBudgetUsd} locale={locale} />

@@ -5,7 +5,7 @@ import { Link, useLocation, useSearch } from 'wouter';
 import { graphql } from '../../gql';
 import type { NeedStatus } from '../../gql/enums';
 import { useLocale, useT } from '../../i18n/I18nProvider';
-import { formatPercent, formatUsd, fundedShare, regionName } from '../../i18n/format';
+import { formatList, formatPercent, formatUsd, fundedShare, regionName } from '../../i18n/format';
 import { problemsOf } from '../../ui/api-errors';
 import { CursorPagination } from '../../ui/CursorPagination';
 import { NEED_STATUS_LABELS } from '../../ui/enum-labels';
@@ -108,7 +108,7 @@ export default function NeedsListPage() {
         title: node.title,
         status: node.status,
         country: regionName(locale, node.country.iso2, node.country.name),
-        themes: node.themes.map((theme) => themeLabel(theme.code)).join(', '),
+        themes: formatList(locale, node.themes.map((theme) => themeLabel(theme.code))),
         budget: formatUsd(locale, node.estimatedBudgetUsd),
         share,
         percent: formatPercent(locale, share),

@@ -14,9 +14,6 @@ const NeedCountriesQuery = graphql(`
   }
 `);
 
-/** The taxonomy is every feature's; this name stays for the pages that still import it from here. */
-export { useTaxonomy, type Taxonomy, type ThemeGroup } from '../../ui/taxonomy';
-
 export interface CountryOption {
   iso3: string;
   name: string;

@@ -4,7 +4,7 @@ import { Link, useLocation, useSearch } from 'wouter';
 import { graphql } from '../../gql';
 import type { OfferStatus } from '../../gql/enums';
 import { useLocale, useT } from '../../i18n/I18nProvider';
-import { formatUsd } from '../../i18n/format';
+import { formatList, formatUsd } from '../../i18n/format';
 import { problemsOf } from '../../ui/api-errors';
 import { themeLabel } from '../../ui/enum-labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
@@ -138,7 +138,7 @@ export default function OffersListPage() {
                   <td>
                     <OfferStatusTag status={node.status} t={t} />
                   </td>
-                  <td>{node.themes.map((theme) => themeLabel(theme, locale)).join(', ')}</td>
+                  <td>{formatList(locale, node.themes.map((theme) => themeLabel(theme, locale)))}</td>
                   <td className="num">{formatUsd(locale, node.capacityUsd)}</td>
                   <td className="num">{formatUsd(locale, node.remainingCapacityUsd)}</td>
                   <td>{eligibilitySummary({ global: node.global, regions: node.eligibleRegions.length, countries: node.eligibleCountries.length }, t, locale)}</td>
