@@ -16,12 +16,13 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launchChromium } from '../test/browser/support/chromium';
-import { DEMO_PASSWORD as PASSWORD, Service, startService } from '../test/browser/support/service';
+import type { Service } from '../test/browser/support/service';
 import { describeMachine, loadAverage, percentile, summarise, verdict } from './bench-report';
 import { GraphQLClient, sleep } from './service-process';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const DIST = join(ROOT, 'dist');
+const PASSWORD = 'poa-demo-password-2022';
 const ACCOUNTS = {
   STATE: { email: 'state.nga@demo.poa-match.local', firstPage: '/needs' },
   DONOR: { email: 'donor.germany@demo.poa-match.local', firstPage: '/offers' },
@@ -67,8 +68,10 @@ function build(): void {
  * deployed (CSP, compressed assets), on a scratch SQLite file it deletes when stopped.
  */
 async function startConsoleService(): Promise<string> {
-  // Compiled, the support module sits under bench/.build; the build it runs is the tree's dist/.
+  // Compiled, the support module sits under bench/.build; the build it runs is the tree's dist/, which
+  // it reads from BROWSER_DIST when it is loaded.
   process.env.BROWSER_DIST = DIST;
+  const { startService } = await import('../test/browser/support/service');
   service = await startService();
   return service.origin;
 }
@@ -155,6 +158,14 @@ class NetworkLog {
     }
   }
 
+  /** The files of a type after a mark that came without a content encoding. */
+  uncompressed(type: string, mark = 0): string[] {
+    return [...this.responses.values()]
+      .slice(mark)
+      .filter((response) => response.type === type && response.encoding === 'identity')
+      .map((response) => `${new URL(response.url).pathname.split('/').pop()} ${kilobytes(response.bytes)}`);
+  }
+
   mark(): number {
     return this.responses.size;
   }
@@ -208,6 +219,7 @@ async function measurePayload(origin: string): Promise<void> {
         console.log(`                fonts      ${describeBytes(byType(signInPage, 'Font'))}`);
         console.log(`                document   ${describeBytes(byType(signInPage, 'Document'))}`);
         console.log(`                GraphQL    ${describeBytes(byType(signInPage, 'Fetch'))}`);
+        console.log(`                scripts sent without compression (headers included): ${log.uncompressed('Script').join(', ') || 'none'}`);
         console.log(`  sign-in page JavaScript ≤ ${kilobytes(SIGN_IN_JS_TARGET)}: ${kilobytes(signInScript)}, ${verdict(signInScript <= SIGN_IN_JS_TARGET)}`);
       }
       const mark = log.mark();
@@ -225,13 +237,14 @@ async function measurePayload(origin: string): Promise<void> {
 }
 
 /**
- * Installed before any script of the page: once `expected` elements match `selector`, the timestamp of
- * the next animation frame (the first frame that paints them) is kept in `window.__allRowsAt`.
+ * Installed before any script of the page: once `expected` elements match `selector`, the time in the
+ * next animation frame (the first frame that paints them), after its style and layout are forced, is
+ * kept in `window.__allRowsAt`.
  */
 function watchRows({ selector, expected }: { selector: string; expected: number }): void {
   const scope = globalThis as unknown as {
     __allRowsAt: number | null;
-    document: { querySelectorAll(selector: string): { length: number } };
+    document: { querySelectorAll(selector: string): { length: number }; body: { getBoundingClientRect(): unknown } };
     MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void; disconnect(): void };
     requestAnimationFrame(callback: (time: number) => void): void;
     performance: { now(): number };
@@ -243,6 +256,7 @@ function watchRows({ selector, expected }: { selector: string; expected: number 
     seen = true;
     observer.disconnect();
     scope.requestAnimationFrame(() => {
+      scope.document.body.getBoundingClientRect();
       scope.__allRowsAt = scope.performance.now();
     });
   });
@@ -274,7 +288,7 @@ async function timeRender(page: Page, origin: string, path: string): Promise<Ren
 /** The peer: the same rows as a plain HTML table written with innerHTML, from their JSON text to the frame that paints them. */
 function plainTable(json: string): Promise<number> {
   const scope = globalThis as unknown as {
-    document: { createElement(tag: string): { innerHTML: string; remove(): void }; body: { append(node: unknown): void } };
+    document: { createElement(tag: string): { innerHTML: string; remove(): void }; body: { append(node: unknown): void; getBoundingClientRect(): unknown } };
     requestAnimationFrame(callback: () => void): void;
     performance: { now(): number };
   };
@@ -293,6 +307,7 @@ function plainTable(json: string): Promise<number> {
   scope.document.body.append(container);
   return new Promise((resolve) =>
     scope.requestAnimationFrame(() => {
+      scope.document.body.getBoundingClientRect();
       const ended = scope.performance.now();
       container.remove();
       resolve(ended - started);
@@ -343,8 +358,14 @@ async function measureNeedsList(origin: string, state: GraphQLClient): Promise<v
   }
 }
 
-async function measureQueue(origin: string, secretariat: GraphQLClient): Promise<void> {
-  const { matches } = await secretariat.request<{ matches: { totalCount: number } }>('query { matches(filter: { status: [PROPOSED] }, first: 1) { totalCount } }');
+const QUEUE_SIZE = 1_000;
+
+async function measureQueue(origin: string, secretariat: GraphQLClient, state: GraphQLClient): Promise<void> {
+  const proposed = async () =>
+    (await secretariat.request<{ matches: { totalCount: number } }>('query { matches(filter: { status: [PROPOSED] }, first: 1) { totalCount } }')).matches.totalCount;
+  // The list's needs bring about two proposals each; a few more are filed until the queue holds 1,000.
+  for (let round = 1; (await proposed()) < QUEUE_SIZE && round <= 20; round++) await fileNeeds(state, 25, `Queue need ${round}`, true);
+  const matches = { totalCount: await proposed() };
   const shown = Math.min(20, matches.totalCount);
   console.log(`\n3a. The Secretariat's queue (/queue, proposed matches) with ${matches.totalCount} matches: the queue shows pages of 20, so a page of ${shown} is what renders`);
   const context = await newContext();
@@ -439,7 +460,7 @@ async function main(): Promise<void> {
   console.log(`\nfiled and published ${NEEDS} needs for Nigeria through the API in ${((performance.now() - filing) / 1000).toFixed(1)} s (25 at a time; load ${loadAverage()})`);
 
   await measureNeedsList(origin, state);
-  await measureQueue(origin, secretariat);
+  await measureQueue(origin, secretariat, state);
   await measureLiveRow(origin, state);
   console.log(`\nload ${loadAverage()}`);
 }
