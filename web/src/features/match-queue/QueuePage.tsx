@@ -113,7 +113,8 @@ export default function QueuePage() {
     refetchList({ requestPolicy: 'network-only' });
     refetchCounts({ requestPolicy: 'network-only' });
   };
-  useLiveRefresh(refresh);
+  // While a decision panel is open the list stays as it is: a match decided elsewhere would vanish under the reader, and with it the explanation of their refused decision.
+  useLiveRefresh(openPanel ? () => undefined : refresh);
 
   const connection = list.data?.matches;
   return (
