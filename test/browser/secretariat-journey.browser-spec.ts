@@ -94,10 +94,7 @@ describe('the Secretariat’s journey', () => {
     const outcome = async (p: Page) => {
       const won = p.getByRole('status').filter({ hasText: /^Match approved: / });
       const lost = p.getByRole('alert').filter({ hasText: 'Someone else decided on this match first' });
-      await won.or(lost).first().waitFor().catch(async (error) => {
-        await p.screenshot({ path: `/tmp/dj-conflict-${p === page ? 'a' : 'b'}.png`, fullPage: true });
-        throw error;
-      });
+      await won.or(lost).first().waitFor();
       return (await lost.count()) > 0 ? 'lost' : 'won';
     };
     const outcomes = await Promise.all([outcome(page), outcome(other)]);
