@@ -11,6 +11,8 @@ describe('the language menu', () => {
     await page.goto(`${harness.service.origin}/sign-in`);
     await expectLanguage(page, 'en');
     const menu = page.getByRole('combobox', { name: 'Language' });
+    // <html lang="en"> is in the page before the console draws anything: wait for the menu itself.
+    await menu.waitFor();
     await expect(menu.locator('option').allInnerTexts()).resolves.toEqual(['English', 'Français', 'Español', 'Русский', '中文', 'العربية']);
 
     for (const lang of LANGUAGES) {
