@@ -98,7 +98,7 @@ describe('the Secretariat’s journey', () => {
       return (await lost.count()) > 0 ? 'lost' : 'won';
     };
     const outcomes = await Promise.all([outcome(page), outcome(other)]);
-    expect(outcomes.sort()).toEqual(['lost', 'won']);
+    expect([...outcomes].sort()).toEqual(['lost', 'won']);
     const loser = outcomes[0] === 'lost' ? page : other;
     await loser.getByRole('alert').filter({ hasText: 'The match is now Approved.' }).waitFor();
     await harness.capture(loser, 'en', 'queue-conflict');
