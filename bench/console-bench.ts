@@ -432,6 +432,10 @@ async function measureLiveRow(origin: string, state: GraphQLClient): Promise<voi
       return;
     }
     const sorted = [...latencies].sort((a, b) => a - b);
+    if (!sorted.length) {
+      console.log(`  publish → match row in the open donor page ≤ ${LIVE_TARGET_MS} ms at p95: TARGET MISSED — no match appeared within 10 s`);
+      return;
+    }
     const p95 = missing ? Number.POSITIVE_INFINITY : percentile(sorted, 95);
     console.log(`  ${needs} needs over ${sockets[0]}: p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, max ${ms(sorted[sorted.length - 1])}${missing ? `; ${missing} never appeared within 10 s` : ''}`);
     console.log(`  publish → match row in the open donor page ≤ ${LIVE_TARGET_MS} ms at p95: ${verdict(p95 <= LIVE_TARGET_MS)}`);
@@ -454,6 +458,9 @@ async function main(): Promise<void> {
 
   const state = await signedInClient(origin, 'STATE');
   const secretariat = await signedInClient(origin, 'SECRETARIAT');
+  // On the demo market, before the benchmark's own needs: the donor's first page of proposals is
+  // best first, and hundreds of new proposals would push a new need's match off it.
+  await measureLiveRow(origin, state);
   const filing = performance.now();
   // Published, so that they are matched: the queue fills with proposals from them.
   await fileNeeds(state, NEEDS, 'Benchmark need', true);
@@ -461,7 +468,6 @@ async function main(): Promise<void> {
 
   await measureNeedsList(origin, state);
   await measureQueue(origin, secretariat, state);
-  await measureLiveRow(origin, state);
   console.log(`\nload ${loadAverage()}`);
 }
 
