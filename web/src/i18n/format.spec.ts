@@ -12,6 +12,10 @@ describe('formatUsd', () => {
     expect(formatUsd('zh', 1250000)).toBe('US$1,250,000');
   });
 
+  it('keeps an Arabic amount in one piece right to left: the Latin symbol held together, the amount isolated from the text around it', () => {
+    expect(plain(formatUsd('ar', 14445000))).toBe('\u2068\u200f14,445,000 \u2066US$\u2069\u2069');
+  });
+
   it('rounds to whole dollars', () => {
     expect(formatUsd('en', 999.6)).toBe('$1,000');
   });

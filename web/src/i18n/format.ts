@@ -1,4 +1,4 @@
-import type { Locale } from './locales';
+import { directionOf, type Locale } from './locales';
 
 /**
  * Numbers, money and dates in the reader's locale, through Intl. Calendar dates (YYYY-MM-DD) are
@@ -24,8 +24,23 @@ const dateTimeFormat = memoisedPerLocale((locale) => new Intl.DateTimeFormat(loc
 const listFormat = memoisedPerLocale((locale) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
 const regionNames = memoisedPerLocale((locale) => new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' }));
 
+// Unicode's directional isolates (first strong, left to right, pop), as in UAX #9.
+const FIRST_STRONG_ISOLATE = '\u2068';
+const LEFT_TO_RIGHT_ISOLATE = '\u2066';
+const POP_DIRECTIONAL_ISOLATE = '\u2069';
+
+/**
+ * US dollars in the reader's locale. Right to left, Arabic writes "‏14,445,000 US$" (a right-to-left
+ * mark, the number, the symbol): left to the bidirectional algorithm, the Latin "US" and the "$" come
+ * apart ("$US 14,445,000") and the amount runs into the text around it. So there the symbol is kept
+ * together left to right, and the whole amount is isolated from its neighbours; isolates are plain
+ * text, so they hold in messages, table cells, chart labels and attributes alike.
+ */
 export function formatUsd(locale: Locale, amount: number): string {
-  return usdFormat(locale).format(amount);
+  if (directionOf(locale) === 'ltr') return usdFormat(locale).format(amount);
+  const parts = usdFormat(locale).formatToParts(amount);
+  const text = parts.map((part) => (part.type === 'currency' ? `${LEFT_TO_RIGHT_ISOLATE}${part.value}${POP_DIRECTIONAL_ISOLATE}` : part.value)).join('');
+  return `${FIRST_STRONG_ISOLATE}${text}${POP_DIRECTIONAL_ISOLATE}`;
 }
 
 export function formatNumber(locale: Locale, value: number): string {
