@@ -13,6 +13,9 @@ async function openSection(page: Page, link: string, heading: string | RegExp): 
   await whenGone(page.getByRole('status').filter({ hasText: message('en', 'common.loading') }));
 }
 
+/** Whether the element has the keyboard focus. */
+const hasFocus = (locator: Locator) => locator.evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
+
 /** The first proposed match of the queue whose approval panel offers a form (not a blocker), opened. */
 async function openFirstApprovable(page: Page): Promise<{ button: Locator; panel: Locator; name: string }> {
   const buttons = page.getByRole('button', { name: /^Approve / });
@@ -47,6 +50,99 @@ async function chooseAmount(panel: Locator): Promise<number> {
  */
 describe('the Secretariat’s journey', () => {
   const harness = useBrowserHarness();
+
+  it('keeps the queue live while a decision panel is open, with the panel and what was typed in it; the status tabs are a tablist', async () => {
+    const page = await harness.open();
+    const { service } = harness;
+    const { capture, inArabic } = journeyPages(harness, page);
+    const token = await service.login(demoEmail('secretariat'));
+    await signIn(page, service.origin, demoEmail('secretariat'));
+    await openSection(page, 'Match queue', 'Match queue');
+    await page.getByRole('heading', { level: 2, name: /^Proposed: \d+ match(es)?$/ }).waitFor();
+
+    // The tabs as the Secretariat names them, each with its count; only the selected one is in the Tab order.
+    const tablist = page.getByRole('tablist', { name: 'Matches by status' });
+    const tab = (name: string) => tablist.getByRole('tab', { name: new RegExp(`^${name} \\(\\d+\\)$`) });
+    await tab('Rejected').waitFor();
+    expect((await tablist.getByRole('tab').allTextContents()).map((name) => name.replace(/ \(\d+\)$/, ''))).toEqual([
+      'Proposed',
+      'Interested',
+      'Approved',
+      'Confirmed',
+      'Declined',
+      'Rejected',
+    ]);
+    expect(await tab('Proposed').getAttribute('aria-selected')).toBe('true');
+    expect(await tablist.locator('[tabindex="0"]').count()).toBe(1);
+    await page.getByRole('tabpanel', { name: /^Proposed/ }).waitFor();
+    const focused = (name: string) => hasFocus(tab(name));
+    const pressOn = async (key: string, status: string, name: string) => {
+      await page.keyboard.press(key);
+      await page.waitForURL(new RegExp(`status=${status}`));
+      await page.getByRole('heading', { level: 2, name: new RegExp(`^${name}: \\d+ match(es)?$`) }).waitFor();
+      expect(await tab(name).getAttribute('aria-selected')).toBe('true');
+      expect(await focused(name)).toBe(true);
+    };
+    await tab('Proposed').focus();
+    await pressOn('ArrowRight', 'DONOR_INTERESTED', 'Interested');
+    await pressOn('End', 'REJECTED', 'Rejected');
+    await pressOn('ArrowRight', 'PROPOSED', 'Proposed');
+    await pressOn('ArrowLeft', 'REJECTED', 'Rejected');
+    await pressOn('Home', 'PROPOSED', 'Proposed');
+    await capture('queue-tabs');
+
+    // An approval under way: an amount typed and a note.
+    const approving = await openFirstApprovable(page);
+    const amount = await chooseAmount(approving.panel);
+    const note = 'Pending the donor’s call on Thursday.';
+    await approving.panel.getByLabel('Note (optional)').fill(note);
+    const openId = (await page.locator('section.queue-panel').getAttribute('id'))!.replace(/^queue-panel-/, '');
+
+    // Meanwhile another match is rejected through the API: the list and the counts follow, the panel stays as it was.
+    type Listed = { matches: { totalCount: number; edges: { node: { id: string; version: number } }[] } };
+    const proposedNow = async () => (await service.gql<Listed>('query { matches(filter: { status: [PROPOSED] }, first: 20) { totalCount edges { node { id version } } } }', {}, token)).data!.matches;
+    const proposedHeading = (count: number) => page.getByRole('heading', { level: 2, name: new RegExp(`^Proposed: ${count} match(es)?$`) });
+    const { edges } = await proposedNow();
+    const rejectedBefore = Number(/\((\d+)\)$/.exec((await tab('Rejected').textContent()) ?? '')![1]);
+    const another = edges.map((edge) => edge.node).find((match) => match.id !== openId)!;
+    const reject = 'mutation($id: ID!, $version: Int!) { rejectMatch(id: $id, expectedVersion: $version, reason: "Outside the donor’s current priorities.") { id } }';
+    expect((await service.gql(reject, { id: another.id, version: another.version }, token)).errors).toBeUndefined();
+    await proposedHeading((await proposedNow()).totalCount).waitFor();
+    await tablist.getByRole('tab', { name: `Rejected (${rejectedBefore + 1})` }).waitFor();
+    expect(await approving.panel.getByLabel('Amount to allocate, in US dollars').inputValue()).toBe(String(amount));
+    expect(await approving.panel.getByLabel('Note (optional)').inputValue()).toBe(note);
+
+    // Then the open match itself is approved elsewhere: it leaves the tab's list but stays on the page with its panel, which says where it went.
+    const version = (await service.gql<{ match: { version: number } }>('query($id: ID!) { match(id: $id) { version } }', { id: openId }, token)).data!.match.version;
+    const approve = 'mutation($id: ID!, $amount: Int!, $version: Int!) { approveMatch(id: $id, allocatedUsd: $amount, expectedVersion: $version) { id } }';
+    expect((await service.gql(approve, { id: openId, amount, version }, token)).errors).toBeUndefined();
+    // Approving may also retire other proposals of the need or the offer: the count is the API's.
+    await proposedHeading((await proposedNow()).totalCount).waitFor();
+    const region = page.getByRole('region', { name: 'Approve this match' });
+    await region.getByText('While this panel was open, the match moved to Approved. It stays here until you close the panel.').waitFor();
+    await region.getByText('This match can no longer be approved: it is Approved.').waitFor();
+    await harness.capture(page, 'en', 'queue-panel-moved');
+    await region.getByRole('button', { name: 'Cancel' }).click();
+    await whenGone(region);
+    expect(await hasFocus(page.getByRole('heading', { level: 2, name: /^Proposed: / }))).toBe(true);
+
+    await inArabic();
+    // Right to left the arrows are mirrored: the left arrow leads to the next tab.
+    const arabicTabs = page.getByRole('tablist', { name: message('ar', 'match-queue.tabs.label') });
+    await arabicTabs.getByRole('tab', { selected: true }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForURL(/status=DONOR_INTERESTED/);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL(/status=PROPOSED/);
+    // And the panel of a match rejected elsewhere while it is open, in Arabic.
+    await page.getByRole('button', { name: new RegExp(`^${message('ar', 'match-queue.approve.open')} `) }).first().click();
+    const arabicPanel = page.locator('section.queue-panel');
+    const arabicId = (await arabicPanel.getAttribute('id'))!.replace(/^queue-panel-/, '');
+    const arabicVersion = (await service.gql<{ match: { version: number } }>('query($id: ID!) { match(id: $id) { version } }', { id: arabicId }, token)).data!.match.version;
+    expect((await service.gql(reject, { id: arabicId, version: arabicVersion }, token)).errors).toBeUndefined();
+    await arabicPanel.getByRole('status').filter({ hasText: /«/ }).waitFor();
+    await harness.capture(page, 'ar', 'queue-panel-moved');
+  });
 
   it('approves with an amount, rejects with a reason, loses a race explained, applies a plan, reads coverage, runs matching and follows up', async () => {
     const page = await harness.open();

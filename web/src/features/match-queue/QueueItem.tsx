@@ -77,12 +77,15 @@ export function factsOf(match: MatchCardFragment): ApprovalFacts {
 export function QueueItem({
   match: listed,
   open,
+  moved,
   onOpen,
   onDecided,
   onRefresh,
 }: {
   match: MatchCardFragment;
   open: 'approve' | 'reject' | null;
+  /** The match has left the list while its panel was open (it is kept on the page for the panel). */
+  moved: boolean;
   onOpen: (kind: 'approve' | 'reject' | null) => void;
   onDecided: (message: string) => void;
   onRefresh: () => void;
@@ -93,7 +96,8 @@ export function QueueItem({
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const approveButton = useRef<HTMLButtonElement>(null);
   const rejectButton = useRef<HTMLButtonElement>(null);
-  const match = current ?? listed;
+  // The list is read again as live updates arrive: whichever copy is newer, it or the one read after a conflict.
+  const match = current && current.version > listed.version ? current : listed;
   const context = t('match-queue.approve.openContext', { need: match.need.title, offer: match.offer.title });
   const panelId = `queue-panel-${match.id}`;
 
@@ -115,7 +119,7 @@ export function QueueItem({
     });
   }
 
-  const panelProps = { match, conflict, onCancel: close, reread, onDecided, onRefresh, headingLabel: context };
+  const panelProps = { match, conflict, moved, onCancel: close, reread, onDecided, onRefresh, headingLabel: context };
   return (
     <MatchSummary match={match}>
       {canApprove(match.status) || canReject(match.status) ? (
@@ -159,6 +163,7 @@ interface PanelProps {
   id: string;
   match: MatchCardFragment;
   conflict: Conflict | null;
+  moved: boolean;
   headingLabel: string;
   onCancel: (kind: 'approve' | 'reject') => void;
   reread: (sentVersion: number) => Promise<void>;
@@ -166,8 +171,13 @@ interface PanelProps {
   onRefresh: () => void;
 }
 
-/** A panel's frame: a labelled region whose heading takes the focus when it opens. */
-function Panel({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
+/**
+ * A panel's frame: a labelled region whose heading takes the focus when it opens. When the match
+ * moves to another status while it is open (decided elsewhere), the panel says so, politely: the
+ * reader may be typing.
+ */
+function Panel({ id, heading, match, moved, children }: { id: string; heading: string; match: MatchCardFragment; moved: boolean; children: ReactNode }) {
+  const t = useT();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   return (
@@ -175,6 +185,7 @@ function Panel({ id, heading, children }: { id: string; heading: string; childre
       <h4 id={`${id}-heading`} className="queue-panel__heading" ref={headingRef} tabIndex={-1}>
         {heading}
       </h4>
+      <div role="status">{moved ? <p className="notice notice--warning">{t('match-queue.moved.notice', { status: t(MATCH_STATUS_LABELS[match.status]) })}</p> : null}</div>
       {children}
     </section>
   );
@@ -195,7 +206,7 @@ function useDecisionOutcome(reread: PanelProps['reread']) {
   return { problems, setProblems, refused };
 }
 
-function ApprovePanel({ id, match, conflict, headingLabel, onCancel, reread, onDecided, onRefresh }: PanelProps) {
+function ApprovePanel({ id, match, conflict, moved, headingLabel, onCancel, reread, onDecided, onRefresh }: PanelProps) {
   const t = useT();
   const { locale } = useLocale();
   const facts = factsOf(match);
@@ -208,10 +219,11 @@ function ApprovePanel({ id, match, conflict, headingLabel, onCancel, reread, onD
   const usd = (value: number) => formatUsd(locale, value);
   const fieldIds = { [APPROVAL_FIELDS.allocatedUsd]: `${id}-amount`, [APPROVAL_FIELDS.note]: `${id}-note` };
 
-  // A match read again after a conflict brings new limits: the amount follows them.
+  // A match read again after a conflict brings new limits: the amount follows them. A match merely
+  // read again with the list (live updates) keeps what the reader typed; the hint shows the new limits.
   useEffect(() => {
-    if (suggested !== null) setAmount(String(suggested));
-  }, [match.version, suggested]);
+    if (conflict && suggested !== null) setAmount(String(suggested));
+  }, [conflict]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -234,7 +246,7 @@ function ApprovePanel({ id, match, conflict, headingLabel, onCancel, reread, onD
           : t('match-queue.approve.noGrantLimits');
 
   return (
-    <Panel id={id} heading={t('match-queue.approve.heading')}>
+    <Panel id={id} heading={t('match-queue.approve.heading')} match={match} moved={moved}>
       {conflict ? <ConflictNotice conflict={conflict} match={match} onRefresh={onRefresh} /> : null}
       <dl className="summary-list">
         <dt>{t('match-queue.approve.gap')}</dt>
@@ -294,7 +306,7 @@ function ApprovePanel({ id, match, conflict, headingLabel, onCancel, reread, onD
   );
 }
 
-function RejectPanel({ id, match, conflict, headingLabel, onCancel, reread, onDecided, onRefresh }: PanelProps) {
+function RejectPanel({ id, match, conflict, moved, headingLabel, onCancel, reread, onDecided, onRefresh }: PanelProps) {
   const t = useT();
   const [reason, setReason] = useState('');
   const { problems, setProblems, refused } = useDecisionOutcome(reread);
@@ -312,7 +324,7 @@ function RejectPanel({ id, match, conflict, headingLabel, onCancel, reread, onDe
   }
 
   return (
-    <Panel id={id} heading={t('match-queue.reject.heading')}>
+    <Panel id={id} heading={t('match-queue.reject.heading')} match={match} moved={moved}>
       {conflict ? <ConflictNotice conflict={conflict} match={match} onRefresh={onRefresh} /> : null}
       {canReject(match.status) ? (
         <form onSubmit={submit} noValidate className="form" aria-label={`${t('match-queue.reject.heading')}: ${headingLabel}`}>

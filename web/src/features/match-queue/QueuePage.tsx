@@ -1,20 +1,21 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { useQuery } from 'urql';
+import { useClient, useQuery } from 'urql';
 import { Link, useLocation, useSearch } from 'wouter';
 import { graphql } from '../../gql';
+import type { MatchCardFragment } from '../../gql/graphql';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { regionName } from '../../i18n/format';
 import { problemsOf, type FormProblem } from '../../ui/api-errors';
 import { useCursorTrail } from '../../ui/CursorPagination';
-import { MATCH_STATUS_LABELS } from '../../ui/enum-labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { SelectField, TextField } from '../../ui/fields';
 import { Loading, Page } from '../../ui/page';
+import { TabList, tabPanelProps } from '../../ui/TabList';
 import { ThemeSelect } from '../../ui/ThemeSelect';
 import { minScoreOf } from './approval-rules';
 import { QueueItem } from './QueueItem';
 import { MatchList } from './MatchSummary';
-import { parseQueueQuery, QUEUE_STATUSES, queueFilterOf, queueSearch, regionTree, type QueueQuery } from './queue-filters';
+import { parseQueueQuery, QUEUE_STATUSES, QUEUE_TAB_LABELS, queueFilterOf, queueSearch, regionTree, withOpenMatch, type QueueQuery } from './queue-filters';
 import { useLiveRefresh } from '../live/LiveProvider';
 
 const QueueListQuery = graphql(`
@@ -65,6 +66,15 @@ const QueueCountsQuery = graphql(`
   }
 `);
 
+// Where a match whose panel is open stands, once the list read again no longer holds it.
+const QueueOpenMatchQuery = graphql(`
+  query MatchQueueOpenMatch($id: ID!) {
+    match(id: $id) {
+      ...MatchCard
+    }
+  }
+`);
+
 const QueueOptionsQuery = graphql(`
   query MatchQueueOptions {
     regions {
@@ -81,14 +91,17 @@ const QueueOptionsQuery = graphql(`
 
 export default function QueuePage() {
   const t = useT();
+  const client = useClient();
   const search = useSearch();
   const [, navigate] = useLocation();
   const query = useMemo(() => parseQueueQuery(search), [search]);
   const base = useMemo(() => queueFilterOf(query), [query]);
   const paging = useCursorTrail(search);
   const [notice, setNotice] = useState<string | null>(null);
-  const [openPanel, setOpenPanel] = useState<{ id: string; kind: 'approve' | 'reject' } | null>(null);
+  /** The decision panel open, with the match's latest copy and its place on the page. */
+  const [openPanel, setOpenPanel] = useState<{ id: string; kind: 'approve' | 'reject'; match: MatchCardFragment; index: number } | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
+  const headingAfterClose = useRef(false);
 
   const [list, refetchList] = useQuery({ query: QueueListQuery, variables: { filter: { ...base, status: [query.status] }, after: paging.after || null } });
   const [counts, refetchCounts] = useQuery({
@@ -106,78 +119,103 @@ export default function QueuePage() {
   useEffect(() => {
     if (notice) noticeRef.current?.focus();
   }, [notice]);
-  useEffect(() => setOpenPanel(null), [paging.after]);
+  // Another tab, other filters or another page: the panel belonged to the list that was there.
+  useEffect(() => setOpenPanel(null), [search, paging.after]);
+  useEffect(() => {
+    if (!headingAfterClose.current) return;
+    headingAfterClose.current = false;
+    document.getElementById('queue-list-heading')?.focus();
+  });
 
   // The counts are lists of their own, which a decision's answer does not name: they are asked again.
   const refresh = () => {
     refetchList({ requestPolicy: 'network-only' });
     refetchCounts({ requestPolicy: 'network-only' });
   };
-  // While a decision panel is open the list stays as it is: a match decided elsewhere would vanish under the reader, and with it the explanation of their refused decision.
-  useLiveRefresh(openPanel ? () => undefined : refresh);
+  // The list keeps following the live updates while a panel is open; the open match stays (withOpenMatch).
+  useLiveRefresh(refresh);
 
   const connection = list.data?.matches;
+  const listed = useMemo(() => connection?.edges.map(({ node }) => node) ?? [], [connection]);
+  const openId = openPanel?.id;
+  // Each time the list is read again: the open match's new copy and place, or, once it has left the list, where it stands now.
+  useEffect(() => {
+    if (!openId) return;
+    const index = listed.findIndex((match) => match.id === openId);
+    if (index >= 0) {
+      setOpenPanel((open) => (open?.id === openId ? { ...open, match: listed[index], index } : open));
+      return;
+    }
+    let current = true;
+    void client
+      .query(QueueOpenMatchQuery, { id: openId }, { requestPolicy: 'network-only' })
+      .toPromise()
+      .then((result) => {
+        const now = result.data?.match;
+        if (current && now) setOpenPanel((open) => (open?.id === now.id ? { ...open, match: now } : open));
+      });
+    return () => {
+      current = false;
+    };
+  }, [listed, openId, client]);
+  const { rows, left } = withOpenMatch(listed, openPanel);
+
+  const tabs = QUEUE_STATUSES.map((status) => {
+    const count = counts.data?.[status]?.totalCount;
+    const label = t(QUEUE_TAB_LABELS[status]);
+    return { key: status, href: `/queue${queueSearch({ ...query, status })}`, label: count === undefined ? label : t('match-queue.tabs.tab', { status: label, count }) };
+  });
+
   return (
     <Page title={t('match-queue.queue.title')} wide>
       <p>{t('match-queue.queue.intro')}</p>
       <QueueFilters key={search} query={query} onApply={(next) => navigate(`/queue${queueSearch({ ...next, status: query.status })}`)} />
 
-      <nav aria-label={t('match-queue.tabs.label')} className="queue-tabs">
-        <ul className="queue-tabs__list">
-          {QUEUE_STATUSES.map((status) => {
-            const count = counts.data?.[status]?.totalCount;
-            const label = t(MATCH_STATUS_LABELS[status]);
-            return (
-              <li key={status} className="queue-tabs__item">
-                <Link
-                  href={`/queue${queueSearch({ ...query, status })}`}
-                  className="queue-tabs__tab"
-                  aria-current={status === query.status ? 'page' : undefined}
-                >
-                  {count === undefined ? label : t('match-queue.tabs.tab', { status: label, count })}
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
-      </nav>
+      <div className="queue-tabs">
+        <TabList label={t('match-queue.tabs.label')} tabs={tabs} selected={query.status} panelId="queue-tabpanel" onSelect={(tab) => navigate(tab.href)} />
+      </div>
 
-      {notice ? (
-        <div className="notice notice--success" role="status" tabIndex={-1} ref={noticeRef}>
-          {notice}
-        </div>
-      ) : null}
-      {list.error ? <ErrorSummary problems={problemsOf(list.error, t)} /> : null}
+      <div {...tabPanelProps('queue-tabpanel', query.status)}>
+        {notice ? (
+          <div className="notice notice--success" role="status" tabIndex={-1} ref={noticeRef}>
+            {notice}
+          </div>
+        ) : null}
+        {list.error ? <ErrorSummary problems={problemsOf(list.error, t)} /> : null}
 
-      {!connection ? (
-        list.fetching ? <Loading /> : null
-      ) : (
-        <MatchList
-          id="queue-list-heading"
-          heading={t('match-queue.list.heading', { status: t(MATCH_STATUS_LABELS[query.status]), count: connection.totalCount })}
-          connection={connection}
-          paging={paging}
-          busy={list.fetching}
-        >
-          {connection.edges.map(({ node }) => (
-            <QueueItem
-              key={node.id}
-              match={node}
-              open={openPanel?.id === node.id ? openPanel.kind : null}
-              onOpen={(kind) => {
-                setNotice(null);
-                setOpenPanel(kind ? { id: node.id, kind } : null);
-              }}
-              onDecided={(message) => {
-                setOpenPanel(null);
-                setNotice(message);
-                refresh();
-              }}
-              onRefresh={refresh}
-            />
-          ))}
-        </MatchList>
-      )}
+        {!connection ? (
+          list.fetching ? <Loading /> : null
+        ) : (
+          <MatchList
+            id="queue-list-heading"
+            heading={t('match-queue.list.heading', { status: t(QUEUE_TAB_LABELS[query.status]), count: connection.totalCount })}
+            connection={connection}
+            paging={paging}
+            busy={list.fetching}
+          >
+            {rows.map((node, index) => (
+              <QueueItem
+                key={node.id}
+                match={node}
+                open={openPanel?.id === node.id ? openPanel.kind : null}
+                moved={left && openPanel?.id === node.id}
+                onOpen={(kind) => {
+                  setNotice(null);
+                  // A match kept only for its panel leaves the page with it, and its buttons with it: the list's heading takes the focus.
+                  if (!kind && left && openPanel?.id === node.id) headingAfterClose.current = true;
+                  setOpenPanel(kind ? { id: node.id, kind, match: node, index } : null);
+                }}
+                onDecided={(message) => {
+                  setOpenPanel(null);
+                  setNotice(message);
+                  refresh();
+                }}
+                onRefresh={refresh}
+              />
+            ))}
+          </MatchList>
+        )}
+      </div>
     </Page>
   );
 }

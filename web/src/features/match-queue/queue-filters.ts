@@ -1,10 +1,21 @@
 import type { MatchFilter } from '../../gql/graphql';
 import type { MatchStatus } from '../../gql/enums';
+import type { MessageId } from '../../i18n/message-ids';
 import { minScoreOf } from './approval-rules';
 
 /** The queue's tabs, in the order a pairing moves through them. */
 export const QUEUE_STATUSES = ['PROPOSED', 'DONOR_INTERESTED', 'APPROVED', 'CONFIRMED', 'DECLINED', 'REJECTED'] as const satisfies readonly MatchStatus[];
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
+
+/** Each tab by the name the Secretariat's work gives it ("Interested", where a match's own status reads "Donor interested"). */
+export const QUEUE_TAB_LABELS: Record<QueueStatus, MessageId> = {
+  PROPOSED: 'match-queue.tabs.proposed',
+  DONOR_INTERESTED: 'match-queue.tabs.interested',
+  APPROVED: 'match-queue.tabs.approved',
+  CONFIRMED: 'match-queue.tabs.confirmed',
+  DECLINED: 'match-queue.tabs.declined',
+  REJECTED: 'match-queue.tabs.rejected',
+};
 
 /** The queue as its address says (`/queue?status=…&region=…`), so a tab and its filters can be bookmarked and shared. */
 export interface QueueQuery {
@@ -43,6 +54,18 @@ export function queueFilterOf(query: QueueQuery): MatchFilter {
   const minScore = minScoreOf(query.minScore);
   if (minScore !== null && minScore > 0) filter.minScore = minScore;
   return filter;
+}
+
+/**
+ * A page of matches with the one whose decision panel is open kept in the place it was last seen,
+ * when the page read again no longer holds it (decided elsewhere, so now under another tab): the
+ * reader keeps the panel and what they typed in it, and sees where the match stands now. `left` says
+ * it is kept only for the open panel.
+ */
+export function withOpenMatch<T extends { id: string }>(listed: readonly T[], open: { match: T; index: number } | null): { rows: T[]; left: boolean } {
+  if (!open || listed.some((match) => match.id === open.match.id)) return { rows: [...listed], left: false };
+  const at = Math.min(open.index, listed.length);
+  return { rows: [...listed.slice(0, at), open.match, ...listed.slice(at)], left: true };
 }
 
 export interface RegionNode {
