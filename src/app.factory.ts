@@ -7,6 +7,8 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { ConsoleSite } from './console/console-site';
 import { SECURITY_HEADERS } from './console/security-headers';
+import { MetricsEndpoint } from './metrics/metrics-endpoint';
+import { RequestMetrics } from './metrics/request-metrics';
 
 /** Builds the HTTP application exactly as production runs it; the e2e tests use the same function. */
 export async function createApp(): Promise<INestApplication> {
@@ -15,6 +17,8 @@ export async function createApp(): Promise<INestApplication> {
   const config = app.get(AppConfig);
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.disable('x-powered-by');
+  app.use(app.get(RequestMetrics).httpDurations());
+  app.use(app.get(MetricsEndpoint).onApiPort());
   // Both run before the routes Nest registers when the app starts: helmet's headers reach every
   // response, and the console answers only paths that are not the API's.
   app.use(helmet(SECURITY_HEADERS));

@@ -13,6 +13,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { MatchingModule } from './matching/matching.module';
 import { MatchingOutboxModule } from './matching/outbox/matching-outbox.module';
+import { MetricsEndpointModule } from './metrics/metrics-endpoint.module';
 import { NeedsModule } from './needs/needs.module';
 import { OffersModule } from './offers/offers.module';
 import { PairingsModule } from './pairings/pairings.module';
@@ -27,6 +28,7 @@ import { StartupService } from './startup.service';
   imports: [
     ConfigModule,
     LoggingModule,
+    MetricsEndpointModule,
     DatabaseModule.forRoot({ runMigrations: true }),
     LoadersModule,
     ApiGraphQLModule,

@@ -78,6 +78,9 @@ describe('validateConfig', () => {
     ['LOGIN_RATE_LIMIT', { LOGIN_RATE_LIMIT: '0' }],
     ['GRAPHQL_MAX_DEPTH', { GRAPHQL_MAX_DEPTH: '1' }],
     ['MATCH_MIN_SCORE', { MATCH_MIN_SCORE: '1.5' }],
+    ['METRICS_TOKEN', { METRICS_TOKEN: 'short' }],
+    ['METRICS_PORT', { METRICS_PORT: '0' }],
+    ['METRICS_HOST', { METRICS_HOST: 'localhost' }],
   ])('refuses a bad %s, naming it', (variable, env) => {
     expect(refusal(env)).toMatch(new RegExp(`^Invalid configuration:\\n(.*\\n)*\\s+${variable}: `));
   });
@@ -85,6 +88,12 @@ describe('validateConfig', () => {
   it('requires JWT_SECRET in production, and accepts production with one', () => {
     expect(refusal({ NODE_ENV: 'production' })).toMatch(/JWT_SECRET: must be set in production/);
     expect(validateConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }).isProduction).toBe(true);
+  });
+
+  it('serves metrics beyond the machine only behind a token', () => {
+    expect(refusal({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' })).toMatch(/METRICS_HOST: metrics are served beyond this machine only with METRICS_TOKEN set/);
+    expect(validateConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0', METRICS_TOKEN: 'a-metrics-token-1234' }).METRICS_PORT).toBe(9464);
+    expect(validateConfig({ METRICS_PORT: '9464' })).toMatchObject({ METRICS_PORT: 9464, METRICS_HOST: '127.0.0.1' });
   });
 
   it('lists every bad variable at once', () => {

@@ -4,6 +4,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsIP,
   IsNumber,
   IsOptional,
   IsString,
@@ -152,6 +153,27 @@ export class AppConfig {
   @Min(0)
   MATCH_SCORING_THREAD_FROM_PAIRS = 1_000_000;
 
+  /**
+   * Bearer token that `GET /metrics` asks for. Set, the API serves its metrics on its own port; unset,
+   * metrics are served only on METRICS_PORT.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /** A port of its own for `GET /metrics` (the worker's only way to expose them), at METRICS_HOST. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Address METRICS_PORT listens on: loopback, unless METRICS_TOKEN guards it. */
+  @IsIP()
+  METRICS_HOST = '127.0.0.1';
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -160,6 +182,8 @@ export class AppConfig {
     return /^postgres(ql)?:\/\//.test(this.DATABASE_URL);
   }
 }
+
+const isLoopback = (address: string) => /^127\./.test(address) || address === '::1';
 
 /** Builds the validated configuration or throws one error that lists every bad variable. */
 export function validateConfig(env: Record<string, unknown>): AppConfig {
@@ -174,6 +198,9 @@ export function validateConfig(env: Record<string, unknown>): AppConfig {
   );
   if (config.isProduction && !config.JWT_SECRET) {
     problems.push('JWT_SECRET: must be set in production (at least 32 characters)');
+  }
+  if (!isLoopback(config.METRICS_HOST) && !config.METRICS_TOKEN) {
+    problems.push('METRICS_HOST: metrics are served beyond this machine only with METRICS_TOKEN set');
   }
   if (problems.length) {
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MatchEventsModule } from '../match-events/match-events.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import { FullRunJob } from './jobs/full-run.job';
 import { MatchingJobConsumer } from './jobs/matching-job-consumer';
 import { RescoreNeedJob } from './jobs/rescore-need.job';
@@ -15,7 +16,7 @@ import { ScoringInputRepository } from './scoring-input.repository';
  * only this; the API imports it through MatchingModule.
  */
 @Module({
-  imports: [MatchEventsModule],
+  imports: [MatchEventsModule, MetricsModule],
   providers: [ScoringInputRepository, PreparedOfferCache, MatchWriter, MatchingEngine, MatchingRunner, RescoreNeedJob, RescoreOfferJob, FullRunJob, MatchingJobConsumer],
   exports: [MatchingEngine, MatchingRunner],
 })

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { NotFoundError } from '../common/errors/domain-errors';
+import { Metrics } from '../metrics/metrics';
 import { JobContext } from '../queue/job-queue';
 import { MatchingRun, MatchingRunStatus } from './entities/matching-run.entity';
 import { MatchingEngine } from './matching-engine';
@@ -22,6 +23,7 @@ export class MatchingRunner {
   constructor(
     private readonly dataSource: DataSource,
     private readonly engine: MatchingEngine,
+    private readonly metrics: Metrics,
   ) {}
 
   /**
@@ -47,8 +49,11 @@ export class MatchingRunner {
     try {
       const result = await this.engine.scoreEverything(resolveWeights(run.weights), runId);
       const finishedAt = new Date();
-      await runs.update(runId, { ...result, status: MatchingRunStatus.SUCCEEDED, finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime() });
+      const durationMs = finishedAt.getTime() - startedAt.getTime();
+      await runs.update(runId, { ...result, status: MatchingRunStatus.SUCCEEDED, finishedAt, durationMs });
+      this.recordRun('succeeded', durationMs, result.pairsScored);
     } catch (error) {
+      this.recordRun('failed', Date.now() - startedAt.getTime(), 0);
       const message = error instanceof Error ? error.message : String(error);
       this.logger.error(`Matching run ${runId} failed on attempt ${context.attempt}: ${message}`);
       await runs.update(
@@ -59,5 +64,12 @@ export class MatchingRunner {
       );
       throw error;
     }
+  }
+
+  private recordRun(outcome: 'succeeded' | 'failed', durationMs: number, pairsScored: number): void {
+    this.metrics.matchingRunDuration.observe({ outcome }, durationMs / 1000);
+    if (outcome === 'failed') return;
+    this.metrics.matchingPairsScored.inc(pairsScored);
+    this.metrics.matchingPairsPerSecond.set(pairsScored / Math.max(durationMs / 1000, 0.001));
   }
 }

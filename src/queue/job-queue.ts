@@ -37,6 +37,15 @@ export interface FailedJob {
   failedAt: Date;
 }
 
+/** How one attempt of a job ended, as observers (metrics) learn it. */
+export interface JobAttemptOutcome {
+  jobName: string;
+  seconds: number;
+  failed: boolean;
+  /** Failed with no retry to follow. */
+  failedForGood: boolean;
+}
+
 /** Attempts per job, and the first retry delay, doubled for each later retry. */
 export const JOB_ATTEMPTS = 5;
 export const JOB_BACKOFF_MS = 1000;
@@ -52,6 +61,7 @@ export abstract class JobQueue {
   /** Whether this process should run jobs: always in-process; with BullMQ only in the worker. */
   abstract readonly consumesHere: boolean;
   protected readonly handlers = new Map<string, JobHandler>();
+  private readonly attemptObservers: ((outcome: JobAttemptOutcome) => void)[] = [];
 
   /**
    * Resolves once the job is safe: stored in Redis, or (in-process, where memory is not safe)
@@ -59,13 +69,36 @@ export abstract class JobQueue {
    */
   abstract add<T>(jobName: string, data: T, options: AddJobOptions): Promise<void>;
 
-  /** Adds one feature's handlers to those this process runs; a job name belongs to one handler. */
+  /**
+   * Adds one feature's handlers to those this process runs; a job name belongs to one handler. Each
+   * is kept wrapped, so observers hear of every attempt whichever driver runs it.
+   */
   register(handlers: readonly JobHandler[]): void {
     if (!this.consumesHere) throw new Error('This process only produces jobs; the worker process consumes them.');
     for (const handler of handlers) {
       if (this.handlers.has(handler.jobName)) throw new Error(`Job ${handler.jobName} already has a handler`);
-      this.handlers.set(handler.jobName, handler);
+      this.handlers.set(handler.jobName, { jobName: handler.jobName, handle: (data, context) => this.observed(handler, data, context) });
     }
+  }
+
+  /** Tells `observer` how every attempt of a job run by this process ends, from now on. */
+  observeAttempts(observer: (outcome: JobAttemptOutcome) => void): void {
+    this.attemptObservers.push(observer);
+  }
+
+  private async observed(handler: JobHandler, data: unknown, context: JobContext): Promise<void> {
+    const started = performance.now();
+    const tell = (failed: boolean) => {
+      const outcome = { jobName: handler.jobName, seconds: (performance.now() - started) / 1000, failed, failedForGood: failed && context.isLastAttempt };
+      for (const observer of this.attemptObservers) observer(outcome);
+    };
+    try {
+      await handler.handle(data, context);
+    } catch (error) {
+      tell(true);
+      throw error;
+    }
+    tell(false);
   }
 
   /** How many jobs are in each state now. */

@@ -9,6 +9,7 @@ import type { RequestWithActor } from '../../auth/auth.decorators';
 import { AuthService } from '../../auth/auth.service';
 import { authenticateConnection, closeWhenTokenExpires, SubscriptionConnectionExtra } from '../../auth/subscription-auth';
 import { AppConfig } from '../../config/app-config';
+import { RequestMetrics } from '../../metrics/request-metrics';
 import { formatGraphQLError } from '../errors/graphql-error-formatter';
 import { CalendarDate } from './calendar-date.scalar';
 import { introspectionAccessPlugin, introspectionOverSocket } from './introspection-access';
@@ -30,8 +31,8 @@ export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
     LoadersModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [AppConfig, LoaderRegistry, AuthService],
-      useFactory: (config: AppConfig, loaders: LoaderRegistry, auth: AuthService): ApolloDriverConfig => {
+      inject: [AppConfig, LoaderRegistry, AuthService, RequestMetrics],
+      useFactory: (config: AppConfig, loaders: LoaderRegistry, auth: AuthService, requestMetrics: RequestMetrics): ApolloDriverConfig => {
         const introspectionOpenToAll = config.GRAPHQL_PLAYGROUND ?? !config.isProduction;
         const armor = new ApolloArmor({
           maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true },
@@ -66,7 +67,7 @@ export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
           playground: false,
           // Answered here and refused per request by introspectionAccessPlugin, which knows who asks.
           introspection: true,
-          plugins: [...armor.plugins, introspectionAccessPlugin(auth, introspectionOpenToAll), queryCostPlugin(config.GRAPHQL_MAX_COST)],
+          plugins: [requestMetrics.graphqlPlugin(), ...armor.plugins, introspectionAccessPlugin(auth, introspectionOpenToAll), queryCostPlugin(config.GRAPHQL_MAX_COST)],
           validationRules,
           allowBatchedHttpRequests: false,
           includeStacktraceInErrorResponses: false,

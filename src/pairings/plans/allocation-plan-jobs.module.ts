@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MetricsModule } from '../../metrics/metrics.module';
 import { AllocationPlanSolver } from './allocation-plan-solver';
 import { ProposeAllocationJob } from './propose-allocation.job';
 
@@ -7,6 +8,7 @@ import { ProposeAllocationJob } from './propose-allocation.job';
  * through PairingsModule and runs the job itself when there is no Redis.
  */
 @Module({
+  imports: [MetricsModule],
   providers: [AllocationPlanSolver, ProposeAllocationJob],
 })
 export class AllocationPlanJobsModule {}

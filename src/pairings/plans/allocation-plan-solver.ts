@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { Match } from '../../matching/entities/match.entity';
+import { Metrics } from '../../metrics/metrics';
 import { Need } from '../../needs/entities/need.entity';
 import { LIVE_NEED_STATUSES } from '../../needs/need-lifecycle';
 import { Offer } from '../../offers/entities/offer.entity';
@@ -40,6 +41,7 @@ export class AllocationPlanSolver {
   constructor(
     private readonly dataSource: DataSource,
     private readonly reference: ReferenceService,
+    private readonly metrics: Metrics,
   ) {}
 
   /**
@@ -54,6 +56,7 @@ export class AllocationPlanSolver {
       const plan = await plans.findOneByOrFail({ id });
       const { problem, basis, versions } = await this.loadProblem(plan);
       const result = await solveAllocationInThread(problem);
+      this.metrics.allocationSolveDuration.observe({ solve_status: result.status }, result.solveMillis / 1000);
       const scores = new Map(problem.candidates.map((candidate) => [candidate.matchId, candidate.score]));
       const allocations: PlannedAllocationRecord[] = result.allocations.map((allocation) => ({
         ...allocation,

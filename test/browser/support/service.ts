@@ -1,8 +1,8 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../../support/free-port';
 
 const ROOT = resolve(__dirname, '../../..');
 /** The build under test: `dist/` as `npm run build` writes it, unless BROWSER_DIST names another build of the same tree. */
@@ -23,17 +23,6 @@ export interface Service {
   /** A bearer token for a demo account, signed in through the API. */
   login(email: string, password?: string): Promise<string>;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
 }
 
 async function waitForHealth(origin: string, child: ChildProcess, output: () => string): Promise<void> {
