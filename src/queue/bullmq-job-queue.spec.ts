@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { BullMqJobQueue } from './bullmq-job-queue';
+import { BullMqJobQueue, QUEUE_NAME } from './bullmq-job-queue';
 import { JobHandler } from './job-queue';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -52,5 +53,32 @@ describe('BullMqJobQueue', () => {
     expect(() => producer.register([handlerFor('rescore-need')])).toThrow(/only produces jobs/);
     consumer.register([handlerFor('rescore-need')]);
     expect(() => consumer.register([handlerFor('rescore-need')])).toThrow(/already has a handler/);
+  });
+
+  it('runs a scheduled job once per tick whichever worker takes it, and drops a schedule no worker declares any more', async () => {
+    const ticks: string[] = [];
+    const tick: JobHandler = { jobName: 'sweep', handle: async (_data, context) => void ticks.push(context.jobId) };
+    const second = new BullMqJobQueue(config, true);
+    try {
+      for (const worker of [consumer, second]) {
+        worker.register([tick]);
+        worker.schedule({ schedulerId: 'every-second', jobName: 'sweep', pattern: '* * * * * *' });
+        await worker.start();
+      }
+      const connection = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
+      const queue = new Queue(QUEUE_NAME, { connection, prefix: QUEUE_PREFIX });
+      expect((await queue.getJobSchedulers()).map((scheduler) => scheduler.key)).toEqual(['every-second']);
+      while (ticks.length < 3) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(new Set(ticks).size).toBe(ticks.length);
+
+      const successor = new BullMqJobQueue(config, true);
+      await successor.start();
+      expect(await queue.getJobSchedulers()).toEqual([]);
+      await successor.close();
+      await queue.close();
+      connection.disconnect();
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -93,11 +93,26 @@ export class BullMqJobQueue extends JobQueue {
         maxStalledCount: 3,
       },
     );
+    await this.applySchedules();
     this.worker.on('error', (error) => this.logThrottled('Worker', error));
     this.worker.on('failed', (job, error) =>
       this.logger.warn(`Job ${job?.id} (${job?.name}) failed on attempt ${job?.attemptsMade}: ${error.message}`),
     );
     await this.worker.waitUntilReady();
+  }
+
+  /**
+   * Makes Redis hold exactly the declared schedules: upserting is idempotent, so every worker that
+   * starts does it, and a schedule no longer declared (renamed, removed) stops queueing jobs that
+   * no handler would take.
+   */
+  private async applySchedules(): Promise<void> {
+    for (const job of this.periodicJobs.values()) {
+      await this.queue.upsertJobScheduler(job.schedulerId, { pattern: job.pattern, tz: 'UTC' }, { name: job.jobName, data: job.data ?? {} });
+    }
+    for (const scheduler of await this.queue.getJobSchedulers()) {
+      if (!this.periodicJobs.has(scheduler.key)) await this.queue.removeJobScheduler(scheduler.key);
+    }
   }
 
   async close(): Promise<void> {

@@ -112,4 +112,54 @@ describe('InProcessJobQueue', () => {
     await queue.close();
     await expect(queue.add('unknown', {}, { jobId: 'y' })).rejects.toThrow(/closed/);
   });
+
+  describe('periodic jobs', () => {
+    afterEach(() => jest.useRealTimers());
+
+    it('runs a scheduled job at each tick of its pattern in UTC, once per tick, from start until close', async () => {
+      jest.useFakeTimers({ now: new Date('2026-12-04T05:58:00Z') });
+      const queue = new InProcessJobQueue(1);
+      const handler = new RecordingHandler();
+      queue.register([handler]);
+      queue.schedule({ schedulerId: 'digest', jobName: 'record', pattern: '0 6 * * *', data: { value: 6 } });
+      await jest.advanceTimersByTimeAsync(30_000);
+      expect(handler.calls).toHaveLength(0);
+
+      await queue.start();
+      await jest.advanceTimersByTimeAsync(60_000);
+      expect(handler.calls).toHaveLength(0);
+      await jest.advanceTimersByTimeAsync(60_000);
+      expect(handler.calls).toEqual([{ data: { value: 6 }, context: expect.objectContaining({ jobId: `digest:${Date.parse('2026-12-04T06:00:00Z')}` }) }]);
+      await jest.advanceTimersByTimeAsync(24 * 3600_000);
+      expect(handler.calls.map((call) => call.context.jobId)).toEqual([
+        `digest:${Date.parse('2026-12-04T06:00:00Z')}`,
+        `digest:${Date.parse('2026-12-05T06:00:00Z')}`,
+      ]);
+
+      await queue.close();
+      await jest.advanceTimersByTimeAsync(2 * 24 * 3600_000);
+      expect(handler.calls).toHaveLength(2);
+    });
+
+    it('reaches a tick further away than a timer can wait', async () => {
+      jest.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') });
+      const queue = new InProcessJobQueue(1);
+      const handler = new RecordingHandler();
+      queue.register([handler]);
+      queue.schedule({ schedulerId: 'yearly', jobName: 'record', pattern: '0 0 1 7 *' });
+      await queue.start();
+      await jest.advanceTimersByTimeAsync(180 * 24 * 3600_000);
+      expect(handler.calls).toHaveLength(0);
+      await jest.advanceTimersByTimeAsync(2 * 24 * 3600_000);
+      expect(handler.calls.map((call) => call.context.jobId)).toEqual([`yearly:${Date.parse('2026-07-01T00:00:00Z')}`]);
+      await queue.close();
+    });
+
+    it('refuses a schedule without its handler, or with a pattern that is not cron', () => {
+      const queue = new InProcessJobQueue(1);
+      expect(() => queue.schedule({ schedulerId: 'x', jobName: 'record', pattern: '0 6 * * *' })).toThrow(/Register the handler/);
+      queue.register([new RecordingHandler()]);
+      expect(() => queue.schedule({ schedulerId: 'x', jobName: 'record', pattern: 'daily at six' })).toThrow();
+    });
+  });
 });

@@ -1,5 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { AddJobOptions, FailedJob, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobCounts, JobHandler, JobQueue } from './job-queue';
+import { CronExpressionParser } from 'cron-parser';
+import { AddJobOptions, FailedJob, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobCounts, JobHandler, JobQueue, PeriodicJob } from './job-queue';
+
+/** Node's timers hold at most 2^31 - 1 ms (24.8 days); a later tick is reached in steps. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 /** Failed jobs kept for inspection: the latest ones, in memory, until the process ends. */
 export const FAILED_JOBS_KEPT = 100;
@@ -21,6 +25,7 @@ export class InProcessJobQueue extends JobQueue {
   /** The latest failed jobs first. */
   private readonly failed: FailedJob[] = [];
   private failedCount = 0;
+  private readonly clocks = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly backoffMs = JOB_BACKOFF_MS) {
     super();
@@ -52,12 +57,34 @@ export class InProcessJobQueue extends JobQueue {
     return this.failed.slice(0, limit);
   }
 
-  /** Jobs run as they are added; there is nothing to start. */
-  async start(): Promise<void> {}
+  /** Jobs run as they are added; only the periodic jobs' clocks start here. */
+  async start(): Promise<void> {
+    for (const job of this.periodicJobs.values()) this.armClock(job);
+  }
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const clock of this.clocks.values()) clearTimeout(clock);
+    this.clocks.clear();
     await this.tail;
+  }
+
+  /** Waits for the pattern's next tick, adds the job under an id of its own tick, and waits again. */
+  private armClock(job: PeriodicJob): void {
+    const tick = CronExpressionParser.parse(job.pattern, { tz: 'UTC', currentDate: new Date() }).next().getTime();
+    const wait = tick - Date.now();
+    const clock = setTimeout(() => {
+      if (this.closed) return;
+      if (wait <= LONGEST_TIMER_MS) {
+        this.add(job.jobName, job.data ?? {}, { jobId: `${job.schedulerId}:${tick}` }).catch((error: unknown) =>
+          this.logger.error(`Periodic job ${job.schedulerId} could not run: ${error instanceof Error ? error.message : String(error)}`),
+        );
+      }
+      this.armClock(job);
+    }, Math.min(Math.max(wait, 0), LONGEST_TIMER_MS));
+    // A pending tick does not keep a finished process (a CLI command, a test) alive.
+    clock.unref();
+    this.clocks.set(job.schedulerId, clock);
   }
 
   private async run(handler: JobHandler, data: unknown, jobId: string): Promise<void> {

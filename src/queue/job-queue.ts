@@ -1,3 +1,5 @@
+import { CronExpressionParser } from 'cron-parser';
+
 /** What a job handler learns about the attempt it runs in. */
 export interface JobContext {
   jobId: string;
@@ -46,6 +48,35 @@ export interface JobAttemptOutcome {
   failedForGood: boolean;
 }
 
+/**
+ * A job the queue runs on a clock: a sweep, a digest. The seam for every periodic task, so each
+ * runs once per tick however many API or worker processes there are:
+ *
+ * - with REDIS_URL, a BullMQ job scheduler per `schedulerId` (upserted when the worker starts, so
+ *   several workers share one schedule and each tick is one job, taken by one worker);
+ * - without it, a timer in the API process, which runs the job like any other (same retries).
+ *
+ * A feature declares it in onModuleInit next to its handler:
+ *
+ *   if (this.queue.consumesHere) {
+ *     this.queue.register([this.digestJob]);
+ *     this.queue.schedule({ schedulerId: 'daily-digest', jobName: this.digestJob.jobName, pattern: '0 6 * * *' });
+ *   }
+ *
+ * Ticks missed while no process runs are not caught up: the handler should work out from the
+ * database what is due (e.g. "sent up to"), not assume it runs at every tick.
+ */
+export interface PeriodicJob {
+  /** Names the schedule; declaring the same id again (e.g. after a restart) replaces its timing. */
+  readonly schedulerId: string;
+  /** The job name of a handler registered in the same process. */
+  readonly jobName: string;
+  /** A cron pattern in UTC: minute hour day-of-month month day-of-week, e.g. '0 6 * * *' for 06:00 daily. */
+  readonly pattern: string;
+  /** What the handler receives at each tick. */
+  readonly data?: Record<string, unknown>;
+}
+
 /** Attempts per job, and the first retry delay, doubled for each later retry. */
 export const JOB_ATTEMPTS = 5;
 export const JOB_BACKOFF_MS = 1000;
@@ -62,6 +93,7 @@ export abstract class JobQueue {
   abstract readonly consumesHere: boolean;
   protected readonly handlers = new Map<string, JobHandler>();
   private readonly attemptObservers: ((outcome: JobAttemptOutcome) => void)[] = [];
+  protected readonly periodicJobs = new Map<string, PeriodicJob>();
 
   /**
    * Resolves once the job is safe: stored in Redis, or (in-process, where memory is not safe)
@@ -101,15 +133,23 @@ export abstract class JobQueue {
     tell(false);
   }
 
+  /** Runs a registered handler on a clock from `start` on (see PeriodicJob); call it before the application bootstraps. */
+  schedule(job: PeriodicJob): void {
+    if (!this.handlers.has(job.jobName)) throw new Error(`Register the handler of ${job.jobName} before scheduling it`);
+    // Parsed now, so a bad pattern stops the process at start rather than at the first tick.
+    CronExpressionParser.parse(job.pattern, { tz: 'UTC' });
+    this.periodicJobs.set(job.schedulerId, job);
+  }
+
   /** How many jobs are in each state now. */
   abstract counts(): Promise<JobCounts>;
 
   /** The jobs that failed for good, the latest first, at most `limit` of them. */
   abstract failedJobs(limit: number): Promise<FailedJob[]>;
 
-  /** Starts running jobs with every handler registered so far. */
+  /** Starts running jobs with every handler registered so far, and the periodic jobs' clocks. */
   abstract start(): Promise<void>;
 
-  /** Stops taking jobs and waits for the running one to finish. */
+  /** Stops taking jobs (and the clocks of this process) and waits for the running one to finish. */
   abstract close(): Promise<void>;
 }
