@@ -15,6 +15,8 @@ import { MatchingModule } from './matching/matching.module';
 import { MatchingOutboxModule } from './matching/outbox/matching-outbox.module';
 import { MetricsEndpointModule } from './metrics/metrics-endpoint.module';
 import { NeedsModule } from './needs/needs.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { NotificationOutboxModule } from './notifications/outbox/notification-outbox.module';
 import { OffersModule } from './offers/offers.module';
 import { PairingsModule } from './pairings/pairings.module';
 import { QueueModule } from './queue/queue.module';
@@ -37,6 +39,7 @@ import { StartupService } from './startup.service';
     QueueModule.forRoot('api'),
     JobQueueStatusModule,
     MatchingOutboxModule,
+    NotificationOutboxModule,
     AuthModule,
     AccountsModule,
     NeedsModule,
@@ -44,6 +47,7 @@ import { StartupService } from './startup.service';
     MatchingModule,
     PairingsModule,
     ReportsModule,
+    NotificationsModule,
     HealthModule,
     ConsoleModule,
   ],

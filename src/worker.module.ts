@@ -1,17 +1,21 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
 import { LoggingModule } from './common/logging.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { MatchingCoreModule } from './matching/matching-core.module';
 import { MetricsEndpointModule } from './metrics/metrics-endpoint.module';
+import { MatchingOutboxModule } from './matching/outbox/matching-outbox.module';
+import { NotificationDeliveryModule } from './notifications/notification-delivery.module';
+import { NotificationOutboxModule } from './notifications/outbox/notification-outbox.module';
 import { AllocationPlanJobsModule } from './pairings/plans/allocation-plan-jobs.module';
 import { QueueModule } from './queue/queue.module';
 import { ReferenceModule } from './reference/reference.module';
 
 /**
- * The worker process: consumes matching and allocation-plan jobs from BullMQ, and publishes the
- * matching engine's proposals to API subscribers through Redis. No HTTP but its metrics (on
- * METRICS_PORT), no GraphQL, and it never migrates the schema (the API does, before it serves).
+ * The worker process: consumes matching, allocation-plan and notification jobs from BullMQ, and
+ * publishes the matching engine's proposals to API subscribers through Redis. No HTTP but its metrics
+ * (on METRICS_PORT), no GraphQL, and it never migrates the schema (the API does, before it serves).
  */
 @Module({
   imports: [
@@ -20,9 +24,13 @@ import { ReferenceModule } from './reference/reference.module';
     MetricsEndpointModule,
     DatabaseModule.forRoot({ runMigrations: false }),
     ReferenceModule,
+    AuditModule,
     QueueModule.forRoot('worker'),
+    MatchingOutboxModule,
+    NotificationOutboxModule,
     MatchingCoreModule,
     AllocationPlanJobsModule,
+    NotificationDeliveryModule,
   ],
 })
 export class WorkerModule {}

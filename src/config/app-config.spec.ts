@@ -60,6 +60,14 @@ describe('validateConfig', () => {
     expect(validateConfig({ PORT: '', REDIS_URL: '', JWT_SECRET: '' })).toMatchObject({ PORT: 3000, REDIS_URL: undefined, JWT_SECRET: undefined });
   });
 
+  it('sends no e-mail unless SMTP_URL is set, and takes a sender as an address or Name <address>', () => {
+    expect(validateConfig({})).toMatchObject({ SMTP_URL: undefined, MAIL_FROM: 'poa-match <no-reply@poa-match.local>', NOTIFY_MATCH_MIN_SCORE: 0.7 });
+    expect(validateConfig({ SMTP_URL: 'smtps://user:secret@mail.example.org:465', MAIL_FROM: 'alerts@example.org' })).toMatchObject({
+      SMTP_URL: 'smtps://user:secret@mail.example.org:465',
+      MAIL_FROM: 'alerts@example.org',
+    });
+  });
+
   it('ignores variables it does not know', () => {
     expect(validateConfig({ PATH: '/usr/bin', HOME: '/root' })).not.toHaveProperty('PATH');
   });
@@ -81,6 +89,9 @@ describe('validateConfig', () => {
     ['METRICS_TOKEN', { METRICS_TOKEN: 'short' }],
     ['METRICS_PORT', { METRICS_PORT: '0' }],
     ['METRICS_HOST', { METRICS_HOST: 'localhost' }],
+    ['SMTP_URL', { SMTP_URL: 'mail.example.org:25' }],
+    ['MAIL_FROM', { MAIL_FROM: 'poa-match' }],
+    ['NOTIFY_MATCH_MIN_SCORE', { NOTIFY_MATCH_MIN_SCORE: '-0.1' }],
   ])('refuses a bad %s, naming it', (variable, env) => {
     expect(refusal(env)).toMatch(new RegExp(`^Invalid configuration:\\n(.*\\n)*\\s+${variable}: `));
   });

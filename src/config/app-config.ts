@@ -174,6 +174,25 @@ export class AppConfig {
   @IsIP()
   METRICS_HOST = '127.0.0.1';
 
+  /**
+   * Where e-mail goes: `smtp://user:pass@host:587` (STARTTLS when the server offers it) or
+   * `smtps://…:465`. Unset, nobody is sent e-mail; notifications stay in the application.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465' })
+  SMTP_URL?: string;
+
+  /** The sender of every e-mail: an address, or `Name <address>`. */
+  @Matches(/^([^<>\r\n]+<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, { message: 'MAIL_FROM must be an address or Name <address>' })
+  MAIL_FROM = 'poa-match <no-reply@poa-match.local>';
+
+  /** A new match scoring at least this is a "strong" one, of which its state and donor are told. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  NOTIFY_MATCH_MIN_SCORE = 0.7;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }

@@ -4,6 +4,9 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { Match } from '../matching/entities/match.entity';
 import { MatchingRun } from '../matching/entities/matching-run.entity';
 import { Need } from '../needs/entities/need.entity';
+import { EmailDelivery } from '../notifications/entities/email-delivery.entity';
+import { Notification } from '../notifications/entities/notification.entity';
+import { NotificationPreferences } from '../notifications/entities/notification-preferences.entity';
 import { NeedTheme } from '../needs/entities/need-theme.entity';
 import { Offer } from '../offers/entities/offer.entity';
 import { OfferEligibility } from '../offers/entities/offer-eligibility.entity';
@@ -35,4 +38,7 @@ export const ENTITIES = [
   NationalReport,
   ProgressReport,
   AllocationPlan,
+  Notification,
+  NotificationPreferences,
+  EmailDelivery,
 ];

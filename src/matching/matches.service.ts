@@ -72,6 +72,13 @@ export class MatchesService {
     return match;
   }
 
+  /** Which of these matches the caller may see (the same rule as `list`). */
+  async visibleIds(actor: Actor, ids: readonly string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.visibleMatches(actor).select('match.id', 'id').andWhere('match.id IN (:...visibleIdsOf)', { visibleIdsOf: [...ids] }).getRawMany<{ id: string }>();
+    return new Set(rows.map((row) => row.id));
+  }
+
   /** What `need.matches` may show this caller; the need itself is already one the caller may see. */
   scopeForNeed(actor: Actor | null, need: Need): NeedMatchesScope {
     if (isStaff(actor)) return { kind: 'all' };

@@ -1,6 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { LoaderRegistry } from '../common/graphql/request-loaders';
-import { NeedsModule } from '../needs/needs.module';
 import { MatchesResolver } from './matches.resolver';
 import { MatchesService } from './matches.service';
 import { MatchingCoreModule } from './matching-core.module';
@@ -10,8 +9,8 @@ import { NeedMatchesResolver } from './need-matches.resolver';
 
 /** The matching feature in the API: full runs, matches and `need.matches` over GraphQL. */
 @Module({
-  imports: [MatchingCoreModule, NeedsModule],
-  providers: [MatchingService, MatchesService, MatchingRunResolver, MatchesResolver, NeedMatchesResolver],
+  imports: [MatchingCoreModule],
+  providers: [MatchingService, MatchingRunResolver, MatchesResolver, NeedMatchesResolver],
   exports: [MatchingCoreModule, MatchingService],
 })
 export class MatchingModule implements OnModuleInit {

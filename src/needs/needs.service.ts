@@ -144,6 +144,13 @@ export class NeedsService {
     return need;
   }
 
+  /** Which of these needs the caller may see. */
+  async visibleIds(actor: Actor | null, ids: readonly string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.visibleNeeds(actor).select('need.id', 'id').andWhere('need.id IN (:...visibleIdsOf)', { visibleIdsOf: [...ids] }).getRawMany<{ id: string }>();
+    return new Set(rows.map((row) => row.id));
+  }
+
   async list(actor: Actor | null, filter: NeedFilter = {}, page: PageArgs = {}, sort: NeedSort = NeedSort.NEWEST): Promise<Connection<Need>> {
     const query = this.visibleNeeds(actor);
     if (filter.countryIso3) query.andWhere('need.countryIso3 = :country', { country: filter.countryIso3.toUpperCase() });

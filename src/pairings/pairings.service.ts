@@ -13,6 +13,9 @@ import { capacityStatus } from '../offers/offer-lifecycle';
 import { inDecisionTransaction } from './decision-transaction';
 import { MatchEventKind, MatchEventMessage } from '../match-events/match-event';
 import { MatchEventBus } from '../match-events/match-event-bus';
+import { NotificationKind } from '../notifications/notification-kind';
+import { NotificationEvent } from '../notifications/outbox/notification-event';
+import { NotificationOutbox } from '../notifications/outbox/notification-outbox';
 import { holdsMoney, nextPairingStatus, PairingAction, PairingParty, partiesOf, UNDECIDED_STATUSES } from './pairing-transitions';
 
 /** Everything a decision may read and change, locked for the length of its transaction. */
@@ -48,6 +51,7 @@ export class PairingsService {
     private readonly audit: AuditService,
     private readonly events: MatchEventBus,
     private readonly matchingOutbox: MatchingOutbox,
+    private readonly notifications: NotificationOutbox,
   ) {}
 
   expressInterest(actor: Actor, id: string): Promise<Match> {
@@ -140,6 +144,8 @@ export class PairingsService {
       entityId: match.id,
       detail: { from, to, version: match.version, needId: need.id, offerId: offer.id, ...effects.detail, ...money },
     });
+    const consent = consentNotification(match, from, effects.detail);
+    if (consent) await this.notifications.notify(manager, consent);
     return statusChange(match, from, locked);
   }
 
@@ -228,6 +234,25 @@ export function statusChange(match: Match, from: MatchStatus, { offer, need }: P
     needCountryIso3: need.countryIso3,
     at: new Date().toISOString(),
   };
+}
+
+/**
+ * Consent is the parties' business: an approval asks the state for it, and the donor hears the
+ * state's answer (a decline only where the donor had engaged: interest shown, or approved).
+ */
+function consentNotification(match: Match, from: MatchStatus, detail: Record<string, unknown> = {}): NotificationEvent | null {
+  const event = (kind: NotificationKind, params: NotificationEvent['params']): NotificationEvent => ({
+    kind,
+    eventKey: `${kind}:${match.id}:${match.version}`,
+    matchId: match.id,
+    params,
+  });
+  if (match.status === MatchStatus.APPROVED) return event(NotificationKind.CONSENT_REQUESTED, { allocatedUsd: match.allocatedUsd });
+  if (match.status === MatchStatus.CONFIRMED) return event(NotificationKind.CONSENT_GIVEN, { allocatedUsd: match.allocatedUsd });
+  if (match.status === MatchStatus.DECLINED && (from === MatchStatus.APPROVED || from === MatchStatus.DONOR_INTERESTED)) {
+    return event(NotificationKind.CONSENT_DECLINED, { reason: String(detail.reason ?? '') });
+  }
+  return null;
 }
 
 /** Approving reserves the allocation, after checking that it fits. */

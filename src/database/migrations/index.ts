@@ -5,6 +5,7 @@ import { MatchingRunsAndOutbox1795414698470 } from './1795414698470-matching-run
 import { Pairings1795415483655 } from './1795415483655-pairings';
 import { OutboxJobIndex1795422261505 } from './1795422261505-outbox-job-index';
 import { MatchesListedByScore1796236248143 } from './1796236248143-matches-listed-by-score';
+import { Notifications1796408960463 } from './1796408960463-notifications';
 
 /** Applied in order at start-up; generate new ones with `npm run migration:generate -- <Name>`. */
-export const MIGRATIONS: Function[] = [Foundation1795413496569, Matches1795414364092, NationalReports1795414607688, MatchingRunsAndOutbox1795414698470, Pairings1795415483655, OutboxJobIndex1795422261505, MatchesListedByScore1796236248143];
+export const MIGRATIONS: Function[] = [Foundation1795413496569, Matches1795414364092, NationalReports1795414607688, MatchingRunsAndOutbox1795414698470, Pairings1795415483655, OutboxJobIndex1795422261505, MatchesListedByScore1796236248143, Notifications1796408960463];

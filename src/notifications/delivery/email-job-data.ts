@@ -1,0 +1,6 @@
+export const SEND_EMAIL_JOB = 'send-notification-email';
+
+export interface SendEmailJobData {
+  /** The EmailDelivery to send. */
+  key: string;
+}

@@ -1,0 +1,25 @@
+import { Role, User } from '../../accounts/entities/user.entity';
+import type { Actor } from '../../auth/actor';
+import { KIND_RULES, NotificationKind } from '../notification-kind';
+
+/** Whose side of a pairing or need an event is on. */
+export interface EventOwners {
+  needCountryIso3: string | null;
+  offerDonorId: string | null;
+}
+
+/**
+ * Whether a user is among a kind's audience for an event: a state hears of its own needs, a donor of
+ * its own offers, the Secretariat of what its kinds cover. Visibility is checked apart, afterwards.
+ */
+export function isAudience(user: Pick<User, 'role' | 'countryIso3' | 'donorId'>, kind: NotificationKind, owners: EventOwners): boolean {
+  if (!KIND_RULES[kind].roles.includes(user.role)) return false;
+  if (user.role === Role.STATE) return user.countryIso3 !== null && user.countryIso3 === owners.needCountryIso3;
+  if (user.role === Role.DONOR) return user.donorId !== null && user.donorId === owners.offerDonorId;
+  return true;
+}
+
+/** The user as the visibility rules know a caller. */
+export function actorOf(user: Pick<User, 'id' | 'email' | 'role' | 'countryIso3' | 'donorId'>): Actor {
+  return { userId: user.id, email: user.email, role: user.role, countryIso3: user.countryIso3, donorId: user.donorId };
+}
