@@ -3,6 +3,8 @@ import { DataSource, IsNull } from 'typeorm';
 import { WebSocket } from 'ws';
 import { Match, MatchStatus } from '../src/matching/entities/match.entity';
 import { EmailDelivery } from '../src/notifications/entities/email-delivery.entity';
+import { DailySummary } from '../src/notifications/periodic/daily-summary';
+import { JobQueue } from '../src/queue/job-queue';
 import { eventually } from './support/matching-helpers';
 import { startSmtpServer, TestSmtpServer } from './support/smtp-server';
 import { errorCode, startTestApp, TestApp } from './support/test-app';
@@ -46,7 +48,8 @@ describe('notifications: in the application and by e-mail through a real SMTP se
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    t = await startTestApp({ MATCH_TOP_K: '1000', MATCH_MIN_SCORE: '0', SMTP_URL: smtp.url, MAIL_FROM: 'poa-match <notify@e2e.test>' });
+    // Every proposal is a strong one, so each pairing is one the strong-match scan tells of.
+    t = await startTestApp({ MATCH_TOP_K: '1000', MATCH_MIN_SCORE: '0', NOTIFY_MATCH_MIN_SCORE: '0', SMTP_URL: smtp.url, MAIL_FROM: 'poa-match <notify@e2e.test>' });
     dataSource = t.app.get(DataSource);
     secretariat = await secretariatAccount(t);
     nigeria = await stateAccount(t, 'NGA');
@@ -84,7 +87,7 @@ describe('notifications: in the application and by e-mail through a real SMTP se
   }
 
   const aboutMatch = (account: Account, matchId: string, kind: string) =>
-    eventually(async () => (await notificationsOf(account)).edges.map((edge) => edge.node).find((node) => node.matchId === matchId && node.kind === kind), 20_000, `${kind} for ${account.email}`);
+    eventually(async () => (await notificationsOf(account, { first: 100 })).edges.map((edge) => edge.node).find((node) => node.matchId === matchId && node.kind === kind), 20_000, `${kind} for ${account.email}`);
 
   const mailsTo = (account: Account, text: string) => smtp.received.filter((mail) => mail.envelopeTo.includes(account.email) && (mail.parsed.text ?? '').includes(text));
 
@@ -281,9 +284,95 @@ describe('notifications: in the application and by e-mail through a real SMTP se
     await new Promise((resolve) => setTimeout(resolve, 500));
     const { matchId } = await pairing();
     await approve(matchId);
-    const event = await eventually(async () => nigeriaEvents.find((item) => item.matchId === matchId), 20_000, 'the notification over graphql-ws');
+    const event = await eventually(async () => nigeriaEvents.find((item) => item.matchId === matchId && item.kind === 'CONSENT_REQUESTED'), 20_000, 'the notification over graphql-ws');
     expect(event).toMatchObject({ kind: 'CONSENT_REQUESTED', title: '有一项配对等待您的同意' });
     await settled();
     expect(ghanaEvents).toEqual([]);
   });
+
+  /** Runs a periodic job now, through the queue like its clock would (one job at a time). */
+  let tick = 0;
+  const runPeriodic = (jobName: string) => t.app.get(JobQueue).add(jobName, {}, { jobId: `${jobName}-now-${++tick}` });
+
+  it('tells a state and a donor of each strong new match once, as far as each may see it, and gathers them in a daily digest e-mail', async () => {
+    await runPeriodic('notify-strong-matches');
+    const open = await pairing();
+    const hidden = await pairing({ visibility: 'SECRETARIAT' });
+    await runPeriodic('notify-strong-matches');
+    await runPeriodic('notify-strong-matches');
+
+    const forNeed = await aboutMatch(nigeria, open.matchId, 'STRONG_MATCH_FOR_NEED');
+    expect(forNeed.body).toMatch(new RegExp(`offer “${open.offerTitle}” fits your need “${open.needTitle}” with a score of \\d+%`));
+    const forOffer = await aboutMatch(donor, open.matchId, 'STRONG_MATCH_FOR_OFFER');
+    expect(forOffer.body).toContain(`The need “${open.needTitle}” of Nigeria fits your offer “${open.offerTitle}”`);
+    await aboutMatch(nigeria, hidden.matchId, 'STRONG_MATCH_FOR_NEED');
+    const donorKinds = (await notificationsOf(donor, { first: 100 })).edges.map((edge) => edge.node).filter((node) => node.kind === 'STRONG_MATCH_FOR_OFFER');
+    expect(donorKinds.filter((node) => node.matchId === open.matchId)).toHaveLength(1);
+    expect(donorKinds.filter((node) => node.matchId === hidden.matchId)).toEqual([]);
+    // A digest by default: nothing by e-mail yet.
+    await settled();
+    expect(mailsTo(nigeria, 'fits your need')).toEqual([]);
+
+    await runPeriodic('notification-digest');
+    const digest = await eventually(async () => smtp.received.find((mail) => mail.envelopeTo.includes(nigeria.email) && /notifications? from poa-match$/.test(mail.parsed.subject ?? '')), 20_000, 'the digest');
+    expect(digest.parsed.text).toContain('Here is what happened since your last e-mail from poa-match:');
+    expect(digest.parsed.text).toContain(`your need “${open.needTitle}”`);
+    expect(digest.parsed.text).toContain(`your need “${hidden.needTitle}”`);
+    const frenchDigest = await eventually(async () => smtp.received.find((mail) => mail.envelopeTo.includes(nigeriaFr.email) && / de poa-match$/.test(mail.parsed.subject ?? '')), 20_000, 'the French digest');
+    expect(frenchDigest.parsed.text).toContain(`votre besoin « ${open.needTitle} »`);
+    const donorDigest = await eventually(async () => smtp.received.find((mail) => mail.envelopeTo.includes(donor.email) && /from poa-match$/.test(mail.parsed.subject ?? '')), 20_000, 'the donor digest');
+    expect(donorDigest.parsed.text).toContain(open.needTitle);
+    expect(donorDigest.parsed.text).not.toContain(hidden.needTitle);
+
+    await runPeriodic('notification-digest');
+    await settled();
+    expect(smtp.received.filter((mail) => mail.envelopeTo.includes(nigeria.email) && /from poa-match$/.test(mail.parsed.subject ?? ''))).toHaveLength(1);
+  });
+
+  it('sends the Secretariat a summary of the day before, counted from the audit trail, once', async () => {
+    const { matchId } = await pairing();
+    await approve(matchId);
+    const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
+    await t.app.get(DailySummary).run(tomorrow);
+    await t.app.get(DailySummary).run(tomorrow);
+    const today = new Date().toISOString().slice(0, 10);
+    const summaries = await eventually(async () => {
+      const found = (await notificationsOf(secretariat)).edges.map((edge) => edge.node).filter((node) => node.kind === 'DAILY_SUMMARY');
+      return found.length ? found : undefined;
+    }, 20_000, 'the summary');
+    expect(summaries).toHaveLength(1);
+    expect(summaries[0].title).toBe(`Daily summary: ${new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${today}T00:00:00Z`))}`);
+    expect(summaries[0].body).toMatch(/^Needs published: \d+\. Offers published: \d+\. Strong new matches: \d+\. Pairings approved: [1-9]\d*, confirmed: \d+, declined: \d+\.$/);
+    const mail = await eventually(async () => smtp.received.find((received) => received.envelopeTo.includes(secretariat.email) && (received.parsed.subject ?? '').startsWith('Daily summary')), 20_000, 'the summary e-mail');
+    expect(mail.parsed.text).toContain(summaries[0].body);
+    expect((await notificationsOf(nigeria)).edges.filter((edge) => edge.node.kind === 'DAILY_SUMMARY')).toEqual([]);
+  });
+
+  it('keeps trying an e-mail after the queue’s own retries are spent, and sends it once the SMTP server is back', async () => {
+    const { matchId, needTitle } = await pairing();
+    await smtp.stop();
+    const deliveries = dataSource.getRepository(EmailDelivery);
+    let key: string;
+    try {
+      await approve(matchId);
+      const notification = await aboutMatch(nigeria, matchId, 'CONSENT_REQUESTED');
+      key = `notification:${notification.id}`;
+      // The queue's five attempts (1 s, 2 s, 4 s, 8 s apart) all fail; the row waits for the sweep.
+      const waiting = await eventually(async () => deliveries.findOneBy({ key, attempts: 5 }).then((row) => row ?? undefined), 40_000, 'the queue to give up');
+      expect(waiting).toMatchObject({ sentAt: null });
+      expect(waiting.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
+      await runPeriodic('retry-notification-emails');
+      expect(await deliveries.findOneByOrFail({ key })).toMatchObject({ sentAt: null, attempts: 5 });
+    } finally {
+      await smtp.start();
+    }
+    // Due now rather than in half a minute (the French user's copy waited the same way).
+    await deliveries.update({ sentAt: IsNull() }, { nextAttemptAt: new Date() });
+    await runPeriodic('retry-notification-emails');
+    await mailTo(nigeria, needTitle);
+    expect(await deliveries.findOneByOrFail({ key: key! })).toMatchObject({ attempts: 6, sentTo: nigeria.email, lastError: null });
+    await runPeriodic('retry-notification-emails');
+    await settled();
+    expect(mailsTo(nigeria, needTitle)).toHaveLength(1);
+  }, 90_000);
 });

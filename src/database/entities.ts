@@ -6,6 +6,7 @@ import { MatchingRun } from '../matching/entities/matching-run.entity';
 import { Need } from '../needs/entities/need.entity';
 import { EmailDelivery } from '../notifications/entities/email-delivery.entity';
 import { Notification } from '../notifications/entities/notification.entity';
+import { NotificationCursor } from '../notifications/entities/notification-cursor.entity';
 import { NotificationPreferences } from '../notifications/entities/notification-preferences.entity';
 import { NeedTheme } from '../needs/entities/need-theme.entity';
 import { Offer } from '../offers/entities/offer.entity';
@@ -41,4 +42,5 @@ export const ENTITIES = [
   Notification,
   NotificationPreferences,
   EmailDelivery,
+  NotificationCursor,
 ];

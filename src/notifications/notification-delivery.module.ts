@@ -5,10 +5,14 @@ import { NotificationDispatcher } from './delivery/notification-dispatcher';
 import { NotificationPresenter } from './delivery/notification-presenter';
 import { NotificationJobConsumer } from './jobs/notification-job-consumer';
 import { NotifyJob } from './jobs/notify.job';
+import { DailyDigestJob, DailySummaryJob, EmailRetryJob, StrongMatchScanJob } from './jobs/periodic-notification.jobs';
 import { SendEmailJob } from './jobs/send-email.job';
 import { Mailer } from './mail/mailer';
 import { NotificationBus } from './notification-bus';
 import { NotificationPreferencesService } from './notification-preferences.service';
+import { DailyDigest } from './periodic/daily-digest';
+import { DailySummary } from './periodic/daily-summary';
+import { StrongMatchScan } from './periodic/strong-match-scan';
 
 /**
  * Making and delivering notifications, with no GraphQL: the worker imports this alone; the API
@@ -16,7 +20,24 @@ import { NotificationPreferencesService } from './notification-preferences.servi
  */
 @Module({
   imports: [MatchingCoreModule],
-  providers: [NotificationBus, NotificationPreferencesService, NotificationPresenter, NotificationDispatcher, Mailer, EmailSender, NotifyJob, SendEmailJob, NotificationJobConsumer],
-  exports: [NotificationBus, NotificationPreferencesService, NotificationPresenter, NotificationDispatcher, EmailSender],
+  providers: [
+    NotificationBus,
+    NotificationPreferencesService,
+    NotificationPresenter,
+    NotificationDispatcher,
+    Mailer,
+    EmailSender,
+    StrongMatchScan,
+    DailyDigest,
+    DailySummary,
+    NotifyJob,
+    SendEmailJob,
+    StrongMatchScanJob,
+    EmailRetryJob,
+    DailyDigestJob,
+    DailySummaryJob,
+    NotificationJobConsumer,
+  ],
+  exports: [NotificationBus, NotificationPreferencesService, NotificationPresenter, NotificationDispatcher, EmailSender, StrongMatchScan, DailyDigest, DailySummary],
 })
 export class NotificationDeliveryModule {}

@@ -53,8 +53,12 @@ export class EmailSender {
     }
   }
 
-  /** Unsent e-mails due for another try, oldest first. */
-  async dueKeys(limit: number): Promise<string[]> {
+  /** The retry sweep: every unsent e-mail due for another try, a batch at a time, oldest first. */
+  async retryDue(batch = 100): Promise<void> {
+    for (const key of await this.dueKeys(batch)) await this.send(key);
+  }
+
+  private async dueKeys(limit: number): Promise<string[]> {
     const now = new Date();
     const rows = await this.dataSource
       .getRepository(EmailDelivery)

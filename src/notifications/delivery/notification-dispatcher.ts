@@ -62,6 +62,8 @@ export class NotificationDispatcher {
     for (const user of fresh) {
       const delivery = preferences.get(user.id)!.kinds[event.kind];
       const byEmail = !!this.config.SMTP_URL && delivery.email;
+      // A kind that is a digest by nature (the daily summary) is itself the day's e-mail.
+      const inDigest = delivery.digest && !KIND_RULES[event.kind].alwaysDigest;
       const notification = Object.assign(new Notification(), {
         userId: user.id,
         kind: event.kind,
@@ -69,12 +71,12 @@ export class NotificationDispatcher {
         matchId: event.matchId ?? null,
         needId: event.needId ?? null,
         params: event.params,
-        digestPending: byEmail && delivery.digest,
+        digestPending: byEmail && inDigest,
         readAt: null,
       });
       await manager.save(notification);
       added.push(notification);
-      if (byEmail && !delivery.digest) await this.queueEmail(manager, `notification:${notification.id}`, user.id, [notification.id]);
+      if (byEmail && !inDigest) await this.queueEmail(manager, `notification:${notification.id}`, user.id, [notification.id]);
     }
     return added;
   }

@@ -96,7 +96,8 @@ interface Subjects {
 }
 
 /** The daily summary's counts, as the summary job fills them and the texts name them. */
-export const SUMMARY_COUNTS = ['needsPublished', 'offersPublished', 'strongMatches', 'approved', 'confirmed', 'declined', 'overdueReports'] as const;
+export const SUMMARY_COUNTS = ['needsPublished', 'offersPublished', 'strongMatches', 'approved', 'confirmed', 'declined'] as const;
+export type SummaryCount = (typeof SUMMARY_COUNTS)[number];
 
 function textKey({ kind, params }: Notification): Parameters<typeof renderPair>[1] {
   if (kind === NotificationKind.PROGRESS_REPORT_DUE && params.overdue) return 'PROGRESS_REPORT_OVERDUE';
