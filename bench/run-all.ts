@@ -5,7 +5,7 @@
  * databases, worker and API processes, queue keys); a benchmark that overruns its time limit is
  * stopped, and Ctrl-C stops the running one and lets it clean up.
  *
- *   npm run bench [-- --only scoring,full-run,incremental,allocation,console]
+ *   npm run bench [-- --only scoring,full-run,incremental,allocation,console,read-path]
  */
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -57,6 +57,13 @@ const BENCHMARKS: Benchmark[] = [
     script: 'console-bench.js',
     args: ['--runs', '5', '--needs', '500', '--live', '20'],
     timeLimitMs: 15 * 60_000,
+  },
+  {
+    name: 'read-path',
+    title: 'the read path under load: the demo donor\'s matches page, { __typename }, me, themes at 20 connections, beside a bare Apollo Server',
+    script: 'read-path-bench.js',
+    args: ['--duration', '10', '--connections', '20'],
+    timeLimitMs: 10 * 60_000,
   },
 ];
 

@@ -2,9 +2,10 @@
  * What the benchmarks that measure the service as its users meet it share: the compiled API (or
  * worker) started as a process of its own, and a GraphQL client speaking to it over HTTP.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { DEMO_PASSWORD } from '../src/demo/demo-data';
 
 /** Where `--profile` runs write the V8 CPU profiles of the processes they start. */
 export const PROFILE_DIR = join(process.cwd(), 'bench', '.profiles');
@@ -21,6 +22,24 @@ export function freePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/** The compiled application beside the compiled benchmarks (`npm run bench` writes both to bench/.build). */
+export const COMPILED_SOURCE = join(__dirname, '..', 'src');
+
+/** A demo account (`npm run seed:demo`), e.g. `demoAccount('donor.germany')`. */
+export const demoAccount = (name: string) => ({ email: `${name}@demo.poa-match.local`, password: DEMO_PASSWORD });
+
+/**
+ * Loads the demonstration (`npm run seed:demo`) into the database of `env.DATABASE_URL` with the
+ * compiled seed, in-process matching included; the seed refuses NODE_ENV=production, so it runs without.
+ */
+export function seedDemo(env: NodeJS.ProcessEnv): void {
+  const seedEnv: NodeJS.ProcessEnv = { ...env };
+  delete seedEnv.NODE_ENV;
+  delete seedEnv.REDIS_URL;
+  const seeded = spawnSync(process.execPath, [join(COMPILED_SOURCE, 'seed-demo.js')], { env: seedEnv, encoding: 'utf8', timeout: 300_000 });
+  if (seeded.status !== 0) throw new Error(`seeding the demo failed (${seeded.status ?? seeded.signal}):\n${seeded.stderr}\n${seeded.stdout}`);
 }
 
 /** A compiled entry point (`src/main.js`, `src/worker.js`) started as its own process. */

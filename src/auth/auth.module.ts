@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { User } from '../accounts/entities/user.entity';
 import { AppConfig } from '../config/app-config';
 import { createRedisConnection } from '../queue/redis-connection';
@@ -23,7 +23,9 @@ import { LoginAttemptStore } from './login-attempt-store';
           new Logger('Auth').warn('JWT_SECRET is not set: tokens are signed with a random key and end with this process.');
         }
         return {
-          secret: config.JWT_SECRET ?? randomBytes(48).toString('base64'),
+          // A KeyObject, made once: given a string, jsonwebtoken tries it as a PEM public key first
+          // (crypto.createPublicKey, which fails) on every verification before taking it as a secret.
+          secret: createSecretKey(Buffer.from(config.JWT_SECRET ?? randomBytes(48).toString('base64'), 'utf8')),
           signOptions: { expiresIn: config.JWT_TTL_SECONDS, algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         };

@@ -49,6 +49,13 @@ function introspectionRefusal(field: FieldNode, http?: { status: number }): Grap
  * the request for the AuthGuard, which then does not look it up again.
  */
 export function introspectionAccessPlugin(auth: AuthService, openToAll: boolean): ApolloServerPlugin<{ req: RequestWithActor }> {
+  // Apollo hands the same parsed document back for the same query text: each is searched once.
+  const introspectionFields = new WeakMap<DocumentNode, FieldNode | null>();
+  const introspectionFieldOf = (document: DocumentNode): FieldNode | null => {
+    let field = introspectionFields.get(document);
+    if (field === undefined) introspectionFields.set(document, (field = introspectionField(document)));
+    return field;
+  };
   const actorOf = async (request: RequestWithActor): Promise<Actor | null> => {
     if (request.actor !== undefined) return request.actor;
     const token = bearerToken(request.headers.authorization);
@@ -65,7 +72,7 @@ export function introspectionAccessPlugin(auth: AuthService, openToAll: boolean)
       if (openToAll) return undefined;
       return {
         async didResolveOperation({ document, contextValue }) {
-          const field = introspectionField(document);
+          const field = introspectionFieldOf(document);
           if (field && !isStaff(await actorOf(contextValue.req))) throw introspectionRefusal(field, { status: 400 });
         },
       };

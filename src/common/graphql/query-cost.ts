@@ -104,17 +104,56 @@ export function costRefusal(schema: GraphQLSchema, document: DocumentNode, varia
   return refusal;
 }
 
+/** Prices already found for one document: by the values of the variables that size its pages. */
+interface KnownPrices {
+  pageVariables: string[];
+  refusals: Map<string, GraphQLError | null>;
+}
+
+/** Different page sizes remembered per document; past this they are forgotten and priced again. */
+const PRICES_PER_DOCUMENT = 100;
+
+/** The variables a document's `first` arguments take their page size from. */
+function pageVariablesOf(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(argument) {
+      if (argument.name.value === PAGE_SIZE_ARGUMENT && argument.value.kind === Kind.VARIABLE) names.add(argument.value.name.value);
+    },
+  });
+  return [...names];
+}
+
+/**
+ * `costRefusal`, remembered per document and page sizes: Apollo hands the same parsed document back
+ * for the same query text (its document store), and pricing it walks the whole document twice,
+ * on every request of a client that asks the same questions again and again.
+ */
+function rememberedCostRefusal(known: WeakMap<DocumentNode, KnownPrices>, schema: GraphQLSchema, document: DocumentNode, variables: Variables, maxCost: number) {
+  let prices = known.get(document);
+  if (!prices) known.set(document, (prices = { pageVariables: pageVariablesOf(document), refusals: new Map() }));
+  const key = JSON.stringify(prices.pageVariables.map((name) => variables?.[name] ?? null));
+  let refusal = prices.refusals.get(key);
+  if (refusal === undefined) {
+    refusal = costRefusal(schema, document, variables, maxCost);
+    if (prices.refusals.size >= PRICES_PER_DOCUMENT) prices.refusals.clear();
+    prices.refusals.set(key, refusal);
+  }
+  return refusal;
+}
+
 /**
  * The cost limit over HTTP, once the request's variables are known: a list sized by `first: $n`
  * counts at the n the request sends, so clients that page with variables (as generated clients do)
  * are priced at what they ask for. Refused as a validation failure, with status 400, as Armor's rule would.
  */
 export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
+  const known = new WeakMap<DocumentNode, KnownPrices>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request }) {
-          const refusal = costRefusal(schema, document, request.variables, maxCost);
+          const refusal = rememberedCostRefusal(known, schema, document, request.variables, maxCost);
           if (refusal) {
             throw new GraphQLError(refusal.message, {
               nodes: refusal.nodes,

@@ -1,0 +1,164 @@
+/**
+ * The read path under load, as a client meets it: the compiled API with NODE_ENV=production on a
+ * scratch SQLite file seeded with the demo (`npm run seed:demo`), signed in as Germany's donor desk,
+ * and autocannon keeping 20 connections busy with one query at a time:
+ *
+ *   - the donor's first page of matches (the query of issue 14),
+ *   - `{ __typename }` with the bearer token (authentication and the GraphQL pipeline, no data),
+ *   - `me`, and `themes` (the console's first two questions).
+ *
+ * The peer, in the same run: a bare Apollo Server (standalone, no Nest, no database) started by this
+ * script in a process of its own, with the committed schema.gql and resolvers that return the
+ * responses the service gave, from memory. Each query is measured on the service, then on the peer.
+ *
+ *   node bench/.build/bench/read-path-bench.js [--duration 10] [--connections 20] [--queries matches,typename,me,themes] [--profile]
+ *
+ * `--profile` writes a V8 CPU profile of the API (`read-path-api.cpuprofile`, from its start to its
+ * stop) to bench/.profiles/.
+ */
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import autocannon from 'autocannon';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { verdict } from './bench-report';
+import { COMPILED_SOURCE, demoAccount, freePort, GraphQLClient, PROFILE_DIR, seedDemo, ServiceProcess } from './service-process';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const TARGETS = { matchesRatio: 0.25, typenameRatio: 0.6, p99Ms: 50 };
+const WARM_UP_SECONDS = 3;
+
+const QUERIES = {
+  matches: '{ matches(first: 20) { totalCount edges { node { id score explanation status need { title country { name } } offer { title } } } } }',
+  typename: '{ __typename }',
+  me: '{ me { id email role country { iso3 name } donor { id name kind } } }',
+  themes: '{ themes { code label labelZh parentCode } }',
+} as const;
+type QueryName = keyof typeof QUERIES;
+
+function argument(name: string, fallback: string): string {
+  const position = process.argv.indexOf(`--${name}`);
+  return position >= 0 ? process.argv[position + 1] : fallback;
+}
+
+interface Load {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  failed: number;
+}
+
+async function load(url: string, query: string, token: string | null, connections: number, seconds: number): Promise<Load> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections,
+    duration: seconds,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failed: result.non2xx + result.errors + result.timeouts };
+}
+
+/** The peer: Apollo Server alone, answering from memory what the service answered. Runs in its own process. */
+async function serveBare(): Promise<void> {
+  const answers = JSON.parse(readFileSync(process.env.BARE_ANSWERS!, 'utf8')) as Record<string, unknown>;
+  const server = new ApolloServer({
+    typeDefs: readFileSync(join(ROOT, 'schema.gql'), 'utf8'),
+    resolvers: { Query: Object.fromEntries(Object.entries(answers).map(([field, value]) => [field, () => value])) },
+  });
+  await startStandaloneServer(server, { listen: { port: Number(process.env.PORT), host: '127.0.0.1' } });
+  process.stdout.write('bare server listening\n');
+}
+
+async function main(): Promise<void> {
+  const seconds = Number(argument('duration', '10'));
+  const connections = Number(argument('connections', '20'));
+  const measured = argument('queries', Object.keys(QUERIES).join(',')).split(',') as QueryName[];
+  const profile = process.argv.includes('--profile');
+  if (profile) mkdirSync(PROFILE_DIR, { recursive: true });
+  const folder = mkdtempSync(join(tmpdir(), 'poa-read-path-'));
+  const services: ServiceProcess[] = [];
+  const cleanUp = async () => {
+    for (const service of services) await service.stop();
+    rmSync(folder, { recursive: true, force: true });
+  };
+  process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+
+  try {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: join(folder, 'demo.sqlite'),
+      JWT_SECRET: randomBytes(24).toString('hex'),
+      ADMIN_PASSWORD: randomBytes(12).toString('hex'),
+      LOGIN_RATE_LIMIT: '1000',
+    };
+    delete env.REDIS_URL;
+    delete env.LOG_LEVEL;
+    console.log('seeding the demo (npm run seed:demo) into a scratch SQLite file…');
+    seedDemo(env);
+
+    const apiPort = await freePort();
+    // As deployed: production, the default log level (info), matching in the process (no Redis).
+    const api = new ServiceProcess('API', join(COMPILED_SOURCE, 'main.js'), { ...env, NODE_ENV: 'production', PORT: String(apiPort) }, profile ? 'read-path-api.cpuprofile' : null);
+    services.push(api);
+    await api.waitFor('poa-match: console at');
+    const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
+    const donor = new GraphQLClient(apiUrl);
+    await donor.login(demoAccount('donor.germany'));
+
+    // What the peer answers: the service's own responses, each checked to be a full answer.
+    const answers: Record<string, unknown> = {};
+    for (const name of ['matches', 'me', 'themes'] as const) Object.assign(answers, await donor.request<Record<string, unknown>>(QUERIES[name]));
+    const matches = answers.matches as { totalCount: number; edges: unknown[] };
+    const answersFile = join(folder, 'answers.json');
+    writeFileSync(answersFile, JSON.stringify(answers));
+    const barePort = await freePort();
+    const bare = new ServiceProcess('bare Apollo Server', __filename, { ...process.env, BARE_SERVER: '1', BARE_ANSWERS: answersFile, PORT: String(barePort) }, null);
+    services.push(bare);
+    await bare.waitFor('bare server listening');
+    const bareUrl = `http://127.0.0.1:${barePort}/`;
+
+    console.log(
+      `read path: ${connections} connections, ${WARM_UP_SECONDS} s warm-up then ${seconds} s measured per query and server; ` +
+        `API compiled, NODE_ENV=production, SQLite, demo data, signed in as Germany's donor desk (its matches: ${matches.totalCount}, page of ${matches.edges.length}); ` +
+        'peer: bare Apollo Server in its own process answering the same responses from memory',
+    );
+    console.log(`  ${'query'.padEnd(10)} ${'poa-match req/s'.padStart(16)} ${'p50 / p99 ms'.padStart(14)} ${'bare req/s'.padStart(11)} ${'p50 / p99 ms'.padStart(14)} ${'ratio'.padStart(6)}`);
+    const ratios = new Map<QueryName, { ratio: number; p99: number }>();
+    for (const name of measured) {
+      const query = QUERIES[name];
+      await load(apiUrl, query, donor.token!, connections, WARM_UP_SECONDS);
+      const service = await load(apiUrl, query, donor.token!, connections, seconds);
+      await load(bareUrl, query, donor.token!, connections, WARM_UP_SECONDS);
+      const peer = await load(bareUrl, query, donor.token!, connections, seconds);
+      const ratio = service.requestsPerSecond / peer.requestsPerSecond;
+      ratios.set(name, { ratio, p99: service.p99 });
+      const failures = service.failed + peer.failed ? `   (failed responses: ${service.failed} poa-match, ${peer.failed} bare)` : '';
+      console.log(
+        `  ${name.padEnd(10)} ${service.requestsPerSecond.toFixed(0).padStart(16)} ${`${service.p50} / ${service.p99}`.padStart(14)} ` +
+          `${peer.requestsPerSecond.toFixed(0).padStart(11)} ${`${peer.p50} / ${peer.p99}`.padStart(14)} ${ratio.toFixed(2).padStart(6)}${failures}`,
+      );
+    }
+    const matchesFigure = ratios.get('matches');
+    if (matchesFigure) {
+      console.log(`  target: matches page ≥ ${TARGETS.matchesRatio}× the bare server: ${matchesFigure.ratio.toFixed(2)}×, ${verdict(matchesFigure.ratio >= TARGETS.matchesRatio)}`);
+    }
+    const typenameFigure = ratios.get('typename');
+    if (typenameFigure) {
+      console.log(`  target: { __typename } with a token ≥ ${TARGETS.typenameRatio}×: ${typenameFigure.ratio.toFixed(2)}×, ${verdict(typenameFigure.ratio >= TARGETS.typenameRatio)}`);
+    }
+    const worstP99 = Math.max(...[...ratios.values()].map((figure) => figure.p99));
+    console.log(`  target: p99 ≤ ${TARGETS.p99Ms} ms at ${connections} connections: worst ${worstP99} ms, ${verdict(worstP99 <= TARGETS.p99Ms)}`);
+    if (profile) console.log(`  CPU profile of the API in ${PROFILE_DIR}/read-path-api.cpuprofile`);
+  } finally {
+    await cleanUp();
+  }
+}
+
+(process.env.BARE_SERVER ? serveBare() : main()).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
