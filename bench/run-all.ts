@@ -5,7 +5,7 @@
  * databases, worker and API processes, queue keys); a benchmark that overruns its time limit is
  * stopped, and Ctrl-C stops the running one and lets it clean up.
  *
- *   npm run bench [-- --only scoring,full-run,incremental,allocation,console,read-path]
+ *   npm run bench [-- --only scoring,full-run,incremental,allocation,console,read-path,writes]
  */
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -63,6 +63,13 @@ const BENCHMARKS: Benchmark[] = [
     title: 'the read path under load: the demo donor\'s matches page, { __typename }, me, themes at 20 connections, beside a bare Apollo Server',
     script: 'read-path-bench.js',
     args: ['--duration', '10', '--connections', '20'],
+    timeLimitMs: 10 * 60_000,
+  },
+  {
+    name: 'writes',
+    title: 'writes through the API: 12 clients create and publish 1,000 needs and 200 offers while a worker rescores, beside the disk\'s bound',
+    script: 'write-throughput-bench.js',
+    args: ['--needs', '1000', '--offers', '200', '--clients', '12'],
     timeLimitMs: 10 * 60_000,
   },
 ];
