@@ -54,11 +54,12 @@ describe('the donor’s journey', () => {
     await page.getByText('The offer is published. Matching will now consider it.').waitFor();
     await capture('offer-published');
 
-    // The matches of this offer, left open while the state publishes its need.
-    await mainNav().getByRole('link', { name: 'Matches of my offers', exact: true }).click();
+    // The matches of this offer, reached from the offer's page and left open while the state publishes its need.
+    await page.getByRole('link', { name: 'Matches of this offer' }).click();
     await page.getByRole('heading', { level: 1, name: 'Matches of my offers' }).waitFor();
-    await page.getByLabel('Offer', { exact: true }).selectOption({ label: OFFER.title });
-    await page.waitForURL(/offer=/);
+    await page.waitForURL(/\/offer-matches\?offer=/);
+    // The offer chosen in the list's own filter, once the donor's offers are read.
+    await page.getByLabel('Offer', { exact: true }).locator('option:checked', { hasText: OFFER.title }).waitFor({ state: 'attached' });
     // Publishing already matched the offer with the demo's open needs in Western Africa.
     await page.getByRole('heading', { level: 2, name: /^\d+ match(es)?$/ }).waitFor();
     await capture('offer-matches');

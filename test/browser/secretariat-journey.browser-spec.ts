@@ -51,14 +51,19 @@ async function chooseAmount(panel: Locator): Promise<number> {
 describe('the Secretariat’s journey', () => {
   const harness = useBrowserHarness();
 
-  it('keeps the queue live while a decision panel is open, with the panel and what was typed in it; the status tabs are a tablist', async () => {
+  /** A Secretariat console signed in, on the queue's proposed matches. */
+  async function inTheQueue() {
     const page = await harness.open();
-    const { service } = harness;
-    const { capture, inArabic } = journeyPages(harness, page);
-    const token = await service.login(demoEmail('secretariat'));
-    await signIn(page, service.origin, demoEmail('secretariat'));
+    await signIn(page, harness.service.origin, demoEmail('secretariat'));
     await openSection(page, 'Match queue', 'Match queue');
     await page.getByRole('heading', { level: 2, name: /^Proposed: \d+ match(es)?$/ }).waitFor();
+    return { page, ...journeyPages(harness, page) };
+  }
+
+  it('keeps the queue live while a decision panel is open, with the panel and what was typed in it; the status tabs are a tablist', async () => {
+    const { service } = harness;
+    const { page, capture, inArabic } = await inTheQueue();
+    const token = await service.login(demoEmail('secretariat'));
 
     // The tabs as the Secretariat names them, each with its count; only the selected one is in the Tab order.
     const tablist = page.getByRole('tablist', { name: 'Matches by status' });
@@ -144,14 +149,56 @@ describe('the Secretariat’s journey', () => {
     await harness.capture(page, 'ar', 'queue-panel-moved');
   });
 
-  it('approves with an amount, rejects with a reason, loses a race explained, applies a plan, reads coverage, runs matching and follows up', async () => {
-    const page = await harness.open();
-    const origin = harness.service.origin;
-    const { capture, inArabic } = journeyPages(harness, page);
+  it('acts for a donor: picks it, reads the matches of its offers and of one offer, and its pairings', async () => {
+    // A pairing to find: a match approved in the queue, its donor and offer noted.
+    const { page, capture, inArabic } = await inTheQueue();
+    const approving = await openFirstApprovable(page);
+    const card = page.locator('li.match-card').filter({ has: approving.panel });
+    const [offerTitle, donor] = (await card.locator('dl').first().locator('dd').allTextContents()).slice(0, 2);
+    await chooseAmount(approving.panel);
+    await approving.panel.getByRole('button', { name: 'Approve match' }).click();
+    await page.getByRole('status').filter({ hasText: /^Match approved: / }).waitFor();
 
-    await signIn(page, origin, demoEmail('secretariat'));
-    await openSection(page, 'Match queue', 'Match queue');
-    await page.getByRole('heading', { level: 2, name: /^Proposed: \d+ match(es)?$/ }).waitFor();
+    // The matches of the donor's offers: nothing until a donor is chosen, then the donor's, without "Express interest" (the donor's own word).
+    await openSection(page, "Donors' matches", "Matches of a donor's offers");
+    await page.getByText('Choose a donor to see the matches of its offers.').waitFor();
+    await capture('donor-matches-choose');
+    await page.getByLabel('Donor', { exact: true }).selectOption({ label: donor });
+    await page.waitForURL(/donor=/);
+    await page.getByRole('heading', { level: 1, name: `Matches of the offers of ${donor}` }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /^\d+ match(es)?$/ }).waitFor();
+    expect(await page.getByRole('button', { name: /^Express interest/ }).count()).toBe(0);
+    await capture('donor-matches');
+    await page.getByLabel('Offer', { exact: true }).selectOption({ label: offerTitle });
+    await page.waitForURL(/donor=.*&offer=/);
+    await page.getByRole('heading', { level: 2, name: /^\d+ match(es)?$/ }).waitFor();
+    await whenGone(page.locator('li.match-card dl dd:first-of-type').filter({ hasNotText: offerTitle }));
+    expect(new Set(await page.locator('li.match-card dl dd:first-of-type').allTextContents())).toEqual(new Set([offerTitle]));
+    await capture('donor-matches-offer');
+
+    // The donor's pairings, the one just approved among them.
+    await openSection(page, "Donors' pairings", "A donor's pairings");
+    await page.getByText('Choose a donor to see its pairings.').waitFor();
+    await page.getByLabel('Donor', { exact: true }).selectOption({ label: donor });
+    await page.getByRole('heading', { level: 1, name: `Pairings of ${donor}` }).waitFor();
+    const offerLink = page.getByRole('table').getByRole('link', { name: offerTitle }).first();
+    await offerLink.waitFor();
+    await capture('donor-pairings');
+
+    // The offer's own page leads to the matches of that offer, for that donor.
+    await offerLink.click();
+    await page.getByRole('link', { name: 'Matches of this offer' }).click();
+    await page.waitForURL(/\/offer-matches\?donor=[^&]+&offer=/);
+    await page.getByRole('heading', { level: 1, name: `Matches of the offers of ${donor}` }).waitFor();
+    // The offer chosen in the list's own filter, once the donor's offers are read.
+    await page.getByLabel('Offer', { exact: true }).locator('option:checked', { hasText: offerTitle }).waitFor({ state: 'attached' });
+
+    await inArabic();
+  });
+
+  it('approves with an amount, rejects with a reason, loses a race explained, applies a plan, reads coverage, runs matching and follows up', async () => {
+    const { page, capture, inArabic } = await inTheQueue();
+    const origin = harness.service.origin;
     await capture('queue');
 
     // Approve with an amount chosen within the limits the panel states.

@@ -19,13 +19,13 @@ const EVERYONE: readonly Role[] = ['STATE', 'DONOR', 'SECRETARIAT', 'ADMIN'];
  */
 export const SIGNED_IN_ROUTES: readonly SignedInRoute[] = [
   { path: '/queue', page: lazy(() => import('../features/match-queue/QueuePage')), roles: ['SECRETARIAT', 'ADMIN'] },
-  { path: '/offer-matches', page: lazy(() => import('../features/match-queue/OfferMatchesPage')), roles: ['DONOR'] },
+  { path: '/offer-matches', page: lazy(() => import('../features/match-queue/OfferMatchesPage')), roles: DONOR_WORK },
   { path: '/offers/new', page: lazy(() => import('../features/offers/NewOfferPage')), roles: DONOR_WORK },
   { path: '/offers/:id', page: lazy(() => import('../features/offers/OfferPage')), roles: DONOR_WORK },
   { path: '/offers', page: lazy(() => import('../features/offers/OffersListPage')), roles: DONOR_WORK },
   { path: '/browse/:id', page: lazy(() => import('../features/browse/BrowseNeedPage')), roles: DONOR_WORK },
   { path: '/browse', page: lazy(() => import('../features/browse/BrowseNeedsPage')), roles: DONOR_WORK },
-  { path: '/donor-pairings', page: lazy(() => import('../features/donor-pairings/DonorPairingsPage')), roles: ['DONOR'] },
+  { path: '/donor-pairings', page: lazy(() => import('../features/donor-pairings/DonorPairingsPage')), roles: DONOR_WORK },
   { path: '/welcome', page: lazy(() => import('../features/shell/WelcomePage')), roles: EVERYONE },
   { path: '/needs/new', page: lazy(() => import('../features/needs/NewNeedPage')), roles: STATE_WORK },
   { path: '/needs/:id/matches', page: lazy(() => import('../features/matches/NeedMatchesPage')), roles: STATE_WORK },

@@ -1,14 +1,18 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
-import { Link } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import { graphql } from '../../gql';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { formatDate, formatNumber, formatUsd, regionName } from '../../i18n/format';
 import { problemsOf } from '../../ui/api-errors';
-import { CursorPagination } from '../../ui/CursorPagination';
+import { CursorPagination, useCursorTrail } from '../../ui/CursorPagination';
+import { donorOf } from '../../ui/donor-choice';
+import { DonorSelect, useDonorOptions } from '../../ui/donors';
 import { MATCH_STATUS_LABELS } from '../../ui/enum-labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading, Page } from '../../ui/page';
+import { useSignedIn } from '../session/SessionProvider';
+import { actsForOthers } from '../session/session-store';
 import { disbursedOf, DONOR_PAIRING_STATUSES, pairingTotals, reportsNewestFirst } from './donor-pairings-rules';
 import { useLiveRefresh } from '../live/LiveProvider';
 
@@ -70,33 +74,58 @@ const PairingReportsQuery = graphql(`
   }
 `);
 
-const FILTER = { status: DONOR_PAIRING_STATUSES };
-
-/** The donor's pairings (the API lists only those of its own offers): where each stands, the money, and the reports received. */
+/**
+ * A donor's pairings: where each stands, the money, and the reports received. A donor's own (the API
+ * lists only those of its own offers); the Secretariat's are those of the donor it chose (`?donor=<id>`).
+ */
 export default function DonorPairingsPage() {
   const t = useT();
   const { locale } = useLocale();
-  const [cursors, setCursors] = useState<{ after: string; passed: string[] }>({ after: '', passed: [] });
+  const session = useSignedIn();
+  const staff = actsForOthers(session.user.role);
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const donorId = donorOf(new URLSearchParams(search), { ownDonor: session.user.donor?.id ?? null, actsForOthers: staff });
+  const cursors = useCursorTrail(search);
+  const filter = useMemo(() => ({ status: DONOR_PAIRING_STATUSES, ...(staff && donorId ? { donorId } : {}) }), [staff, donorId]);
   const [{ data, error, fetching }, refetch] = useQuery({
     query: DonorPairingsQuery,
-    variables: { filter: FILTER, after: cursors.after || null },
+    variables: { filter, after: cursors.after || null },
     requestPolicy: 'cache-and-network',
+    // The Secretariat sees nothing until it has chosen whose pairings to read.
+    pause: staff && !donorId,
   });
+  const donors = useDonorOptions(staff);
+  const donorName = staff ? donors?.find((donor) => donor.id === donorId)?.name : undefined;
   // Pairings are born of an approval, never of a new proposal.
-  useLiveRefresh(refetch, ['STATUS_CHANGED']);
-  const connection = data?.matches;
+  // A paused query would still run when asked to reload.
+  useLiveRefresh(staff && !donorId ? () => undefined : refetch, ['STATUS_CHANGED']);
+  const connection = staff && !donorId ? undefined : data?.matches;
   const pairings = connection?.edges.map((edge) => edge.node) ?? [];
   const totals = pairingTotals(pairings);
   const paged = !!connection && (connection.pageInfo.hasNextPage || !!cursors.after);
 
+  const title = !staff ? t('donor-pairings.title') : donorName ? t('donor-pairings.titleOfDonor', { donor: donorName }) : t('donor-pairings.titleAnyDonor');
   return (
-    <Page title={t('donor-pairings.title')} wide>
-      <p>{t('donor-pairings.intro')}</p>
+    <Page title={title} wide>
+      <p>{staff ? t('donor-pairings.introStaff') : t('donor-pairings.intro')}</p>
+      {staff ? (
+        <div className="filters">
+          <DonorSelect
+            id="donor-pairings-donor"
+            label={t('donor-pairings.donor')}
+            empty={t('donor-pairings.chooseDonorOption')}
+            value={donorId}
+            onChange={(event) => navigate(`/donor-pairings${event.target.value ? `?donor=${encodeURIComponent(event.target.value)}` : ''}`)}
+          />
+        </div>
+      ) : null}
+      {staff && !donorId ? <p className="notice">{t('donor-pairings.chooseDonor')}</p> : null}
       {error ? <ErrorSummary problems={problemsOf(error, t)} /> : null}
       {!connection ? (
         fetching ? <Loading /> : null
       ) : !pairings.length ? (
-        <p className="notice">{t('donor-pairings.empty')}</p>
+        <p className="notice">{staff ? t('donor-pairings.emptyOfDonor') : t('donor-pairings.empty')}</p>
       ) : (
         <>
           <div className="pairings-table-scroll" role="region" aria-labelledby="donor-pairings-caption" tabIndex={0}>
@@ -157,7 +186,7 @@ export default function DonorPairingsPage() {
             current={cursors.after}
             passed={cursors.passed}
             next={connection.pageInfo.hasNextPage ? (connection.pageInfo.endCursor ?? null) : null}
-            onGo={(after, passed) => setCursors({ after, passed })}
+            onGo={cursors.go}
           />
         </>
       )}

@@ -2,17 +2,19 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useLocation, useSearch } from 'wouter';
 import { graphql } from '../../gql';
-import type { MatchFilter } from '../../gql/graphql';
 import type { MatchStatus } from '../../gql/enums';
 import { useT } from '../../i18n/I18nProvider';
 import { problemsOf, type FormProblem } from '../../ui/api-errors';
 import { useCursorTrail } from '../../ui/CursorPagination';
+import { DonorSelect, useDonorOptions } from '../../ui/donors';
 import { MATCH_STATUS_LABELS } from '../../ui/enum-labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { SelectField } from '../../ui/fields';
 import { Loading, Page } from '../../ui/page';
 import { useSignedIn } from '../session/SessionProvider';
+import { actsForOthers } from '../session/session-store';
 import { MatchList, MatchSummary } from './MatchSummary';
+import { offerMatchesFilterOf, offerMatchesPath, parseOfferMatchesQuery, type OfferMatchesQuery } from './offer-matches-address';
 import { useLiveRefresh } from '../live/LiveProvider';
 
 const STATUSES = Object.keys(MATCH_STATUS_LABELS) as MatchStatus[];
@@ -57,15 +59,19 @@ const ExpressInterestMutation = graphql(`
   }
 `);
 
-/** The donor's matches, best first (the API lists only those of the donor's own offers), with interest in the proposed ones. */
+/**
+ * The matches of a donor's offers, best first, all or one offer's: a donor's own (the API lists only
+ * those), with interest in the proposed ones; or, for the Secretariat, those of the donor it chose.
+ * Interest is the donor's own word to give, so the Secretariat reads them and decides in the queue.
+ */
 export default function OfferMatchesPage() {
   const t = useT();
-    const session = useSignedIn();
+  const session = useSignedIn();
+  const staff = actsForOthers(session.user.role);
   const search = useSearch();
   const [, navigate] = useLocation();
-  const params = useMemo(() => new URLSearchParams(search), [search]);
-  const offerId = params.get('offer') ?? '';
-  const status = STATUSES.find((value) => value === params.get('status')) ?? '';
+  const query = useMemo(() => parseOfferMatchesQuery(search, { ownDonor: session.user.donor?.id ?? null, actsForOthers: staff }), [search, session, staff]);
+  const { donor: donorId, offer: offerId, status } = query;
   const paging = useCursorTrail(search);
   const [notice, setNotice] = useState<string | null>(null);
   const [problems, setProblems] = useState<FormProblem[]>([]);
@@ -75,22 +81,18 @@ export default function OfferMatchesPage() {
     if (notice || problems.length) noticeRef.current?.focus();
   }, [notice, problems]);
 
-  const filter = useMemo<MatchFilter>(() => ({ ...(offerId ? { offerId } : {}), ...(status ? { status: [status] } : {}) }), [offerId, status]);
-  const [{ data, error, fetching }, refetch] = useQuery({ query: OfferMatchesQuery, variables: { filter, after: paging.after || null } });
-  useLiveRefresh(refetch);
-  const donorId = session.user.donor?.id ?? '';
+  const filter = useMemo(() => offerMatchesFilterOf(query, staff), [query, staff]);
+  // The Secretariat sees nothing until it has chosen whose matches to read.
+  const waiting = staff && !donorId;
+  const [{ data, error, fetching }, refetch] = useQuery({ query: OfferMatchesQuery, variables: { filter, after: paging.after || null }, pause: waiting });
+  // A paused query would still run when asked to reload.
+  useLiveRefresh(waiting ? () => undefined : refetch);
   const [offers] = useQuery({ query: OwnOffersQuery, variables: { donorId }, pause: !donorId, requestPolicy: 'cache-first' });
   const [interest, expressInterest] = useMutation(ExpressInterestMutation);
+  const donors = useDonorOptions(staff);
+  const donorName = staff ? donors?.find((donor) => donor.id === donorId)?.name : undefined;
 
-  const go = (next: { offer?: string; status?: string }) => {
-    const query = new URLSearchParams();
-    const offer = next.offer ?? offerId;
-    const nextStatus = next.status ?? status;
-    if (offer) query.set('offer', offer);
-    if (nextStatus) query.set('status', nextStatus);
-    const text = query.toString();
-    navigate(`/offer-matches${text ? `?${text}` : ''}`);
-  };
+  const go = (next: Partial<OfferMatchesQuery>) => navigate(offerMatchesPath({ ...query, ...next }, staff));
 
   async function interested(match: { id: string; need: { title: string }; offer: { title: string } }) {
     setNotice(null);
@@ -106,22 +108,36 @@ export default function OfferMatchesPage() {
     setNotice(t('match-queue.interest.done', { need: match.need.title, offer: match.offer.title }));
   }
 
-  const connection = data?.matches;
+  const connection = staff && !donorId ? undefined : data?.matches;
   const ownOffers = offers.data?.offers.edges.map(({ node }) => node) ?? [];
 
+  const title = !staff
+    ? t('match-queue.offerMatches.title')
+    : donorName
+      ? t('match-queue.offerMatches.titleOfDonor', { donor: donorName })
+      : t('match-queue.offerMatches.titleAnyDonor');
   return (
-    <Page title={t('match-queue.offerMatches.title')} wide>
-      <p>{t('match-queue.offerMatches.intro')}</p>
+    <Page title={title} wide>
+      <p>{staff ? t('match-queue.offerMatches.introStaff') : t('match-queue.offerMatches.intro')}</p>
       <div className="filters">
-        <SelectField id="offer-matches-offer" label={t('match-queue.filters.offer')} value={offerId} onChange={(event) => go({ offer: event.target.value })}>
-          <option value="">{t('match-queue.filters.anyOffer')}</option>
+        {staff ? (
+          <DonorSelect
+            id="offer-matches-donor"
+            label={t('match-queue.filters.donor')}
+            empty={t('match-queue.offerMatches.chooseDonorOption')}
+            value={donorId}
+            onChange={(event) => go({ donor: event.target.value, offer: '' })}
+          />
+        ) : null}
+        <SelectField id="offer-matches-offer" label={t('match-queue.filters.offer')} value={offerId} disabled={!donorId} onChange={(event) => go({ offer: event.target.value })}>
+          <option value="">{staff ? t('match-queue.filters.anyOfferOfDonor') : t('match-queue.filters.anyOffer')}</option>
           {ownOffers.map((offer) => (
             <option key={offer.id} value={offer.id} dir="auto">
               {offer.title}
             </option>
           ))}
         </SelectField>
-        <SelectField id="offer-matches-status" label={t('match-queue.filters.status')} value={status} onChange={(event) => go({ status: event.target.value })}>
+        <SelectField id="offer-matches-status" label={t('match-queue.filters.status')} value={status} onChange={(event) => go({ status: event.target.value as MatchStatus | '' })}>
           <option value="">{t('match-queue.filters.anyStatus')}</option>
           {STATUSES.map((value) => (
             <option key={value} value={value}>
@@ -130,7 +146,8 @@ export default function OfferMatchesPage() {
           ))}
         </SelectField>
       </div>
-      {offers.data && !ownOffers.length ? <p>{t('match-queue.offerMatches.noOffers')}</p> : null}
+      {staff && !donorId ? <p className="notice">{t('match-queue.offerMatches.chooseDonor')}</p> : null}
+      {offers.data && !ownOffers.length ? <p>{staff ? t('match-queue.offerMatches.donorHasNoOffers') : t('match-queue.offerMatches.noOffers')}</p> : null}
 
       {notice ? (
         <div className="notice notice--success" role="status" tabIndex={-1} ref={noticeRef}>
@@ -160,7 +177,7 @@ export default function OfferMatchesPage() {
         >
           {connection.edges.map(({ node: match }) => (
             <MatchSummary key={match.id} match={match}>
-              {match.status === 'PROPOSED' ? (
+              {match.status === 'PROPOSED' && !staff ? (
                 <div className="button-group">
                   <button type="button" className="button" disabled={interest.fetching} onClick={() => void interested(match)}>
                     {pendingId === match.id ? t('match-queue.interest.submitting') : t('match-queue.interest.submit')}

@@ -11,7 +11,8 @@ import { actsForOthers } from '../session/session-store';
 import { OfferForm } from './OfferForm';
 import { emptyOfferForm, OFFER_FIELD_IDS, offerFormProblems, offerInputOf, type OfferFormValues } from './offer-form-rules';
 import { CreateOfferMutation } from './offer-operations';
-import { useDonorOptions, useEligibleAreas } from './offers-data';
+import { useDonorOptions } from '../../ui/donors';
+import { useEligibleAreas } from './offers-data';
 
 /** Posting a new offer as a draft; the Secretariat names the donor it posts for (`?donor=<id>` preselects one). */
 export default function NewOfferPage() {

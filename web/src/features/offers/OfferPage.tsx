@@ -11,6 +11,9 @@ import { TextArea } from '../../ui/fields';
 import { Loading, Page } from '../../ui/page';
 import { useTaxonomy } from '../../ui/taxonomy';
 import { VersionConflict } from '../../ui/VersionConflict';
+import { offerMatchesPath } from '../match-queue/offer-matches-address';
+import { useSignedIn } from '../session/SessionProvider';
+import { actsForOthers } from '../session/session-store';
 import { OfferForm } from './OfferForm';
 import { conflictRows, OFFER_STATUS_LABELS, OfferStatusTag } from './offer-display';
 import { differingOfferFields, OFFER_FIELD_IDS, offerFormFrom, offerFormProblems, offerInputOf, type OfferFormField, type OfferFormValues } from './offer-form-rules';
@@ -54,6 +57,7 @@ function OfferEditor({ initial, initialOutcome }: { initial: OfferEditFieldsFrag
   const client = useClient();
   const taxonomy = useTaxonomy();
   const areas = useEligibleAreas();
+  const staff = actsForOthers(useSignedIn().user.role);
   const [offer, setOffer] = useState(initial);
   // The form's starting point: the offer as loaded, saved or reloaded; the version the reader's edits rest on.
   const [base, setBase] = useState(() => ({ values: offerFormFrom(initial), version: initial.version }));
@@ -174,8 +178,10 @@ function OfferEditor({ initial, initialOutcome }: { initial: OfferEditFieldsFrag
 
   return (
     <Page title={title} wide>
-      <p>
+      <p className="button-group">
         <Link href={`/offers${offer.donor ? `?donor=${encodeURIComponent(offer.donor.id)}` : ''}`}>{t('offers.edit.backToList')}</Link>
+        {/* A draft is not matched yet. */}
+        {offer.status !== 'DRAFT' ? <Link href={offerMatchesPath({ donor: offer.donor?.id, offer: offer.id }, staff)}>{t('offers.edit.matchesLink')}</Link> : null}
       </p>
       {outcome ? (
         <div className="notice notice--success" role="status">

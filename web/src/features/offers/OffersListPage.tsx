@@ -16,7 +16,7 @@ import { useSignedIn } from '../session/SessionProvider';
 import { actsForOthers } from '../session/session-store';
 import { eligibilitySummary, OFFER_STATUS_LABELS, OfferStatusTag, offerPeriod } from './offer-display';
 import { OFFER_PAGE_SIZE, OFFER_STATUSES, offerFilterOf, offerListSearch, parseOfferListQuery, type OfferListQuery } from './offer-list-rules';
-import { useDonorOptions } from './offers-data';
+import { DonorSelect, useDonorOptions } from '../../ui/donors';
 
 const OffersListQuery = graphql(`
   query OffersList($filter: OfferFilter, $first: Int, $after: String) {
@@ -95,7 +95,6 @@ export default function OffersListPage() {
         key={search}
         query={query}
         staff={staff}
-        donors={donors}
         onApply={(next) => {
           setPrevious([]);
           go({ ...next, after: '' });
@@ -166,12 +165,10 @@ export default function OffersListPage() {
 function Filters({
   query,
   staff,
-  donors,
   onApply,
 }: {
   query: OfferListQuery;
   staff: boolean;
-  donors: { id: string; name: string }[] | null;
   onApply: (next: Partial<OfferListQuery>) => void;
 }) {
   const t = useT();
@@ -184,21 +181,14 @@ function Filters({
   return (
     <form className="filters" onSubmit={submit} role="search" aria-label={t('offers.list.filters')}>
       {staff ? (
-        <SelectField
+        <DonorSelect
           id="offers-filter-donor"
           label={t('offers.list.donor')}
+          empty={t('offers.list.allDonors')}
           className="select select--compact"
           value={query.donor}
-          // A donor applies as soon as it is chosen: the Secretariat is choosing whose offers to work on.
           onChange={(event) => onApply({ donor: event.target.value, status, theme })}
-        >
-          <option value="">{t('offers.list.allDonors')}</option>
-          {(donors ?? []).map((donor) => (
-            <option key={donor.id} value={donor.id} dir="auto">
-              {donor.name}
-            </option>
-          ))}
-        </SelectField>
+        />
       ) : null}
       <SelectField id="offers-filter-status" label={t('offers.list.status')} className="select select--compact" value={status} onChange={(event) => setStatus(event.target.value as OfferStatus | '')}>
         <option value="">{t('offers.list.anyStatus')}</option>

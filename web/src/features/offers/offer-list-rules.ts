@@ -1,4 +1,5 @@
 import type { OfferStatus } from '../../gql/enums';
+import { donorOf } from '../../ui/donor-choice';
 
 export const OFFER_STATUSES: OfferStatus[] = ['DRAFT', 'OPEN', 'EXHAUSTED', 'CLOSED', 'WITHDRAWN'];
 export const OFFER_PAGE_SIZE = 20;
@@ -19,7 +20,7 @@ export function parseOfferListQuery(search: string, actor: { ownDonor: string | 
   const params = new URLSearchParams(search);
   const status = params.get('status') ?? '';
   return {
-    donor: actor.actsForOthers ? (params.get('donor') ?? '').trim() : (actor.ownDonor ?? ''),
+    donor: donorOf(params, actor),
     status: (OFFER_STATUSES as string[]).includes(status) ? (status as OfferStatus) : '',
     theme: (params.get('theme') ?? '').trim(),
     after: params.get('after') ?? '',

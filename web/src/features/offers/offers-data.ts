@@ -21,15 +21,6 @@ const OfferAreasQuery = graphql(`
   }
 `);
 
-const OfferDonorsQuery = graphql(`
-  query OfferDonors {
-    donors {
-      id
-      name
-    }
-  }
-`);
-
 export interface CountryChoice {
   iso3: string;
   /** In the reader's language. */
@@ -65,16 +56,5 @@ export function useEligibleAreas(): EligibleAreas | null {
       regionLabel: (code: string) => regionNames.get(code) ?? code,
       countryLabel: (iso3: string) => countryNames.get(iso3) ?? iso3,
     };
-  }, [data, locale]);
-}
-
-/** Donor organisations for the Secretariat to act for, sorted in the reader's order. */
-export function useDonorOptions(wanted: boolean): { id: string; name: string }[] | null {
-  const { locale } = useLocale();
-  const [{ data }] = useQuery({ query: OfferDonorsQuery, pause: !wanted, requestPolicy: 'cache-first' });
-  return useMemo(() => {
-    if (!data) return null;
-    const collator = new Intl.Collator(locale);
-    return [...data.donors].sort((a, b) => collator.compare(a.name, b.name));
   }, [data, locale]);
 }

@@ -21,6 +21,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/needs/new', label: 'shell.nav.newNeed', roles: STATE_WORK },
   { path: '/reports/import', label: 'shell.nav.importReport', roles: STATE_WORK },
   { path: '/offers', label: 'offers.nav.offers', roles: ['SECRETARIAT', 'ADMIN'] },
+  { path: '/offer-matches', label: 'match-queue.nav.donorMatches', roles: ['SECRETARIAT', 'ADMIN'] },
+  { path: '/donor-pairings', label: 'donor-pairings.nav.donorPairings', roles: ['SECRETARIAT', 'ADMIN'] },
   { path: '/coverage', label: 'coverage.nav.coverage', roles: ['SECRETARIAT', 'ADMIN'] },
   { path: '/follow-up', label: 'follow-up.nav.followUp', roles: ['SECRETARIAT', 'ADMIN'] },
   { path: '/runs', label: 'matching-runs.nav.runs', roles: ['SECRETARIAT', 'ADMIN'] },
