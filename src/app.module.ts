@@ -10,6 +10,7 @@ import { InputValidationPipe } from './common/validation';
 import { ConfigModule } from './config/config.module';
 import { ConsoleModule } from './console/console.module';
 import { DatabaseModule } from './database/database.module';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { MatchingModule } from './matching/matching.module';
 import { MatchingOutboxModule } from './matching/outbox/matching-outbox.module';
@@ -49,6 +50,7 @@ import { StartupService } from './startup.service';
     ReportsModule,
     NotificationsModule,
     HealthModule,
+    ExportsModule,
     ConsoleModule,
   ],
   providers: [StartupService, { provide: APP_PIPE, useClass: InputValidationPipe }],

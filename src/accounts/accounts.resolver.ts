@@ -6,7 +6,7 @@ import { ConnectionType, PageArgs } from '../common/pagination/connection';
 import { Country } from '../reference/entities/country.entity';
 import { ReferenceService } from '../reference/reference.service';
 import { AccountsService } from './accounts.service';
-import { CreateDonorInput } from './dto/create-donor.input';
+import { CreateDonorInput, SetDonorIatiReferenceArgs } from './dto/create-donor.input';
 import { CreateUserInput } from './dto/create-user.input';
 import { UserFilter } from './dto/user-filter.input';
 import { Donor } from './entities/donor.entity';
@@ -66,6 +66,14 @@ export class DonorResolver {
   @Mutation(() => Donor, { description: 'Registers a donor organisation. ADMIN only.' })
   createDonor(@CurrentActor() actor: Actor, @Args('input') input: CreateDonorInput): Promise<Donor> {
     return this.accounts.createDonor(actor, input);
+  }
+
+  @Roles(Role.SECRETARIAT, Role.ADMIN)
+  @Mutation(() => Donor, {
+    description: "Records a donor's IATI organisation identifier, which starts the identifiers of the IATI activities exported for it (GET /exports/iati/activities.xml); null removes it. SECRETARIAT and ADMIN.",
+  })
+  setDonorIatiReference(@CurrentActor() actor: Actor, @Args() { donorId, iatiOrganisationRef }: SetDonorIatiReferenceArgs): Promise<Donor> {
+    return this.accounts.setDonorIatiReference(actor, donorId, iatiOrganisationRef ?? null);
   }
 
   @ResolveField(() => Country, { nullable: true, description: "For donor governments: the donor's country." })

@@ -5,7 +5,7 @@ import { DataSource, In, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { hashPassword } from '../auth/password-hasher';
-import { BadUserInputError, ConflictError } from '../common/errors/domain-errors';
+import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/domain-errors';
 import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagination/connection';
 import { ReferenceService } from '../reference/reference.service';
 import { CreateDonorInput } from './dto/create-donor.input';
@@ -32,13 +32,31 @@ export class AccountsService {
       if (await manager.exists(Donor, { where: { name: input.name.trim() } })) {
         throw new ConflictError(`A donor named "${input.name.trim()}" already exists.`);
       }
-      const donor = manager.create(Donor, { name: input.name.trim(), kind: input.kind, countryIso3 });
+      const donor = manager.create(Donor, { name: input.name.trim(), kind: input.kind, countryIso3, iatiOrganisationRef: input.iatiOrganisationRef ?? null });
       await manager.save(donor);
       await this.audit.record(manager, actor, {
         action: 'donor.create',
         entityType: 'Donor',
         entityId: donor.id,
-        detail: { name: donor.name, kind: donor.kind, countryIso3 },
+        detail: { name: donor.name, kind: donor.kind, countryIso3, iatiOrganisationRef: donor.iatiOrganisationRef },
+      });
+      return donor;
+    });
+  }
+
+  /** The Secretariat records (or removes) the identifier a donor publishes under in IATI. */
+  async setDonorIatiReference(actor: Actor, donorId: string, iatiOrganisationRef: string | null): Promise<Donor> {
+    return this.dataSource.transaction(async (manager) => {
+      const donor = await manager.findOne(Donor, { where: { id: donorId } });
+      if (!donor) throw new NotFoundError('Donor', donorId);
+      const from = donor.iatiOrganisationRef;
+      donor.iatiOrganisationRef = iatiOrganisationRef;
+      await manager.save(donor);
+      await this.audit.record(manager, actor, {
+        action: 'donor.set_iati_reference',
+        entityType: 'Donor',
+        entityId: donor.id,
+        detail: { from, to: iatiOrganisationRef },
       });
       return donor;
     });

@@ -32,3 +32,8 @@ export function fundingStatus(budgetUsd: number, fundedUsd: number): NeedStatus 
 
 /** Needs that can still receive matches and money. */
 export const LIVE_NEED_STATUSES = [NeedStatus.OPEN, NeedStatus.PARTLY_FUNDED];
+
+/** US dollars a need still lacks: its budget less what approved pairings fund, never below zero. */
+export function fundingGapUsd(need: { estimatedBudgetUsd: number; fundedUsd: number }): number {
+  return Math.max(need.estimatedBudgetUsd - need.fundedUsd, 0);
+}

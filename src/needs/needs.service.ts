@@ -152,6 +152,26 @@ export class NeedsService {
   }
 
   async list(actor: Actor | null, filter: NeedFilter = {}, page: PageArgs = {}, sort: NeedSort = NeedSort.NEWEST): Promise<Connection<Need>> {
+    const { skip, take } = pageWindow(page);
+    const [items, total] = await orderedBy(this.filtered(actor, filter), sort).skip(skip).take(take).getManyAndCount();
+    return toConnection(items, total, skip);
+  }
+
+  /**
+   * Every need of `list` with the same filter and order, a batch at a time, for exports too long for
+   * one page. The first batch is read before the caller writes anything, so a bad filter is still refused.
+   */
+  async *listAll(actor: Actor | null, filter: NeedFilter = {}, sort: NeedSort = NeedSort.NEWEST, batchSize = 500): AsyncGenerator<Need[]> {
+    const query = orderedBy(this.filtered(actor, filter), sort);
+    for (let skip = 0; ; skip += batchSize) {
+      const batch = await query.clone().skip(skip).take(batchSize).getMany();
+      if (batch.length) yield batch;
+      if (batch.length < batchSize) return;
+    }
+  }
+
+  /** The needs the caller may see, narrowed by the filter (checked here: unknown regions and themes are refused). */
+  private filtered(actor: Actor | null, filter: NeedFilter): SelectQueryBuilder<Need> {
     const query = this.visibleNeeds(actor);
     if (filter.countryIso3) query.andWhere('need.countryIso3 = :country', { country: filter.countryIso3.toUpperCase() });
     if (filter.region) {
@@ -182,9 +202,7 @@ export class NeedsService {
       }
       query.andWhere('need.estimatedBudgetUsd <= :maxBudget', { maxBudget: filter.maxBudgetUsd });
     }
-    const { skip, take } = pageWindow(page);
-    const [items, total] = await orderedBy(query, sort).skip(skip).take(take).getManyAndCount();
-    return toConnection(items, total, skip);
+    return query;
   }
 
   /**

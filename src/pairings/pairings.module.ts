@@ -27,6 +27,6 @@ import { ProgressReportsService } from './progress/progress-reports.service';
     AllocationPlansResolver,
     PlannedAllocationResolver,
   ],
-  exports: [PairingsService, MatchEventsModule],
+  exports: [PairingsService, MatchEventsModule, CoverageService, ProgressReportsService],
 })
 export class PairingsModule {}

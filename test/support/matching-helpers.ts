@@ -1,3 +1,4 @@
+import { Match, MatchStatus } from '../../src/matching/entities/match.entity';
 import { TestApp } from './test-app';
 import { needInput, offerInput } from './fixtures';
 
@@ -75,4 +76,19 @@ export function pairMatch(
     timeoutMs,
     `a ${status} match of need ${needId} and offer ${offerId}`,
   );
+}
+
+/** A PROPOSED match row as the engine stores one, for tests that store pairs themselves. */
+export function proposalRow(needId: string, offerId: string, overrides: Partial<Match> = {}): Partial<Match> {
+  return {
+    needId,
+    offerId,
+    score: 0.8,
+    breakdown: { theme: 1, region: 1, capacity: 1, ownership: 0, gender: 0, baseline: 0, multiYear: 0, conflict: 0 },
+    explanation: 'stored by the test',
+    status: MatchStatus.PROPOSED,
+    runId: null,
+    allocatedUsd: null,
+    ...overrides,
+  };
 }

@@ -31,6 +31,13 @@ export class Donor {
   @Column({ name: 'country_iso3', type: 'varchar', length: 3, nullable: true })
   countryIso3: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The organisation\'s IATI organisation identifier (e.g. "GB-GOV-1", "XM-DAC-41114"), which starts the identifiers of its IATI activities; set by the Secretariat.',
+  })
+  @Column({ name: 'iati_org_ref', type: 'varchar', length: 100, nullable: true })
+  iatiOrganisationRef: string | null;
+
   @Field({ description: 'When the donor was registered.' })
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;

@@ -7,6 +7,7 @@ import { OutboxJobIndex1795422261505 } from './1795422261505-outbox-job-index';
 import { MatchesListedByScore1796236248143 } from './1796236248143-matches-listed-by-score';
 import { Notifications1796408960463 } from './1796408960463-notifications';
 import { NotificationCursors1796411169086 } from './1796411169086-notification-cursors';
+import { DonorIatiReference1796414322245 } from './1796414322245-donor-iati-reference';
 
 /** Applied in order at start-up; generate new ones with `npm run migration:generate -- <Name>`. */
-export const MIGRATIONS: Function[] = [Foundation1795413496569, Matches1795414364092, NationalReports1795414607688, MatchingRunsAndOutbox1795414698470, Pairings1795415483655, OutboxJobIndex1795422261505, MatchesListedByScore1796236248143, Notifications1796408960463, NotificationCursors1796411169086];
+export const MIGRATIONS: Function[] = [Foundation1795413496569, Matches1795414364092, NationalReports1795414607688, MatchingRunsAndOutbox1795414698470, Pairings1795415483655, OutboxJobIndex1795422261505, MatchesListedByScore1796236248143, Notifications1796408960463, NotificationCursors1796411169086, DonorIatiReference1796414322245];

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { MatchingModule } from '../matching/matching.module';
+import { NeedsModule } from '../needs/needs.module';
+import { PairingsModule } from '../pairings/pairings.module';
+import { CsvExportsController } from './csv/csv-exports.controller';
+import { CsvExportsService } from './csv/csv-exports.service';
+import { IatiExportController } from './iati/iati-export.controller';
+import { IatiExportService } from './iati/iati-export.service';
+
+/** Files that leave poa-match for other systems: IATI activities for donors, CSV for spreadsheets. */
+@Module({
+  imports: [AccountsModule, NeedsModule, MatchingModule, PairingsModule],
+  controllers: [IatiExportController, CsvExportsController],
+  providers: [IatiExportService, CsvExportsService],
+})
+export class ExportsModule {}
