@@ -38,7 +38,8 @@ export class AccountsService {
         action: 'donor.create',
         entityType: 'Donor',
         entityId: donor.id,
-        detail: { name: donor.name, kind: donor.kind, countryIso3, iatiOrganisationRef: donor.iatiOrganisationRef },
+        // A donor created without an IATI reference records none, rather than a null the ADMIN never entered.
+        detail: { name: donor.name, kind: donor.kind, countryIso3, ...(donor.iatiOrganisationRef ? { iatiOrganisationRef: donor.iatiOrganisationRef } : {}) },
       });
       return donor;
     });

@@ -51,9 +51,10 @@ export class BullMqJobQueue extends JobQueue {
     await withinTime(this.queue.add(jobName, data, { jobId: options.jobId }), ADD_TIMEOUT_MS, `Redis did not accept job ${options.jobId} within ${ADD_TIMEOUT_MS} ms`);
   }
 
+  /** A periodic job's next tick waits in Redis as a delayed job of its scheduler; it is not counted as work waiting for a retry. */
   async counts(): Promise<JobCounts> {
-    const counts = await this.read(this.queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed'));
-    return { waiting: counts.waiting + counts.prioritized, active: counts.active, delayed: counts.delayed, failed: counts.failed };
+    const [counts, nextTicks] = await this.read(Promise.all([this.queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed'), this.queue.getJobSchedulersCount()]));
+    return { waiting: counts.waiting + counts.prioritized, active: counts.active, delayed: Math.max(0, counts.delayed - nextTicks), failed: counts.failed };
   }
 
   async failedJobs(limit: number): Promise<FailedJob[]> {
