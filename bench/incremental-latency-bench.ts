@@ -20,7 +20,7 @@ import Redis from 'ioredis';
 import { DEFAULT_WEIGHTS, OfferIndex, prepareNeed, prepareOffer, scoreNeedAgainstOffers } from '../src/matching/scoring';
 import { MATCHING_TAXONOMY } from '../src/matching/matching-taxonomy';
 import { percentile, verdict } from './bench-report';
-import { freePort, GraphQLClient, millisecondsSince, PROFILE_DIR, ServiceProcess, sleep } from './service-process';
+import { BENCH_ADMIN, benchServiceEnv, freePort, GraphQLClient, millisecondsSince, PROFILE_DIR, ServiceProcess, sleep } from './service-process';
 import { createScratchDatabase, openDatabase, ScratchDatabase } from './scratch-database';
 import { insertOffers, needForScoring, offerForScoring, SyntheticMarket, SyntheticNeed, SyntheticOffer } from './synthetic-market';
 
@@ -30,7 +30,6 @@ const WARM_UP_NEEDS = 5;
 /** Pause between two polls of `matches`; it bounds how much the polling itself adds to a latency. */
 const POLL_PAUSE_MS = 5;
 const POLL_GIVE_UP_MS = 30_000;
-const ADMIN = { email: 'admin@bench.local', password: 'a-benchmark-admin-password' };
 const SECRETARIAT = { email: 'secretariat@bench.local', password: 'a-benchmark-secretariat-password' };
 /** Defaults of MATCH_TOP_K and MATCH_MIN_SCORE, which the processes below run with. */
 const SCORE_OPTIONS = { topK: 20, minScore: 0.3 };
@@ -131,19 +130,7 @@ async function main(): Promise<void> {
   try {
     database = await createScratchDatabase();
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      DATABASE_URL: database.url,
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: queuePrefix,
-      JWT_SECRET: randomBytes(24).toString('hex'),
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOGIN_RATE_LIMIT: '1000',
-      LOG_LEVEL: 'info',
-    };
+    const env = benchServiceEnv({ port, databaseUrl: database.url, redisUrl, queuePrefix, logLevel: 'info' });
     const api = new ServiceProcess('API', join(compiledSource, 'main.js'), env, profile ? 'incremental-api.cpuprofile' : null);
     services.push(api);
     await api.waitFor('poa-match API:');
@@ -152,7 +139,7 @@ async function main(): Promise<void> {
     await worker.waitFor('poa-match worker: consuming');
 
     const client = new GraphQLClient(`http://127.0.0.1:${port}/graphql`);
-    await client.login(ADMIN);
+    await client.login(BENCH_ADMIN);
     const { createDonor } = await client.request<{ createDonor: { id: string } }>(
       'mutation CreateDonor($input: CreateDonorInput!) { createDonor(input: $input) { id } }',
       { input: { name: 'Benchmark donor', kind: 'STATE' } },

@@ -3,6 +3,7 @@
  * worker) started as a process of its own, and a GraphQL client speaking to it over HTTP.
  */
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../src/demo/demo-data';
@@ -26,6 +27,31 @@ export function freePort(): Promise<number> {
 
 /** The compiled application beside the compiled benchmarks (`npm run bench` writes both to bench/.build). */
 export const COMPILED_SOURCE = join(__dirname, '..', 'src');
+
+/** The ADMIN account of a service a benchmark starts on its own scratch database. */
+export const BENCH_ADMIN = { email: 'admin@bench.local', password: 'a-benchmark-admin-password' };
+
+/**
+ * The environment of a production API or worker on a benchmark's scratch database and queue prefix. Without
+ * `logLevel` the production default applies, whatever the shell running the benchmark sets.
+ */
+export function benchServiceEnv(settings: { port: number; databaseUrl: string; redisUrl: string; queuePrefix: string; logLevel?: string }): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(settings.port),
+    DATABASE_URL: settings.databaseUrl,
+    REDIS_URL: settings.redisUrl,
+    QUEUE_PREFIX: settings.queuePrefix,
+    JWT_SECRET: randomBytes(24).toString('hex'),
+    ADMIN_EMAIL: BENCH_ADMIN.email,
+    ADMIN_PASSWORD: BENCH_ADMIN.password,
+    LOGIN_RATE_LIMIT: '1000',
+  };
+  if (settings.logLevel) env.LOG_LEVEL = settings.logLevel;
+  else delete env.LOG_LEVEL;
+  return env;
+}
 
 /** A demo account (`npm run seed:demo`), e.g. `demoAccount('donor.germany')`. */
 export const demoAccount = (name: string) => ({ email: `${name}@demo.poa-match.local`, password: DEMO_PASSWORD });

@@ -26,11 +26,10 @@ import { join } from 'node:path';
 import Redis from 'ioredis';
 import { percentile, verdict } from './bench-report';
 import { createScratchDatabase, ScratchDatabase } from './scratch-database';
-import { COMPILED_SOURCE, freePort, GraphQLClient, millisecondsSince, PROFILE_DIR, ServiceProcess } from './service-process';
+import { BENCH_ADMIN, benchServiceEnv, COMPILED_SOURCE, freePort, GraphQLClient, millisecondsSince, PROFILE_DIR, ServiceProcess } from './service-process';
 import { SyntheticMarket, SyntheticNeed, SyntheticOffer } from './synthetic-market';
 
 const TARGET_MUTATIONS_PER_SECOND = 300;
-const ADMIN = { email: 'admin@bench.local', password: 'a-benchmark-admin-password' };
 const SECRETARIAT = { email: 'secretariat@bench.local', password: 'a-benchmark-secretariat-password' };
 
 const CREATE_NEED = 'mutation CreateNeed($input: CreateNeedInput!) { createNeed(input: $input) { id } }';
@@ -178,19 +177,7 @@ async function main(): Promise<void> {
   try {
     database = await createScratchDatabase();
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      DATABASE_URL: database.url,
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: queuePrefix,
-      JWT_SECRET: randomBytes(24).toString('hex'),
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOGIN_RATE_LIMIT: '1000',
-    };
-    delete env.LOG_LEVEL;
+    const env = benchServiceEnv({ port, databaseUrl: database.url, redisUrl, queuePrefix });
     const api = new ServiceProcess('API', join(COMPILED_SOURCE, 'main.js'), env, profile ? 'writes-api.cpuprofile' : null);
     services.push(api);
     await api.waitFor('poa-match: console at');
@@ -200,7 +187,7 @@ async function main(): Promise<void> {
 
     const url = `http://127.0.0.1:${port}/graphql`;
     const admin = new GraphQLClient(url);
-    await admin.login(ADMIN);
+    await admin.login(BENCH_ADMIN);
     const { createDonor } = await admin.request<{ createDonor: { id: string } }>(
       'mutation CreateDonor($input: CreateDonorInput!) { createDonor(input: $input) { id } }',
       { input: { name: 'Benchmark donor', kind: 'STATE' } },
