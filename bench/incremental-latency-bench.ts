@@ -133,7 +133,7 @@ async function main(): Promise<void> {
     const env = benchServiceEnv({ port, databaseUrl: database.url, redisUrl, queuePrefix, logLevel: 'info' });
     const api = new ServiceProcess('API', join(compiledSource, 'main.js'), env, profile ? 'incremental-api.cpuprofile' : null);
     services.push(api);
-    await api.waitFor('poa-match API:');
+    await api.waitFor('poa-match: console at');
     const worker = new ServiceProcess('worker', join(compiledSource, 'worker.js'), env, profile ? 'incremental-worker.cpuprofile' : null);
     services.push(worker);
     await worker.waitFor('poa-match worker: consuming');
