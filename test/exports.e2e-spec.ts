@@ -4,7 +4,7 @@ import { AuditEvent } from '../src/audit/audit-event.entity';
 import { Match, MatchStatus } from '../src/matching/entities/match.entity';
 import { Account, badInputFields, contractOperation, dataOf, donorAccount, needInput, offerInput, secretariatAccount, stateAccount } from './support/fixtures';
 import { iatiRuleViolations, readActivities, schemaErrors } from './support/iati-rules';
-import { proposalRow } from './support/matching-helpers';
+import { engineIdle, proposalRow } from './support/matching-helpers';
 import { errorCode, startTestApp, TestApp } from './support/test-app';
 
 const SET_IATI_REFERENCE = `mutation($donorId: ID!, $ref: String) { setDonorIatiReference(donorId: $donorId, iatiOrganisationRef: $ref) { id iatiOrganisationRef } }`;
@@ -59,6 +59,8 @@ describe('exports: IATI activities and CSV downloads', () => {
 
   /** A proposal stored as the engine would store it (the engine proposes nothing here: MATCH_MIN_SCORE is 1). */
   async function proposal(needId: string, offerId: string, score: number): Promise<string> {
+    // Scoring the published need or offer afterwards would supersede the stored proposal.
+    await engineIdle(dataSource);
     const matches = dataSource.getRepository(Match);
     const match = matches.create(proposalRow(needId, offerId, { score, explanation: '@SUM(1+1) is what a hostile explanation would look like' }));
     await matches.save(match);

@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { createClient, Client } from 'graphql-ws';
 import IORedis from 'ioredis';
 import { randomBytes } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { WebSocket } from 'ws';
 import { Match, MatchStatus } from '../src/matching/entities/match.entity';
 import { AppConfig } from '../src/config/app-config';
@@ -12,8 +12,7 @@ import { Offer } from '../src/offers/entities/offer.entity';
 import { MatchEventKind } from '../src/match-events/match-event';
 import { MatchEventBus, MAX_PENDING_EVENTS } from '../src/match-events/match-event-bus';
 import { QUEUE_NAME } from '../src/queue/bullmq-job-queue';
-import { OutboxMessage } from '../src/queue/outbox/outbox-message.entity';
-import { eventually } from './support/matching-helpers';
+import { engineIdle, eventually } from './support/matching-helpers';
 import { errorCode, GraphQLResponse, startTestApp, TestApp } from './support/test-app';
 import { deleteQueueKeys, startWorker, stopWorker, WorkerProcess } from './support/worker-process';
 import {
@@ -651,16 +650,6 @@ async function listenForMatchEvents(httpUrl: string, token: string | null, clien
   // graphql-ws does not acknowledge a subscription; give the server a moment to register it.
   await new Promise((resolve) => setTimeout(resolve, 400));
   return listener;
-}
-
-/** The matching engine runs in-process here: its pending jobs are the outbox rows not yet handed over. */
-async function engineIdle(dataSource: DataSource): Promise<void> {
-  const outbox = dataSource.getRepository(OutboxMessage);
-  const deadline = Date.now() + 20_000;
-  while ((await outbox.countBy({ dispatchedAt: IsNull() })) > 0) {
-    if (Date.now() > deadline) throw new Error('The matching engine did not finish its jobs');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {

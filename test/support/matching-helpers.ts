@@ -1,4 +1,6 @@
+import { DataSource, IsNull } from 'typeorm';
 import { Match, MatchStatus } from '../../src/matching/entities/match.entity';
+import { OutboxMessage } from '../../src/queue/outbox/outbox-message.entity';
 import { TestApp } from './test-app';
 import { needInput, offerInput } from './fixtures';
 
@@ -15,6 +17,16 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
     }
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The matching engine runs in-process here: its pending jobs are the outbox rows not yet handed over. */
+export async function engineIdle(dataSource: DataSource): Promise<void> {
+  const outbox = dataSource.getRepository(OutboxMessage);
+  const deadline = Date.now() + 20_000;
+  while ((await outbox.countBy({ dispatchedAt: IsNull() })) > 0) {
+    if (Date.now() > deadline) throw new Error('The matching engine did not finish its jobs');
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
 
