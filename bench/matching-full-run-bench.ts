@@ -1,5 +1,6 @@
+import { ENTITIES } from '../src/app/entities';
 /**
- * A full matching run end to end through the application's own MatchingRunner: load every live need
+ * A full matching run end to end through the application's own FullRunExecutor: load every live need
  * and offer from the database, score every pair, write the best MATCH_TOP_K per need. For each size
  * (needs × offers) a seeded synthetic market is written into a fresh database once; every repetition
  * then runs in a new process on a fresh copy of it, so its peak RSS is that of a run alone, and a
@@ -22,13 +23,13 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { ConfigModule } from '../src/config/config.module';
 import { DatabaseModule } from '../src/database/database.module';
-import { Role } from '../src/accounts/entities/user.entity';
+import { Role } from '../src/domain/role';
 import { AuditModule } from '../src/audit/audit.module';
-import { MatchStatus } from '../src/matching/entities/match.entity';
-import { MatchesService } from '../src/matching/matches.service';
+import { MatchStatus } from '../src/domain/statuses';
+import { MatchesService } from '../src/matching/api/matches.service';
 import { MatchingCoreModule } from '../src/matching/matching-core.module';
-import { MatchingOutboxModule } from '../src/matching/outbox/matching-outbox.module';
-import { MatchingRunner } from '../src/matching/matching-runner';
+import { NationalReportLinksModule } from '../src/reports/national-report-links.module';
+import { FullRunExecutor } from '../src/matching/engine/full-run/full-run-executor';
 import { NeedsModule } from '../src/needs/needs.module';
 import { QueueModule } from '../src/queue/queue.module';
 import { ReferenceModule } from '../src/reference/reference.module';
@@ -78,12 +79,12 @@ interface RunMeasurement {
 @Module({
   imports: [
     ConfigModule,
-    DatabaseModule.forRoot({ runMigrations: false }),
+    DatabaseModule.forRoot({ runMigrations: false, entities: ENTITIES }),
     ReferenceModule,
     QueueModule.forRoot('worker'),
     MatchingCoreModule,
     AuditModule,
-    MatchingOutboxModule,
+    NationalReportLinksModule,
     NeedsModule,
   ],
   providers: [MatchesService],
@@ -113,7 +114,7 @@ async function measureOneRun(): Promise<void> {
   const bootMs = millisecondsSince(bootStart);
   const rssAfterBootBytes = process.memoryUsage().rss;
   try {
-    const runner = app.get(MatchingRunner);
+    const runner = app.get(FullRunExecutor);
     const firstStart = process.hrtime.bigint();
     const cpuBefore = process.cpuUsage();
     const first = await runner.runFull(null, null);
@@ -272,7 +273,7 @@ async function main(): Promise<void> {
   const sizes = parseSizes(argument('sizes', '1000x200,10000x2000'));
   const options = { repeat: Number(argument('repeat', '3')), seed: Number(argument('seed', '7')), profile: process.argv.includes('--profile') };
   if (options.profile) mkdirSync(PROFILE_DIR, { recursive: true });
-  console.log(`full matching run through MatchingRunner.runFull, ${options.repeat} repetitions per size, each in a fresh process on a fresh copy of the data`);
+  console.log(`full matching run through FullRunExecutor.runFull, ${options.repeat} repetitions per size, each in a fresh process on a fresh copy of the data`);
   for (const size of sizes) await benchmarkSize(size, options);
 }
 

@@ -32,7 +32,7 @@ const BENCHMARKS: Benchmark[] = [
   },
   {
     name: 'full-run',
-    title: 'full matching run end to end (load, score, write) through MatchingRunner',
+    title: 'full matching run end to end (load, score, write) through FullRunExecutor',
     script: 'matching-full-run-bench.js',
     args: ['--sizes', '1000x200,10000x2000', '--repeat', '3'],
     timeLimitMs: 20 * 60_000,

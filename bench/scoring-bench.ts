@@ -15,8 +15,8 @@ import {
   scoreAll,
   scoreAllInBatches,
   ScoringStats,
-} from '../src/matching/scoring';
-import { POA_TAXONOMY, POA_THEME_ENTRIES } from '../src/matching/scoring/scoring-fixtures';
+} from '../src/matching/engine/scoring';
+import { POA_TAXONOMY, POA_THEME_ENTRIES } from '../src/matching/engine/scoring/scoring-fixtures';
 import { seededRandom } from './seeded-random';
 
 const [needCount = 10_000, offerCount = 2_000, topK = 10] = process.argv.slice(2).map(Number);

@@ -1,3 +1,4 @@
+import { ENTITIES } from '../src/app/entities';
 /**
  * Throw-away databases for the benchmarks: a SQLite file in a temporary folder by default, or a
  * new PostgreSQL database on the server of BENCH_DATABASE_URL (postgres://…) when it is set. A
@@ -30,7 +31,7 @@ export async function createScratchDatabase(): Promise<ScratchDatabase> {
 
 /** Opens a connection to the database, applying the application's migrations first when asked. */
 export async function openDatabase(url: string, options: { migrate: boolean }): Promise<DataSource> {
-  const dataSource = await new DataSource(buildDataSourceOptions({ DATABASE_URL: url, usesPostgres: url.startsWith('postgres') })).initialize();
+  const dataSource = await new DataSource(buildDataSourceOptions({ DATABASE_URL: url, usesPostgres: url.startsWith('postgres') }, ENTITIES)).initialize();
   if (options.migrate) await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
 }

@@ -7,14 +7,16 @@
  * the database is preparation, not what a benchmark measures.
  */
 import { DataSource, EntityManager } from 'typeorm';
-import { AssistanceType, Visibility } from '../src/common/domain-enums';
+import { AssistanceType, Visibility } from '../src/domain/enums';
 import { newId } from '../src/common/entity-id';
-import { NeedForScoring, OfferForScoring } from '../src/matching/scoring';
+import { NeedForScoring, OfferForScoring } from '../src/matching/engine/scoring';
 import { NeedTheme } from '../src/needs/entities/need-theme.entity';
-import { Need, NeedStatus } from '../src/needs/entities/need.entity';
+import { Need } from '../src/needs/entities/need.entity';
+import { NeedStatus } from '../src/domain/statuses';
 import { OfferEligibility } from '../src/offers/entities/offer-eligibility.entity';
 import { OfferTheme } from '../src/offers/entities/offer-theme.entity';
-import { Offer, OfferStatus } from '../src/offers/entities/offer.entity';
+import { Offer } from '../src/offers/entities/offer.entity';
+import { OfferStatus } from '../src/domain/statuses';
 import { THEME_GROUPS, THEMES } from '../src/reference/data/themes';
 import { allCountries, allRegions, Country, countriesInRegion, regionCodesOf } from '../src/reference/geography';
 import { seededRandom } from './seeded-random';

@@ -1,3 +1,4 @@
+import { ENTITIES } from '../src/app/entities';
 /**
  * Writes a migration that brings both databases from the current migrations to the current entities:
  *   npm run migration:generate -- <Name>
@@ -14,7 +15,7 @@ import { buildDataSourceOptions } from '../src/database/database-options';
 
 async function schemaDiff(url: string): Promise<{ up: string[]; down: string[] }> {
   const usesPostgres = url.startsWith('postgres');
-  const dataSource = new DataSource(buildDataSourceOptions({ DATABASE_URL: url, usesPostgres }));
+  const dataSource = new DataSource(buildDataSourceOptions({ DATABASE_URL: url, usesPostgres }, ENTITIES));
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });

@@ -6,7 +6,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createApp } from '../src/app.factory';
+import { createApp } from '../src/app/app.factory';
 
 async function main(): Promise<void> {
   Object.assign(process.env, { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: ':memory:', ADMIN_PASSWORD: 'unused-schema-generation' });

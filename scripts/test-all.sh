@@ -29,6 +29,9 @@ trap summary EXIT
 step "type check"
 npx tsc -p tsconfig.scripts.json --noEmit
 
+step "module boundaries: imports follow the layers of .dependency-cruiser.cjs"
+npm run --silent lint:deps
+
 step "build the API and the console"
 npm run build
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createApp } from './app.factory';
+import { createApp } from './app/app.factory';
 import { AppConfig } from './config/app-config';
 
 async function main(): Promise<void> {

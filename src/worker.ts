@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { validateConfig } from './config/app-config';
-import { WorkerModule } from './worker.module';
+import { WorkerModule } from './app/worker.module';
 
 /**
  * `npm run start:worker`: runs matching and allocation-plan jobs from Redis until SIGTERM or SIGINT, then stops taking

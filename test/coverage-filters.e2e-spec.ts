@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { Match, MatchStatus } from '../src/matching/entities/match.entity';
+import { Match } from '../src/matching/entities/match.entity';
+import { MatchStatus } from '../src/domain/statuses';
 import { Need } from '../src/needs/entities/need.entity';
 import { Account, badInputFields, contractOperation, dataOf, donorAccount, needInput, offerInput, secretariatAccount, stateAccount } from './support/fixtures';
 import { errorCode, startTestApp, TestApp } from './support/test-app';

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../src/audit/audit-event.entity';
-import { Match, MatchStatus } from '../src/matching/entities/match.entity';
+import { Match } from '../src/matching/entities/match.entity';
+import { MatchStatus } from '../src/domain/statuses';
 import { Account, badInputFields, contractOperation, dataOf, donorAccount, needInput, offerInput, secretariatAccount, stateAccount } from './support/fixtures';
 import { iatiRuleViolations, readActivities, schemaErrors } from './support/iati-rules';
 import { engineIdle, proposalRow } from './support/matching-helpers';

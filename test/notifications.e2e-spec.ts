@@ -1,7 +1,8 @@
 import { createClient, Client } from 'graphql-ws';
 import { DataSource, IsNull } from 'typeorm';
 import { WebSocket } from 'ws';
-import { Match, MatchStatus } from '../src/matching/entities/match.entity';
+import { Match } from '../src/matching/entities/match.entity';
+import { MatchStatus } from '../src/domain/statuses';
 import { EmailDelivery } from '../src/notifications/entities/email-delivery.entity';
 import { DailySummary } from '../src/notifications/periodic/daily-summary';
 import { JobQueue } from '../src/queue/job-queue';

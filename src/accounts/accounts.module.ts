@@ -3,12 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoaderRegistry } from '../common/graphql/request-loaders';
 import { AccountsService } from './accounts.service';
 import { DonorResolver, UserResolver } from './accounts.resolver';
+import { AuditEventActorResolver } from './audit-event-actor.resolver';
 import { Donor } from './entities/donor.entity';
 import { User } from './entities/user.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, Donor])],
-  providers: [AccountsService, UserResolver, DonorResolver],
+  providers: [AccountsService, UserResolver, DonorResolver, AuditEventActorResolver],
   exports: [AccountsService, TypeOrmModule],
 })
 export class AccountsModule implements OnModuleInit {

@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor } from '../auth/actor';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Actor } from '../access/actor';
+import { CurrentActor, Roles } from '../access/access.decorators';
 import type { GraphQLRequestContext } from '../common/graphql/request-loaders';
 import { ConnectionType, PageArgs } from '../common/pagination/connection';
 import { Country } from '../reference/entities/country.entity';
@@ -10,7 +10,8 @@ import { CreateDonorInput, SetDonorIatiReferenceArgs } from './dto/create-donor.
 import { CreateUserInput } from './dto/create-user.input';
 import { UserFilter } from './dto/user-filter.input';
 import { Donor } from './entities/donor.entity';
-import { Role, User } from './entities/user.entity';
+import { User } from './entities/user.entity';
+import { Role } from '../domain/role';
 
 @ObjectType({ description: 'A page of accounts.' })
 export class UserConnection extends ConnectionType(User, 'User') {}

@@ -3,8 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, In, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
-import { hashPassword } from '../auth/password-hasher';
+import type { Actor } from '../access/actor';
+import { hashPassword } from './password-hasher';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/domain-errors';
 import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagination/connection';
 import { ReferenceService } from '../reference/reference.service';
@@ -12,7 +12,8 @@ import { CreateDonorInput } from './dto/create-donor.input';
 import { CreateUserInput } from './dto/create-user.input';
 import { UserFilter } from './dto/user-filter.input';
 import { Donor } from './entities/donor.entity';
-import { Role, User } from './entities/user.entity';
+import { User } from './entities/user.entity';
+import { Role } from '../domain/role';
 
 @Injectable()
 export class AccountsService {

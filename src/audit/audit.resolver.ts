@@ -1,7 +1,6 @@
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Role, User } from '../accounts/entities/user.entity';
-import { Roles } from '../auth/auth.decorators';
-import type { GraphQLRequestContext } from '../common/graphql/request-loaders';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Role } from '../domain/role';
+import { Roles } from '../access/access.decorators';
 import { AuditEvent } from './audit-event.entity';
 import { AuditService } from './audit.service';
 
@@ -13,10 +12,5 @@ export class AuditResolver {
   @Query(() => [AuditEvent], { description: 'The audit trail of one record, oldest first. SECRETARIAT and ADMIN only.' })
   auditEvents(@Args('entityId', { type: () => ID }) entityId: string): Promise<AuditEvent[]> {
     return this.audit.listFor(entityId);
-  }
-
-  @ResolveField(() => User, { nullable: true, description: 'Who acted; null when the system acted on its own.' })
-  actor(@Parent() event: AuditEvent, @Context() context: GraphQLRequestContext): Promise<User | null> | null {
-    return event.actorId ? context.loaders.load<string, User>('userById', event.actorId) : null;
   }
 }

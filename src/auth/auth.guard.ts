@@ -1,10 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Role } from '../accounts/entities/user.entity';
+import { Role } from '../domain/role';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors/domain-errors';
-import { PUBLIC_KEY, requestOf, ROLES_KEY } from './auth.decorators';
+import { PUBLIC_KEY, requestOf, ROLES_KEY } from '../access/access.decorators';
 import { AuthService } from './auth.service';
-import { bearerToken } from './bearer-token';
+import { bearerToken } from '../common/http/bearer-token';
 
 /**
  * Applied to every operation: resolves the bearer token into an actor, refuses anonymous calls

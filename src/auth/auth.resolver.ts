@@ -1,7 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { AppConfig } from '../config/app-config';
-import { Public } from './auth.decorators';
+import { Public } from '../access/access.decorators';
 import { AuthService } from './auth.service';
 import { LoginResult } from './dto/login-result';
 import { GqlThrottlerGuard } from './gql-throttler.guard';

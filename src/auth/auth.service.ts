@@ -4,8 +4,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { User } from '../accounts/entities/user.entity';
 import { UnauthenticatedError } from '../common/errors/domain-errors';
-import type { Actor } from './actor';
-import { hashPassword, verifyPassword } from './password-hasher';
+import type { Actor } from '../access/actor';
+import { hashPassword, verifyPassword } from '../accounts/password-hasher';
 
 interface TokenClaims {
   sub: string;

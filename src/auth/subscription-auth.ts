@@ -1,7 +1,7 @@
 import { CloseCode } from 'graphql-ws';
-import type { Actor } from './actor';
+import type { Actor } from '../access/actor';
 import { AuthService, TokenSession } from './auth.service';
-import { bearerToken } from './bearer-token';
+import { bearerToken } from '../common/http/bearer-token';
 
 /** The part of the WebSocket that graphql-ws hands over with each connection. */
 interface ConnectionSocket {

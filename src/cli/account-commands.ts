@@ -1,7 +1,7 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { AccountsService } from '../accounts/accounts.service';
 import { DonorKind } from '../accounts/entities/donor.entity';
-import { Role } from '../accounts/entities/user.entity';
+import { Role } from '../domain/role';
 import { CreateDonorInput } from '../accounts/dto/create-donor.input';
 import { CreateUserInput } from '../accounts/dto/create-user.input';
 import { validateOrReport } from './validate-or-report';

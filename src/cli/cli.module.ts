@@ -1,3 +1,4 @@
+import { ENTITIES } from '../app/entities';
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AuditModule } from '../audit/audit.module';
@@ -9,7 +10,7 @@ import { CreateDonorCommand, CreateUserCommand } from './account-commands';
 
 /** Operator commands against the configured database; no HTTP server. */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot({ runMigrations: true }), LoadersModule, ReferenceModule, AuditModule, AccountsModule],
+  imports: [ConfigModule, DatabaseModule.forRoot({ runMigrations: true, entities: ENTITIES }), LoadersModule, ReferenceModule, AuditModule, AccountsModule],
   providers: [CreateUserCommand, CreateDonorCommand],
 })
 export class CliModule {}

@@ -1,9 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { DataSourceOptions } from 'typeorm';
+import type { DataSourceOptions, EntitySchema } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+
+/** Entity classes (or schemas) a data source maps. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity classes
+export type DataSourceEntities = (Function | EntitySchema)[];
 
 /** The part of a better-sqlite3 connection we tune when it opens. */
 interface SqliteConnection {
@@ -13,11 +16,15 @@ interface SqliteConnection {
 
 /**
  * One place decides how we talk to the database, for the API, the worker, the CLI and the tests.
- * Schema changes only ever come from migrations: `synchronize` is never on.
+ * Schema changes only ever come from migrations: `synchronize` is never on. The entities are the
+ * caller's: the application composes them from its features, which this layer knows nothing of.
  */
-export function buildDataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'usesPostgres'>): DataSourceOptions {
+export function buildDataSourceOptions(
+  config: Pick<AppConfig, 'DATABASE_URL' | 'usesPostgres'>,
+  entities: DataSourceEntities,
+): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { buildDataSourceOptions } from './database-options';
+import { buildDataSourceOptions, DataSourceEntities } from './database-options';
 import { queueSqliteTransactions } from './sqlite-transaction-queue';
 import { attachWalCheckpointer } from './wal-checkpointer';
 
@@ -12,14 +12,14 @@ import { attachWalCheckpointer } from './wal-checkpointer';
  */
 @Module({})
 export class DatabaseModule {
-  static forRoot(options: { runMigrations: boolean }) {
+  static forRoot(options: { runMigrations: boolean; entities: DataSourceEntities }) {
     return {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
-            ...buildDataSourceOptions(config),
+            ...buildDataSourceOptions(config, options.entities),
             migrationsRun: options.runMigrations,
             migrationsTransactionMode: 'each' as const,
           }),

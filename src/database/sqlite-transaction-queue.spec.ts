@@ -66,7 +66,7 @@ describe('queued SQLite transactions', () => {
   it('takes the write lock when a transaction begins, so another process can no longer slip a write in before ours', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'poa-sqlite-'));
     const file = join(folder, 'shared.sqlite');
-    const api = new DataSource({ ...buildDataSourceOptions({ DATABASE_URL: file, usesPostgres: false }), entities: [], migrations: [] } as DataSourceOptions);
+    const api = new DataSource({ ...buildDataSourceOptions({ DATABASE_URL: file, usesPostgres: false }, []), migrations: [] } as DataSourceOptions);
     await api.initialize();
     const otherProcess = new Database(file, { timeout: 0 });
     try {

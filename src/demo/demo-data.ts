@@ -1,5 +1,5 @@
 import { DonorKind } from '../accounts/entities/donor.entity';
-import { AssistanceType, Modality, Visibility } from '../common/domain-enums';
+import { AssistanceType, Modality, Visibility } from '../domain/enums';
 import type { CreateNeedInput } from '../needs/dto/create-need.input';
 import type { CreateOfferInput } from '../offers/dto/create-offer.input';
 

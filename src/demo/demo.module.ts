@@ -1,3 +1,4 @@
+import { ENTITIES } from '../app/entities';
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AuditModule } from '../audit/audit.module';
@@ -5,7 +6,7 @@ import { LoadersModule } from '../common/graphql/loaders.module';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
 import { MatchingCoreModule } from '../matching/matching-core.module';
-import { MatchingOutboxModule } from '../matching/outbox/matching-outbox.module';
+import { NationalReportLinksModule } from '../reports/national-report-links.module';
 import { NeedsModule } from '../needs/needs.module';
 import { OffersModule } from '../offers/offers.module';
 import { QueueModule } from '../queue/queue.module';
@@ -19,12 +20,12 @@ import { ReferenceModule } from '../reference/reference.module';
 @Module({
   imports: [
     ConfigModule,
-    DatabaseModule.forRoot({ runMigrations: true }),
+    DatabaseModule.forRoot({ runMigrations: true, entities: ENTITIES }),
     LoadersModule,
     ReferenceModule,
     AuditModule,
     QueueModule.forRoot('api'),
-    MatchingOutboxModule,
+    NationalReportLinksModule,
     AccountsModule,
     NeedsModule,
     OffersModule,

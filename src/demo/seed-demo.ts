@@ -5,18 +5,21 @@ import { AccountsService } from '../accounts/accounts.service';
 import { CreateDonorInput } from '../accounts/dto/create-donor.input';
 import { CreateUserInput } from '../accounts/dto/create-user.input';
 import { Donor } from '../accounts/entities/donor.entity';
-import { Role, User } from '../accounts/entities/user.entity';
-import { Actor } from '../auth/actor';
+import { User } from '../accounts/entities/user.entity';
+import { Role } from '../domain/role';
+import { Actor } from '../access/actor';
 import { actorOf } from '../auth/auth.service';
 import { validateOrReport } from '../cli/validate-or-report';
 import { AppConfig } from '../config/app-config';
 import { MatchingRun } from '../matching/entities/matching-run.entity';
-import { MatchingRunner } from '../matching/matching-runner';
+import { FullRunExecutor } from '../matching/engine/full-run/full-run-executor';
 import { CreateNeedInput } from '../needs/dto/create-need.input';
-import { Need, NeedStatus } from '../needs/entities/need.entity';
+import { Need } from '../needs/entities/need.entity';
+import { NeedStatus } from '../domain/statuses';
 import { NeedsService } from '../needs/needs.service';
 import { CreateOfferInput } from '../offers/dto/create-offer.input';
-import { Offer, OfferStatus } from '../offers/entities/offer.entity';
+import { Offer } from '../offers/entities/offer.entity';
+import { OfferStatus } from '../domain/statuses';
 import { OffersService } from '../offers/offers.service';
 import { JobQueue } from '../queue/job-queue';
 import { OutboxMessage } from '../queue/outbox/outbox-message.entity';
@@ -105,7 +108,7 @@ export function assertDemoAllowed(config: AppConfig): void {
 /** The full run, in this process and awaited, so the summary can report what it produced. */
 async function runFullMatching(app: INestApplicationContext, actor: Actor): Promise<MatchingRun> {
   await waitForQueuedRescoring(app);
-  return app.get(MatchingRunner).runFull(null, actor);
+  return app.get(FullRunExecutor).runFull(null, actor);
 }
 
 /** Long enough for the rescoring the demo queues; a queue that stays stuck past it does not block the run. */

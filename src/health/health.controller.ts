@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../access/access.decorators';
 import { AppConfig } from '../config/app-config';
 import { RedisHealthIndicator } from './redis.health';
 

@@ -1,17 +1,17 @@
 import { Module } from '@nestjs/common';
-import { MatchEventsModule } from '../match-events/match-events.module';
+import { MatchEventsModule } from './events/match-events.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { NeedsModule } from '../needs/needs.module';
-import { FullRunJob } from './jobs/full-run.job';
-import { MatchingJobConsumer } from './jobs/matching-job-consumer';
-import { RescoreNeedJob } from './jobs/rescore-need.job';
-import { RescoreOfferJob } from './jobs/rescore-offer.job';
-import { MatchesService } from './matches.service';
-import { MatchWriter } from './match-writer';
-import { MatchingEngine } from './matching-engine';
-import { MatchingRunner } from './matching-runner';
-import { PreparedOfferCache } from './prepared-offer-cache';
-import { ScoringInputRepository } from './scoring-input.repository';
+import { FullRunJob } from './engine/jobs/full-run.job';
+import { MatchingJobConsumer } from './engine/jobs/matching-job-consumer';
+import { RescoreNeedJob } from './engine/jobs/rescore-need.job';
+import { RescoreOfferJob } from './engine/jobs/rescore-offer.job';
+import { MatchesService } from './api/matches.service';
+import { MatchWriter } from './engine/match-writer';
+import { MatchingEngine } from './engine/matching-engine';
+import { FullRunExecutor } from './engine/full-run/full-run-executor';
+import { PreparedOfferCache } from './engine/prepared-offer-cache';
+import { ScoringInputRepository } from './engine/scoring-input.repository';
 
 /**
  * Scoring and storing matches, the jobs that do it, and who may see which match; no GraphQL. The
@@ -19,7 +19,7 @@ import { ScoringInputRepository } from './scoring-input.repository';
  */
 @Module({
   imports: [MatchEventsModule, MetricsModule, NeedsModule],
-  providers: [MatchesService, ScoringInputRepository, PreparedOfferCache, MatchWriter, MatchingEngine, MatchingRunner, RescoreNeedJob, RescoreOfferJob, FullRunJob, MatchingJobConsumer],
-  exports: [MatchingEngine, MatchingRunner, MatchesService, NeedsModule],
+  providers: [MatchesService, ScoringInputRepository, PreparedOfferCache, MatchWriter, MatchingEngine, FullRunExecutor, RescoreNeedJob, RescoreOfferJob, FullRunJob, MatchingJobConsumer],
+  exports: [MatchingEngine, FullRunExecutor, MatchesService, NeedsModule],
 })
 export class MatchingCoreModule {}

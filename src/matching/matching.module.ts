@@ -1,17 +1,17 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { LoaderRegistry } from '../common/graphql/request-loaders';
-import { MatchesResolver } from './matches.resolver';
-import { MatchesService } from './matches.service';
+import { MatchesResolver } from './api/matches.resolver';
+import { MatchesService } from './api/matches.service';
 import { MatchingCoreModule } from './matching-core.module';
-import { MatchingRunResolver } from './matching.resolver';
-import { MatchingService } from './matching.service';
-import { NeedMatchesResolver } from './need-matches.resolver';
+import { FullRunsResolver } from './api/full-runs.resolver';
+import { FullRunsService } from './api/full-runs.service';
+import { NeedMatchesResolver } from './api/need-matches.resolver';
 
 /** The matching feature in the API: full runs, matches and `need.matches` over GraphQL. */
 @Module({
   imports: [MatchingCoreModule],
-  providers: [MatchingService, MatchingRunResolver, MatchesResolver, NeedMatchesResolver],
-  exports: [MatchingCoreModule, MatchingService],
+  providers: [FullRunsService, FullRunsResolver, MatchesResolver, NeedMatchesResolver],
+  exports: [MatchingCoreModule, FullRunsService],
 })
 export class MatchingModule implements OnModuleInit {
   constructor(

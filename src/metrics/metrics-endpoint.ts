@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { bearerToken } from '../auth/bearer-token';
+import { bearerToken } from '../common/http/bearer-token';
 import { AppConfig } from '../config/app-config';
 import { Metrics } from './metrics';
 

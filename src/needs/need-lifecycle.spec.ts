@@ -1,5 +1,5 @@
 import { ConflictError } from '../common/errors/domain-errors';
-import { NeedStatus } from './entities/need.entity';
+import { NeedStatus } from '../domain/statuses';
 import { assertNeedEditable, assertNeedPublishable, assertNeedWithdrawable, fundingStatus } from './need-lifecycle';
 
 describe('need lifecycle', () => {

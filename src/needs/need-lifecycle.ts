@@ -1,5 +1,5 @@
 import { ConflictError } from '../common/errors/domain-errors';
-import { NeedStatus } from './entities/need.entity';
+import { NeedStatus } from '../domain/statuses';
 
 /**
  * What a person may do to a need in each state. Funding states (PARTLY_FUNDED, FUNDED) are set by

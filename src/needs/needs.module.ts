@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { NationalReportLinksModule } from '../reports/national-report-links.module';
+import { NeedChanges } from './need-changes';
 import { NeedsResolver } from './needs.resolver';
 import { NeedsService } from './needs.service';
 
 @Module({
-  imports: [NationalReportLinksModule],
-  providers: [NeedsService, NeedsResolver],
-  exports: [NeedsService],
+  providers: [NeedsService, NeedsResolver, NeedChanges],
+  exports: [NeedsService, NeedChanges],
 })
 export class NeedsModule {}

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Role } from '../accounts/entities/user.entity';
-import { Actor } from '../auth/actor';
-import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
+import { Role } from '../domain/role';
+import { Actor } from '../access/actor';
+import { CurrentActor, Public, Roles } from '../access/access.decorators';
 import { ConnectionType, PageArgs } from '../common/pagination/connection';
 import { Country } from '../reference/entities/country.entity';
 import { Theme } from '../reference/entities/theme.entity';

@@ -1,22 +1,23 @@
+import { NeedSourceReports } from './need-source-reports';
+import { NeedChanges } from './need-changes';
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { Role } from '../accounts/entities/user.entity';
+import { Role } from '../domain/role';
 import { AuditService, changedFields } from '../audit/audit.service';
-import { Actor, isStaff } from '../auth/actor';
-import { Visibility } from '../common/domain-enums';
+import { Actor, isStaff } from '../access/actor';
+import { Visibility } from '../domain/enums';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
 import { assertExpectedVersion, saveAsNewVersion } from '../common/expected-version';
 import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagination/connection';
 import { definedOnly } from '../common/defined-only';
 import { findForUpdate } from '../database/locking';
-import { MatchingOutbox } from '../matching/outbox/matching-outbox';
 import { ReferenceService } from '../reference/reference.service';
-import { NationalReportLinks } from '../reports/national-report-links.service';
 import { CreateNeedInput } from './dto/create-need.input';
 import { NeedFilter } from './dto/need-filter.input';
 import { NeedSort } from './dto/need-sort.args';
 import { UpdateNeedInput } from './dto/update-need.input';
-import { Need, NeedStatus } from './entities/need.entity';
+import { Need } from './entities/need.entity';
+import { NeedStatus } from '../domain/statuses';
 import { NeedTheme } from './entities/need-theme.entity';
 import { assertNeedEditable, assertNeedPublishable, assertNeedWithdrawable, fundingStatus } from './need-lifecycle';
 
@@ -31,8 +32,8 @@ export class NeedsService {
     private readonly dataSource: DataSource,
     private readonly reference: ReferenceService,
     private readonly audit: AuditService,
-    private readonly reportLinks: NationalReportLinks,
-    private readonly matchingOutbox: MatchingOutbox,
+    private readonly reportLinks: NeedSourceReports,
+    private readonly needChanges: NeedChanges,
   ) {}
 
   async create(actor: Actor, input: CreateNeedInput): Promise<Need> {
@@ -73,7 +74,7 @@ export class NeedsService {
         entityId: need.id,
         detail: { countryIso3, title: need.title, themeCodes: input.themeCodes, estimatedBudgetUsd: need.estimatedBudgetUsd },
       });
-      await this.matchingOutbox.needChanged(manager, need.id);
+      await this.needChanges.announce(manager, need.id);
       return need;
     });
   }
@@ -110,7 +111,7 @@ export class NeedsService {
         entityId: need.id,
         detail: { changes: changedFields(before, snapshot(need)) },
       });
-      await this.matchingOutbox.needChanged(manager, need.id);
+      await this.needChanges.announce(manager, need.id);
       return need;
     });
   }
@@ -239,7 +240,7 @@ export class NeedsService {
       need.status = next(need);
       await manager.save(need);
       await this.audit.record(manager, actor, { action, entityType: 'Need', entityId: need.id, detail: { from, to: need.status, ...detail } });
-      await this.matchingOutbox.needChanged(manager, need.id);
+      await this.needChanges.announce(manager, need.id);
       return need;
     });
   }

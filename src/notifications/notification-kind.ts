@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { Role } from '../accounts/entities/user.entity';
+import { Role } from '../domain/role';
 
 /** What a notification is about; each kind has its own audience and its own default delivery. */
 export enum NotificationKind {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Actor } from '../auth/actor';
+import { Actor } from '../access/actor';
 import { BadUserInputError } from '../common/errors/domain-errors';
 import { UnLanguage } from '../reference/data/themes';
 import { UpdateNotificationPreferencesInput } from './dto/notification-preferences.input';

@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { Actor } from '../auth/actor';
-import { CurrentActor } from '../auth/auth.decorators';
+import { Actor } from '../access/actor';
+import { CurrentActor } from '../access/access.decorators';
 import { MarkNotificationsReadArgs, NotificationConnection, NotificationLanguageArgs, NotificationPreferencesView, NotificationsArgs, NotificationsRead, NotificationView } from './dto/notification.types';
 import { UpdateNotificationPreferencesInput } from './dto/notification-preferences.input';
 import { MAX_PENDING_NOTIFICATIONS, NotificationAddedMessage, NotificationBus } from './notification-bus';

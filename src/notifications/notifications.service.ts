@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
-import { Actor } from '../auth/actor';
+import { Actor } from '../access/actor';
 import { AppConfig } from '../config/app-config';
 import { NotFoundError } from '../common/errors/domain-errors';
 import { Connection, pageWindow, toConnection } from '../common/pagination/connection';

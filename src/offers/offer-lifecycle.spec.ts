@@ -1,5 +1,5 @@
 import { ConflictError } from '../common/errors/domain-errors';
-import { OfferStatus } from './entities/offer.entity';
+import { OfferStatus } from '../domain/statuses';
 import { assertOfferEditable, assertOfferPublishable, assertOfferWithdrawable, capacityStatus } from './offer-lifecycle';
 
 describe('offer lifecycle', () => {

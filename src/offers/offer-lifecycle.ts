@@ -1,5 +1,5 @@
 import { ConflictError } from '../common/errors/domain-errors';
-import { OfferStatus } from './entities/offer.entity';
+import { OfferStatus } from '../domain/statuses';
 
 /**
  * EXHAUSTED and OPEN follow from the remaining capacity and are never set by hand; an offer whose

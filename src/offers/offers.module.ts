@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { OfferChanges } from './offer-changes';
 import { OffersResolver } from './offers.resolver';
 import { OffersService } from './offers.service';
 
 @Module({
-  providers: [OffersService, OffersResolver],
-  exports: [OffersService],
+  providers: [OffersService, OffersResolver, OfferChanges],
+  exports: [OffersService, OfferChanges],
 })
 export class OffersModule {}

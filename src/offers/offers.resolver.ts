@@ -1,8 +1,8 @@
 import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Donor } from '../accounts/entities/donor.entity';
-import { Role } from '../accounts/entities/user.entity';
-import { Actor } from '../auth/actor';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Role } from '../domain/role';
+import { Actor } from '../access/actor';
+import { CurrentActor, Roles } from '../access/access.decorators';
 import type { GraphQLRequestContext } from '../common/graphql/request-loaders';
 import { ConnectionType, PageArgs } from '../common/pagination/connection';
 import { expectedVersionArg } from '../common/expected-version';

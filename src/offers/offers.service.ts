@@ -1,22 +1,23 @@
+import { OfferChanges } from './offer-changes';
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Donor } from '../accounts/entities/donor.entity';
-import { Role } from '../accounts/entities/user.entity';
+import { Role } from '../domain/role';
 import { AuditService, changedFields } from '../audit/audit.service';
-import { Actor, isStaff } from '../auth/actor';
+import { Actor, isStaff } from '../access/actor';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
 import { assertExpectedVersion, saveAsNewVersion } from '../common/expected-version';
 import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagination/connection';
 import { definedOnly } from '../common/defined-only';
 import { findForUpdate } from '../database/locking';
-import { MatchingOutbox } from '../matching/outbox/matching-outbox';
 import { ReferenceService } from '../reference/reference.service';
 import { CreateOfferInput } from './dto/create-offer.input';
 import { OfferFilter } from './dto/offer-filter.input';
 import { UpdateOfferInput } from './dto/update-offer.input';
 import { OfferEligibility } from './entities/offer-eligibility.entity';
 import { OfferTheme } from './entities/offer-theme.entity';
-import { Offer, OfferStatus } from './entities/offer.entity';
+import { Offer } from './entities/offer.entity';
+import { OfferStatus } from '../domain/statuses';
 import { assertOfferEditable, assertOfferPublishable, assertOfferWithdrawable, capacityStatus } from './offer-lifecycle';
 
 /** An offer's editable terms under their input names, for validation and the audit trail. */
@@ -28,7 +29,7 @@ export class OffersService {
     private readonly dataSource: DataSource,
     private readonly reference: ReferenceService,
     private readonly audit: AuditService,
-    private readonly matchingOutbox: MatchingOutbox,
+    private readonly offerChanges: OfferChanges,
   ) {}
 
   async create(actor: Actor, input: CreateOfferInput): Promise<Offer> {
@@ -65,7 +66,7 @@ export class OffersService {
         entityId: offer.id,
         detail: { donorId, title: offer.title, capacityUsd: offer.capacityUsd, themeCodes: input.themeCodes },
       });
-      await this.matchingOutbox.offerChanged(manager, offer.id);
+      await this.offerChanges.announce(manager, offer.id);
       return offer;
     });
   }
@@ -99,7 +100,7 @@ export class OffersService {
         entityId: offer.id,
         detail: { changes: changedFields(before, snapshot(offer)) },
       });
-      await this.matchingOutbox.offerChanged(manager, offer.id);
+      await this.offerChanges.announce(manager, offer.id);
       return offer;
     });
   }
@@ -197,7 +198,7 @@ export class OffersService {
       offer.status = next(offer);
       await manager.save(offer);
       await this.audit.record(manager, actor, { action, entityType: 'Offer', entityId: offer.id, detail: { from, to: offer.status, ...detail } });
-      await this.matchingOutbox.offerChanged(manager, offer.id);
+      await this.offerChanges.announce(manager, offer.id);
       return offer;
     });
   }

@@ -1,5 +1,5 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../access/access.decorators';
 import { Country } from './entities/country.entity';
 import { Region } from './entities/region.entity';
 import { Theme } from './entities/theme.entity';

@@ -1,4 +1,4 @@
-import { AssistanceType } from '../common/domain-enums';
+import { AssistanceType } from '../domain/enums';
 import type { AnalysedPassage } from './analysis/analyse-report';
 import { planDraftNeeds, UNSPECIFIED_ASSISTANCE_TYPES } from './draft-needs';
 

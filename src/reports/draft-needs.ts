@@ -1,4 +1,4 @@
-import { AssistanceType } from '../common/domain-enums';
+import { AssistanceType } from '../domain/enums';
 import type { AnalysedPassage } from './analysis/analyse-report';
 
 /** What a draft need drawn from one passage of a national report says. */

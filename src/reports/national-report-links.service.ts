@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { BadUserInputError } from '../common/errors/domain-errors';
+import { NeedSourceReports } from '../needs/need-source-reports';
 import { NationalReport } from './entities/national-report.entity';
 
-/**
- * Lets the needs feature check a need's link to a national report without reaching into this
- * feature's tables: a need may only cite a report of its own country.
- */
+/** Serves the needs feature's check of a need's source report from this feature's tables. */
 @Injectable()
-export class NationalReportLinks {
-  /** Throws BAD_USER_INPUT on `field` unless the report exists and belongs to `countryIso3`. */
+export class NationalReportLinks implements NeedSourceReports {
   async requireReportOfCountry(manager: EntityManager, reportId: string, countryIso3: string, field: string): Promise<void> {
     const belongs = await manager.existsBy(NationalReport, { id: reportId, countryIso3 });
     // One message for a missing report and another country's, so the answer reveals nothing about the latter.

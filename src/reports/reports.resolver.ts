@@ -1,10 +1,11 @@
 import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Role } from '../accounts/entities/user.entity';
-import { Actor } from '../auth/actor';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Role } from '../domain/role';
+import { Actor } from '../access/actor';
+import { CurrentActor, Roles } from '../access/access.decorators';
 import type { GraphQLRequestContext } from '../common/graphql/request-loaders';
 import { ConnectionType, PageArgs } from '../common/pagination/connection';
-import { Need, NeedStatus } from '../needs/entities/need.entity';
+import { Need } from '../needs/entities/need.entity';
+import { NeedStatus } from '../domain/statuses';
 import { Country } from '../reference/entities/country.entity';
 import { ReferenceService } from '../reference/reference.service';
 import { ImportNationalReportInput } from './dto/import-national-report.input';

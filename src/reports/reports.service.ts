@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, In, QueryFailedError } from 'typeorm';
-import { Role } from '../accounts/entities/user.entity';
+import { Role } from '../domain/role';
 import { AuditService } from '../audit/audit.service';
-import { Actor, isStaff } from '../auth/actor';
-import { Visibility } from '../common/domain-enums';
+import { Actor, isStaff } from '../access/actor';
+import { Visibility } from '../domain/enums';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
 import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagination/connection';
-import { Need, NeedStatus } from '../needs/entities/need.entity';
+import { Need } from '../needs/entities/need.entity';
+import { NeedStatus } from '../domain/statuses';
 import { NeedTheme } from '../needs/entities/need-theme.entity';
 import { UnLanguage } from '../reference/data/themes';
 import { ReferenceService } from '../reference/reference.service';

@@ -1,11 +1,14 @@
+import { ENTITIES } from '../../src/app/entities';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/database/database-options';
-import { Need, NeedStatus } from '../../src/needs/entities/need.entity';
+import { Need } from '../../src/needs/entities/need.entity';
+import { NeedStatus } from '../../src/domain/statuses';
 import { NeedTheme } from '../../src/needs/entities/need-theme.entity';
-import { Offer, OfferStatus } from '../../src/offers/entities/offer.entity';
+import { Offer } from '../../src/offers/entities/offer.entity';
+import { OfferStatus } from '../../src/domain/statuses';
 import { OfferEligibility } from '../../src/offers/entities/offer-eligibility.entity';
 import { OfferTheme } from '../../src/offers/entities/offer-theme.entity';
-import { AssistanceType, Visibility } from '../../src/common/domain-enums';
+import { AssistanceType, Visibility } from '../../src/domain/enums';
 import { newId } from '../../src/common/entity-id';
 
 const WEST_AFRICA = ['NGA', 'GHA', 'SEN', 'MLI', 'CIV', 'BEN', 'TGO', 'NER', 'BFA', 'SLE'];
@@ -13,7 +16,7 @@ const ROWS_PER_INSERT = 200;
 
 /** Opens a connection of the test's own to the database the app under test uses. */
 export async function openDatabase(url: string): Promise<DataSource> {
-  const dataSource = new DataSource(buildDataSourceOptions({ DATABASE_URL: url, usesPostgres: url.startsWith('postgres') }));
+  const dataSource = new DataSource(buildDataSourceOptions({ DATABASE_URL: url, usesPostgres: url.startsWith('postgres') }, ENTITIES));
   return dataSource.initialize();
 }
 

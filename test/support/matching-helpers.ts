@@ -1,5 +1,6 @@
 import { DataSource, IsNull } from 'typeorm';
-import { Match, MatchStatus } from '../../src/matching/entities/match.entity';
+import { Match } from '../../src/matching/entities/match.entity';
+import { MatchStatus } from '../../src/domain/statuses';
 import { OutboxMessage } from '../../src/queue/outbox/outbox-message.entity';
 import { TestApp } from './test-app';
 import { needInput, offerInput } from './fixtures';

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { createApp } from '../../src/app.factory';
+import { createApp } from '../../src/app/app.factory';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export const ADMIN_EMAIL = 'admin@e2e.test';

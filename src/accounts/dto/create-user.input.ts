@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import { Role } from '../entities/user.entity';
+import { Role } from '../../domain/role';
 
 @InputType({ description: 'A new account. STATE users need countryIso3; DONOR users need donorId.' })
 export class CreateUserInput {

@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional } from 'class-validator';
-import { Role } from '../entities/user.entity';
+import { Role } from '../../domain/role';
 
 @InputType({ description: 'Narrows the list of accounts; every given condition must hold.' })
 export class UserFilter {

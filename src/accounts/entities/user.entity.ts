@@ -1,17 +1,7 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { newId } from '../../common/entity-id';
-
-export enum Role {
-  STATE = 'STATE',
-  DONOR = 'DONOR',
-  SECRETARIAT = 'SECRETARIAT',
-  ADMIN = 'ADMIN',
-}
-registerEnumType(Role, {
-  name: 'Role',
-  description: 'What a user may do: STATE (bound to a country), DONOR (bound to a donor organisation), SECRETARIAT, ADMIN.',
-});
+import { Role } from '../../domain/role';
 
 @ObjectType({ description: 'A person who signs in.' })
 @Entity('users')

@@ -1,11 +1,11 @@
 import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
 import { IsEnum, IsOptional } from 'class-validator';
 import type { ServerResponse } from 'node:http';
-import { Role } from '../../accounts/entities/user.entity';
-import { Actor } from '../../auth/actor';
-import { CurrentActor, Public, Roles } from '../../auth/auth.decorators';
+import { Role } from '../../domain/role';
+import { Actor } from '../../access/actor';
+import { CurrentActor, Public, Roles } from '../../access/access.decorators';
 import { HttpErrorFilter } from '../../common/errors/http-error.filter';
-import { MatchFilter } from '../../matching/dto/match-filter.input';
+import { MatchFilter } from '../../matching/api/dto/match-filter.input';
 import { NeedFilter } from '../../needs/dto/need-filter.input';
 import { NeedSort } from '../../needs/dto/need-sort.args';
 import { CoverageArgs } from '../../pairings/coverage/coverage.types';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AccountsService } from '../../accounts/accounts.service';
 import { Donor } from '../../accounts/entities/donor.entity';
-import { Actor } from '../../auth/actor';
+import { Actor } from '../../access/actor';
 import { Match } from '../../matching/entities/match.entity';
-import { MatchFilter } from '../../matching/dto/match-filter.input';
-import { MatchesService } from '../../matching/matches.service';
+import { MatchFilter } from '../../matching/api/dto/match-filter.input';
+import { MatchesService } from '../../matching/api/matches.service';
 import { NeedFilter } from '../../needs/dto/need-filter.input';
 import { NeedSort } from '../../needs/dto/need-sort.args';
 import { Need } from '../../needs/entities/need.entity';

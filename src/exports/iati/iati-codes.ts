@@ -1,5 +1,5 @@
 import { DonorKind } from '../../accounts/entities/donor.entity';
-import { MatchStatus } from '../../matching/entities/match.entity';
+import { MatchStatus } from '../../domain/statuses';
 
 /**
  * Codes from the IATI 2.03 code lists (iatistandard.org/en/iati-standard/203/codelists/), for the

@@ -1,8 +1,8 @@
 import { Controller, Get, Header, Query, UseFilters } from '@nestjs/common';
 import { IsOptional, IsString, Length } from 'class-validator';
-import { Role } from '../../accounts/entities/user.entity';
-import { Actor } from '../../auth/actor';
-import { CurrentActor, Roles } from '../../auth/auth.decorators';
+import { Role } from '../../domain/role';
+import { Actor } from '../../access/actor';
+import { CurrentActor, Roles } from '../../access/access.decorators';
 import { HttpErrorFilter } from '../../common/errors/http-error.filter';
 import { parseQueryParameters } from '../query-parameters';
 import { IatiExportService } from './iati-export.service';

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { Donor } from '../../accounts/entities/donor.entity';
-import { Role } from '../../accounts/entities/user.entity';
+import { Role } from '../../domain/role';
 import { AuditEvent } from '../../audit/audit-event.entity';
-import { Actor, isStaff } from '../../auth/actor';
+import { Actor, isStaff } from '../../access/actor';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
 import { Match } from '../../matching/entities/match.entity';
 import { Need } from '../../needs/entities/need.entity';
 import { Offer } from '../../offers/entities/offer.entity';
-import { ProgressReport } from '../../pairings/entities/progress-report.entity';
+import { ProgressReport } from '../../pairings/progress/progress-report.entity';
 import { ProgressReportsService } from '../../pairings/progress/progress-reports.service';
 import { ReferenceService } from '../../reference/reference.service';
 import { analysisLanguage } from '../../reports/analysis/detect-language';

@@ -1,23 +1,7 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { newId } from '../../common/entity-id';
-
-export enum MatchStatus {
-  PROPOSED = 'PROPOSED',
-  DONOR_INTERESTED = 'DONOR_INTERESTED',
-  APPROVED = 'APPROVED',
-  CONFIRMED = 'CONFIRMED',
-  ACTIVE = 'ACTIVE',
-  COMPLETED = 'COMPLETED',
-  REJECTED = 'REJECTED',
-  DECLINED = 'DECLINED',
-  SUPERSEDED = 'SUPERSEDED',
-}
-registerEnumType(MatchStatus, {
-  name: 'MatchStatus',
-  description:
-    'Pairing workflow: PROPOSED (by the engine) → DONOR_INTERESTED → APPROVED (Secretariat) → CONFIRMED (requesting state) → ACTIVE → COMPLETED; or REJECTED, DECLINED, SUPERSEDED.',
-});
+import { MatchStatus } from '../../domain/statuses';
 
 @ObjectType({ description: 'How each factor contributed to a match score; every factor is in [0, 1].' })
 export class ScoreBreakdown {

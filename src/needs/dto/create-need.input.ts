@@ -14,7 +14,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { AssistanceType, Visibility } from '../../common/domain-enums';
+import { AssistanceType, Visibility } from '../../domain/enums';
 import { CalendarDate } from '../../common/graphql/calendar-date.scalar';
 import { MAX_AMOUNT_USD } from '../../common/money';
 

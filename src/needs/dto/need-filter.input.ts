@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { MAX_AMOUNT_USD } from '../../common/money';
-import { NeedStatus } from '../entities/need.entity';
+import { NeedStatus } from '../../domain/statuses';
 
 @InputType({ description: 'Narrows a list of needs; every given condition must hold.' })
 export class NeedFilter {

@@ -1,22 +1,10 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { newId } from '../../common/entity-id';
+import { NeedStatus } from '../../domain/statuses';
 import { CalendarDate } from '../../common/graphql/calendar-date.scalar';
-import { AssistanceType, Visibility } from '../../common/domain-enums';
+import { AssistanceType, Visibility } from '../../domain/enums';
 import { NeedTheme } from './need-theme.entity';
-
-export enum NeedStatus {
-  DRAFT = 'DRAFT',
-  OPEN = 'OPEN',
-  PARTLY_FUNDED = 'PARTLY_FUNDED',
-  FUNDED = 'FUNDED',
-  CLOSED = 'CLOSED',
-  WITHDRAWN = 'WITHDRAWN',
-}
-registerEnumType(NeedStatus, {
-  name: 'NeedStatus',
-  description: 'Lifecycle of a need: DRAFT → OPEN → PARTLY_FUNDED / FUNDED → CLOSED, or WITHDRAWN.',
-});
 
 @ObjectType({ description: "Assistance a state needs to implement the PoA or the ITI, usually drawn from its national report." })
 @Entity('needs')

@@ -3,7 +3,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { User } from '../../accounts/entities/user.entity';
 import { AppConfig } from '../../config/app-config';
 import { Match } from '../../matching/entities/match.entity';
-import { MatchesService } from '../../matching/matches.service';
+import { MatchesService } from '../../matching/api/matches.service';
 import { Need } from '../../needs/entities/need.entity';
 import { NeedsService } from '../../needs/needs.service';
 import { Offer } from '../../offers/entities/offer.entity';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { Donor } from '../../accounts/entities/donor.entity';
-import { Actor } from '../../auth/actor';
+import { Actor } from '../../access/actor';
 import { Match } from '../../matching/entities/match.entity';
-import { MatchesService } from '../../matching/matches.service';
+import { MatchesService } from '../../matching/api/matches.service';
 import { Need } from '../../needs/entities/need.entity';
 import { NeedsService } from '../../needs/needs.service';
 import { Offer } from '../../offers/entities/offer.entity';

@@ -1,5 +1,6 @@
-import { Role, User } from '../../accounts/entities/user.entity';
-import type { Actor } from '../../auth/actor';
+import { User } from '../../accounts/entities/user.entity';
+import { Role } from '../../domain/role';
+import type { Actor } from '../../access/actor';
 import { KIND_RULES, NotificationKind } from '../notification-kind';
 
 /** Whose side of a pairing or need an event is on. */

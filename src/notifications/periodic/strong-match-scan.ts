@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
-import { Match, MatchStatus } from '../../matching/entities/match.entity';
+import { Match } from '../../matching/entities/match.entity';
+import { MatchStatus } from '../../domain/statuses';
 import { NotificationDispatcher } from '../delivery/notification-dispatcher';
 import { NotificationCursor } from '../entities/notification-cursor.entity';
 import { NotificationKind } from '../notification-kind';

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
-import { OfferStatus } from '../entities/offer.entity';
+import { OfferStatus } from '../../domain/statuses';
 
 @InputType({ description: 'Narrows a list of offers; every given condition must hold.' })
 export class OfferFilter {

@@ -1,22 +1,11 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { newId } from '../../common/entity-id';
+import { OfferStatus } from '../../domain/statuses';
 import { CalendarDate } from '../../common/graphql/calendar-date.scalar';
-import { AssistanceType, Modality } from '../../common/domain-enums';
+import { AssistanceType, Modality } from '../../domain/enums';
 import { OfferTheme } from './offer-theme.entity';
 import { OfferEligibility } from './offer-eligibility.entity';
-
-export enum OfferStatus {
-  DRAFT = 'DRAFT',
-  OPEN = 'OPEN',
-  EXHAUSTED = 'EXHAUSTED',
-  CLOSED = 'CLOSED',
-  WITHDRAWN = 'WITHDRAWN',
-}
-registerEnumType(OfferStatus, {
-  name: 'OfferStatus',
-  description: 'Lifecycle of an offer: DRAFT → OPEN → EXHAUSTED (no capacity left) / CLOSED, or WITHDRAWN.',
-});
 
 @ObjectType({ description: 'Money, expertise, equipment, training or technology a donor offers to states.' })
 @Entity('offers')

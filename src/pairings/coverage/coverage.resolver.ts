@@ -1,6 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Role } from '../../accounts/entities/user.entity';
-import { Roles } from '../../auth/auth.decorators';
+import { Role } from '../../domain/role';
+import { Roles } from '../../access/access.decorators';
 import { Coverage, CoverageArgs } from './coverage.types';
 import { CoverageService } from './coverage.service';
 

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { Match } from '../../matching/entities/match.entity';
-import { Need, NeedStatus } from '../../needs/entities/need.entity';
+import { Need } from '../../needs/entities/need.entity';
+import { NeedStatus } from '../../domain/statuses';
 import { NeedTheme } from '../../needs/entities/need-theme.entity';
 import { LIVE_NEED_STATUSES } from '../../needs/need-lifecycle';
 import { Country } from '../../reference/entities/country.entity';
 import { ReferenceService } from '../../reference/reference.service';
-import { ProgressReport } from '../entities/progress-report.entity';
-import { MONEY_HOLDING_STATUSES } from '../pairing-transitions';
+import { ProgressReport } from '../progress/progress-report.entity';
+import { MONEY_HOLDING_STATUSES } from '../decisions/pairing-transitions';
 import { Coverage, CoverageArgs, RegionCoverage, ThemeCoverage } from './coverage.types';
 
 /** Needs that have been published and not withdrawn. */

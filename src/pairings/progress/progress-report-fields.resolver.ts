@@ -2,7 +2,7 @@ import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource, In } from 'typeorm';
 import { GraphQLRequestContext, LoaderRegistry } from '../../common/graphql/request-loaders';
 import { Match } from '../../matching/entities/match.entity';
-import { ProgressReport } from '../entities/progress-report.entity';
+import { ProgressReport } from './progress-report.entity';
 import { ProgressReportsService } from './progress-reports.service';
 
 const REPORTS_BY_MATCH = 'pairings.progressReportsByMatch';

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
-import { Actor } from '../../auth/actor';
+import { Actor } from '../../access/actor';
 import { BadUserInputError, ConflictError } from '../../common/errors/domain-errors';
 import { Match } from '../../matching/entities/match.entity';
-import { ProgressReportInput } from '../dto/progress-report.input';
-import { ProgressReport } from '../entities/progress-report.entity';
-import { MatchEventMessage } from '../../match-events/match-event';
-import { inDecisionTransaction } from '../decision-transaction';
-import { nextPairingStatus, PairingAction, REPORTING_STATUSES } from '../pairing-transitions';
-import { PairingsService, statusChange } from '../pairings.service';
+import { ProgressReportInput } from './dto/progress-report.input';
+import { ProgressReport } from './progress-report.entity';
+import { MatchEventMessage } from '../../matching/events/match-event';
+import { inDecisionTransaction } from '../decisions/decision-transaction';
+import { nextPairingStatus, PairingAction, REPORTING_STATUSES } from '../decisions/pairing-transitions';
+import { PairingsService, statusChange } from '../decisions/pairings.service';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

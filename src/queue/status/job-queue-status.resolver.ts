@@ -1,6 +1,6 @@
 import { Args, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Role } from '../../accounts/entities/user.entity';
-import { Roles } from '../../auth/auth.decorators';
+import { Role } from '../../domain/role';
+import { Roles } from '../../access/access.decorators';
 import { ServiceUnavailableError } from '../../common/errors/domain-errors';
 import { BullMqJobQueue } from '../bullmq-job-queue';
 import { JobQueue } from '../job-queue';

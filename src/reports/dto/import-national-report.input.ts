@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
-import { Instrument } from '../../common/domain-enums';
+import { Instrument } from '../../domain/enums';
 import { FIRST_REPORT_YEAR } from '../report-year';
 
 @InputType({

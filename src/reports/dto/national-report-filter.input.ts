@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, Matches } from 'class-validator';
-import { Instrument } from '../../common/domain-enums';
+import { Instrument } from '../../domain/enums';
 
 @InputType({ description: 'Narrows a list of national reports; every given condition must hold.' })
 export class NationalReportFilter {

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
-import { Instrument } from '../../common/domain-enums';
+import { Instrument } from '../../domain/enums';
 import { newId } from '../../common/entity-id';
 import type { DocumentFormat } from '../extraction/extract-text';
 import type { DetectedLanguage } from '../analysis/detect-language';

@@ -1,0 +1,53 @@
+import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { User } from '../../accounts/entities/user.entity';
+import { Role } from '../../domain/role';
+import { Actor } from '../../access/actor';
+import { CurrentActor, Roles } from '../../access/access.decorators';
+import type { GraphQLRequestContext } from '../../common/graphql/request-loaders';
+import { ConnectionType, PageArgs } from '../../common/pagination/connection';
+import { MatchingWeightsInput } from './dto/matching-weights.input';
+import { MatchingRun, MatchingWeights } from '../entities/matching-run.entity';
+import { FullRunsService } from './full-runs.service';
+import { DEFAULT_WEIGHTS } from '../engine/scoring';
+
+@ObjectType({ description: 'A page of full matching runs.' })
+export class MatchingRunConnection extends ConnectionType(MatchingRun, 'MatchingRun') {}
+
+@Resolver(() => MatchingRun)
+export class FullRunsResolver {
+  constructor(private readonly matching: FullRunsService) {}
+
+  @Roles(Role.SECRETARIAT, Role.ADMIN)
+  @Mutation(() => MatchingRun, {
+    description: 'Queues a full run: every open need against every open offer, with these weights (omitted ones keep their defaults).',
+  })
+  startMatchingRun(
+    @CurrentActor() actor: Actor,
+    @Args('weights', { type: () => MatchingWeightsInput, nullable: true }) weights: MatchingWeightsInput | null,
+  ): Promise<MatchingRun> {
+    return this.matching.startRun(actor, weights);
+  }
+
+  @Roles(Role.SECRETARIAT, Role.ADMIN)
+  @Query(() => MatchingRun, { description: 'One full matching run, with its progress or outcome.' })
+  matchingRun(@Args('id', { type: () => ID }) id: string): Promise<MatchingRun> {
+    return this.matching.findRun(id);
+  }
+
+  @Roles(Role.SECRETARIAT, Role.ADMIN)
+  @Query(() => MatchingRunConnection, { description: 'Full matching runs, newest first. SECRETARIAT and ADMIN only.' })
+  matchingRuns(@Args() page: PageArgs): Promise<MatchingRunConnection> {
+    return this.matching.listRuns(page);
+  }
+
+  @Roles(Role.SECRETARIAT, Role.ADMIN)
+  @Query(() => MatchingWeights, { description: 'The weights a run scores with where startMatchingRun is given none; only their ratios matter.' })
+  defaultMatchingWeights(): MatchingWeights {
+    return { ...DEFAULT_WEIGHTS };
+  }
+
+  @ResolveField(() => User, { nullable: true, description: 'Who started the run; null for runs started by the system.' })
+  startedBy(@Parent() run: MatchingRun, @Context() context: GraphQLRequestContext): Promise<User | null> {
+    return run.startedById ? context.loaders.load<string, User>('userById', run.startedById) : Promise.resolve(null);
+  }
+}

@@ -1,0 +1,44 @@
+import { Args, Context, ID, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor } from '../../access/actor';
+import { CurrentActor } from '../../access/access.decorators';
+import type { GraphQLRequestContext } from '../../common/graphql/request-loaders';
+import { ConnectionType, PageArgs } from '../../common/pagination/connection';
+import { Need } from '../../needs/entities/need.entity';
+import { Offer } from '../../offers/entities/offer.entity';
+import { MatchFilter } from './dto/match-filter.input';
+import { Match } from '../entities/match.entity';
+import { MatchesService } from './matches.service';
+
+@ObjectType({ description: 'A page of matches.' })
+export class MatchConnection extends ConnectionType(Match, 'Match') {}
+
+@Resolver(() => Match)
+export class MatchesResolver {
+  constructor(private readonly matchesService: MatchesService) {}
+
+  @Query(() => MatchConnection, {
+    description: 'Matches you may see, highest score first: a donor those of its own offers, a state those of its own needs, the Secretariat all.',
+  })
+  matches(
+    @CurrentActor() actor: Actor,
+    @Args('filter', { type: () => MatchFilter, nullable: true }) filter: MatchFilter | null,
+    @Args() page: PageArgs,
+  ): Promise<MatchConnection> {
+    return this.matchesService.list(actor, filter ?? {}, page);
+  }
+
+  @Query(() => Match, { description: 'One match, if you may see it (the same rule as `matches`).' })
+  match(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Match> {
+    return this.matchesService.findVisible(actor, id);
+  }
+
+  @ResolveField(() => Need, { description: 'The need of the pair.' })
+  need(@Parent() match: Match, @Context() context: GraphQLRequestContext): Promise<Need | null> {
+    return context.loaders.load<string, Need>('needById', match.needId);
+  }
+
+  @ResolveField(() => Offer, { description: 'The offer of the pair.' })
+  offer(@Parent() match: Match, @Context() context: GraphQLRequestContext): Promise<Offer | null> {
+    return context.loaders.load<string, Offer>('offerById', match.offerId);
+  }
+}
