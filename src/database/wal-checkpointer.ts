@@ -1,6 +1,7 @@
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { once } from 'node:events';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerThread } from '../common/worker-threads/start-worker-thread';
 import type { DataSource } from 'typeorm';
 
 const checkpointers = new WeakMap<DataSource, WalCheckpointer>();
@@ -51,12 +52,7 @@ export class WalCheckpointer {
 
   private started(): Worker {
     if (this.thread) return this.thread;
-    // Compiled, the thread runs the JavaScript beside this file; from TypeScript sources (tests), through ts-node.
-    const script = join(__dirname, `wal-checkpoint.thread${extname(__filename)}`);
-    const thread = new Worker(script, {
-      workerData: this.file,
-      execArgv: script.endsWith('.ts') ? ['--require', 'ts-node/register/transpile-only'] : [],
-    });
+    const thread = startWorkerThread(join(__dirname, 'wal-checkpoint-thread-entry'), { workerData: this.file });
     thread.unref();
     thread.on('message', () => {
       this.settle(this.running);

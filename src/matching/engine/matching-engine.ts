@@ -5,7 +5,7 @@ import { MatchEventBus } from '../events/match-event-bus';
 import { ReferenceService } from '../../reference/reference.service';
 import { MatchingRun, MatchingRunStatus } from '../entities/matching-run.entity';
 import { FullRunScoringInput, proposalsOf } from './full-run/full-run-scoring';
-import { FullRunScoring } from './full-run/scoring-thread';
+import { FullRunScoring } from './full-run/scoring-thread-client';
 import { planNeedRescore, planOfferRescore } from './match-write-plan';
 import { MATCHING_TAXONOMY } from './matching-taxonomy';
 import { PreparedOfferCache } from './prepared-offer-cache';

@@ -3,7 +3,7 @@ import { toProposal } from '../proposal';
 import { DEFAULT_WEIGHTS, OfferIndex, prepareNeed, prepareOffer, scoreAll } from '../scoring';
 import { aNeed, anOffer, REGION_NAMES } from '../scoring/scoring-fixtures';
 import { FullRunScoringInput, proposalsOf, ScoredBatch, scoredBatches } from './full-run-scoring';
-import { FullRunScoring } from './scoring-thread';
+import { FullRunScoring } from './scoring-thread-client';
 
 const THEMES = ['STOCKPILE_MANAGEMENT', 'MARKING', 'TRACING', 'BORDER_CUSTOMS'];
 const COUNTRIES: [string, string[]][] = [

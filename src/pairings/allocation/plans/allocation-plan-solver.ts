@@ -8,7 +8,7 @@ import { Offer } from '../../../offers/entities/offer.entity';
 import { LIVE_OFFER_STATUSES } from '../../../offers/offer-lifecycle';
 import { JobContext } from '../../../queue/job-queue';
 import { ReferenceService } from '../../../reference/reference.service';
-import { solveAllocationInThread } from '../allocation-solver-thread';
+import { solveAllocationInThread } from '../allocation-solver-thread-client';
 import { AllocationProblem } from '../allocation.types';
 import { AllocationPlan, AllocationPlanBasis, AllocationPlanStatus, AllocationSolveStatus, PlannedAllocationRecord } from './allocation-plan.entity';
 import { UNDECIDED_STATUSES } from '../../decisions/pairing-transitions';

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { ScoredBatch, scoredBatches } from './full-run-scoring';
-import type { ScoringThreadReply, ScoringThreadRequest } from './scoring-thread';
+import type { ScoringThreadReply, ScoringThreadRequest } from './scoring-thread-client';
 
 /** The run `FullRunScoring` handed to this thread, scored one batch per request. */
 let batches: Generator<ScoredBatch, void, undefined> | null = null;

@@ -1,5 +1,5 @@
-import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import { startWorkerThread } from '../../common/worker-threads/start-worker-thread';
 import { AllocationProblem, AllocationResult } from './allocation.types';
 
 /** What the solver thread posts back: the result, or why the solve failed. */
@@ -12,13 +12,8 @@ export type SolverThreadReply = { result: AllocationResult } | { failure: string
  * and ends with the solve.
  */
 export function solveAllocationInThread(problem: AllocationProblem): Promise<AllocationResult> {
-  // Compiled, the thread runs the JavaScript beside this file; from TypeScript sources (tests), through ts-node.
-  const script = join(__dirname, `allocation-solver.thread${extname(__filename)}`);
   return new Promise((resolve, reject) => {
-    const thread = new Worker(script, {
-      workerData: problem,
-      execArgv: script.endsWith('.ts') ? ['--require', 'ts-node/register/transpile-only'] : [],
-    });
+    const thread = startWorkerThread(join(__dirname, 'allocation-solver-thread-entry'), { workerData: problem });
     thread.once('message', (reply: SolverThreadReply) => {
       if ('result' in reply) resolve(reply.result);
       else reject(new Error(reply.failure));

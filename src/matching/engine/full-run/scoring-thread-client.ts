@@ -1,5 +1,6 @@
-import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerThread } from '../../../common/worker-threads/start-worker-thread';
 import { FullRunScoringInput, ScoredBatch, scoredBatches } from './full-run-scoring';
 
 /** What the thread is asked: to start on a run (and give its first batch), or to give the next batch. */
@@ -20,9 +21,7 @@ export class FullRunScoring {
 
   static start({ inThread }: { inThread: boolean }): FullRunScoring {
     if (!inThread) return new FullRunScoring(null);
-    // Compiled, the thread runs the JavaScript beside this file; from TypeScript sources (tests), through ts-node.
-    const script = join(__dirname, `scoring.thread${extname(__filename)}`);
-    return new FullRunScoring(new Worker(script, { execArgv: script.endsWith('.ts') ? ['--require', 'ts-node/register/transpile-only'] : [] }));
+    return new FullRunScoring(startWorkerThread(join(__dirname, 'scoring-thread-entry')));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { crossingProblem, match } from './allocation-fixtures';
-import { solveAllocationInThread } from './allocation-solver-thread';
+import { solveAllocationInThread } from './allocation-solver-thread-client';
 import { AllocationProblem } from './allocation.types';
 
 /** The crossing problem: greedy is worth 112, the optimum 130 (see allocation-fixtures.ts). */
