@@ -19,9 +19,8 @@ import { UpdateNeedInput } from './dto/update-need.input';
 import { Need } from './entities/need.entity';
 import { NeedStatus } from '../domain/statuses';
 import { NeedTheme } from './entities/need-theme.entity';
+import { newNeed, themeLinks } from './new-need';
 import { assertNeedEditable, assertNeedPublishable, assertNeedWithdrawable, fundingStatus } from './need-lifecycle';
-
-const DEFAULT_PRIORITY = 3;
 
 /** A need's editable content under its input names, for validation and the audit trail. */
 type NeedSnapshot = UpdateNeedInput;
@@ -43,37 +42,14 @@ export class NeedsService {
       if (input.nationalReportId) {
         await this.reportLinks.requireReportOfCountry(manager, input.nationalReportId, countryIso3, 'input.nationalReportId');
       }
-      const need = manager.create(Need, {
+      const { need, audit } = newNeed(actor.userId, {
+        ...input,
         countryIso3,
-        title: input.title.trim(),
-        description: input.description.trim(),
-        status: NeedStatus.DRAFT,
         visibility: input.visibility ?? Visibility.DONORS,
-        priority: input.priority ?? DEFAULT_PRIORITY,
-        assistanceTypes: input.assistanceTypes,
-        estimatedBudgetUsd: input.estimatedBudgetUsd,
-        fundedUsd: 0,
-        startDate: input.startDate ?? null,
-        endDate: input.endDate ?? null,
-        nationalActionPlan: input.nationalActionPlan ?? false,
-        baselineAssessment: input.baselineAssessment ?? false,
-        genderComponent: input.genderComponent ?? false,
-        multiYear: input.multiYear ?? false,
-        conflictAffected: input.conflictAffected ?? false,
         nationalReportId: input.nationalReportId ?? null,
-        sourceExcerpt: null,
-        createdBy: actor.userId,
-        // Milliseconds, which SQLite's default timestamp drops, keep lists newest first within a second.
-        createdAt: new Date(),
       });
-      need.themeLinks = input.themeCodes.map((themeCode) => Object.assign(new NeedTheme(), { needId: need.id, themeCode }));
       await manager.save(need);
-      await this.audit.record(manager, actor, {
-        action: 'need.create',
-        entityType: 'Need',
-        entityId: need.id,
-        detail: { countryIso3, title: need.title, themeCodes: input.themeCodes, estimatedBudgetUsd: need.estimatedBudgetUsd },
-      });
+      await this.audit.record(manager, actor, audit);
       await this.needChanges.announce(manager, need.id);
       return need;
     });
@@ -102,7 +78,7 @@ export class NeedsService {
       if (need.status !== NeedStatus.DRAFT) need.status = fundingStatus(need.estimatedBudgetUsd, need.fundedUsd);
       if (themeCodes) {
         await manager.delete(NeedTheme, { needId: need.id });
-        need.themeLinks = themeCodes.map((themeCode) => Object.assign(new NeedTheme(), { needId: need.id, themeCode }));
+        need.themeLinks = themeLinks(need.id, themeCodes);
       }
       await saveAsNewVersion(manager, Need, need);
       await this.audit.record(manager, actor, {

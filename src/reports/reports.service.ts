@@ -8,8 +8,7 @@ import { Visibility } from '../domain/enums';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
 import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagination/connection';
 import { Need } from '../needs/entities/need.entity';
-import { NeedStatus } from '../domain/statuses';
-import { NeedTheme } from '../needs/entities/need-theme.entity';
+import { newNeed, NewNeed } from '../needs/new-need';
 import { UnLanguage } from '../reference/data/themes';
 import { ReferenceService } from '../reference/reference.service';
 import { analyseReport } from './analysis/analyse-report';
@@ -25,7 +24,6 @@ import { ExtractedDocument, extractDocumentText } from './extraction/extract-tex
 import { latestReportYear } from './report-year';
 
 /** What a draft need starts with until its state reviews it. */
-const DRAFT_PRIORITY = 3;
 const DRAFT_BUDGET_USD = 0;
 /** Drafts stay with the state and the Secretariat; the state chooses who may see the need when it reviews it. */
 const DRAFT_VISIBILITY = Visibility.SECRETARIAT;
@@ -75,8 +73,8 @@ export class ReportsService {
     try {
       await this.dataSource.transaction(async (manager) => {
         await manager.save(report);
-        const drafts = plan.drafts.map((draft, position) => this.draftNeed(actor, report, draft, position));
-        await manager.save(drafts);
+        const drafts = plan.drafts.map((draft, position) => draftNeed(actor, report, draft, position));
+        await manager.save(drafts.map(({ need }) => need));
         await this.audit.record(manager, actor, {
           action: 'nationalReport.import',
           entityType: 'NationalReport',
@@ -89,24 +87,11 @@ export class ReportsService {
             format: report.format,
             fileName: report.fileName,
             contentHash,
-            draftNeedIds: drafts.map((need) => need.id),
+            draftNeedIds: drafts.map(({ need }) => need.id),
             passagesWithoutTheme: plan.passagesWithoutTheme,
           },
         });
-        for (const [position, need] of drafts.entries()) {
-          await this.audit.record(manager, actor, {
-            action: 'need.create',
-            entityType: 'Need',
-            entityId: need.id,
-            detail: {
-              countryIso3,
-              title: need.title,
-              themeCodes: need.themeCodes,
-              nationalReportId: report.id,
-              paragraphRef: plan.drafts[position].paragraphRef,
-            },
-          });
-        }
+        for (const { audit } of drafts) await this.audit.record(manager, actor, audit);
       });
     } catch (error) {
       // A concurrent import of the same document won the unique (country, hash) constraint: its report is the answer.
@@ -217,34 +202,23 @@ export class ReportsService {
       throw error;
     }
   }
+}
 
-  private draftNeed(actor: Actor, report: NationalReport, draft: DraftNeedContent, position: number): Need {
-    const need = Object.assign(new Need(), {
-      countryIso3: report.countryIso3,
-      title: draft.title,
-      description: draft.passage,
-      status: NeedStatus.DRAFT,
-      visibility: DRAFT_VISIBILITY,
-      priority: DRAFT_PRIORITY,
-      assistanceTypes: draft.assistanceTypes,
-      estimatedBudgetUsd: DRAFT_BUDGET_USD,
-      fundedUsd: 0,
-      startDate: null,
-      endDate: null,
-      nationalActionPlan: false,
-      baselineAssessment: false,
-      genderComponent: false,
-      multiYear: false,
-      conflictAffected: false,
-      nationalReportId: report.id,
-      sourceExcerpt: draft.passage,
-      createdBy: actor.userId,
-      // A millisecond apart, so the drafts list in the order of the report's passages.
-      createdAt: new Date(Date.now() + position),
-    });
-    need.themeLinks = draft.themeCodes.map((themeCode) => Object.assign(new NeedTheme(), { needId: need.id, themeCode }));
-    return need;
-  }
+/** A need drafted from one passage of the report, left to its state to review. */
+function draftNeed(actor: Actor, report: NationalReport, draft: DraftNeedContent, position: number): NewNeed {
+  const content = {
+    countryIso3: report.countryIso3,
+    title: draft.title,
+    description: draft.passage,
+    themeCodes: draft.themeCodes,
+    assistanceTypes: draft.assistanceTypes,
+    estimatedBudgetUsd: DRAFT_BUDGET_USD,
+    visibility: DRAFT_VISIBILITY,
+    nationalReportId: report.id,
+    sourceExcerpt: draft.passage,
+  };
+  // A millisecond apart, so the drafts list in the order of the report's passages.
+  return newNeed(actor.userId, content, new Date(Date.now() + position), { paragraphRef: draft.paragraphRef });
 }
 
 /** A unique constraint refused the row (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */

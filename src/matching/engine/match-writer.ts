@@ -6,7 +6,8 @@ import { MatchEventKind, MatchEventMessage } from '../events/match-event';
 import { MatchStatus } from '../../domain/statuses';
 import { MatchWritePlan, planNeedRescore, StoredMatch, StoredMatches } from './match-write-plan';
 import { Proposal } from './proposal';
-import { LIVE_NEED_STATUSES, LIVE_OFFER_STATUSES } from './scoring-input.repository';
+import { LIVE_NEED_STATUSES } from '../../needs/need-lifecycle';
+import { LIVE_OFFER_STATUSES } from '../../offers/offer-lifecycle';
 import {
   ChangedRow,
   chunksOf,

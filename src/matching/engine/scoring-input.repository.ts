@@ -1,17 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { Need } from '../../needs/entities/need.entity';
-import { NeedStatus } from '../../domain/statuses';
+import { LIVE_NEED_STATUSES } from '../../needs/need-lifecycle';
 import { Offer } from '../../offers/entities/offer.entity';
-import { OfferStatus } from '../../domain/statuses';
+import { LIVE_OFFER_STATUSES } from '../../offers/offer-lifecycle';
 import { ReferenceService } from '../../reference/reference.service';
 import { OFFER_CHANGED_JOB } from '../../offers/offer-changes';
 import { AssistanceType, NeedForScoring, OfferForScoring } from './scoring';
-
-/** Needs in these states are still looking for support. */
-export const LIVE_NEED_STATUSES = [NeedStatus.OPEN, NeedStatus.PARTLY_FUNDED];
-/** Offers in these states can still fund something. */
-export const LIVE_OFFER_STATUSES = [OfferStatus.OPEN];
 
 /** Id filter for the loaders: every live row, or only these ids (still only the live ones). */
 type IdFilter = { ids?: readonly string[] };
