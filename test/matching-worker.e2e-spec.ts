@@ -68,7 +68,8 @@ describe('matching through BullMQ and a separate worker', () => {
     const status = await eventually(async () => {
       const { data } = await t.gql(JOB_QUEUE, {}, secretariat.token);
       // The counts and the list are two reads of Redis; the job may fail between them.
-      const listed = data?.jobQueue.failedJobs.some((job: { id: string }) => job.id === 'retired-job-1');
+      if (!data) return undefined;
+      const listed = data.jobQueue.failedJobs.some((job: { id: string }) => job.id === 'retired-job-1');
       return listed && data.jobQueue.counts.failed >= 1 ? data.jobQueue : undefined;
     }, 20_000, 'the job to fail for good');
     expect(status.driver).toBe('BULLMQ');
