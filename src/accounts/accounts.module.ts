@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoaderRegistry } from '../common/graphql/request-loaders';
+import { DONOR_BY_ID, USER_BY_ID } from './account-loaders';
 import { AccountsService } from './accounts.service';
 import { DonorResolver, UserResolver } from './accounts.resolver';
 import { AuditEventActorResolver } from './audit-event-actor.resolver';
@@ -19,7 +20,7 @@ export class AccountsModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.loaders.register('userById', this.accounts.usersByIds);
-    this.loaders.register('donorById', this.accounts.donorsByIds);
+    this.loaders.register(USER_BY_ID, this.accounts.usersByIds);
+    this.loaders.register(DONOR_BY_ID, this.accounts.donorsByIds);
   }
 }

@@ -12,6 +12,7 @@ import { UserFilter } from './dto/user-filter.input';
 import { Donor } from './entities/donor.entity';
 import { User } from './entities/user.entity';
 import { Role } from '../domain/role';
+import { DONOR_BY_ID } from './account-loaders';
 
 @ObjectType({ description: 'A page of accounts.' })
 export class UserConnection extends ConnectionType(User, 'User') {}
@@ -47,7 +48,7 @@ export class UserResolver {
 
   @ResolveField(() => Donor, { nullable: true, description: 'For DONOR users: the organisation they act for.' })
   donor(@Parent() user: User, @Context() context: GraphQLRequestContext): Promise<Donor | null> | null {
-    return user.donorId ? context.loaders.load<string, Donor>('donorById', user.donorId) : null;
+    return user.donorId ? context.loaders.load(DONOR_BY_ID, user.donorId) : null;
   }
 }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { MatchingModule } from '../matching/matching.module';
 import { NeedsModule } from '../needs/needs.module';
+import { OffersModule } from '../offers/offers.module';
 import { PairingsModule } from '../pairings/pairings.module';
 import { CsvExportsController } from './csv/csv-exports.controller';
 import { CsvExportsService } from './csv/csv-exports.service';
@@ -10,7 +11,7 @@ import { IatiExportService } from './iati/iati-export.service';
 
 /** Files that leave poa-match for other systems: IATI activities for donors, CSV for spreadsheets. */
 @Module({
-  imports: [AccountsModule, NeedsModule, MatchingModule, PairingsModule],
+  imports: [AccountsModule, NeedsModule, OffersModule, MatchingModule, PairingsModule],
   controllers: [IatiExportController, CsvExportsController],
   providers: [IatiExportService, CsvExportsService],
 })

@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { LoaderRegistry } from '../common/graphql/request-loaders';
 import { MatchesResolver } from './api/matches.resolver';
 import { MatchesService } from './api/matches.service';
+import { MATCH_BY_ID, MATCHES_OF_NEED } from './api/match-loaders';
 import { MatchingCoreModule } from './matching-core.module';
 import { FullRunsResolver } from './api/full-runs.resolver';
 import { FullRunsService } from './api/full-runs.service';
@@ -20,8 +21,7 @@ export class MatchingModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.loaders.register('needById', this.matches.needsByIds);
-    this.loaders.register('offerById', this.matches.offersByIds);
-    this.loaders.register('matchesOfNeed', this.matches.matchesByNeedKeys);
+    this.loaders.register(MATCH_BY_ID, this.matches.matchesByIds);
+    this.loaders.register(MATCHES_OF_NEED, this.matches.matchesByNeedKeys);
   }
 }

@@ -1,7 +1,7 @@
 import { NeedSourceReports } from './need-source-reports';
 import { NeedChanges } from './need-changes';
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Role } from '../domain/role';
 import { AuditService, changedFields } from '../audit/audit.service';
 import { Actor, isStaff } from '../access/actor';
@@ -127,6 +127,12 @@ export class NeedsService {
     const rows = await this.visibleNeeds(actor).select('need.id', 'id').andWhere('need.id IN (:...visibleIdsOf)', { visibleIdsOf: [...ids] }).getRawMany<{ id: string }>();
     return new Set(rows.map((row) => row.id));
   }
+
+  /** By id, with their themes, whoever may see them: the batch behind NEED_BY_ID and exports. */
+  readonly needsByIds = async (ids: readonly string[]): Promise<Map<string, Need>> => {
+    const needs = await this.dataSource.getRepository(Need).find({ where: { id: In([...ids]) }, relations: { themeLinks: true } });
+    return new Map(needs.map((need) => [need.id, need]));
+  };
 
   async list(actor: Actor | null, filter: NeedFilter = {}, page: PageArgs = {}, sort: NeedSort = NeedSort.NEWEST): Promise<Connection<Need>> {
     const { skip, take } = pageWindow(page);

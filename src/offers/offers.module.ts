@@ -1,10 +1,23 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { LoadersModule } from '../common/graphql/loaders.module';
+import { LoaderRegistry } from '../common/graphql/request-loaders';
 import { OfferChanges } from './offer-changes';
+import { OFFER_BY_ID } from './offer-loaders';
 import { OffersResolver } from './offers.resolver';
 import { OffersService } from './offers.service';
 
 @Module({
+  imports: [LoadersModule],
   providers: [OffersService, OffersResolver, OfferChanges],
   exports: [OffersService, OfferChanges],
 })
-export class OffersModule {}
+export class OffersModule implements OnModuleInit {
+  constructor(
+    private readonly loaders: LoaderRegistry,
+    private readonly offers: OffersService,
+  ) {}
+
+  onModuleInit(): void {
+    this.loaders.register(OFFER_BY_ID, this.offers.offersByIds);
+  }
+}

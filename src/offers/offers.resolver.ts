@@ -16,6 +16,7 @@ import { OfferFilter } from './dto/offer-filter.input';
 import { UpdateOfferInput } from './dto/update-offer.input';
 import { Offer } from './entities/offer.entity';
 import { OffersService } from './offers.service';
+import { DONOR_BY_ID } from '../accounts/account-loaders';
 
 const EXPECTED_VERSION = expectedVersionArg('offer');
 
@@ -85,7 +86,7 @@ export class OffersResolver {
 
   @ResolveField(() => Donor, { description: 'The offering organisation.' })
   donor(@Parent() offer: Offer, @Context() context: GraphQLRequestContext): Promise<Donor | null> {
-    return context.loaders.load<string, Donor>('donorById', offer.donorId);
+    return context.loaders.load(DONOR_BY_ID, offer.donorId);
   }
 
   @ResolveField(() => [Theme], { description: 'Themes and theme groups offered; a group covers every theme in it.' })

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { LoaderRegistry } from '../common/graphql/request-loaders';
 import { CoverageResolver } from './coverage/coverage.resolver';
 import { CoverageService } from './coverage/coverage.service';
 import { MatchEventsModule } from '../matching/events/match-events.module';
@@ -10,7 +11,7 @@ import { AllocationPlanJobsModule } from './allocation/plans/allocation-plan-job
 import { AllocationPlansResolver, PlannedAllocationResolver } from './allocation/plans/allocation-plans.resolver';
 import { AllocationPlansService } from './allocation/plans/allocation-plans.service';
 import { PairingsService } from './decisions/pairings.service';
-import { MatchProgressReportsResolver, ProgressReportFieldsResolver } from './progress/progress-report-fields.resolver';
+import { MatchProgressReportsResolver, PROGRESS_REPORTS_BY_MATCH, ProgressReportFieldsResolver } from './progress/progress-report-fields.resolver';
 import { ProgressReportsService } from './progress/progress-reports.service';
 
 /** The pairing workflow, its money, optimal allocation plans, progress reports, coverage and live events. */
@@ -31,4 +32,13 @@ import { ProgressReportsService } from './progress/progress-reports.service';
   ],
   exports: [PairingsService, MatchEventsModule, CoverageService, ProgressReportsService],
 })
-export class PairingsModule {}
+export class PairingsModule implements OnModuleInit {
+  constructor(
+    private readonly loaders: LoaderRegistry,
+    private readonly progressReports: ProgressReportsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.loaders.register(PROGRESS_REPORTS_BY_MATCH, (matchIds) => this.progressReports.byMatch(matchIds));
+  }
+}

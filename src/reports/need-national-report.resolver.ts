@@ -12,6 +12,6 @@ export class NeedNationalReportResolver {
     description: 'The national report the need was drawn from; its text and other needs only for the reporting state and the Secretariat.',
   })
   nationalReport(@Parent() need: Need, @Context() context: GraphQLRequestContext): Promise<NationalReport | null> | null {
-    return need.nationalReportId ? context.loaders.load<string, NationalReport>(NATIONAL_REPORT_BY_ID, need.nationalReportId) : null;
+    return need.nationalReportId ? context.loaders.load(NATIONAL_REPORT_BY_ID, need.nationalReportId) : null;
   }
 }

@@ -90,6 +90,6 @@ export class ReportsResolver {
 
   private async needsOf(report: NationalReport, actor: Actor | null, context: GraphQLRequestContext): Promise<Need[]> {
     if (!this.reportsService.canReadContent(actor, report)) return [];
-    return (await context.loaders.load<string, Need[]>(NEEDS_BY_NATIONAL_REPORT, report.id)) ?? [];
+    return (await context.loaders.load(NEEDS_BY_NATIONAL_REPORT, report.id)) ?? [];
   }
 }

@@ -11,6 +11,7 @@ import { Need } from '../../needs/entities/need.entity';
 import { fundingGapUsd } from '../../needs/need-lifecycle';
 import { NeedsService } from '../../needs/needs.service';
 import { Offer } from '../../offers/entities/offer.entity';
+import { OffersService } from '../../offers/offers.service';
 import { CoverageArgs } from '../../pairings/coverage/coverage.types';
 import { CoverageService } from '../../pairings/coverage/coverage.service';
 import { ReferenceService } from '../../reference/reference.service';
@@ -46,6 +47,7 @@ export class CsvExportsService {
   constructor(
     private readonly needs: NeedsService,
     private readonly matches: MatchesService,
+    private readonly offers: OffersService,
     private readonly accounts: AccountsService,
     private readonly coverageService: CoverageService,
     private readonly reference: ReferenceService,
@@ -108,8 +110,8 @@ export class CsvExportsService {
   async *matchRows(actor: Actor, filter: MatchFilter): AsyncIterable<MatchRow[]> {
     for await (const batch of this.matches.listAll(actor, filter)) {
       const [needs, offers] = await Promise.all([
-        this.matches.needsByIds(unique(batch.map((match) => match.needId))),
-        this.matches.offersByIds(unique(batch.map((match) => match.offerId))),
+        this.needs.needsByIds(unique(batch.map((match) => match.needId))),
+        this.offers.offersByIds(unique(batch.map((match) => match.offerId))),
       ]);
       const donors = await this.accounts.donorsByIds(unique([...offers.values()].map((offer) => offer.donorId)));
       yield batch.map((match) => {

@@ -9,6 +9,7 @@ import { MatchingWeightsInput } from './dto/matching-weights.input';
 import { MatchingRun, MatchingWeights } from '../entities/matching-run.entity';
 import { FullRunsService } from './full-runs.service';
 import { DEFAULT_WEIGHTS } from '../engine/scoring';
+import { USER_BY_ID } from '../../accounts/account-loaders';
 
 @ObjectType({ description: 'A page of full matching runs.' })
 export class MatchingRunConnection extends ConnectionType(MatchingRun, 'MatchingRun') {}
@@ -48,6 +49,6 @@ export class FullRunsResolver {
 
   @ResolveField(() => User, { nullable: true, description: 'Who started the run; null for runs started by the system.' })
   startedBy(@Parent() run: MatchingRun, @Context() context: GraphQLRequestContext): Promise<User | null> {
-    return run.startedById ? context.loaders.load<string, User>('userById', run.startedById) : Promise.resolve(null);
+    return run.startedById ? context.loaders.load(USER_BY_ID, run.startedById) : Promise.resolve(null);
   }
 }

@@ -8,6 +8,8 @@ import { Offer } from '../../offers/entities/offer.entity';
 import { MatchFilter } from './dto/match-filter.input';
 import { Match } from '../entities/match.entity';
 import { MatchesService } from './matches.service';
+import { NEED_BY_ID } from '../../needs/need-loaders';
+import { OFFER_BY_ID } from '../../offers/offer-loaders';
 
 @ObjectType({ description: 'A page of matches.' })
 export class MatchConnection extends ConnectionType(Match, 'Match') {}
@@ -34,11 +36,11 @@ export class MatchesResolver {
 
   @ResolveField(() => Need, { description: 'The need of the pair.' })
   need(@Parent() match: Match, @Context() context: GraphQLRequestContext): Promise<Need | null> {
-    return context.loaders.load<string, Need>('needById', match.needId);
+    return context.loaders.load(NEED_BY_ID, match.needId);
   }
 
   @ResolveField(() => Offer, { description: 'The offer of the pair.' })
   offer(@Parent() match: Match, @Context() context: GraphQLRequestContext): Promise<Offer | null> {
-    return context.loaders.load<string, Offer>('offerById', match.offerId);
+    return context.loaders.load(OFFER_BY_ID, match.offerId);
   }
 }

@@ -145,14 +145,9 @@ export class MatchesService {
     return found;
   };
 
-  readonly needsByIds = async (ids: readonly string[]): Promise<Map<string, Need>> => {
-    const needs = await this.dataSource.getRepository(Need).find({ where: { id: In([...ids]) }, relations: { themeLinks: true } });
-    return new Map(needs.map((need) => [need.id, need]));
-  };
-
-  readonly offersByIds = async (ids: readonly string[]): Promise<Map<string, Offer>> => {
-    const offers = await this.dataSource.getRepository(Offer).find({ where: { id: In([...ids]) }, relations: { themeLinks: true, eligibility: true } });
-    return new Map(offers.map((offer) => [offer.id, offer]));
+  readonly matchesByIds = async (ids: readonly string[]): Promise<Map<string, Match>> => {
+    const matches = await this.dataSource.getRepository(Match).findBy({ id: In([...ids]) });
+    return new Map(matches.map((match) => [match.id, match]));
   };
 
   private visibleMatches(actor: Actor): SelectQueryBuilder<Match> {

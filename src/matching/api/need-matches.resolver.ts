@@ -4,9 +4,9 @@ import { CurrentActor } from '../../access/access.decorators';
 import type { GraphQLRequestContext } from '../../common/graphql/request-loaders';
 import { PageArgs, pageWindow, toConnection } from '../../common/pagination/connection';
 import { Need } from '../../needs/entities/need.entity';
-import { Match } from '../entities/match.entity';
 import { MatchConnection } from './matches.resolver';
 import { MatchesService, needMatchesKey } from './matches.service';
+import { MATCHES_OF_NEED } from './match-loaders';
 
 /** `Need.matches`, added from the matching feature; batched per request (no query per need). */
 @Resolver(() => Need)
@@ -26,7 +26,7 @@ export class NeedMatchesResolver {
     const { skip, take } = pageWindow(page);
     const scope = this.matchesService.scopeForNeed(actor, need);
     if (scope.kind === 'none') return toConnection([], 0, skip);
-    const all = (await context.loaders.load<string, Match[]>('matchesOfNeed', needMatchesKey(need.id, scope.kind === 'donor' ? scope.donorId : null))) ?? [];
+    const all = (await context.loaders.load(MATCHES_OF_NEED, needMatchesKey(need.id, scope.kind === 'donor' ? scope.donorId : null))) ?? [];
     return toConnection(all.slice(skip, skip + take), all.length, skip);
   }
 }

@@ -7,7 +7,7 @@ import { ConnectionType, PageArgs } from '../../../common/pagination/connection'
 import { Match } from '../../../matching/entities/match.entity';
 import { ProposeAllocationInput } from './dto/propose-allocation.input';
 import { AllocationPlan } from './allocation-plan.entity';
-import { MATCH_BY_ID } from '../../progress/progress-report-fields.resolver';
+import { MATCH_BY_ID } from '../../../matching/api/match-loaders';
 import { AllocationPlansService, totalOf } from './allocation-plans.service';
 
 @ObjectType({ description: 'How much of one offer a plan gives to one need, through their match.' })
@@ -32,7 +32,7 @@ export class PlannedAllocation {
 export class PlannedAllocationResolver {
   @ResolveField(() => Match, { nullable: true, description: 'The match as it stands now.' })
   match(@Parent() allocation: PlannedAllocation, @Context() context: GraphQLRequestContext): Promise<Match | null> {
-    return context.loaders.load<string, Match>(MATCH_BY_ID, allocation.matchId);
+    return context.loaders.load(MATCH_BY_ID, allocation.matchId);
   }
 }
 
