@@ -9,7 +9,7 @@ type Request = IncomingMessage & { url: string };
 type Next = (error?: unknown) => void;
 
 /** Paths the API answers itself; the console never shadows them. */
-const API_PATHS = ['/graphql', '/health', '/metrics', '/exports'];
+const API_PATHS = ['/graphql', '/health', '/metrics', '/exports', '/compendium', '/compendium.pdf'];
 const ASSETS = '/assets';
 const EXPLORER = '/explorer';
 

@@ -1,0 +1,75 @@
+import { compendiumHtml } from './compendium-html';
+import { buildCompendium, CompendiumNeedRow } from './compendium-model';
+import { FontFace, fontRuns } from './compendium-pdf';
+
+const row = (overrides: Partial<CompendiumNeedRow>): CompendiumNeedRow => ({
+  title: 'Marking machines for the national police',
+  description: 'Two marking machines and training for their operators.',
+  countryIso3: 'NGA',
+  estimatedBudgetUsd: 100000,
+  gapUsd: 60000,
+  themeCodes: ['MARKING'],
+  sourceExcerpt: null,
+  ...overrides,
+});
+const AT = new Date('2026-12-05T10:00:00Z');
+
+describe('the compendium', () => {
+  it('groups needs by region, then by their first theme in the taxonomy, each need once, with totals', () => {
+    const compendium = buildCompendium(
+      [
+        row({ title: 'Nigeria marking' }),
+        row({ title: 'Ghana gender and marking', countryIso3: 'GHA', themeCodes: ['GENDER', 'MARKING'], estimatedBudgetUsd: 50000, gapUsd: 50000 }),
+        row({ title: 'Peru stockpiles', countryIso3: 'PER', themeCodes: ['STOCKPILE_MANAGEMENT'], estimatedBudgetUsd: 70000, gapUsd: 0 }),
+      ],
+      'en',
+      AT,
+    );
+    expect(compendium.regions.map((region) => [region.heading, region.needCount, region.budget, region.gap])).toEqual([
+      ['Africa', 2, '$150,000', '$110,000'],
+      ['Americas', 1, '$70,000', '$0'],
+    ]);
+    const africa = compendium.regions[0];
+    expect(africa.themes.map((theme) => theme.needs.map((need) => need.title))).toEqual([['Ghana gender and marking', 'Nigeria marking']]);
+    expect(africa.themes[0].needs[0]).toMatchObject({ country: 'Ghana', budget: '$50,000', gap: '$50,000' });
+    expect(compendium).toMatchObject({ needCount: 3, budget: '$220,000', gap: '$110,000', dir: 'ltr', generated: 'Generated on December 5, 2026 from the current poa-match data.' });
+  });
+
+  it('speaks the language asked for: UN Chinese country names, regions, themes and amounts', () => {
+    const compendium = buildCompendium([row({})], 'zh', AT);
+    expect(compendium.texts.title).toBe('需求与资源的匹配');
+    expect(compendium.regions[0].heading).toBe('非洲');
+    expect(compendium.regions[0].themes[0].needs[0].country).toBe('尼日利亚');
+    expect(compendium.regions[0].themes[0].needs[0].themes[0]).toMatch(/标识|标记/);
+  });
+
+  it('is right to left in Arabic, and escapes what users wrote', () => {
+    const html = compendiumHtml(buildCompendium([row({ title: '<script>alert(1)</script>', sourceExcerpt: '"quoted" & more' })], 'ar', AT));
+    expect(html).toContain('<html lang="ar" dir="rtl">');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(html).toContain('&#34;quoted&#34; &#38; more');
+    expect(html).not.toMatch(/https?:\/\//);
+  });
+
+  it('says so when nothing is published', () => {
+    expect(compendiumHtml(buildCompendium([], 'fr', AT))).toContain('Aucun besoin publié');
+  });
+});
+
+describe('font runs of the PDF', () => {
+  const latin: FontFace = { name: 'latin', file: 'latin.woff', ranges: [[0x20, 0x7e]] };
+  const chinese: FontFace = { name: 'chinese', file: 'sc.woff', ranges: [[0x4e00, 0x9fff]] };
+
+  it('sets each run in the face that holds its characters, keeping spaces with the run before', () => {
+    expect(fontRuns('Need 国家 report', [latin, chinese]).map((run) => [run.face.name, run.text])).toEqual([
+      ['latin', 'Need '],
+      ['chinese', '国家 '],
+      ['latin', 'report'],
+    ]);
+  });
+
+  it('leaves a character no face holds with the run before it', () => {
+    expect(fontRuns('ab€', [latin, chinese]).map((run) => run.text)).toEqual(['ab€']);
+  });
+});
