@@ -1,5 +1,6 @@
 import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Role } from '../domain/role';
+import { rolesGranted } from '../access/policy';
+import { NEED_RULES } from './need-policy';
 import { Actor } from '../access/actor';
 import { CurrentActor, Public, Roles } from '../access/access.decorators';
 import { ConnectionType, PageArgs } from '../common/pagination/connection';
@@ -46,13 +47,13 @@ export class NeedsResolver {
     return this.needsService.findVisible(actor, id);
   }
 
-  @Roles(Role.STATE, Role.SECRETARIAT, Role.ADMIN)
+  @Roles(...rolesGranted(NEED_RULES, 'file'))
   @Mutation(() => Need, { description: 'Files a DRAFT need. A state files for its own country.' })
   createNeed(@CurrentActor() actor: Actor, @Args('input') input: CreateNeedInput): Promise<Need> {
     return this.needsService.create(actor, input);
   }
 
-  @Roles(Role.STATE, Role.SECRETARIAT, Role.ADMIN)
+  @Roles(...rolesGranted(NEED_RULES, 'change'))
   @Mutation(() => Need, {
     description:
       'Changes a need of your own country (DRAFT, OPEN or PARTLY_FUNDED). With expectedVersion, refused with CONFLICT when someone else changed the need first.',
@@ -66,7 +67,7 @@ export class NeedsResolver {
     return this.needsService.update(actor, id, input, expectedVersion);
   }
 
-  @Roles(Role.STATE, Role.SECRETARIAT, Role.ADMIN)
+  @Roles(...rolesGranted(NEED_RULES, 'change'))
   @Mutation(() => Need, { description: 'Publishes a DRAFT need (→ OPEN), so donors and matching can see it.' })
   publishNeed(
     @CurrentActor() actor: Actor,
@@ -76,7 +77,7 @@ export class NeedsResolver {
     return this.needsService.publish(actor, id, expectedVersion);
   }
 
-  @Roles(Role.STATE, Role.SECRETARIAT, Role.ADMIN)
+  @Roles(...rolesGranted(NEED_RULES, 'change'))
   @Mutation(() => Need, { description: 'Withdraws a DRAFT or OPEN need, with the reason kept in the audit trail.' })
   withdrawNeed(
     @CurrentActor() actor: Actor,

@@ -2,11 +2,10 @@ import { NeedSourceReports } from './need-source-reports';
 import { NeedChanges } from './need-changes';
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { Role } from '../domain/role';
 import { AuditService, changedFields } from '../audit/audit.service';
 import { Actor, isStaff } from '../access/actor';
 import { Visibility } from '../domain/enums';
-import { BadUserInputError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
+import { BadUserInputError, NotFoundError } from '../common/errors/domain-errors';
 import { assertExpectedVersion, saveAsNewVersion } from '../common/expected-version';
 import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagination/connection';
 import { definedOnly } from '../common/defined-only';
@@ -20,6 +19,7 @@ import { Need } from './entities/need.entity';
 import { NeedStatus } from '../domain/statuses';
 import { NeedTheme } from './entities/need-theme.entity';
 import { newNeed, themeLinks } from './new-need';
+import { NeedExposure, needVisibilityScope, refusalToChange, refusalToFile } from './need-policy';
 import { assertNeedEditable, assertNeedPublishable, assertNeedWithdrawable, fundingStatus } from './need-lifecycle';
 
 /** A need's editable content under its input names, for validation and the audit trail. */
@@ -188,23 +188,23 @@ export class NeedsService {
     return query;
   }
 
-  /**
-   * Who sees which needs: the Secretariat and operators everything; a state all of its own (drafts
-   * included) and other states' published PUBLIC ones; a donor published PUBLIC and DONORS ones; an
-   * anonymous caller published PUBLIC ones.
-   */
+  /** The needs the caller may see, as the need policy says (need-policy.ts). */
   visibleNeeds(actor: Actor | null): SelectQueryBuilder<Need> {
     const query = this.dataSource.getRepository(Need).createQueryBuilder('need').leftJoinAndSelect('need.themeLinks', 'themeLink');
-    if (isStaff(actor)) return query;
-    const visibilities = actor?.role === Role.DONOR ? [Visibility.PUBLIC, Visibility.DONORS] : [Visibility.PUBLIC];
+    const scope = needVisibilityScope(actor);
+    if (scope.some(({ countryIso3, exposures }) => countryIso3 === null && exposures === null)) return query;
+    if (!scope.length) return query.andWhere('1 = 0');
     return query.andWhere(
       new Brackets((visible) => {
-        visible.where(
-          new Brackets((published) =>
-            published.where('need.status != :draft', { draft: NeedStatus.DRAFT }).andWhere('need.visibility IN (:...visibilities)', { visibilities }),
+        scope.forEach(({ countryIso3, exposures }, index) =>
+          visible.orWhere(
+            new Brackets((alternative) => {
+              alternative.where('1 = 1');
+              if (countryIso3 !== null) alternative.andWhere(`need.countryIso3 = :country${index}`, { [`country${index}`]: countryIso3 });
+              if (exposures !== null) alternative.andWhere(exposedAs(exposures, index));
+            }),
           ),
         );
-        if (actor?.role === Role.STATE && actor.countryIso3) visible.orWhere('need.countryIso3 = :ownCountry', { ownCountry: actor.countryIso3 });
       }),
     );
   }
@@ -227,27 +227,26 @@ export class NeedsService {
     });
   }
 
-  /** Loads a need for a change, refusing anyone but its own state and the Secretariat. */
+  /** Loads a need for a change, refused as the need policy says. */
   private async loadOwnedForChange(manager: EntityManager, actor: Actor, id: string): Promise<Need> {
     const need = await findForUpdate(manager, Need, { id }, { themeLinks: true });
     if (!need) throw new NotFoundError('Need', id);
-    if (isStaff(actor)) return need;
-    if (actor.role === Role.STATE && actor.countryIso3 === need.countryIso3) return need;
-    const canSee = await this.visibleNeeds(actor).andWhere('need.id = :id', { id }).getExists();
-    if (!canSee) throw new NotFoundError('Need', id);
-    throw new ForbiddenError('Only the requesting state or the Secretariat may change this need.');
+    const refusal = refusalToChange(actor, need);
+    if (refusal) throw refusal;
+    return need;
   }
 
   private countryForNewNeed(actor: Actor, requested: string | undefined): string {
-    if (isStaff(actor)) {
-      if (!requested) throw BadUserInputError.forField('input.countryIso3', 'Name the requesting country when filing for a state.');
-      return this.reference.requireCountry(requested, 'input.countryIso3');
-    }
-    if (actor.role !== Role.STATE || !actor.countryIso3) throw new ForbiddenError('Only states and the Secretariat file needs.');
-    if (requested && requested.toUpperCase() !== actor.countryIso3) {
-      throw new ForbiddenError('A state files needs only for its own country.');
-    }
-    return actor.countryIso3;
+    const countryIso3 = isStaff(actor) ? this.staffChosenCountry(requested) : (requested?.toUpperCase() ?? actor.countryIso3 ?? '');
+    const refusal = refusalToFile(actor, countryIso3);
+    if (refusal) throw refusal;
+    return countryIso3;
+  }
+
+  /** The Secretariat files for a state it names. */
+  private staffChosenCountry(requested: string | undefined): string {
+    if (!requested) throw BadUserInputError.forField('input.countryIso3', 'Name the requesting country when filing for a state.');
+    return this.reference.requireCountry(requested, 'input.countryIso3');
   }
 
   private validateContent(input: NeedSnapshot, prefix: string): void {
@@ -276,6 +275,18 @@ function snapshot(need: Need): NeedSnapshot {
     visibility: need.visibility,
     nationalReportId: need.nationalReportId ?? undefined,
   };
+}
+
+/** A need exposed in one of these ways: published with one of these visibilities, or a draft. */
+function exposedAs(exposures: readonly NeedExposure[], index: number): Brackets {
+  const visibilities = exposures.filter((exposure) => exposure !== 'DRAFT');
+  return new Brackets((exposed) => {
+    exposed.where('1 = 0');
+    if (visibilities.length) {
+      exposed.orWhere(`(need.status != :draft AND need.visibility IN (:...visibilities${index}))`, { draft: NeedStatus.DRAFT, [`visibilities${index}`]: visibilities });
+    }
+    if (exposures.includes('DRAFT')) exposed.orWhere('need.status = :draft', { draft: NeedStatus.DRAFT });
+  });
 }
 
 export function escapeLike(text: string): string {

@@ -1,0 +1,85 @@
+import { ANONYMOUS, callerOf, grantsFor, isGranted, mayEverBeGranted, Ownership, Rules } from '../access/policy';
+import type { Actor } from '../access/actor';
+import { DomainError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
+import { Role } from '../domain/role';
+import { Visibility } from '../domain/enums';
+import { NeedStatus } from '../domain/statuses';
+
+export type NeedAction = 'see' | 'file' | 'change';
+/** How far a need shows: a draft only to its own, a published need as its visibility says. */
+export type NeedExposure = 'DRAFT' | Visibility;
+export const NEED_EXPOSURES: readonly NeedExposure[] = ['DRAFT', ...Object.values(Visibility)];
+
+const STAFF = [Role.SECRETARIAT, Role.ADMIN];
+
+/**
+ * Who may do what with a need. A state owns the needs of its country; the Secretariat and operators
+ * act for any state. Filing and changing are one right (a state's own needs, anyone's for staff).
+ */
+export const NEED_RULES: Rules<NeedAction, NeedExposure> = {
+  see: [
+    { roles: STAFF, of: 'any' },
+    { roles: [Role.STATE], of: 'own' },
+    { roles: [Role.DONOR], of: 'any', exposures: [Visibility.PUBLIC, Visibility.DONORS] },
+    { roles: [Role.STATE, ANONYMOUS], of: 'any', exposures: [Visibility.PUBLIC] },
+  ],
+  file: [
+    { roles: STAFF, of: 'any' },
+    { roles: [Role.STATE], of: 'own' },
+  ],
+  change: [
+    { roles: STAFF, of: 'any' },
+    { roles: [Role.STATE], of: 'own' },
+  ],
+};
+
+export interface NeedFacts {
+  id: string;
+  countryIso3: string;
+  status: NeedStatus;
+  visibility: Visibility;
+}
+
+export function needExposure(need: Pick<NeedFacts, 'status' | 'visibility'>): NeedExposure {
+  return need.status === NeedStatus.DRAFT ? 'DRAFT' : need.visibility;
+}
+
+/** The country whose needs the actor owns, if any. */
+function ownCountry(actor: Actor | null): string | null {
+  return actor?.role === Role.STATE ? actor.countryIso3 : null;
+}
+
+function ownership(actor: Actor | null, countryIso3: string): Ownership {
+  const own = ownCountry(actor);
+  return own !== null && own === countryIso3 ? 'own' : 'other';
+}
+
+export function mayDoToNeed(actor: Actor | null, action: NeedAction, need: Pick<NeedFacts, 'countryIso3' | 'status' | 'visibility'>): boolean {
+  return isGranted(NEED_RULES, action, callerOf(actor), ownership(actor, need.countryIso3), needExposure(need));
+}
+
+/** Why the actor may not file a need for this country, or null when it may. */
+export function refusalToFile(actor: Actor, countryIso3: string): DomainError | null {
+  if (isGranted(NEED_RULES, 'file', callerOf(actor), ownership(actor, countryIso3), 'DRAFT')) return null;
+  if (!mayEverBeGranted(NEED_RULES, 'file', callerOf(actor))) return new ForbiddenError('Only states and the Secretariat file needs.');
+  return new ForbiddenError('A state files needs only for its own country.');
+}
+
+/** Why the actor may not change this need, or null when it may: a need it may not even see does not exist for it. */
+export function refusalToChange(actor: Actor, need: NeedFacts): DomainError | null {
+  if (mayDoToNeed(actor, 'change', need)) return null;
+  if (!mayDoToNeed(actor, 'see', need)) return new NotFoundError('Need', need.id);
+  return new ForbiddenError('Only the requesting state or the Secretariat may change this need.');
+}
+
+/**
+ * The needs an actor may see, as alternatives a query can test: each names a country (the actor's
+ * own) or none (any), and the exposures it covers or none (all). Empty when the actor sees none.
+ */
+export function needVisibilityScope(actor: Actor | null): { countryIso3: string | null; exposures: readonly NeedExposure[] | null }[] {
+  return grantsFor(NEED_RULES, 'see', callerOf(actor)).flatMap((grant) => {
+    const countryIso3 = grant.of === 'own' ? ownCountry(actor) : null;
+    if (grant.of === 'own' && countryIso3 === null) return [];
+    return [{ countryIso3, exposures: grant.exposures ?? null }];
+  });
+}
