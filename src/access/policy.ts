@@ -53,3 +53,25 @@ export function mayEverBeGranted<Action extends string, Exposure extends string>
 export function rolesGranted<Action extends string, Exposure extends string>(rules: Rules<Action, Exposure>, action: Action): Role[] {
   return Object.values(Role).filter((role) => mayEverBeGranted(rules, action, role));
 }
+
+/** One kind of entity a caller may act on: those of this owner (or anyone's), exposed in these ways (or in any). */
+export interface ScopeAlternative<Exposure extends string> {
+  owner: string | null;
+  exposures: readonly Exposure[] | null;
+}
+
+/**
+ * The entities a caller may act on, as alternatives a query can test, given the key of what the caller
+ * owns (its country, its donor; null when it owns nothing). Empty when the caller may act on none.
+ */
+export function scopeOf<Action extends string, Exposure extends string>(
+  rules: Rules<Action, Exposure>,
+  action: Action,
+  caller: Caller,
+  ownerKey: string | null,
+): ScopeAlternative<Exposure>[] {
+  return grantsFor(rules, action, caller).flatMap((grant) => {
+    if (grant.of === 'own' && ownerKey === null) return [];
+    return [{ owner: grant.of === 'own' ? ownerKey : null, exposures: grant.exposures ?? null }];
+  });
+}

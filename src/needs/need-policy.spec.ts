@@ -1,5 +1,6 @@
 import type { Actor } from '../access/actor';
-import { ANONYMOUS, Caller, CALLERS, Ownership } from '../access/policy';
+import { ANONYMOUS, Caller, Ownership } from '../access/policy';
+import { everyCase } from '../access/policy-matrix';
 import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
 import { Visibility } from '../domain/enums';
 import { Role } from '../domain/role';
@@ -40,12 +41,7 @@ function needWith(ownership: Ownership, exposure: NeedExposure) {
   };
 }
 
-/** Every combination the policy declares: its callers, both ownerships, its actions, every exposure of a need. */
-const MATRIX = CALLERS.flatMap((caller) =>
-  (['own', 'other'] as const).flatMap((ownership) =>
-    (Object.keys(NEED_RULES) as NeedAction[]).flatMap((action) => NEED_EXPOSURES.map((exposure) => ({ caller, ownership, action, exposure }))),
-  ),
-);
+const MATRIX = everyCase(NEED_RULES, NEED_EXPOSURES);
 
 describe('need policy', () => {
   it.each(MATRIX)('$caller on $ownership need, $action, $exposure', ({ caller, ownership, action, exposure }) => {
@@ -62,7 +58,7 @@ describe('need policy', () => {
     const need = needWith(ownership, exposure);
     const inScope = needVisibilityScope(actor).some(
       (alternative) =>
-        (alternative.countryIso3 === null || alternative.countryIso3 === need.countryIso3) && (alternative.exposures === null || alternative.exposures.includes(needExposure(need))),
+        (alternative.owner === null || alternative.owner === need.countryIso3) && (alternative.exposures === null || alternative.exposures.includes(needExposure(need))),
     );
     expect(inScope).toBe(mayDoToNeed(actor, 'see', need));
   });

@@ -1,4 +1,4 @@
-import { ANONYMOUS, callerOf, grantsFor, isGranted, mayEverBeGranted, Ownership, Rules } from '../access/policy';
+import { ANONYMOUS, callerOf, isGranted, mayEverBeGranted, Ownership, Rules, ScopeAlternative, scopeOf } from '../access/policy';
 import type { Actor } from '../access/actor';
 import { DomainError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
 import { Role } from '../domain/role';
@@ -72,14 +72,7 @@ export function refusalToChange(actor: Actor, need: NeedFacts): DomainError | nu
   return new ForbiddenError('Only the requesting state or the Secretariat may change this need.');
 }
 
-/**
- * The needs an actor may see, as alternatives a query can test: each names a country (the actor's
- * own) or none (any), and the exposures it covers or none (all). Empty when the actor sees none.
- */
-export function needVisibilityScope(actor: Actor | null): { countryIso3: string | null; exposures: readonly NeedExposure[] | null }[] {
-  return grantsFor(NEED_RULES, 'see', callerOf(actor)).flatMap((grant) => {
-    const countryIso3 = grant.of === 'own' ? ownCountry(actor) : null;
-    if (grant.of === 'own' && countryIso3 === null) return [];
-    return [{ countryIso3, exposures: grant.exposures ?? null }];
-  });
+/** The needs an actor may see, as alternatives a query can test; the owner is a country. */
+export function needVisibilityScope(actor: Actor | null): ScopeAlternative<NeedExposure>[] {
+  return scopeOf(NEED_RULES, 'see', callerOf(actor), ownCountry(actor));
 }

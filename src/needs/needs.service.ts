@@ -10,6 +10,7 @@ import { assertExpectedVersion, saveAsNewVersion } from '../common/expected-vers
 import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagination/connection';
 import { definedOnly } from '../common/defined-only';
 import { findForUpdate } from '../database/locking';
+import { restrictToScope } from '../database/policy-scope';
 import { ReferenceService } from '../reference/reference.service';
 import { CreateNeedInput } from './dto/create-need.input';
 import { NeedFilter } from './dto/need-filter.input';
@@ -191,22 +192,7 @@ export class NeedsService {
   /** The needs the caller may see, as the need policy says (need-policy.ts). */
   visibleNeeds(actor: Actor | null): SelectQueryBuilder<Need> {
     const query = this.dataSource.getRepository(Need).createQueryBuilder('need').leftJoinAndSelect('need.themeLinks', 'themeLink');
-    const scope = needVisibilityScope(actor);
-    if (scope.some(({ countryIso3, exposures }) => countryIso3 === null && exposures === null)) return query;
-    if (!scope.length) return query.andWhere('1 = 0');
-    return query.andWhere(
-      new Brackets((visible) => {
-        scope.forEach(({ countryIso3, exposures }, index) =>
-          visible.orWhere(
-            new Brackets((alternative) => {
-              alternative.where('1 = 1');
-              if (countryIso3 !== null) alternative.andWhere(`need.countryIso3 = :country${index}`, { [`country${index}`]: countryIso3 });
-              if (exposures !== null) alternative.andWhere(exposedAs(exposures, index));
-            }),
-          ),
-        );
-      }),
-    );
+    return restrictToScope(query, needVisibilityScope(actor), 'need.countryIso3', exposedAs);
   }
 
   private async changeStatus(
@@ -278,12 +264,12 @@ function snapshot(need: Need): NeedSnapshot {
 }
 
 /** A need exposed in one of these ways: published with one of these visibilities, or a draft. */
-function exposedAs(exposures: readonly NeedExposure[], index: number): Brackets {
+function exposedAs(exposures: readonly NeedExposure[], suffix: string): Brackets {
   const visibilities = exposures.filter((exposure) => exposure !== 'DRAFT');
   return new Brackets((exposed) => {
     exposed.where('1 = 0');
     if (visibilities.length) {
-      exposed.orWhere(`(need.status != :draft AND need.visibility IN (:...visibilities${index}))`, { draft: NeedStatus.DRAFT, [`visibilities${index}`]: visibilities });
+      exposed.orWhere(`(need.status != :draft AND need.visibility IN (:...visibilities${suffix}))`, { draft: NeedStatus.DRAFT, [`visibilities${suffix}`]: visibilities });
     }
     if (exposures.includes('DRAFT')) exposed.orWhere('need.status = :draft', { draft: NeedStatus.DRAFT });
   });

@@ -1,6 +1,7 @@
 import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Donor } from '../accounts/entities/donor.entity';
-import { Role } from '../domain/role';
+import { rolesGranted } from '../access/policy';
+import { OFFER_RULES } from './offer-policy';
 import { Actor } from '../access/actor';
 import { CurrentActor, Roles } from '../access/access.decorators';
 import type { GraphQLRequestContext } from '../common/graphql/request-loaders';
@@ -44,13 +45,13 @@ export class OffersResolver {
     return this.offersService.findVisible(actor, id);
   }
 
-  @Roles(Role.DONOR, Role.SECRETARIAT, Role.ADMIN)
+  @Roles(...rolesGranted(OFFER_RULES, 'post'))
   @Mutation(() => Offer, { description: 'Posts a DRAFT offer for your own donor organisation.' })
   createOffer(@CurrentActor() actor: Actor, @Args('input') input: CreateOfferInput): Promise<Offer> {
     return this.offersService.create(actor, input);
   }
 
-  @Roles(Role.DONOR, Role.SECRETARIAT, Role.ADMIN)
+  @Roles(...rolesGranted(OFFER_RULES, 'change'))
   @Mutation(() => Offer, {
     description: 'Changes an offer of your own organisation. With expectedVersion, refused with CONFLICT when someone else changed the offer first.',
   })
@@ -63,7 +64,7 @@ export class OffersResolver {
     return this.offersService.update(actor, id, input, expectedVersion);
   }
 
-  @Roles(Role.DONOR, Role.SECRETARIAT, Role.ADMIN)
+  @Roles(...rolesGranted(OFFER_RULES, 'change'))
   @Mutation(() => Offer, { description: 'Publishes a DRAFT offer (→ OPEN), so matching can use it.' })
   publishOffer(
     @CurrentActor() actor: Actor,
@@ -73,7 +74,7 @@ export class OffersResolver {
     return this.offersService.publish(actor, id, expectedVersion);
   }
 
-  @Roles(Role.DONOR, Role.SECRETARIAT, Role.ADMIN)
+  @Roles(...rolesGranted(OFFER_RULES, 'change'))
   @Mutation(() => Offer, { description: 'Withdraws an offer with no allocated capacity; the reason is kept in the audit trail.' })
   withdrawOffer(
     @CurrentActor() actor: Actor,

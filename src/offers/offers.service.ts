@@ -2,14 +2,14 @@ import { OfferChanges } from './offer-changes';
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Donor } from '../accounts/entities/donor.entity';
-import { Role } from '../domain/role';
 import { AuditService, changedFields } from '../audit/audit.service';
 import { Actor, isStaff } from '../access/actor';
-import { BadUserInputError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
+import { BadUserInputError, NotFoundError } from '../common/errors/domain-errors';
 import { assertExpectedVersion, saveAsNewVersion } from '../common/expected-version';
 import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagination/connection';
 import { definedOnly } from '../common/defined-only';
 import { findForUpdate } from '../database/locking';
+import { restrictToScope } from '../database/policy-scope';
 import { ReferenceService } from '../reference/reference.service';
 import { CreateOfferInput } from './dto/create-offer.input';
 import { OfferFilter } from './dto/offer-filter.input';
@@ -18,6 +18,7 @@ import { OfferEligibility } from './entities/offer-eligibility.entity';
 import { OfferTheme } from './entities/offer-theme.entity';
 import { Offer } from './entities/offer.entity';
 import { OfferStatus } from '../domain/statuses';
+import { OfferExposure, offerVisibilityScope, refusalToChangeOffer, refusalToPost } from './offer-policy';
 import { assertOfferEditable, assertOfferPublishable, assertOfferWithdrawable, capacityStatus } from './offer-lifecycle';
 
 /** An offer's editable terms under their input names, for validation and the audit trail. */
@@ -175,20 +176,14 @@ export class OffersService {
     return [...new Set([...countries, ...countries.flatMap((iso3) => this.reference.regionCodesOf(iso3))])];
   }
 
-  /** Published offers are visible to every signed-in user; drafts only to their donor and the Secretariat. */
+  /** The offers the caller may see, as the offer policy says (offer-policy.ts). */
   private visibleOffers(actor: Actor): SelectQueryBuilder<Offer> {
     const query = this.dataSource
       .getRepository(Offer)
       .createQueryBuilder('offer')
       .leftJoinAndSelect('offer.themeLinks', 'themeLink')
       .leftJoinAndSelect('offer.eligibility', 'eligibleArea');
-    if (isStaff(actor)) return query;
-    return query.andWhere(
-      new Brackets((visible) => {
-        visible.where('offer.status != :draft', { draft: OfferStatus.DRAFT });
-        if (actor.donorId) visible.orWhere('offer.donorId = :ownDonor', { ownDonor: actor.donorId });
-      }),
-    );
+    return restrictToScope(query, offerVisibilityScope(actor), 'offer.donorId', exposedAs);
   }
 
   private async changeStatus(
@@ -212,9 +207,9 @@ export class OffersService {
   private async loadOwnedForChange(manager: EntityManager, actor: Actor, id: string): Promise<Offer> {
     const offer = await findForUpdate(manager, Offer, { id }, { themeLinks: true, eligibility: true });
     if (!offer) throw new NotFoundError('Offer', id);
-    if (isStaff(actor) || (actor.role === Role.DONOR && actor.donorId === offer.donorId)) return offer;
-    if (offer.status === OfferStatus.DRAFT) throw new NotFoundError('Offer', id);
-    throw new ForbiddenError("Only the offering donor or the Secretariat may change this offer.");
+    const refusal = refusalToChangeOffer(actor, offer);
+    if (refusal) throw refusal;
+    return offer;
   }
 
   private async donorForNewOffer(actor: Actor, requested: string | undefined): Promise<string> {
@@ -225,9 +220,10 @@ export class OffersService {
       }
       return requested;
     }
-    if (actor.role !== Role.DONOR || !actor.donorId) throw new ForbiddenError('Only donors and the Secretariat post offers.');
-    if (requested && requested !== actor.donorId) throw new ForbiddenError('A donor posts offers only for its own organisation.');
-    return actor.donorId;
+    const donorId = requested ?? actor.donorId;
+    const refusal = refusalToPost(actor, donorId);
+    if (refusal) throw refusal;
+    return donorId!;
   }
 
   /** Checks codes against the reference data and the amounts and dates against each other. */
@@ -284,4 +280,13 @@ function snapshot(offer: Offer): OfferTerms {
     requiresGenderComponent: offer.requiresGenderComponent,
     conditions: offer.conditions ?? undefined,
   };
+}
+
+/** An offer exposed in one of these ways: a draft, or published. */
+function exposedAs(exposures: readonly OfferExposure[], suffix: string): Brackets {
+  return new Brackets((exposed) => {
+    exposed.where('1 = 0');
+    if (exposures.includes('DRAFT')) exposed.orWhere(`offer.status = :draft${suffix}`, { [`draft${suffix}`]: OfferStatus.DRAFT });
+    if (exposures.includes('PUBLISHED')) exposed.orWhere(`offer.status != :draft${suffix}`, { [`draft${suffix}`]: OfferStatus.DRAFT });
+  });
 }

@@ -1,0 +1,30 @@
+import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { ScopeAlternative } from '../access/policy';
+
+/**
+ * Narrows a query to the rows a policy scope allows: any of its alternatives, each a match on the
+ * owner column and on the exposures, which `exposedAs` turns into a condition (its parameters named
+ * with the suffix it is given, so alternatives do not overwrite each other's).
+ */
+export function restrictToScope<Entity extends ObjectLiteral, Exposure extends string>(
+  query: SelectQueryBuilder<Entity>,
+  scope: readonly ScopeAlternative<Exposure>[],
+  ownerColumn: string,
+  exposedAs: (exposures: readonly Exposure[], suffix: string) => Brackets,
+): SelectQueryBuilder<Entity> {
+  if (scope.some(({ owner, exposures }) => owner === null && exposures === null)) return query;
+  if (!scope.length) return query.andWhere('1 = 0');
+  return query.andWhere(
+    new Brackets((allowed) => {
+      scope.forEach(({ owner, exposures }, index) =>
+        allowed.orWhere(
+          new Brackets((alternative) => {
+            alternative.where('1 = 1');
+            if (owner !== null) alternative.andWhere(`${ownerColumn} = :scopeOwner${index}`, { [`scopeOwner${index}`]: owner });
+            if (exposures !== null) alternative.andWhere(exposedAs(exposures, String(index)));
+          }),
+        ),
+      );
+    }),
+  );
+}
