@@ -217,7 +217,6 @@ async function signIn(page: Page, origin: string, role: Role): Promise<void> {
 
 async function measurePayload(origin: string): Promise<void> {
   console.log('\n1. What the sign-in page downloads (a fresh context, until the page is idle), and what each role’s first page adds');
-  let signInScript = 0;
   for (const role of Object.keys(ACCOUNTS) as Role[]) {
     const context = await newContext();
     try {
@@ -227,7 +226,7 @@ async function measurePayload(origin: string): Promise<void> {
       await log.idle();
       const signInPage = log.since();
       if (role === 'STATE') {
-        signInScript = byType(signInPage, 'Script').bytes;
+        const signInScript = byType(signInPage, 'Script').bytes;
         console.log(`  sign-in page  JavaScript ${describeBytes(byType(signInPage, 'Script'))}`);
         console.log(`                CSS        ${describeBytes(byType(signInPage, 'Stylesheet'))}`);
         console.log(`                fonts      ${describeBytes(byType(signInPage, 'Font'))}`);

@@ -27,6 +27,7 @@ import { Role } from '../src/domain/role';
 import { AuditModule } from '../src/audit/audit.module';
 import { MatchStatus } from '../src/domain/statuses';
 import { MatchesService } from '../src/matching/api/matches.service';
+import { MatchingRunStatus } from '../src/matching/entities/matching-run.entity';
 import { MatchingCoreModule } from '../src/matching/matching-core.module';
 import { NationalReportLinksModule } from '../src/reports/national-report-links.module';
 import { FullRunExecutor } from '../src/matching/engine/full-run/full-run-executor';
@@ -121,7 +122,7 @@ async function measureOneRun(): Promise<void> {
     const wallMs = millisecondsSince(firstStart);
     const cpu = process.cpuUsage(cpuBefore);
     const peakAfterFirst = peakRssBytes();
-    if (first.status !== 'SUCCEEDED') throw new Error(`the full run ended ${first.status}: ${first.error ?? ''}`);
+    if (first.status !== MatchingRunStatus.SUCCEEDED) throw new Error(`the full run ended ${first.status}: ${first.error ?? ''}`);
     const [{ stored }] = await app.get(DataSource).query<{ stored: number | string }[]>(`SELECT COUNT(*) AS stored FROM matches WHERE status = 'PROPOSED'`);
     const matches = app.get(MatchesService);
     const proposals = [MatchStatus.PROPOSED];
@@ -130,7 +131,7 @@ async function measureOneRun(): Promise<void> {
     const rerunStart = process.hrtime.bigint();
     const rerun = await runner.runFull(null, null);
     const rerunWallMs = millisecondsSince(rerunStart);
-    if (rerun.status !== 'SUCCEEDED') throw new Error(`the second full run ended ${rerun.status}: ${rerun.error ?? ''}`);
+    if (rerun.status !== MatchingRunStatus.SUCCEEDED) throw new Error(`the second full run ended ${rerun.status}: ${rerun.error ?? ''}`);
     const measurement: RunMeasurement = {
       bootMs,
       wallMs,

@@ -314,6 +314,6 @@ export function offerForScoring(offer: SyntheticOffer, id: string): OfferForScor
 
 async function insertInChunks<T extends object>(manager: EntityManager, entity: new () => T, rows: readonly object[]): Promise<void> {
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    await manager.getRepository(entity).insert(rows.slice(start, start + ROWS_PER_INSERT) as never);
+    await manager.getRepository(entity).insert(rows.slice(start, start + ROWS_PER_INSERT));
   }
 }

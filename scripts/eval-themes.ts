@@ -76,9 +76,16 @@ function main(): number {
     const passageCounts = emptyCounts();
     for (const code of byTheme.keys()) {
       const counts = byTheme.get(code) as Counts;
-      if (predicted.has(code) && expected.has(code)) counts.truePositives++, passageCounts.truePositives++;
-      else if (predicted.has(code)) counts.falsePositives++, passageCounts.falsePositives++;
-      else if (expected.has(code)) counts.falseNegatives++, passageCounts.falseNegatives++;
+      if (predicted.has(code) && expected.has(code)) {
+        counts.truePositives++;
+        passageCounts.truePositives++;
+      } else if (predicted.has(code)) {
+        counts.falsePositives++;
+        passageCounts.falsePositives++;
+      } else if (expected.has(code)) {
+        counts.falseNegatives++;
+        passageCounts.falseNegatives++;
+      }
     }
     add(overall, passageCounts);
     const languageCounts = byLanguage.get(passage.language) ?? emptyCounts();

@@ -29,6 +29,9 @@ trap summary EXIT
 step "type check"
 npx tsc -p tsconfig.scripts.json --noEmit
 
+step "lint (the console's operation types are generated first: the rules read them)"
+npm run --silent lint
+
 step "module boundaries: imports follow the layers of .dependency-cruiser.cjs"
 npm run --silent lint:deps
 

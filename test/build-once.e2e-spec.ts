@@ -76,7 +76,7 @@ describe('starting one process never disturbs another', () => {
     token = (await gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: ADMIN_EMAIL, p: ADMIN_PASSWORD })).login.accessToken;
     const { createDonor } = await gql('mutation { createDonor(input: { name: "Bulk donor", kind: STATE }) { id } }');
     const { me } = await gql('{ me { id } }');
-    dataSource = await openDatabase(database.url!);
+    dataSource = await openDatabase(database.url);
     await seedMarket(dataSource, { needs: 4000, offers: 400 }, createDonor.id, me.id);
   }, 600_000);
 

@@ -1,3 +1,4 @@
+import { Role } from '../src/domain/role';
 import { countriesInRegion } from '../src/reference/geography';
 import { BMS8_REPORTING_STATES, DEMO_DONORS, DEMO_NEEDS, DEMO_OFFERS, DEMO_PASSWORD } from '../src/demo/demo-data';
 import { DemoSeedResult, seedDemo } from '../src/demo/seed-demo';
@@ -44,7 +45,7 @@ describe('npm run seed:demo', () => {
   it('creates an account per role that logs in with the printed password and acts for its binding', async () => {
     expect(seeded.accounts.every((account) => account.created)).toBe(true);
     expect(new Set(seeded.accounts.map((account) => account.role))).toEqual(new Set(['ADMIN', 'SECRETARIAT', 'DONOR', 'STATE']));
-    expect(seeded.accounts.filter((account) => account.role === 'DONOR')).toHaveLength(DEMO_DONORS.length);
+    expect(seeded.accounts.filter((account) => account.role === Role.DONOR)).toHaveLength(DEMO_DONORS.length);
     const me = dataOf(await t.gql<{ me: { role: string; country: { iso3: string } } }>(ME, {}, token(demoEmail('state.nga'))));
     expect(me.me).toMatchObject({ role: 'STATE', country: { iso3: 'NGA' } });
   });

@@ -61,7 +61,7 @@ describe('notifications: in the application and by e-mail through a real SMTP se
     dataOf(await t.gql(UPDATE_PREFERENCES, { input: { language: 'fr' } }, nigeriaFr.token));
   });
   afterAll(async () => {
-    await Promise.all(clients.map((client) => client.dispose()));
+    await Promise.all(clients.map(async (client) => client.dispose()));
     await t.close();
     await smtp.close();
   });

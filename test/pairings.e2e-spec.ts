@@ -475,7 +475,7 @@ describe('pairings: the workflow, its money, progress, coverage and live events'
   describe('matchEvents subscription', () => {
     const clients: Client[] = [];
     afterAll(async () => {
-      await Promise.all(clients.map((client) => client.dispose()));
+      await Promise.all(clients.map(async (client) => client.dispose()));
     });
 
     const listen = (token: string | null) => listenForMatchEvents(t.url, token, clients);
@@ -670,7 +670,7 @@ describe('pairings: matchEvents through Redis', () => {
     t = await startTestApp({ REDIS_URL, QUEUE_PREFIX });
   });
   afterAll(async () => {
-    await Promise.all(clients.map((client) => client.dispose()));
+    await Promise.all(clients.map(async (client) => client.dispose()));
     await t.close();
     await deleteQueueKeys(REDIS_URL, QUEUE_PREFIX);
   });
@@ -837,7 +837,7 @@ describe('pairings through BullMQ and a separate worker: live proposals and allo
     secretariat = await secretariatAccount(t);
   }, 120_000);
   afterAll(async () => {
-    await Promise.all(clients.map((client) => client.dispose()));
+    await Promise.all(clients.map(async (client) => client.dispose()));
     if (worker) await stopWorker(worker);
     await t?.close();
     await queue?.close();

@@ -29,15 +29,13 @@ async function everyPage(t: TestApp, query: string, field: string, token: string
   const nodes: Listed[] = [];
   let after: string | null = null;
   let pages = 0;
-  let totalCount = 0;
   for (;;) {
     const page: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Listed }[] } = dataOf(
       await t.gql(query, { first: 2, after }, token),
     )[field];
     pages += 1;
-    totalCount = page.totalCount;
     nodes.push(...page.edges.map((edge) => edge.node));
-    if (!page.pageInfo.hasNextPage) return { nodes, pages, totalCount };
+    if (!page.pageInfo.hasNextPage) return { nodes, pages, totalCount: page.totalCount };
     after = page.pageInfo.endCursor;
   }
 }

@@ -38,7 +38,7 @@ export class ConsoleSite {
   /** Express middleware; mounted ahead of the API's routes, it passes their paths through untouched. */
   handler(): (request: Request, response: ServerResponse, next: Next) => void {
     const assetsDirectory = join(this.directory, 'assets') + sep;
-    const files = expressStaticGzip(this.directory, {
+    const files: (request: Request, response: ServerResponse, next: Next) => void = expressStaticGzip(this.directory, {
       enableBrotli: true,
       orderPreference: ['br', 'gzip'],
       index: false,

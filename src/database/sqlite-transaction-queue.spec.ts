@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from './database-options';
 import { inExclusiveTurn, queueSqliteTransactions } from './sqlite-transaction-queue';
 
@@ -66,7 +66,7 @@ describe('queued SQLite transactions', () => {
   it('takes the write lock when a transaction begins, so another process can no longer slip a write in before ours', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'poa-sqlite-'));
     const file = join(folder, 'shared.sqlite');
-    const api = new DataSource({ ...buildDataSourceOptions({ DATABASE_URL: file, usesPostgres: false }, []), migrations: [] } as DataSourceOptions);
+    const api = new DataSource({ ...buildDataSourceOptions({ DATABASE_URL: file, usesPostgres: false }, []), migrations: [] });
     await api.initialize();
     const otherProcess = new Database(file, { timeout: 0 });
     try {

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 const insideQueuedTransaction = new AsyncLocalStorage<true>();
 
@@ -29,7 +29,7 @@ export function queueSqliteTransactions(dataSource: DataSource): void {
   manager.transaction = ((...args: unknown[]) => {
     if (insideQueuedTransaction.getStore()) return runTransaction(...args);
     return takeTurn(() => runTransaction(...args));
-  }) as EntityManager['transaction'];
+  });
 }
 
 /**

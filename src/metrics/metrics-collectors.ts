@@ -56,7 +56,7 @@ export class MetricsCollectors implements OnApplicationBootstrap, EntitySubscrib
         // Redis away: no figures rather than stale ones (the scrape itself still succeeds).
         this.reset();
         const counts = await queue.counts().catch(() => null);
-        for (const [state, count] of Object.entries(counts ?? {})) this.set({ state }, count);
+        if (counts) for (const [state, count] of Object.entries<number>({ ...counts })) this.set({ state }, count);
       },
     });
     if (this.role === 'api') {

@@ -60,7 +60,7 @@ export class BullMqJobQueue extends JobQueue {
   async failedJobs(limit: number): Promise<FailedJob[]> {
     if (limit < 1) return [];
     const jobs = await this.read(this.queue.getFailed(0, limit - 1));
-    return jobs.map((job) => ({
+    return jobs.map((job): FailedJob => ({
       id: job.id!,
       name: job.name,
       data: job.data,

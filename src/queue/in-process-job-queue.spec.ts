@@ -44,7 +44,7 @@ describe('InProcessJobQueue', () => {
           await new Promise((resolve) => setTimeout(resolve, 5));
           order.push(`end ${id}`);
         },
-      } as JobHandler,
+      },
     ]);
     await Promise.all([queue.add('slow', { id: '1' }, { jobId: '1' }), queue.add('slow', { id: '2' }, { jobId: '2' })]);
     expect(order).toEqual(['start 1', 'end 1', 'start 2', 'end 2']);
@@ -81,7 +81,7 @@ describe('InProcessJobQueue', () => {
     const queue = new InProcessJobQueue(50);
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
-    queue.register([new RecordingHandler(1), { jobName: 'blocking', handle: () => released } as JobHandler]);
+    queue.register([new RecordingHandler(1), { jobName: 'blocking', handle: () => released }]);
     const blocking = queue.add('blocking', {}, { jobId: 'blocking' });
     const retried = queue.add('record', { value: 1 }, { jobId: 'retried' });
     await new Promise((resolve) => setImmediate(resolve));

@@ -11,7 +11,7 @@ describe('the GraphQL explorer at /explorer', () => {
     const page = await harness.open();
     // In production only the Secretariat (and ADMIN) may read the schema, which the explorer asks for on load.
     await signIn(page, service.origin, demoEmail('secretariat'));
-    const session = JSON.parse((await page.evaluate(`localStorage.getItem('poa-match.session')`)) as string) as { accessToken: string };
+    const session = JSON.parse(await page.evaluate<string>(`localStorage.getItem('poa-match.session')`)) as { accessToken: string };
 
     await page.goto(`${service.origin}/explorer`);
     const operation = page.getByRole('region', { name: 'Operation Editor' });

@@ -82,6 +82,6 @@ export async function seedMarket(dataSource: DataSource, counts: { needs: number
 
 async function insertInChunks<T extends object>(dataSource: DataSource, entity: new () => T, rows: object[]): Promise<void> {
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    await dataSource.getRepository(entity).insert(rows.slice(start, start + ROWS_PER_INSERT) as never);
+    await dataSource.getRepository(entity).insert(rows.slice(start, start + ROWS_PER_INSERT));
   }
 }

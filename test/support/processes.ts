@@ -23,8 +23,8 @@ export async function startProcess(command: string, args: string[], env: NodeJS.
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-50_000);
   };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     // The whole group: `npm run` starts node as a child of its own.
@@ -41,8 +41,8 @@ export async function startProcess(command: string, args: string[], env: NodeJS.
         clearTimeout(timer);
         resolve();
       };
-      child.stdout!.on('data', check);
-      child.stderr!.on('data', check);
+      child.stdout.on('data', check);
+      child.stderr.on('data', check);
       void exited.then((how) => {
         clearTimeout(timer);
         reject(new Error(`${command} ${args.join(' ')} exited (${String(how)}) before it was ready:\n${output}`));

@@ -45,7 +45,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       server!.once('error', reject);
       server!.listen(port, '127.0.0.1', () => resolve());
     });
-    port = (server!.server.address() as AddressInfo).port;
+    port = (server.server.address() as AddressInfo).port;
   };
   const stop = async () => {
     const closing = server;

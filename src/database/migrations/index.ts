@@ -1,3 +1,4 @@
+import type { MigrationInterface } from 'typeorm';
 import { Foundation1795413496569 } from './1795413496569-foundation';
 import { Matches1795414364092 } from './1795414364092-matches';
 import { NationalReports1795414607688 } from './1795414607688-national-reports';
@@ -10,4 +11,4 @@ import { NotificationCursors1796411169086 } from './1796411169086-notification-c
 import { DonorIatiReference1796414322245 } from './1796414322245-donor-iati-reference';
 
 /** Applied in order at start-up; generate new ones with `npm run migration:generate -- <Name>`. */
-export const MIGRATIONS: Function[] = [Foundation1795413496569, Matches1795414364092, NationalReports1795414607688, MatchingRunsAndOutbox1795414698470, Pairings1795415483655, OutboxJobIndex1795422261505, MatchesListedByScore1796236248143, Notifications1796408960463, NotificationCursors1796411169086, DonorIatiReference1796414322245];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Foundation1795413496569, Matches1795414364092, NationalReports1795414607688, MatchingRunsAndOutbox1795414698470, Pairings1795415483655, OutboxJobIndex1795422261505, MatchesListedByScore1796236248143, Notifications1796408960463, NotificationCursors1796411169086, DonorIatiReference1796414322245];

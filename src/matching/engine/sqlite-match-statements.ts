@@ -92,7 +92,7 @@ export class SqliteMatchStatements {
 
   private statement(sql: string): SqliteStatement {
     let statements = preparedStatements.get(this.handle);
-    if (!statements) preparedStatements.set(this.handle, (statements = new Map()));
+    if (!statements) preparedStatements.set(this.handle, (statements = new Map<string, SqliteStatement>()));
     let statement = statements.get(sql);
     if (!statement) statements.set(sql, (statement = this.handle.prepare(sql)));
     return statement;

@@ -5,8 +5,10 @@ import { renderPair, renderText } from './render';
 
 /** The placeholders a message uses, sorted. */
 function placeholders(message: string): string[] {
-  // Element type 0 is literal text; every other kind names its argument in `value`.
+  // Element type 0 is literal text; every other kind names its argument in `value`. (The parser's TYPE
+  // enum belongs to a package this project does not depend on directly.)
   const elements = new IntlMessageFormat(message, 'en').getAst();
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-comparison
   return [...new Set(elements.flatMap((element) => (element.type !== 0 && 'value' in element ? [String(element.value)] : [])))].sort();
 }
 

@@ -255,7 +255,7 @@ function consentNotification(match: Match, from: MatchStatus, detail: Record<str
   if (match.status === MatchStatus.APPROVED) return event(NotificationKind.CONSENT_REQUESTED, { allocatedUsd: match.allocatedUsd });
   if (match.status === MatchStatus.CONFIRMED) return event(NotificationKind.CONSENT_GIVEN, { allocatedUsd: match.allocatedUsd });
   if (match.status === MatchStatus.DECLINED && (from === MatchStatus.APPROVED || from === MatchStatus.DONOR_INTERESTED)) {
-    return event(NotificationKind.CONSENT_DECLINED, { reason: String(detail.reason ?? '') });
+    return event(NotificationKind.CONSENT_DECLINED, { reason: typeof detail.reason === 'string' ? detail.reason : '' });
   }
   return null;
 }

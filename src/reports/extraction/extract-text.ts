@@ -77,6 +77,7 @@ export function normaliseExtractedText(raw: string): string {
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/\f/g, '\n\n')
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point: extraction leaves some in the text
     .replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, '')
     .replace(/[^\S\n]+/g, ' ')
     .replace(/ ?\n ?/g, '\n')

@@ -40,7 +40,7 @@ export function messageIds(): string[] {
 
 /** The ids that appear as text on the page, which means their message is missing. */
 export async function messageIdsShown(page: Page): Promise<string[]> {
-  const text = (await page.evaluate('document.body.innerText')) as string;
+  const text = await page.evaluate<string>('document.body.innerText');
   return messageIds().filter((id) => text.includes(id));
 }
 
@@ -78,7 +78,7 @@ export async function signIn(page: Page, origin: string, email: string, lang: La
 export async function whenGone(locator: Locator, timeout = 30_000): Promise<void> {
   const deadline = Date.now() + timeout;
   while ((await locator.count()) > 0) {
-    if (Date.now() > deadline) throw new Error(`still shown after ${timeout} ms: ${locator}`);
+    if (Date.now() > deadline) throw new Error(`still shown after ${timeout} ms: ${String(locator)}`);
     await new Promise((wait) => setTimeout(wait, 100));
   }
 }

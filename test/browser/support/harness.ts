@@ -108,9 +108,9 @@ export function useBrowserHarness(): Harness {
     async checkA11y(page, where) {
       // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not cover (a script tag would be refused).
       if (await page.evaluate(`typeof axe === 'undefined'`)) await page.evaluate(AXE_SOURCE);
-      const violations = (await page.evaluate(
+      const violations = await page.evaluate<AxeViolation[]>(
         `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_21_AA)} }, resultTypes: ['violations'] }).then((r) => r.violations)`,
-      )) as AxeViolation[];
+      );
       for (const violation of violations) {
         if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
         const targets = violation.nodes.map((node) => JSON.stringify(node.target)).join(', ');

@@ -18,13 +18,13 @@ export async function visitIn(page: Page, lang: Lang): Promise<void> {
 export function journeyPages(harness: Harness, page: Page) {
   const visited: { name: string; path: string }[] = [];
   return {
-    async capture(name: string): Promise<void> {
+    capture: async (name: string): Promise<void> => {
       expect(await messageIdsShown(page)).toEqual([]);
       await harness.capture(page, 'en', name);
       const url = new URL(page.url());
       visited.push({ name, path: `${url.pathname}${url.search}` });
     },
-    async inArabic(): Promise<void> {
+    inArabic: async (): Promise<void> => {
       await chooseLanguage(page, 'ar');
       for (const { name, path } of visited) {
         await page.goto(`${harness.service.origin}${path}`);

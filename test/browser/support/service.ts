@@ -75,8 +75,8 @@ export async function startService(): Promise<Service> {
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
   };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', (chunk: Buffer) => {
+  child.stdout.on('data', keep);
+  child.stderr.on('data', (chunk: Buffer) => {
     keep(chunk);
     // Warnings and errors of the service belong in the test's output.
     process.stderr.write(chunk);

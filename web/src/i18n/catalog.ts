@@ -11,5 +11,5 @@ const catalogFiles = import.meta.glob<Catalog>('../features/*/messages/*.json', 
 export async function loadMessages(locale: Locale): Promise<Catalog> {
   const ofLocale = Object.entries(catalogFiles).filter(([path]) => path.endsWith(`/${locale}.json`));
   const parts = await Promise.all(ofLocale.map(([, load]) => load()));
-  return Object.assign({}, ...parts);
+  return Object.assign({}, ...parts) as Catalog;
 }

@@ -158,7 +158,7 @@ describe('scoring properties', () => {
           const added = asGroup ? POA_TAXONOMY.groupOf(theme)! : theme;
           const after = scorePair(...prepared(need, { ...offer, themeCodes: [...offer.themeCodes, added] }), uniformWeights());
           expect(after).not.toBeNull();
-          expect(after!.breakdown.theme).toBeGreaterThanOrEqual(before!.breakdown.theme);
+          expect(after!.breakdown.theme).toBeGreaterThanOrEqual(before.breakdown.theme);
         },
       ),
     );

@@ -7,7 +7,6 @@ import { Connection, PageArgs, pageWindow, toConnection } from '../../../common/
 import { findForUpdate } from '../../../database/locking';
 import { MatchEventMessage } from '../../../matching/events/match-event';
 import { Match } from '../../../matching/entities/match.entity';
-import { MatchStatus } from '../../../domain/statuses';
 import { Need } from '../../../needs/entities/need.entity';
 import { LIVE_NEED_STATUSES } from '../../../needs/need-lifecycle';
 import { Offer } from '../../../offers/entities/offer.entity';
@@ -157,7 +156,7 @@ function assertBasisHolds(
   }
   for (const allocation of allocations) {
     const match = matches.get(allocation.matchId);
-    if (!match || match.version !== allocation.matchVersion || !UNDECIDED_STATUSES.includes(match.status as MatchStatus)) changed.push(`match ${allocation.matchId}`);
+    if (!match || match.version !== allocation.matchVersion || !UNDECIDED_STATUSES.includes(match.status)) changed.push(`match ${allocation.matchId}`);
   }
   if (changed.length) {
     throw new ConflictError(`Plan ${plan.id} relies on records that changed since it was made (${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', …' : ''}); propose a new plan.`);

@@ -203,7 +203,7 @@ function AccountForm({ onCreated, created }: { onCreated: (email: string) => voi
           {t('admin.accounts.created', { email: created })}
         </div>
       ) : null}
-      <form className="form form--narrow" onSubmit={submit} noValidate>
+      <form className="form form--narrow" onSubmit={(event) => void submit(event)} noValidate>
         <ErrorSummary problems={problems} fieldIds={FIELD_IDS} />
         <TextField
           id={FIELD_IDS['input.email']}

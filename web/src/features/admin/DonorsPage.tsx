@@ -129,7 +129,7 @@ function DonorForm({ onCreated, created }: { onCreated: (name: string) => void; 
           {t('admin.donors.created', { name: created })}
         </div>
       ) : null}
-      <form className="form form--narrow" onSubmit={submit} noValidate>
+      <form className="form form--narrow" onSubmit={(event) => void submit(event)} noValidate>
         <ErrorSummary problems={problems} fieldIds={FIELD_IDS} />
         <TextField
           id={FIELD_IDS['input.name']}

@@ -343,7 +343,7 @@ function ApplyPanel({ plan, onApplied }: { plan: Plan; onApplied: () => void }) 
         <div className="notice notice--warning" role="alert" tabIndex={-1} ref={conflictNotice}>
           <p className="notice__text">{t('allocation.apply.conflict')}</p>
           <div className="button-group">
-            <button type="button" className="button" onClick={proposeAgain} disabled={proposing}>
+            <button type="button" className="button" onClick={() => void proposeAgain()} disabled={proposing}>
               {t('allocation.apply.proposeAgain')}
             </button>
           </div>
@@ -370,7 +370,7 @@ function ApplyPanel({ plan, onApplied }: { plan: Plan; onApplied: () => void }) 
             })}
           </p>
           <div className="button-group">
-            <button type="button" className="button button--warning" onClick={confirm} disabled={applying} aria-busy={applying}>
+            <button type="button" className="button button--warning" onClick={() => void confirm()} disabled={applying} aria-busy={applying}>
               {applying ? t('allocation.apply.applying') : t('allocation.apply.confirm')}
             </button>
             <button

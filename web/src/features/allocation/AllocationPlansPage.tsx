@@ -82,7 +82,7 @@ function ProposeForm() {
       <h2 id="propose-plan-heading">{t('allocation.propose.heading')}</h2>
       <p>{t('allocation.propose.intro')}</p>
       <ErrorSummary problems={problems} fieldIds={FIELD_IDS} />
-      <form onSubmit={submit} noValidate className="form" aria-busy={fetching}>
+      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-busy={fetching}>
         <TextField label={t('allocation.option.minRegionShare')} hint={t('allocation.option.minRegionShareHint')} {...field('minRegionShare')} />
         <TextField label={t('allocation.option.maxCountryShare')} hint={t('allocation.option.maxCountryShareHint')} {...field('maxCountryShare')} />
         <TextField label={t('allocation.option.maxCountryUsd')} hint={t('allocation.option.maxCountryUsdHint')} {...field('maxCountryUsd')} />

@@ -79,7 +79,7 @@ function LiveConnection({ hub, onNotice }: { hub: LiveHub; onNotice: (notice: Li
 
   useEffect(() => {
     let ended = false;
-    const { unsubscribe } = client.subscription(MatchEventsSubscription, {}).subscribe((result) => {
+    const subscription = client.subscription(MatchEventsSubscription, {}).subscribe((result) => {
       if (ended) return;
       if (result.error) {
         ended = true;
@@ -95,7 +95,7 @@ function LiveConnection({ hub, onNotice }: { hub: LiveHub; onNotice: (notice: Li
     });
     return () => {
       ended = true;
-      unsubscribe();
+      subscription.unsubscribe();
     };
   }, [client, hub, signOut, state.generation]);
 

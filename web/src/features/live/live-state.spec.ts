@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { INITIAL_LIVE_STATE, liveStep, RefreshPacer, retryDelay, type LiveInput, type LiveState } from './live-state';
 
-const run = (state: LiveState, ...inputs: LiveInput['type'][]) => inputs.reduce((current, type) => liveStep(current, { type } as LiveInput), state);
+const run = (state: LiveState, ...inputs: LiveInput['type'][]) => inputs.reduce((current, type) => liveStep(current, { type }), state);
 const live = run(INITIAL_LIVE_STATE, 'connected');
 
 describe('the live subscription', () => {

@@ -270,7 +270,7 @@ function ApprovePanel({ id, match, conflict, moved, headingLabel, onCancel, rere
           </button>
         </div>
       ) : (
-        <form onSubmit={submit} noValidate className="form" aria-label={`${t('match-queue.approve.heading')}: ${headingLabel}`}>
+        <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label={`${t('match-queue.approve.heading')}: ${headingLabel}`}>
           <ErrorSummary problems={problems} fieldIds={fieldIds} />
           <TextField
             id={fieldIds.allocatedUsd}
@@ -327,7 +327,7 @@ function RejectPanel({ id, match, conflict, moved, headingLabel, onCancel, rerea
     <Panel id={id} heading={t('match-queue.reject.heading')} match={match} moved={moved}>
       {conflict ? <ConflictNotice conflict={conflict} match={match} onRefresh={onRefresh} /> : null}
       {canReject(match.status) ? (
-        <form onSubmit={submit} noValidate className="form" aria-label={`${t('match-queue.reject.heading')}: ${headingLabel}`}>
+        <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label={`${t('match-queue.reject.heading')}: ${headingLabel}`}>
           <ErrorSummary problems={problems} fieldIds={fieldIds} />
           <TextArea
             id={fieldIds.reason}

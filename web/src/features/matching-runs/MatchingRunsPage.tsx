@@ -96,7 +96,7 @@ function StartRunForm({ defaults }: { defaults: Weights }) {
     <section aria-labelledby="start-run-heading">
       <h2 id="start-run-heading">{t('matching-runs.start.heading')}</h2>
       <ErrorSummary problems={problems} fieldIds={FIELD_IDS} />
-      <form onSubmit={submit} noValidate className="form" aria-busy={fetching}>
+      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-busy={fetching}>
         <WeightSliders weights={weights} onChange={setWeights} errors={factorErrors} groupError={groupError} />
         <div className="button-group">
           <button type="submit" className="button" disabled={fetching}>

@@ -220,7 +220,7 @@ function AwaitingPairing({
         </dd>
       </dl>
       {declining ? (
-        <form onSubmit={onDecline} noValidate className="form">
+        <form onSubmit={(event) => void onDecline(event)} noValidate className="form">
           <TextArea
             id={reasonFieldId(pairing.id)}
             label={t('pairings.decline.reason')}

@@ -204,7 +204,7 @@ function ProgressReportForm({
     <section aria-labelledby="progress-form-title" className="pairings-section">
       <h2 id="progress-form-title">{t('pairings.progress.formTitle')}</h2>
       <ErrorSummary problems={problems} fieldIds={fieldIds} />
-      <form onSubmit={submit} noValidate className="form">
+      <form onSubmit={(event) => void submit(event)} noValidate className="form">
         <TextField
           id={FIELD_IDS.periodEnd}
           label={t('pairings.progress.periodEnd')}

@@ -58,7 +58,7 @@ const INSTRUMENTS: Instrument[] = ['POA', 'ITI'];
 function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(base64OfDataUrl(String(reader.result)));
+    reader.onload = () => resolve(base64OfDataUrl(reader.result as string));
     reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
     reader.readAsDataURL(file);
   });
@@ -139,7 +139,7 @@ export default function ImportReportPage() {
     <Page title={t('reports.import.title')}>
       <p>{t('reports.import.intro')}</p>
       <ErrorSummary problems={problems} fieldIds={FIELD_IDS} />
-      <form onSubmit={submit} noValidate className="form" aria-busy={busy}>
+      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-busy={busy}>
         {needsCountry ? (
           <SelectField
             id={FIELD_IDS[IMPORT_FIELDS.country]}

@@ -78,7 +78,7 @@ export default function SignInPage() {
         </div>
       ) : null}
       <ErrorSummary problems={problems} fieldIds={FIELD_IDS} />
-      <form onSubmit={submit} noValidate className="form form--narrow">
+      <form onSubmit={(event) => void submit(event)} noValidate className="form form--narrow">
         <TextField
           id={FIELD_IDS.email}
           label={t('session.signIn.email')}
