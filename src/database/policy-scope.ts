@@ -4,13 +4,14 @@ import type { ScopeAlternative } from '../access/policy';
 /**
  * Narrows a query to the rows a policy scope allows: any of its alternatives, each a match on the
  * owner column and on the exposures, which `exposedAs` turns into a condition (its parameters named
- * with the suffix it is given, so alternatives do not overwrite each other's).
+ * with the suffix it is given, so alternatives do not overwrite each other's). An entity that shows in
+ * one way only has no exposures to test and passes no `exposedAs`.
  */
 export function restrictToScope<Entity extends ObjectLiteral, Exposure extends string>(
   query: SelectQueryBuilder<Entity>,
   scope: readonly ScopeAlternative<Exposure>[],
   ownerColumn: string,
-  exposedAs: (exposures: readonly Exposure[], suffix: string) => Brackets,
+  exposedAs?: (exposures: readonly Exposure[], suffix: string) => Brackets,
 ): SelectQueryBuilder<Entity> {
   if (scope.some(({ owner, exposures }) => owner === null && exposures === null)) return query;
   if (!scope.length) return query.andWhere('1 = 0');
@@ -21,7 +22,7 @@ export function restrictToScope<Entity extends ObjectLiteral, Exposure extends s
           new Brackets((alternative) => {
             alternative.where('1 = 1');
             if (owner !== null) alternative.andWhere(`${ownerColumn} = :scopeOwner${index}`, { [`scopeOwner${index}`]: owner });
-            if (exposures !== null) alternative.andWhere(exposedAs(exposures, String(index)));
+            if (exposures !== null && exposedAs) alternative.andWhere(exposedAs(exposures, String(index)));
           }),
         ),
       );

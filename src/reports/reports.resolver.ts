@@ -1,5 +1,6 @@
 import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Role } from '../domain/role';
+import { rolesGranted } from '../access/policy';
+import { mayReadReport, REPORT_RULES } from './report-policy';
 import { Actor } from '../access/actor';
 import { CurrentActor, Roles } from '../access/access.decorators';
 import type { GraphQLRequestContext } from '../common/graphql/request-loaders';
@@ -25,7 +26,7 @@ export class ReportsResolver {
     private readonly reference: ReferenceService,
   ) {}
 
-  @Roles(Role.STATE, Role.SECRETARIAT, Role.ADMIN)
+  @Roles(...rolesGranted(REPORT_RULES, 'import'))
   @Mutation(() => NationalReport, {
     description:
       'Imports a national report (text, PDF or Word) and drafts a need from every passage that asks for assistance. ' +
@@ -66,7 +67,7 @@ export class ReportsResolver {
     description: 'The extracted text; only for the reporting state and the Secretariat (null for others).',
   })
   text(@Parent() report: NationalReport, @CurrentActor() actor: Actor | null): string | null {
-    return this.reportsService.canReadContent(actor, report) ? report.text : null;
+    return mayReadReport(actor, report) ? report.text : null;
   }
 
   @ResolveField(() => [Need], {
@@ -89,7 +90,7 @@ export class ReportsResolver {
   }
 
   private async needsOf(report: NationalReport, actor: Actor | null, context: GraphQLRequestContext): Promise<Need[]> {
-    if (!this.reportsService.canReadContent(actor, report)) return [];
+    if (!mayReadReport(actor, report)) return [];
     return (await context.loaders.load(NEEDS_BY_NATIONAL_REPORT, report.id)) ?? [];
   }
 }

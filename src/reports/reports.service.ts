@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, In, QueryFailedError } from 'typeorm';
-import { Role } from '../domain/role';
 import { AuditService } from '../audit/audit.service';
 import { Actor, isStaff } from '../access/actor';
 import { Visibility } from '../domain/enums';
-import { BadUserInputError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
+import { BadUserInputError, NotFoundError } from '../common/errors/domain-errors';
 import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagination/connection';
 import { Need } from '../needs/entities/need.entity';
 import { newNeed, NewNeed } from '../needs/new-need';
@@ -22,6 +21,8 @@ import { ThemeSuggestion } from './dto/theme-suggestion';
 import { NationalReport } from './entities/national-report.entity';
 import { ExtractedDocument, extractDocumentText } from './extraction/extract-text';
 import { latestReportYear } from './report-year';
+import { refusalToImport, reportReadScope } from './report-policy';
+import { restrictToScope } from '../database/policy-scope';
 
 /** What a draft need starts with until its state reviews it. */
 const DRAFT_BUDGET_USD = 0;
@@ -119,14 +120,6 @@ export class ReportsService {
     return toConnection(items, total, skip);
   }
 
-  /**
-   * Whether the actor may read a report's text and all of its needs: its own state and the
-   * Secretariat. Anyone who may see a need drawn from the report still sees where it came from.
-   */
-  canReadContent(actor: Actor | null, report: NationalReport): boolean {
-    return isStaff(actor) || (actor?.role === Role.STATE && actor.countryIso3 === report.countryIso3);
-  }
-
   /** Theme suggestions for a text typed by hand, best first. */
   suggestThemes(text: string, language?: UnLanguage): ThemeSuggestion[] {
     return detectThemes(text, language).flatMap(({ code, score, evidence }) => {
@@ -157,9 +150,7 @@ export class ReportsService {
 
   private visibleReports(actor: Actor) {
     const query = this.dataSource.getRepository(NationalReport).createQueryBuilder('report');
-    if (isStaff(actor)) return query;
-    if (actor.role === Role.STATE && actor.countryIso3) return query.andWhere('report.countryIso3 = :ownCountry', { ownCountry: actor.countryIso3 });
-    return query.andWhere('1 = 0');
+    return restrictToScope(query, reportReadScope(actor), 'report.countryIso3');
   }
 
   private findByContent(countryIso3: string, contentHash: string): Promise<NationalReport | null> {
@@ -171,11 +162,10 @@ export class ReportsService {
       if (!requested) throw BadUserInputError.forField('input.countryIso3', 'Name the reporting country when importing for a state.');
       return this.reference.requireCountry(requested, 'input.countryIso3');
     }
-    if (actor.role !== Role.STATE || !actor.countryIso3) throw new ForbiddenError('Only states and the Secretariat import national reports.');
-    if (requested && requested.toUpperCase() !== actor.countryIso3) {
-      throw new ForbiddenError("A state imports only its own country's national reports.");
-    }
-    return actor.countryIso3;
+    const countryIso3 = requested?.toUpperCase() ?? actor.countryIso3 ?? '';
+    const refusal = refusalToImport(actor, countryIso3);
+    if (refusal) throw refusal;
+    return countryIso3;
   }
 
   /** The document's text, from exactly one of `text` and `fileBase64`, refused as the extractor explains. */
