@@ -14,6 +14,9 @@ interface SqliteConnection {
   prepare(sql: string): unknown;
 }
 
+/** The file a SQLite DATABASE_URL names (`sqlite:` and `sqlite://` prefixes are optional). */
+export const sqliteFileOf = (url: string): string => url.replace(/^sqlite:(\/\/)?/, '');
+
 /**
  * One place decides how we talk to the database, for the API, the worker, the CLI and the tests.
  * Schema changes only ever come from migrations: `synchronize` is never on. The entities are the
@@ -33,7 +36,7 @@ export function buildDataSourceOptions(
   if (config.usesPostgres) {
     return { ...common, type: 'postgres', url: config.DATABASE_URL, extra: { max: 10 } };
   }
-  const path = config.DATABASE_URL.replace(/^sqlite:(\/\/)?/, '');
+  const path = sqliteFileOf(config.DATABASE_URL);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   return {
     ...common,
