@@ -51,8 +51,8 @@ export async function backupDatabase(config: DatabaseConfig, file: string): Prom
 export async function restoreDatabase(config: DatabaseConfig, file: string, options: { force: boolean }): Promise<void> {
   if (!existsSync(file)) throw new RestoreRefusedError(`There is no backup file ${file}.`);
   if (config.usesPostgres) {
-    await run('pg_restore', ['--list', file]).catch((error: { stderr?: string }) => {
-      throw new RestoreRefusedError(`${file} is not a PostgreSQL backup: ${error.stderr?.trim() ?? String(error)}`);
+    await run('pg_restore', ['--list', file]).catch((error: Error & { stderr?: string }) => {
+      throw new RestoreRefusedError(`${file} is not a PostgreSQL backup: ${error.stderr?.trim() || error.message}`);
     });
     if (!options.force) {
       const others = await otherPostgresSessions(config.DATABASE_URL);
