@@ -1,4 +1,3 @@
-import { ENTITIES } from '../src/app/entities';
 /**
  * A full matching run end to end through the application's own FullRunExecutor: load every live need
  * and offer from the database, score every pair, write the best MATCH_TOP_K per need. For each size
@@ -37,6 +36,7 @@ import { ReferenceModule } from '../src/reference/reference.module';
 import { megabytes, peakRssBytes, summarise, verdict } from './bench-report';
 import { createScratchDatabase, openDatabase, ScratchDatabase } from './scratch-database';
 import { insertMarket, SyntheticMarket } from './synthetic-market';
+import { ENTITIES } from '../src/app/entities';
 
 /** The targets for the 10,000 × 2,000 run on a 2-core machine. */
 const TARGET = { needs: 10_000, offers: 2_000, wallMs: 3_000, peakRssBytes: 500 * 1_048_576 };

@@ -1,4 +1,3 @@
-import { ENTITIES } from '../src/app/entities';
 /**
  * Throw-away databases for the benchmarks: a SQLite file in a temporary folder by default, or a
  * new PostgreSQL database on the server of BENCH_DATABASE_URL (postgres://…) when it is set. A
@@ -11,6 +10,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../src/database/database-options';
+import { ENTITIES } from '../src/app/entities';
 
 export interface ScratchDatabase {
   /** What DATABASE_URL should be for the application to use this database. */

@@ -1,4 +1,3 @@
-import { ENTITIES } from '../src/app/entities';
 /**
  * Writes a migration that brings both databases from the current migrations to the current entities:
  *   npm run migration:generate -- <Name>
@@ -12,6 +11,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../src/database/database-options';
+import { ENTITIES } from '../src/app/entities';
 
 async function schemaDiff(url: string): Promise<{ up: string[]; down: string[] }> {
   const usesPostgres = url.startsWith('postgres');

@@ -1,4 +1,3 @@
-import { ENTITIES } from './entities';
 import { Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { AccountsModule } from '../accounts/accounts.module';
@@ -26,6 +25,7 @@ import { JobQueueStatusModule } from '../queue/status/job-queue-status.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { ReportsModule } from '../reports/reports.module';
 import { StartupService } from './startup.service';
+import { ENTITIES } from './entities';
 
 /** The API process: GraphQL over HTTP, and the web console. It never consumes queued jobs when a queue server is used. */
 @Module({

@@ -1,4 +1,3 @@
-import { ENTITIES } from './entities';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { LoggingModule } from '../common/logging.module';
@@ -12,6 +11,7 @@ import { NotificationOutboxModule } from '../notifications/outbox/notification-o
 import { AllocationPlanJobsModule } from '../pairings/allocation/plans/allocation-plan-jobs.module';
 import { QueueModule } from '../queue/queue.module';
 import { ReferenceModule } from '../reference/reference.module';
+import { ENTITIES } from './entities';
 
 /**
  * The worker process: consumes matching, allocation-plan and notification jobs from BullMQ, and

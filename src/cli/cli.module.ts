@@ -1,4 +1,3 @@
-import { ENTITIES } from '../app/entities';
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AuditModule } from '../audit/audit.module';
@@ -7,6 +6,7 @@ import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { CreateDonorCommand, CreateUserCommand } from './account-commands';
+import { ENTITIES } from '../app/entities';
 
 /** Operator commands against the configured database; no HTTP server. */
 @Module({

@@ -1,4 +1,3 @@
-import { ENTITIES } from '../app/entities';
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AuditModule } from '../audit/audit.module';
@@ -11,6 +10,7 @@ import { NeedsModule } from '../needs/needs.module';
 import { OffersModule } from '../offers/offers.module';
 import { QueueModule } from '../queue/queue.module';
 import { ReferenceModule } from '../reference/reference.module';
+import { ENTITIES } from '../app/entities';
 
 /**
  * What `npm run seed:demo` needs, built like the operator CLI: the configured database (migrated),

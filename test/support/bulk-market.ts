@@ -1,4 +1,3 @@
-import { ENTITIES } from '../../src/app/entities';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/database/database-options';
 import { Need } from '../../src/needs/entities/need.entity';
@@ -10,6 +9,7 @@ import { OfferEligibility } from '../../src/offers/entities/offer-eligibility.en
 import { OfferTheme } from '../../src/offers/entities/offer-theme.entity';
 import { AssistanceType, Visibility } from '../../src/domain/enums';
 import { newId } from '../../src/common/entity-id';
+import { ENTITIES } from '../../src/app/entities';
 
 const WEST_AFRICA = ['NGA', 'GHA', 'SEN', 'MLI', 'CIV', 'BEN', 'TGO', 'NER', 'BFA', 'SLE'];
 const ROWS_PER_INSERT = 200;
