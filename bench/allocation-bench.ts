@@ -105,9 +105,7 @@ async function main(): Promise<void> {
 
   for (const scenario of scenarios) {
     const problem = generateProblem(seed, scenario, size);
-    console.log(
-      `\n[${scenario}] ${problem.needs.length} needs × ${problem.offers.length} offers, ${problem.candidates.length} candidates`,
-    );
+    console.log(`\n[${scenario}] ${problem.needs.length} needs × ${problem.offers.length} offers, ${problem.candidates.length} candidates`);
     const builds: number[] = [];
     const solves: number[] = [];
     const cpus: number[] = [];
@@ -121,21 +119,15 @@ async function main(): Promise<void> {
       cpus.push((cpu.user + cpu.system) / 1000);
     }
     const violations = findAllocationViolations(problem, result.allocations);
-    const gain =
-      result.greedyObjective > 0 ? (100 * (result.objective / result.greedyObjective - 1)).toFixed(2) : 'n/a';
-    const gap =
-      result.upperBound !== null && result.upperBound > 0
-        ? (100 * (1 - result.objective / result.upperBound)).toFixed(4)
-        : 'n/a';
+    const gain = result.greedyObjective > 0 ? (100 * (result.objective / result.greedyObjective - 1)).toFixed(2) : 'n/a';
+    const gap = result.upperBound !== null && result.upperBound > 0 ? (100 * (1 - result.objective / result.upperBound)).toFixed(4) : 'n/a';
     const [build, solve, cpu] = [builds, solves, cpus].map(summarise);
     console.log(`  ${repeat} runs after a warm-up, best / median ms:`);
     console.log(`  build ${build.best} / ${build.median}, solve ${solve.best} / ${solve.median} (wall)`);
     console.log(`  process CPU for build and solve ${cpu.best.toFixed(0)} / ${cpu.median.toFixed(0)}`);
     console.log(`  solve ≤ ${SOLVE_TARGET_MILLIS} ms: ${verdict(solve.median <= SOLVE_TARGET_MILLIS)}`);
     console.log(`  status ${result.status} (${result.source}), ${result.allocations.length} grants`);
-    console.log(
-      `  objective ${result.objective.toFixed(0)} vs greedy ${result.greedyObjective.toFixed(0)} (+${gain}%)`,
-    );
+    console.log(`  objective ${result.objective.toFixed(0)} vs greedy ${result.greedyObjective.toFixed(0)} (+${gain}%)`);
     console.log(`  upper bound ${result.upperBound?.toFixed(0) ?? 'none'} (gap after rounding ${gap}%)`);
     console.log(`  constraint violations: ${violations.length}${violations.length ? ` e.g. ${violations[0]}` : ''}`);
     console.log(`  objective ≥ greedy: ${verdict(result.objective >= result.greedyObjective)}`);

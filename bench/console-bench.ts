@@ -98,7 +98,11 @@ async function fileNeeds(client: GraphQLClient, count: number, label: string, pu
   for (let start = 0; start < count; start += batch) {
     const created = await Promise.all(
       Array.from({ length: Math.min(batch, count - start) }, (_, offset) =>
-        createNeed(client, `${label} ${String(start + offset + 1).padStart(3, '0')}: surplus collection in the north-east`, 150_000 + ((start + offset) % 40) * 10_000),
+        createNeed(
+          client,
+          `${label} ${String(start + offset + 1).padStart(3, '0')}: surplus collection in the north-east`,
+          150_000 + ((start + offset) % 40) * 10_000,
+        ),
       ),
     );
     if (publish) await Promise.all(created.map((id) => publishNeed(client, id)));
@@ -108,9 +112,12 @@ async function fileNeeds(client: GraphQLClient, count: number, label: string, pu
 }
 
 async function createNeed(client: GraphQLClient, title: string, budget: number): Promise<string> {
-  const { createNeed } = await client.request<{ createNeed: { id: string } }>('mutation($input: CreateNeedInput!) { createNeed(input: $input) { id } }', {
-    input: { ...NEED_INPUT, title, estimatedBudgetUsd: budget },
-  });
+  const { createNeed } = await client.request<{ createNeed: { id: string } }>(
+    'mutation($input: CreateNeedInput!) { createNeed(input: $input) { id } }',
+    {
+      input: { ...NEED_INPUT, title, estimatedBudgetUsd: budget },
+    },
+  );
   return createNeed.id;
 }
 
@@ -123,7 +130,9 @@ async function withdrawNeed(client: GraphQLClient, id: string): Promise<void> {
 }
 
 async function fittingOfferId(client: GraphQLClient): Promise<string> {
-  const { offers } = await client.request<{ offers: { edges: { node: { id: string; title: string } }[] } }>('query { offers(first: 100) { edges { node { id title } } } }');
+  const { offers } = await client.request<{ offers: { edges: { node: { id: string; title: string } }[] } }>(
+    'query { offers(first: 100) { edges { node { id title } } } }',
+  );
   const offer = offers.edges.find(({ node }) => node.title === FITTING_OFFER);
   if (!offer) throw new Error(`the demo data has no offer "${FITTING_OFFER}"`);
   return offer.node.id;
@@ -147,8 +156,16 @@ class NetworkLog {
       log.lastActivity = Date.now();
     });
     cdp.on('Network.responseReceived', (event) => {
-      const headers = Object.fromEntries(Object.entries(event.response.headers).map(([name, value]) => [name.toLowerCase(), String(value)]));
-      log.responses.set(event.requestId, { type: event.type ?? 'Other', url: event.response.url, encoding: headers['content-encoding'] ?? 'identity', bytes: 0, done: false });
+      const headers = Object.fromEntries(
+        Object.entries(event.response.headers).map(([name, value]) => [name.toLowerCase(), String(value)]),
+      );
+      log.responses.set(event.requestId, {
+        type: event.type ?? 'Other',
+        url: event.response.url,
+        encoding: headers['content-encoding'] ?? 'identity',
+        bytes: 0,
+        done: false,
+      });
     });
     cdp.on('Network.loadingFinished', (event) => {
       const response = log.responses.get(event.requestId);
@@ -199,7 +216,8 @@ class NetworkLog {
 }
 
 const kilobytes = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
-const byType = (totals: ReturnType<NetworkLog['since']>, type: string) => totals.get(type) ?? { bytes: 0, count: 0, encodings: new Set<string>() };
+const byType = (totals: ReturnType<NetworkLog['since']>, type: string) =>
+  totals.get(type) ?? { bytes: 0, count: 0, encodings: new Set<string>() };
 const describeBytes = (total: { bytes: number; count: number; encodings: Set<string> }) =>
   `${kilobytes(total.bytes).padStart(9)} in ${total.count} file(s)${total.count ? `, ${[...total.encodings].join('/')}` : ''}`;
 
@@ -232,8 +250,12 @@ async function measurePayload(origin: string): Promise<void> {
         console.log(`                fonts      ${describeBytes(byType(signInPage, 'Font'))}`);
         console.log(`                document   ${describeBytes(byType(signInPage, 'Document'))}`);
         console.log(`                GraphQL    ${describeBytes(byType(signInPage, 'Fetch'))}`);
-        console.log(`                scripts sent without compression (headers included): ${log.uncompressed('Script').join(', ') || 'none'}`);
-        console.log(`  sign-in page JavaScript ≤ ${kilobytes(SIGN_IN_JS_TARGET)}: ${kilobytes(signInScript)}, ${verdict(signInScript <= SIGN_IN_JS_TARGET)}`);
+        console.log(
+          `                scripts sent without compression (headers included): ${log.uncompressed('Script').join(', ') || 'none'}`,
+        );
+        console.log(
+          `  sign-in page JavaScript ≤ ${kilobytes(SIGN_IN_JS_TARGET)}: ${kilobytes(signInScript)}, ${verdict(signInScript <= SIGN_IN_JS_TARGET)}`,
+        );
       }
       const mark = log.mark();
       await signIn(page, origin, role);
@@ -285,14 +307,18 @@ interface RenderTiming {
 /** Loads `path` and times the last /graphql response's end to the frame with every row. */
 async function timeRender(page: Page, origin: string, path: string): Promise<RenderTiming> {
   await page.goto(`${origin}${path}`);
-  await page.waitForFunction(() => typeof (globalThis as unknown as { __allRowsAt: number | null }).__allRowsAt === 'number', undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => typeof (globalThis as unknown as { __allRowsAt: number | null }).__allRowsAt === 'number', undefined, {
+    timeout: 60_000,
+  });
   return page.evaluate(() => {
     const scope = globalThis as unknown as {
       __allRowsAt: number;
       performance: { getEntriesByType(type: string): { name: string; responseEnd: number }[] };
     };
     const rowsAt = scope.__allRowsAt;
-    const graphql = scope.performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/graphql') && entry.responseEnd <= rowsAt);
+    const graphql = scope.performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.includes('/graphql') && entry.responseEnd <= rowsAt);
     const lastEnd = Math.max(...graphql.map((entry) => entry.responseEnd));
     return { renderMs: rowsAt - lastEnd, graphqlRequests: graphql.length, loadToRowsMs: rowsAt };
   });
@@ -301,16 +327,27 @@ async function timeRender(page: Page, origin: string, path: string): Promise<Ren
 /** The peer: the same rows as a plain HTML table written with innerHTML, from their JSON text to the frame that paints them. */
 function plainTable(json: string): Promise<number> {
   const scope = globalThis as unknown as {
-    document: { createElement(tag: string): { innerHTML: string; remove(): void }; body: { append(node: unknown): void; getBoundingClientRect(): unknown } };
+    document: {
+      createElement(tag: string): { innerHTML: string; remove(): void };
+      body: { append(node: unknown): void; getBoundingClientRect(): unknown };
+    };
     requestAnimationFrame(callback: () => void): void;
     performance: { now(): number };
   };
   const started = scope.performance.now();
-  const needs = JSON.parse(json) as { title: string; status: string; estimatedBudgetUsd: number; fundedUsd: number; themes: { code: string }[]; matches: { totalCount: number } }[];
+  const needs = JSON.parse(json) as {
+    title: string;
+    status: string;
+    estimatedBudgetUsd: number;
+    fundedUsd: number;
+    themes: { code: string }[];
+    matches: { totalCount: number };
+  }[];
   const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
   const percent = new Intl.NumberFormat('en-GB', { style: 'percent' });
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  let html = '<table class="table"><thead><tr><th>Title</th><th>Status</th><th>Themes</th><th>Budget</th><th>Funded</th><th>Matches</th></tr></thead><tbody>';
+  let html =
+    '<table class="table"><thead><tr><th>Title</th><th>Status</th><th>Themes</th><th>Budget</th><th>Funded</th><th>Matches</th></tr></thead><tbody>';
   for (const need of needs) {
     const share = need.estimatedBudgetUsd ? need.fundedUsd / need.estimatedBudgetUsd : 0;
     html += `<tr><td><a href="#">${escape(need.title)}</a></td><td><strong class="tag">${need.status}</strong></td><td>${need.themes.map((theme) => theme.code).join(', ')}</td><td class="num">${money.format(need.estimatedBudgetUsd)}</td><td><span class="meter"><span style="width:${(share * 100).toFixed(0)}%"></span></span> ${percent.format(share)}</td><td class="num"><a href="#">${need.matches.totalCount}</a></td></tr>`;
@@ -331,14 +368,19 @@ function plainTable(json: string): Promise<number> {
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 async function measureNeedsList(origin: string, state: GraphQLClient): Promise<void> {
-  const { needs } = await state.request<{ needs: { totalCount: number } }>('query { needs(filter: { countryIso3: "NGA" }, first: 1) { totalCount } }');
-  console.log(`\n2. The needs list of Nigeria with ${needs.totalCount} needs (${NEEDS} filed for the benchmark), "Needs per page: All" (/needs?first=all: pages of 100 walked, shown as one table)`);
+  const { needs } = await state.request<{ needs: { totalCount: number } }>(
+    'query { needs(filter: { countryIso3: "NGA" }, first: 1) { totalCount } }',
+  );
+  console.log(
+    `\n2. The needs list of Nigeria with ${needs.totalCount} needs (${NEEDS} filed for the benchmark), "Needs per page: All" (/needs?first=all: pages of 100 walked, shown as one table)`,
+  );
   const rows: unknown[] = [];
-  for (let after: string | null = null, more = true; more; ) {
-    const page: { needs: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: unknown }[] } } = await state.request(
-      'query($after: String) { needs(filter: { countryIso3: "NGA" }, first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { title status estimatedBudgetUsd fundedUsd themes { code } matches(first: 1) { totalCount } } } } }',
-      { after },
-    );
+  for (let after: string | null = null, more = true; more;) {
+    const page: { needs: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: unknown }[] } } =
+      await state.request(
+        'query($after: String) { needs(filter: { countryIso3: "NGA" }, first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { title status estimatedBudgetUsd fundedUsd themes { code } matches(first: 1) { totalCount } } } } }',
+        { after },
+      );
     rows.push(...page.needs.edges.map((edge) => edge.node));
     more = page.needs.pageInfo.hasNextPage;
     after = page.needs.pageInfo.endCursor;
@@ -362,10 +404,18 @@ async function measureNeedsList(origin: string, state: GraphQLClient): Promise<v
     const plain = summarise(peer);
     const load = summarise(react.map((timing) => timing.loadToRowsMs));
     console.log(`  runs: ${react.map((timing) => ms(timing.renderMs)).join(', ')} (after ${react[0].graphqlRequests} GraphQL requests)`);
-    console.log(`  console, last GraphQL response → frame with all ${needs.totalCount} rows: best ${ms(console_.best)}, median ${ms(console_.median)}, worst ${ms(console_.worst)}`);
-    console.log(`  peer, the same rows as a plain table by innerHTML (JSON text → frame): best ${ms(plain.best)}, median ${ms(plain.median)}; console / peer at the median ${(console_.median / plain.median).toFixed(1)}×`);
-    console.log(`  whole page load (navigation start → frame with all rows, scripts cached): best ${ms(load.best)}, median ${ms(load.median)}`);
-    console.log(`  needs list with ${needs.totalCount} needs renders in ≤ ${NEEDS_LIST_TARGET_MS} ms (median): ${ms(console_.median)}, ${verdict(console_.median <= NEEDS_LIST_TARGET_MS)}`);
+    console.log(
+      `  console, last GraphQL response → frame with all ${needs.totalCount} rows: best ${ms(console_.best)}, median ${ms(console_.median)}, worst ${ms(console_.worst)}`,
+    );
+    console.log(
+      `  peer, the same rows as a plain table by innerHTML (JSON text → frame): best ${ms(plain.best)}, median ${ms(plain.median)}; console / peer at the median ${(console_.median / plain.median).toFixed(1)}×`,
+    );
+    console.log(
+      `  whole page load (navigation start → frame with all rows, scripts cached): best ${ms(load.best)}, median ${ms(load.median)}`,
+    );
+    console.log(
+      `  needs list with ${needs.totalCount} needs renders in ≤ ${NEEDS_LIST_TARGET_MS} ms (median): ${ms(console_.median)}, ${verdict(console_.median <= NEEDS_LIST_TARGET_MS)}`,
+    );
   } finally {
     await context.close();
   }
@@ -375,12 +425,18 @@ const QUEUE_SIZE = 1_000;
 
 async function measureQueue(origin: string, secretariat: GraphQLClient, state: GraphQLClient): Promise<void> {
   const proposed = async () =>
-    (await secretariat.request<{ matches: { totalCount: number } }>('query { matches(filter: { status: [PROPOSED] }, first: 1) { totalCount } }')).matches.totalCount;
+    (
+      await secretariat.request<{ matches: { totalCount: number } }>(
+        'query { matches(filter: { status: [PROPOSED] }, first: 1) { totalCount } }',
+      )
+    ).matches.totalCount;
   // The list's needs bring about two proposals each; a few more are filed until the queue holds 1,000.
   for (let round = 1; (await proposed()) < QUEUE_SIZE && round <= 20; round++) await fileNeeds(state, 25, `Queue need ${round}`, true);
   const matches = { totalCount: await proposed() };
   const shown = Math.min(20, matches.totalCount);
-  console.log(`\n3a. The Secretariat's queue (/queue, proposed matches) with ${matches.totalCount} matches: the queue shows pages of 20, so a page of ${shown} is what renders`);
+  console.log(
+    `\n3a. The Secretariat's queue (/queue, proposed matches) with ${matches.totalCount} matches: the queue shows pages of 20, so a page of ${shown} is what renders`,
+  );
   const context = await newContext();
   try {
     const page = await context.newPage();
@@ -392,8 +448,12 @@ async function measureQueue(origin: string, secretariat: GraphQLClient, state: G
     const render = summarise(runs.map((timing) => timing.renderMs));
     const load = summarise(runs.map((timing) => timing.loadToRowsMs));
     console.log(`  runs: ${runs.map((timing) => ms(timing.renderMs)).join(', ')} (after ${runs[0].graphqlRequests} GraphQL requests)`);
-    console.log(`  last GraphQL response → frame with the page's ${shown} matches: best ${ms(render.best)}, median ${ms(render.median)}; whole page load, scripts cached: median ${ms(load.median)}`);
-    console.log(`  queue with ${matches.totalCount} matches renders in ≤ ${QUEUE_TARGET_MS} ms (median, a page of ${shown}): ${ms(render.median)}, ${verdict(render.median <= QUEUE_TARGET_MS)}`);
+    console.log(
+      `  last GraphQL response → frame with the page's ${shown} matches: best ${ms(render.best)}, median ${ms(render.median)}; whole page load, scripts cached: median ${ms(load.median)}`,
+    );
+    console.log(
+      `  queue with ${matches.totalCount} matches renders in ≤ ${QUEUE_TARGET_MS} ms (median, a page of ${shown}): ${ms(render.median)}, ${verdict(render.median <= QUEUE_TARGET_MS)}`,
+    );
   } finally {
     await context.close();
   }
@@ -403,7 +463,8 @@ async function measureQueue(origin: string, secretariat: GraphQLClient, state: G
 async function appears(page: Page, title: string, started: number, timeoutMs: number, shown = true): Promise<number | null> {
   try {
     await page.waitForFunction(
-      ({ text, shown }) => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes(text) === shown,
+      ({ text, shown }) =>
+        (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes(text) === shown,
       { text: title, shown },
       { polling: 'raf', timeout: timeoutMs },
     );
@@ -420,7 +481,9 @@ async function appears(page: Page, title: string, started: number, timeoutMs: nu
  * first page, so every need's row is measured.
  */
 async function measureLiveRow(origin: string, state: GraphQLClient, donor: GraphQLClient): Promise<void> {
-  console.log(`\n3b. A need published through the API until its match shows in an open donor page (/offer-matches?offer=… as Germany, the offer "${FITTING_OFFER}")`);
+  console.log(
+    `\n3b. A need published through the API until its match shows in an open donor page (/offer-matches?offer=… as Germany, the offer "${FITTING_OFFER}")`,
+  );
   const context = await newContext();
   try {
     const page = await context.newPage();
@@ -432,7 +495,10 @@ async function measureLiveRow(origin: string, state: GraphQLClient, donor: Graph
     await sleep(1_000);
     const live = sockets.length > 0;
     const needs = live ? LIVE_NEEDS : 1;
-    if (!live) console.log('  the page opened no WebSocket (no live updates): one need is published to show whether its match appears without a reload');
+    if (!live)
+      console.log(
+        '  the page opened no WebSocket (no live updates): one need is published to show whether its match appears without a reload',
+      );
     const latencies: number[] = [];
     const samples: (number | null)[] = [];
     let missing = 0;
@@ -458,11 +524,15 @@ async function measureLiveRow(origin: string, state: GraphQLClient, donor: Graph
     }
     const sorted = [...latencies].sort((a, b) => a - b);
     if (!sorted.length) {
-      console.log(`  publish → match row in the open donor page ≤ ${LIVE_TARGET_MS} ms at p95: TARGET MISSED — no match appeared within 10 s`);
+      console.log(
+        `  publish → match row in the open donor page ≤ ${LIVE_TARGET_MS} ms at p95: TARGET MISSED — no match appeared within 10 s`,
+      );
       return;
     }
     const p95 = missing ? Number.POSITIVE_INFINITY : percentile(sorted, 95);
-    console.log(`  ${needs} needs over ${sockets[0]}: p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, max ${ms(sorted[sorted.length - 1])}${missing ? `; ${missing} never appeared within 10 s` : ''}`);
+    console.log(
+      `  ${needs} needs over ${sockets[0]}: p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, max ${ms(sorted[sorted.length - 1])}${missing ? `; ${missing} never appeared within 10 s` : ''}`,
+    );
     console.log(`  each need, in the order published: ${samples.map((sample) => (sample === null ? 'never' : ms(sample))).join(', ')}`);
     console.log(`  publish → match row in the open donor page ≤ ${LIVE_TARGET_MS} ms at p95: ${verdict(p95 <= LIVE_TARGET_MS)}`);
   } finally {
@@ -478,7 +548,9 @@ async function main(): Promise<void> {
   if (!process.argv.includes('--skip-build')) build();
   const origin = await startConsoleService();
   browser = await launchChromium();
-  console.log(`\nservice ${origin} (node dist/main.js, NODE_ENV=production, SQLite, demo data), Chromium ${browser.version()}, load ${loadAverage()}`);
+  console.log(
+    `\nservice ${origin} (node dist/main.js, NODE_ENV=production, SQLite, demo data), Chromium ${browser.version()}, load ${loadAverage()}`,
+  );
 
   await measurePayload(origin);
 
@@ -490,7 +562,9 @@ async function main(): Promise<void> {
   const filing = performance.now();
   // Published, so that they are matched: the queue fills with proposals from them.
   await fileNeeds(state, NEEDS, 'Benchmark need', true);
-  console.log(`\nfiled and published ${NEEDS} needs for Nigeria through the API in ${((performance.now() - filing) / 1000).toFixed(1)} s (25 at a time; load ${loadAverage()})`);
+  console.log(
+    `\nfiled and published ${NEEDS} needs for Nigeria through the API in ${((performance.now() - filing) / 1000).toFixed(1)} s (25 at a time; load ${loadAverage()})`,
+  );
 
   await measureNeedsList(origin, state);
   await measureQueue(origin, secretariat, state);

@@ -70,7 +70,8 @@ function main(): void {
     }
   }
 
-  const row = ([name, ms]: [string, number]) => `  ${ms.toFixed(0).padStart(7)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${name}`;
+  const row = ([name, ms]: [string, number]) =>
+    `  ${ms.toFixed(0).padStart(7)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${name}`;
   console.log(`${file}: ${total.toFixed(0)} ms sampled`);
   console.log('\nself time by file');
   topEntries(selfByFile, limit).forEach((entry) => console.log(row(entry)));

@@ -20,7 +20,16 @@ import Redis from 'ioredis';
 import { DEFAULT_WEIGHTS, OfferIndex, prepareNeed, prepareOffer, scoreNeedAgainstOffers } from '../src/matching/engine/scoring';
 import { MATCHING_TAXONOMY } from '../src/matching/engine/matching-taxonomy';
 import { percentile, verdict } from './bench-report';
-import { BENCH_ADMIN, benchServiceEnv, freePort, GraphQLClient, millisecondsSince, PROFILE_DIR, ServiceProcess, sleep } from './service-process';
+import {
+  BENCH_ADMIN,
+  benchServiceEnv,
+  freePort,
+  GraphQLClient,
+  millisecondsSince,
+  PROFILE_DIR,
+  ServiceProcess,
+  sleep,
+} from './service-process';
 import { createScratchDatabase, openDatabase, ScratchDatabase } from './scratch-database';
 import { insertOffers, needForScoring, offerForScoring, SyntheticMarket, SyntheticNeed, SyntheticOffer } from './synthetic-market';
 
@@ -47,12 +56,22 @@ const MATCH_COUNT = 'query Matches($filter: MatchFilter, $first: Int) { matches(
  * The first `count` synthetic needs that do pair with some offer (by the same pure scorer the worker
  * runs), so every measured need has matches to wait for; one without would never be "readable".
  */
-function needsWithMatches(market: SyntheticMarket, offers: readonly SyntheticOffer[], offerIds: readonly string[], count: number): SyntheticNeed[] {
+function needsWithMatches(
+  market: SyntheticMarket,
+  offers: readonly SyntheticOffer[],
+  offerIds: readonly string[],
+  count: number,
+): SyntheticNeed[] {
   const offerIndex = new OfferIndex(offers.map((offer, index) => prepareOffer(offerForScoring(offer, offerIds[index]), MATCHING_TAXONOMY)));
   const chosen: SyntheticNeed[] = [];
   while (chosen.length < count) {
     for (const need of market.needs(count)) {
-      const scored = scoreNeedAgainstOffers(prepareNeed(needForScoring(need, 'candidate'), MATCHING_TAXONOMY), offerIndex, DEFAULT_WEIGHTS, SCORE_OPTIONS);
+      const scored = scoreNeedAgainstOffers(
+        prepareNeed(needForScoring(need, 'candidate'), MATCHING_TAXONOMY),
+        offerIndex,
+        DEFAULT_WEIGHTS,
+        SCORE_OPTIONS,
+      );
       if (scored.matches.length > 0 && chosen.length < count) chosen.push(need);
     }
   }
@@ -75,9 +94,13 @@ async function publishAndWait(client: GraphQLClient, need: SyntheticNeed): Promi
   await client.request(PUBLISH_NEED, { id: createNeed.id });
   const publishMs = millisecondsSince(start);
   for (let polls = 1; ; polls++) {
-    const { matches } = await client.request<{ matches: { totalCount: number } }>(MATCH_COUNT, { filter: { needId: createNeed.id }, first: 1 });
+    const { matches } = await client.request<{ matches: { totalCount: number } }>(MATCH_COUNT, {
+      filter: { needId: createNeed.id },
+      first: 1,
+    });
     if (matches.totalCount > 0) return { fromCreateMs: millisecondsSince(created), publishMs, readableMs: millisecondsSince(start), polls };
-    if (millisecondsSince(start) > POLL_GIVE_UP_MS) throw new Error(`need ${createNeed.id} had no readable match after ${POLL_GIVE_UP_MS} ms`);
+    if (millisecondsSince(start) > POLL_GIVE_UP_MS)
+      throw new Error(`need ${createNeed.id} had no readable match after ${POLL_GIVE_UP_MS} ms`);
     await sleep(POLL_PAUSE_MS);
   }
 }
@@ -110,7 +133,9 @@ async function main(): Promise<void> {
   if (profile) mkdirSync(PROFILE_DIR, { recursive: true });
   const compiledSource = join(__dirname, '..', 'src');
   if (!existsSync(join(compiledSource, 'worker.js'))) {
-    throw new Error(`${compiledSource}/worker.js is missing: run the compiled benchmark (npm run bench, or npx tsc -p bench/tsconfig.json first)`);
+    throw new Error(
+      `${compiledSource}/worker.js is missing: run the compiled benchmark (npm run bench, or npx tsc -p bench/tsconfig.json first)`,
+    );
   }
   const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
   const queuePrefix = `poa-bench-${randomBytes(4).toString('hex')}`;
@@ -120,7 +145,9 @@ async function main(): Promise<void> {
   const cleanUp = async () => {
     for (const service of [...services].reverse()) await service.stop();
     await database?.drop();
-    await deleteQueueKeys(redisUrl, queuePrefix).catch((error: unknown) => console.error(`could not delete the queue keys: ${String(error)}`));
+    await deleteQueueKeys(redisUrl, queuePrefix).catch((error: unknown) =>
+      console.error(`could not delete the queue keys: ${String(error)}`),
+    );
   };
   process.once('SIGINT', () => {
     interrupted = true;
@@ -170,10 +197,23 @@ async function main(): Promise<void> {
     for (const need of needs.slice(WARM_UP_NEEDS)) timings.push(await publishAndWait(client, need));
 
     const fromCreate = timings.map((timing) => timing.fromCreateMs);
-    const p95 = percentile([...fromCreate].sort((a, b) => a - b), 95);
+    const p95 = percentile(
+      [...fromCreate].sort((a, b) => a - b),
+      95,
+    );
     console.log(`  ${describeLatencies('createNeed, publishNeed → matches readable', fromCreate)}`);
-    console.log(`  ${describeLatencies('publishNeed → matches readable', timings.map((timing) => timing.readableMs))}`);
-    console.log(`  ${describeLatencies('publishNeed round trip alone', timings.map((timing) => timing.publishMs))}`);
+    console.log(
+      `  ${describeLatencies(
+        'publishNeed → matches readable',
+        timings.map((timing) => timing.readableMs),
+      )}`,
+    );
+    console.log(
+      `  ${describeLatencies(
+        'publishNeed round trip alone',
+        timings.map((timing) => timing.publishMs),
+      )}`,
+    );
     console.log(`  polls per need: mean ${(timings.reduce((sum, timing) => sum + timing.polls, 0) / timings.length).toFixed(1)}`);
     console.log(`  target p95 ≤ ${TARGET_P95_MS} ms: ${p95.toFixed(0)} ms, ${verdict(p95 <= TARGET_P95_MS)}`);
     if (profile) console.log(`  CPU profiles of the API and the worker in ${PROFILE_DIR}`);

@@ -123,11 +123,19 @@ async function measureOneRun(): Promise<void> {
     const cpu = process.cpuUsage(cpuBefore);
     const peakAfterFirst = peakRssBytes();
     if (first.status !== MatchingRunStatus.SUCCEEDED) throw new Error(`the full run ended ${first.status}: ${first.error ?? ''}`);
-    const [{ stored }] = await app.get(DataSource).query<{ stored: number | string }[]>(`SELECT COUNT(*) AS stored FROM matches WHERE status = 'PROPOSED'`);
+    const [{ stored }] = await app
+      .get(DataSource)
+      .query<{ stored: number | string }[]>(`SELECT COUNT(*) AS stored FROM matches WHERE status = 'PROPOSED'`);
     const matches = app.get(MatchesService);
     const proposals = [MatchStatus.PROPOSED];
-    const firstPageMs: [number, number] = [await timeFirstPage(matches, Number(stored), proposals), await timeFirstPage(matches, Number(stored), proposals)];
-    const everyMatchFirstPageMs: [number, number] = [await timeFirstPage(matches, Number(stored)), await timeFirstPage(matches, Number(stored))];
+    const firstPageMs: [number, number] = [
+      await timeFirstPage(matches, Number(stored), proposals),
+      await timeFirstPage(matches, Number(stored), proposals),
+    ];
+    const everyMatchFirstPageMs: [number, number] = [
+      await timeFirstPage(matches, Number(stored)),
+      await timeFirstPage(matches, Number(stored)),
+    ];
     const rerunStart = process.hrtime.bigint();
     const rerun = await runner.runFull(null, null);
     const rerunWallMs = millisecondsSince(rerunStart);
@@ -167,7 +175,12 @@ async function timeFirstPage(matches: MatchesService, proposals: number, status?
 
 function runInChildProcess(databaseUrl: string, profileName: string | null): Promise<RunMeasurement> {
   const profiling = profileName ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR, '--cpu-prof-name', profileName] : [];
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, JWT_SECRET: 'a-benchmark-secret-long-enough-for-hs256' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: 'a-benchmark-secret-long-enough-for-hs256',
+  };
   delete env.REDIS_URL;
   const child = spawn(process.execPath, [...profiling, __filename, '--measure-one-run'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   runningChild = child;
@@ -205,7 +218,11 @@ async function seededDatabase(size: Size, seed: number): Promise<ScratchDatabase
     try {
       const market = new SyntheticMarket(seed);
       const owner = '00000000-0000-4000-8000-00000000b3c4';
-      await insertMarket(dataSource, { needs: market.needs(size.needs), offers: market.offers(size.offers) }, { donorId: owner, createdBy: owner });
+      await insertMarket(
+        dataSource,
+        { needs: market.needs(size.needs), offers: market.offers(size.offers) },
+        { donorId: owner, createdBy: owner },
+      );
     } finally {
       await dataSource.destroy();
     }
@@ -272,9 +289,15 @@ async function main(): Promise<void> {
     void Promise.allSettled([...liveDatabases].map((database) => database.drop())).finally(() => process.exit(130));
   });
   const sizes = parseSizes(argument('sizes', '1000x200,10000x2000'));
-  const options = { repeat: Number(argument('repeat', '3')), seed: Number(argument('seed', '7')), profile: process.argv.includes('--profile') };
+  const options = {
+    repeat: Number(argument('repeat', '3')),
+    seed: Number(argument('seed', '7')),
+    profile: process.argv.includes('--profile'),
+  };
   if (options.profile) mkdirSync(PROFILE_DIR, { recursive: true });
-  console.log(`full matching run through FullRunExecutor.runFull, ${options.repeat} repetitions per size, each in a fresh process on a fresh copy of the data`);
+  console.log(
+    `full matching run through FullRunExecutor.runFull, ${options.repeat} repetitions per size, each in a fresh process on a fresh copy of the data`,
+  );
   for (const size of sizes) await benchmarkSize(size, options);
 }
 

@@ -31,7 +31,8 @@ const TARGETS = { matchesRatio: 0.25, typenameRatio: 0.6, p99Ms: 50 };
 const WARM_UP_SECONDS = 3;
 
 const QUERIES = {
-  matches: '{ matches(first: 20) { totalCount edges { node { id score explanation status need { title country { name } } offer { title } } } } }',
+  matches:
+    '{ matches(first: 20) { totalCount edges { node { id score explanation status need { title country { name } } offer { title } } } } }',
   typename: '{ __typename }',
   me: '{ me { id email role country { iso3 name } donor { id name kind } } }',
   themes: '{ themes { code label labelZh parentCode } }',
@@ -59,7 +60,12 @@ async function load(url: string, query: string, token: string | null, connection
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query }),
   });
-  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failed: result.non2xx + result.errors + result.timeouts };
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
 }
 
 /** The peer: Apollo Server alone, answering from memory what the service answered. Runs in its own process. */
@@ -102,7 +108,12 @@ async function main(): Promise<void> {
 
     const apiPort = await freePort();
     // As deployed: production, the default log level (info), matching in the process (no Redis).
-    const api = new ServiceProcess('API', join(COMPILED_SOURCE, 'main.js'), { ...env, NODE_ENV: 'production', PORT: String(apiPort) }, profile ? 'read-path-api.cpuprofile' : null);
+    const api = new ServiceProcess(
+      'API',
+      join(COMPILED_SOURCE, 'main.js'),
+      { ...env, NODE_ENV: 'production', PORT: String(apiPort) },
+      profile ? 'read-path-api.cpuprofile' : null,
+    );
     services.push(api);
     await api.waitFor('poa-match: console at');
     const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
@@ -111,12 +122,18 @@ async function main(): Promise<void> {
 
     // What the peer answers: the service's own responses, each checked to be a full answer.
     const answers: Record<string, unknown> = {};
-    for (const name of ['matches', 'me', 'themes'] as const) Object.assign(answers, await donor.request<Record<string, unknown>>(QUERIES[name]));
+    for (const name of ['matches', 'me', 'themes'] as const)
+      Object.assign(answers, await donor.request<Record<string, unknown>>(QUERIES[name]));
     const matches = answers.matches as { totalCount: number; edges: unknown[] };
     const answersFile = join(folder, 'answers.json');
     writeFileSync(answersFile, JSON.stringify(answers));
     const barePort = await freePort();
-    const bare = new ServiceProcess('bare Apollo Server', __filename, { ...process.env, BARE_SERVER: '1', BARE_ANSWERS: answersFile, PORT: String(barePort) }, null);
+    const bare = new ServiceProcess(
+      'bare Apollo Server',
+      __filename,
+      { ...process.env, BARE_SERVER: '1', BARE_ANSWERS: answersFile, PORT: String(barePort) },
+      null,
+    );
     services.push(bare);
     await bare.waitFor('bare server listening');
     const bareUrl = `http://127.0.0.1:${barePort}/`;
@@ -126,7 +143,9 @@ async function main(): Promise<void> {
         `API compiled, NODE_ENV=production, SQLite, demo data, signed in as Germany's donor desk (its matches: ${matches.totalCount}, page of ${matches.edges.length}); ` +
         'peer: bare Apollo Server in its own process answering the same responses from memory',
     );
-    console.log(`  ${'query'.padEnd(10)} ${'poa-match req/s'.padStart(16)} ${'p50 / p99 ms'.padStart(14)} ${'bare req/s'.padStart(11)} ${'p50 / p99 ms'.padStart(14)} ${'ratio'.padStart(6)}`);
+    console.log(
+      `  ${'query'.padEnd(10)} ${'poa-match req/s'.padStart(16)} ${'p50 / p99 ms'.padStart(14)} ${'bare req/s'.padStart(11)} ${'p50 / p99 ms'.padStart(14)} ${'ratio'.padStart(6)}`,
+    );
     const ratios = new Map<QueryName, { ratio: number; p99: number }>();
     for (const name of measured) {
       const query = QUERIES[name];
@@ -144,14 +163,20 @@ async function main(): Promise<void> {
     }
     const matchesFigure = ratios.get('matches');
     if (matchesFigure) {
-      console.log(`  target: matches page ≥ ${TARGETS.matchesRatio}× the bare server: ${matchesFigure.ratio.toFixed(2)}×, ${verdict(matchesFigure.ratio >= TARGETS.matchesRatio)}`);
+      console.log(
+        `  target: matches page ≥ ${TARGETS.matchesRatio}× the bare server: ${matchesFigure.ratio.toFixed(2)}×, ${verdict(matchesFigure.ratio >= TARGETS.matchesRatio)}`,
+      );
     }
     const typenameFigure = ratios.get('typename');
     if (typenameFigure) {
-      console.log(`  target: { __typename } with a token ≥ ${TARGETS.typenameRatio}×: ${typenameFigure.ratio.toFixed(2)}×, ${verdict(typenameFigure.ratio >= TARGETS.typenameRatio)}`);
+      console.log(
+        `  target: { __typename } with a token ≥ ${TARGETS.typenameRatio}×: ${typenameFigure.ratio.toFixed(2)}×, ${verdict(typenameFigure.ratio >= TARGETS.typenameRatio)}`,
+      );
     }
     const worstP99 = Math.max(...[...ratios.values()].map((figure) => figure.p99));
-    console.log(`  target: p99 ≤ ${TARGETS.p99Ms} ms at ${connections} connections: worst ${worstP99} ms, ${verdict(worstP99 <= TARGETS.p99Ms)}`);
+    console.log(
+      `  target: p99 ≤ ${TARGETS.p99Ms} ms at ${connections} connections: worst ${worstP99} ms, ${verdict(worstP99 <= TARGETS.p99Ms)}`,
+    );
     if (profile) console.log(`  CPU profile of the API in ${PROFILE_DIR}/read-path-api.cpuprofile`);
   } finally {
     await cleanUp();

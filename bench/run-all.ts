@@ -60,14 +60,16 @@ const BENCHMARKS: Benchmark[] = [
   },
   {
     name: 'read-path',
-    title: 'the read path under load: the demo donor\'s matches page, { __typename }, me, themes at 20 connections, beside a bare Apollo Server',
+    title:
+      "the read path under load: the demo donor's matches page, { __typename }, me, themes at 20 connections, beside a bare Apollo Server",
     script: 'read-path-bench.js',
     args: ['--duration', '10', '--connections', '20'],
     timeLimitMs: 10 * 60_000,
   },
   {
     name: 'writes',
-    title: 'writes through the API: 12 clients create and publish 1,000 needs and 200 offers while a worker rescores, beside the disk\'s bound',
+    title:
+      "writes through the API: 12 clients create and publish 1,000 needs and 200 offers while a worker rescores, beside the disk's bound",
     script: 'write-throughput-bench.js',
     args: ['--needs', '1000', '--offers', '200', '--clients', '12'],
     timeLimitMs: 10 * 60_000,
@@ -78,7 +80,10 @@ let running: ChildProcess | undefined;
 
 function compile(): void {
   console.log('compiling the application and the benchmarks (tsc -p bench/tsconfig.json → bench/.build)…');
-  const result = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'bench', 'tsconfig.json')], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'bench', 'tsconfig.json')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) {
     // tsc still writes its output; a type error elsewhere in the tree should not stop a measurement.
     console.log(`tsc reported errors (the compiled output is used anyway):\n${result.stdout}${result.stderr}`);
@@ -106,7 +111,8 @@ async function main(): Promise<void> {
   const onlyAt = process.argv.indexOf('--only');
   const wanted = onlyAt > 0 ? process.argv[onlyAt + 1].split(',') : BENCHMARKS.map((benchmark) => benchmark.name);
   const unknown = wanted.filter((name) => !BENCHMARKS.some((benchmark) => benchmark.name === name));
-  if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(', ')}; choose from ${BENCHMARKS.map((benchmark) => benchmark.name).join(', ')}`);
+  if (unknown.length)
+    throw new Error(`unknown benchmark ${unknown.join(', ')}; choose from ${BENCHMARKS.map((benchmark) => benchmark.name).join(', ')}`);
   process.on('SIGINT', () => {
     // The benchmark gets the signal too (same process group) and cleans up; this process waits for it.
     if (!running) process.exit(130);
@@ -116,10 +122,14 @@ async function main(): Promise<void> {
   compile();
   const outcomes: string[] = [];
   for (const benchmark of BENCHMARKS.filter((candidate) => wanted.includes(candidate.name))) {
-    console.log(`\n=== ${benchmark.title}\n    node bench/.build/bench/${benchmark.script} ${benchmark.args.join(' ')}   (load ${loadAverage()})`);
+    console.log(
+      `\n=== ${benchmark.title}\n    node bench/.build/bench/${benchmark.script} ${benchmark.args.join(' ')}   (load ${loadAverage()})`,
+    );
     const started = Date.now();
     const exit = await runBenchmark(benchmark);
-    outcomes.push(`${benchmark.name.padEnd(12)} ${exit === 0 ? 'done' : `FAILED (exit ${exit})`} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    outcomes.push(
+      `${benchmark.name.padEnd(12)} ${exit === 0 ? 'done' : `FAILED (exit ${exit})`} in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
   }
   console.log(`\n=== summary (load ${loadAverage()})\n${outcomes.join('\n')}`);
   if (outcomes.some((outcome) => outcome.includes('FAILED'))) process.exitCode = 1;

@@ -31,7 +31,9 @@ export async function createScratchDatabase(): Promise<ScratchDatabase> {
 
 /** Opens a connection to the database, applying the application's migrations first when asked. */
 export async function openDatabase(url: string, options: { migrate: boolean }): Promise<DataSource> {
-  const dataSource = await new DataSource(buildDataSourceOptions({ DATABASE_URL: url, usesPostgres: url.startsWith('postgres') }, ENTITIES)).initialize();
+  const dataSource = await new DataSource(
+    buildDataSourceOptions({ DATABASE_URL: url, usesPostgres: url.startsWith('postgres') }, ENTITIES),
+  ).initialize();
   if (options.migrate) await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
 }

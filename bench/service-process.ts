@@ -35,7 +35,13 @@ export const BENCH_ADMIN = { email: 'admin@bench.local', password: 'a-benchmark-
  * The environment of a production API or worker on a benchmark's scratch database and queue prefix. Without
  * `logLevel` the production default applies, whatever the shell running the benchmark sets.
  */
-export function benchServiceEnv(settings: { port: number; databaseUrl: string; redisUrl: string; queuePrefix: string; logLevel?: string }): NodeJS.ProcessEnv {
+export function benchServiceEnv(settings: {
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  logLevel?: string;
+}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -65,7 +71,8 @@ export function seedDemo(env: NodeJS.ProcessEnv): void {
   delete seedEnv.NODE_ENV;
   delete seedEnv.REDIS_URL;
   const seeded = spawnSync(process.execPath, [join(COMPILED_SOURCE, 'seed-demo.js')], { env: seedEnv, encoding: 'utf8', timeout: 300_000 });
-  if (seeded.status !== 0) throw new Error(`seeding the demo failed (${seeded.status ?? seeded.signal}):\n${seeded.stderr}\n${seeded.stdout}`);
+  if (seeded.status !== 0)
+    throw new Error(`seeding the demo failed (${seeded.status ?? seeded.signal}):\n${seeded.stderr}\n${seeded.stdout}`);
 }
 
 /** A compiled entry point (`src/main.js`, `src/worker.js`) started as its own process. */

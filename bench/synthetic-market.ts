@@ -226,12 +226,21 @@ export async function insertNeeds(manager: EntityManager, needs: readonly Synthe
     }),
   );
   await insertInChunks(manager, Need, rows);
-  await insertInChunks(manager, NeedTheme, rows.flatMap((row, index) => needs[index].themeCodes.map((themeCode) => ({ needId: row.id, themeCode }))));
+  await insertInChunks(
+    manager,
+    NeedTheme,
+    rows.flatMap((row, index) => needs[index].themeCodes.map((themeCode) => ({ needId: row.id, themeCode }))),
+  );
   return rows.map((row) => row.id);
 }
 
 /** Writes the offers as OPEN with their whole capacity left, with theme and eligibility rows; returns their ids. */
-export async function insertOffers(manager: EntityManager, offers: readonly SyntheticOffer[], donorId: string, createdBy: string): Promise<string[]> {
+export async function insertOffers(
+  manager: EntityManager,
+  offers: readonly SyntheticOffer[],
+  donorId: string,
+  createdBy: string,
+): Promise<string[]> {
   const rows = offers.map((offer) =>
     Object.assign(new Offer(), {
       id: newId(),
@@ -257,8 +266,16 @@ export async function insertOffers(manager: EntityManager, offers: readonly Synt
     }),
   );
   await insertInChunks(manager, Offer, rows);
-  await insertInChunks(manager, OfferTheme, rows.flatMap((row, index) => offers[index].themeCodes.map((themeCode) => ({ offerId: row.id, themeCode }))));
-  await insertInChunks(manager, OfferEligibility, rows.flatMap((row, index) => offers[index].eligibleAreaCodes.map((areaCode) => ({ offerId: row.id, areaCode }))));
+  await insertInChunks(
+    manager,
+    OfferTheme,
+    rows.flatMap((row, index) => offers[index].themeCodes.map((themeCode) => ({ offerId: row.id, themeCode }))),
+  );
+  await insertInChunks(
+    manager,
+    OfferEligibility,
+    rows.flatMap((row, index) => offers[index].eligibleAreaCodes.map((areaCode) => ({ offerId: row.id, areaCode }))),
+  );
   return rows.map((row) => row.id);
 }
 

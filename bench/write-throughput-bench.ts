@@ -26,7 +26,16 @@ import { join } from 'node:path';
 import Redis from 'ioredis';
 import { percentile, verdict } from './bench-report';
 import { createScratchDatabase, ScratchDatabase } from './scratch-database';
-import { BENCH_ADMIN, benchServiceEnv, COMPILED_SOURCE, freePort, GraphQLClient, millisecondsSince, PROFILE_DIR, ServiceProcess } from './service-process';
+import {
+  BENCH_ADMIN,
+  benchServiceEnv,
+  COMPILED_SOURCE,
+  freePort,
+  GraphQLClient,
+  millisecondsSince,
+  PROFILE_DIR,
+  ServiceProcess,
+} from './service-process';
 import { SyntheticMarket, SyntheticNeed, SyntheticOffer } from './synthetic-market';
 
 const TARGET_MUTATIONS_PER_SECOND = 300;
@@ -66,17 +75,26 @@ function offerInput(offer: SyntheticOffer, donorId: string): Record<string, unkn
 function workload(market: SyntheticMarket, needCount: number, offerCount: number): Item[] {
   const needs = market.needs(needCount);
   // The generator exhausts some offers (capacity 0), which the API refuses to create.
-  const offers = market.offers(offerCount * 2).filter((offer) => offer.capacityUsd > 0).slice(0, offerCount);
+  const offers = market
+    .offers(offerCount * 2)
+    .filter((offer) => offer.capacityUsd > 0)
+    .slice(0, offerCount);
   const items: Item[] = [];
   const needsPerOffer = needCount / Math.max(1, offerCount);
-  for (let n = 0, o = 0; n < needs.length || o < offers.length; ) {
+  for (let n = 0, o = 0; n < needs.length || o < offers.length;) {
     if (o < offers.length && (n >= needs.length || n >= (o + 1) * needsPerOffer - 1)) items.push({ kind: 'offer', offer: offers[o++] });
     else items.push({ kind: 'need', need: needs[n++] });
   }
   return items;
 }
 
-async function runClients(url: string, token: string, donorId: string, items: Item[], clients: number): Promise<{ seconds: number; latencies: number[] }> {
+async function runClients(
+  url: string,
+  token: string,
+  donorId: string,
+  items: Item[],
+  clients: number,
+): Promise<{ seconds: number; latencies: number[] }> {
   let next = 0;
   const latencies: number[] = [];
   const timed = async <T>(client: GraphQLClient, query: string, variables: Record<string, unknown>): Promise<T> => {
@@ -96,7 +114,9 @@ async function runClients(url: string, token: string, donorId: string, items: It
           const { createNeed } = await timed<{ createNeed: { id: string } }>(client, CREATE_NEED, { input: item.need });
           await timed(client, PUBLISH_NEED, { id: createNeed.id });
         } else {
-          const { createOffer } = await timed<{ createOffer: { id: string } }>(client, CREATE_OFFER, { input: offerInput(item.offer, donorId) });
+          const { createOffer } = await timed<{ createOffer: { id: string } }>(client, CREATE_OFFER, {
+            input: offerInput(item.offer, donorId),
+          });
           await timed(client, PUBLISH_OFFER, { id: createOffer.id });
         }
       }
@@ -170,7 +190,9 @@ async function main(): Promise<void> {
   const cleanUp = async () => {
     for (const service of [...services].reverse()) await service.stop();
     await database?.drop();
-    await deleteQueueKeys(redisUrl, queuePrefix).catch((error: unknown) => console.error(`could not delete the queue keys: ${String(error)}`));
+    await deleteQueueKeys(redisUrl, queuePrefix).catch((error: unknown) =>
+      console.error(`could not delete the queue keys: ${String(error)}`),
+    );
   };
   process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
 
@@ -192,7 +214,9 @@ async function main(): Promise<void> {
       'mutation CreateDonor($input: CreateDonorInput!) { createDonor(input: $input) { id } }',
       { input: { name: 'Benchmark donor', kind: 'STATE' } },
     );
-    await admin.request('mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id } }', { input: { ...SECRETARIAT, role: 'SECRETARIAT' } });
+    await admin.request('mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+      input: { ...SECRETARIAT, role: 'SECRETARIAT' },
+    });
     const secretariat = new GraphQLClient(url);
     await secretariat.login(SECRETARIAT);
 
@@ -208,8 +232,12 @@ async function main(): Promise<void> {
     const sorted = latencies.sort((a, b) => a - b);
     const rate = latencies.length / seconds;
     console.log(`  ${latencies.length} mutations in ${seconds.toFixed(1)} s: ${rate.toFixed(0)} mutations/s`);
-    console.log(`  latency of one mutation: p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, max ${sorted[sorted.length - 1].toFixed(0)} ms`);
-    console.log(`  target ≥ ${TARGET_MUTATIONS_PER_SECOND} mutations/s (SQLite): ${rate.toFixed(0)}, ${database.dialect === 'sqlite' ? verdict(rate >= TARGET_MUTATIONS_PER_SECOND) : 'PostgreSQL figure, for the record'}`);
+    console.log(
+      `  latency of one mutation: p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, max ${sorted[sorted.length - 1].toFixed(0)} ms`,
+    );
+    console.log(
+      `  target ≥ ${TARGET_MUTATIONS_PER_SECOND} mutations/s (SQLite): ${rate.toFixed(0)}, ${database.dialect === 'sqlite' ? verdict(rate >= TARGET_MUTATIONS_PER_SECOND) : 'PostgreSQL figure, for the record'}`,
+    );
     if (database.dialect === 'sqlite') {
       const transactions = latencies.length;
       const synced = sqliteTransactionsPerSecond(transactions, 'FULL');

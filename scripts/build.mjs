@@ -15,7 +15,20 @@
 // .builds/.lock and then finds the build current.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -68,7 +81,10 @@ const npx = (...args) => run(process.platform === 'win32' ? 'npx.cmd' : 'npx', a
 function buildInto(directory) {
   npx('tsc', '-p', 'tsconfig.json', '--outDir', directory);
   // Data files the code reads at run time (reference data), as `nest build` copied them.
-  cpSync(join(ROOT, 'src'), directory, { recursive: true, filter: (source) => lstatSync(source).isDirectory() || source.endsWith('.json') });
+  cpSync(join(ROOT, 'src'), directory, {
+    recursive: true,
+    filter: (source) => lstatSync(source).isDirectory() || source.endsWith('.json'),
+  });
   run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'web:typecheck']);
   npx('vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn', '--outDir', join(directory, 'web'), '--emptyOutDir');
 }

@@ -98,7 +98,9 @@ function main(): number {
     if (showErrors && (passageCounts.falsePositives > 0 || passageCounts.falseNegatives > 0)) {
       const missed = [...expected].filter((code) => !predicted.has(code));
       const extra = detected.filter((theme) => !expected.has(theme.code)).map((theme) => `${theme.code}[${theme.evidence.join('|')}]`);
-      console.log(`${passage.id} ${passage.source} ${passage.paragraph ?? ''}\n  missed: ${missed.join(', ') || '-'}\n  extra:  ${extra.join(', ') || '-'}\n  ${passage.text.slice(0, 160)}`);
+      console.log(
+        `${passage.id} ${passage.source} ${passage.paragraph ?? ''}\n  missed: ${missed.join(', ') || '-'}\n  extra:  ${extra.join(', ') || '-'}\n  ${passage.text.slice(0, 160)}`,
+      );
     }
   }
 

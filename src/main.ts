@@ -6,7 +6,9 @@ async function main(): Promise<void> {
   const app = await createApp();
   const config = app.get(AppConfig);
   await app.listen(config.PORT);
-  process.stdout.write(`poa-match: console at http://localhost:${config.PORT}/, GraphQL at /graphql (explorer at /explorer), health at /health\n`);
+  process.stdout.write(
+    `poa-match: console at http://localhost:${config.PORT}/, GraphQL at /graphql (explorer at /explorer), health at /health\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -28,7 +28,11 @@ describe('accounts and sign-in over the client contract', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    [nigeria, donor, secretariat] = await Promise.all([stateAccount(t, 'NGA'), donorAccount(t, 'Government of Germany'), secretariatAccount(t)]);
+    [nigeria, donor, secretariat] = await Promise.all([
+      stateAccount(t, 'NGA'),
+      donorAccount(t, 'Government of Germany'),
+      secretariatAccount(t),
+    ]);
   });
   afterAll(() => t.close());
 
@@ -127,7 +131,9 @@ describe('accounts and sign-in over the client contract', () => {
     it('refuses a second donor of the same name', async () => {
       await createDonor(t, 'Government of Chile');
       const before = await donorCount();
-      expect(errorCode(await t.gql(CREATE_DONOR, { input: { name: ' Government of Chile ', kind: 'STATE' } }, t.adminToken))).toBe('CONFLICT');
+      expect(errorCode(await t.gql(CREATE_DONOR, { input: { name: ' Government of Chile ', kind: 'STATE' } }, t.adminToken))).toBe(
+        'CONFLICT',
+      );
       expect(await donorCount()).toBe(before);
     });
 
@@ -157,7 +163,11 @@ describe('accounts and sign-in over the client contract', () => {
         country: null,
         donor: { id: donor.donorId },
       });
-      expect(await create({ email: 'desk@unoda.example', role: 'SECRETARIAT' })).toMatchObject({ role: 'SECRETARIAT', country: null, donor: null });
+      expect(await create({ email: 'desk@unoda.example', role: 'SECRETARIAT' })).toMatchObject({
+        role: 'SECRETARIAT',
+        country: null,
+        donor: null,
+      });
       expect(await create({ email: 'ops@unoda.example', role: 'ADMIN' })).toMatchObject({ role: 'ADMIN' });
       for (const email of ['focal.point@kenya.example', 'officer@germany.example', 'desk@unoda.example', 'ops@unoda.example']) {
         expect(await canLogIn(email)).toBe(true);

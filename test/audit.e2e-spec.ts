@@ -26,12 +26,20 @@ describe('the audit trail over the client contract', () => {
   beforeAll(async () => {
     t = await startTestApp();
     admin = dataOf(await t.gql(contractOperation('Me'), {}, t.adminToken)).me;
-    [nigeria, donor, secretariat] = await Promise.all([stateAccount(t, 'NGA'), donorAccount(t, 'Government of Sweden'), secretariatAccount(t)]);
+    [nigeria, donor, secretariat] = await Promise.all([
+      stateAccount(t, 'NGA'),
+      donorAccount(t, 'Government of Sweden'),
+      secretariatAccount(t),
+    ]);
   });
   afterAll(() => t.close());
 
   /** Runs a contract mutation that must succeed and returns the trail of the record it touched. */
-  async function mutate(operation: string, variables: Record<string, unknown>, token: string): Promise<{ id: string; trail: AuditEventView[] }> {
+  async function mutate(
+    operation: string,
+    variables: Record<string, unknown>,
+    token: string,
+  ): Promise<{ id: string; trail: AuditEventView[] }> {
     const data = dataOf(await t.gql(contractOperation(operation), variables, token));
     const id = (Object.values(data)[0] as { id: string }).id;
     return { id, trail: await auditTrail(t, id) };
@@ -40,7 +48,11 @@ describe('the audit trail over the client contract', () => {
   const actorOf = (account: { id: string; email: string }, role: string) => ({ id: account.id, email: account.email, role });
 
   it('records who created a donor and an account, with what, and never a password', async () => {
-    const donorRecord = await mutate('CreateDonor', { input: { name: 'Government of Peru', kind: 'STATE', countryIso3: 'PER' } }, t.adminToken);
+    const donorRecord = await mutate(
+      'CreateDonor',
+      { input: { name: 'Government of Peru', kind: 'STATE', countryIso3: 'PER' } },
+      t.adminToken,
+    );
     expect(donorRecord.trail).toEqual([
       {
         id: expect.any(String),
@@ -115,7 +127,12 @@ describe('the audit trail over the client contract', () => {
         actor: actorOf(donor, 'DONOR'),
         detail: { donorId: donor.donorId, title: 'Marking kits', capacityUsd: 1000000, themeCodes: ['WEAPONS_AMMUNITION_MANAGEMENT'] },
       },
-      { action: 'offer.update', entityId: id, actor: actorOf(donor, 'DONOR'), detail: { changes: { capacityUsd: { from: 1000000, to: 800000 } } } },
+      {
+        action: 'offer.update',
+        entityId: id,
+        actor: actorOf(donor, 'DONOR'),
+        detail: { changes: { capacityUsd: { from: 1000000, to: 800000 } } },
+      },
       { action: 'offer.publish', entityId: id, actor: actorOf(donor, 'DONOR'), detail: { from: 'DRAFT', to: 'OPEN' } },
       {
         action: 'offer.withdraw',

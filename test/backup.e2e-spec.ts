@@ -10,7 +10,17 @@ import { Match } from '../src/matching/entities/match.entity';
 import { Need } from '../src/needs/entities/need.entity';
 import { Offer } from '../src/offers/entities/offer.entity';
 import { MONEY_HOLDING_STATUSES } from '../src/pairings/decisions/pairing-transitions';
-import { Account, contractOperation, dataOf, donorAccount, needInput, offerInput, PASSWORD, secretariatAccount, stateAccount } from './support/fixtures';
+import {
+  Account,
+  contractOperation,
+  dataOf,
+  donorAccount,
+  needInput,
+  offerInput,
+  PASSWORD,
+  secretariatAccount,
+  stateAccount,
+} from './support/fixtures';
 import { engineIdle, proposalRow } from './support/matching-helpers';
 import { ROOT } from './support/processes';
 import { createTestDatabase, TestDatabase } from './support/test-database';
@@ -57,7 +67,13 @@ describe('backup and restore', () => {
 
   it('takes a consistent backup during a burst of writes, restores it into a new database, and the service starts on it', async () => {
     const source = t.app.get(DataSource);
-    const { createOffer } = dataOf(await t.gql(contractOperation('CreateOffer'), { input: offerInput({ capacityUsd: 10_000_000, minGrantUsd: null, maxGrantUsd: null }) }, donor.token));
+    const { createOffer } = dataOf(
+      await t.gql(
+        contractOperation('CreateOffer'),
+        { input: offerInput({ capacityUsd: 10_000_000, minGrantUsd: null, maxGrantUsd: null }) },
+        donor.token,
+      ),
+    );
     dataOf(await t.gql(contractOperation('PublishOffer'), { id: createOffer.id }, donor.token));
 
     // Each round files and publishes a need, and the Secretariat approves a pairing with money for it.
@@ -65,11 +81,21 @@ describe('backup and restore', () => {
     let rounds = 0;
     const burst = (async () => {
       while (writing) {
-        const { createNeed } = dataOf(await t.gql(contractOperation('CreateNeed'), { input: needInput({ estimatedBudgetUsd: 50_000 }) }, state.token));
+        const { createNeed } = dataOf(
+          await t.gql(contractOperation('CreateNeed'), { input: needInput({ estimatedBudgetUsd: 50_000 }) }, state.token),
+        );
         dataOf(await t.gql(contractOperation('PublishNeed'), { id: createNeed.id }, state.token));
         await engineIdle(source);
-        const match = await source.getRepository(Match).save(source.getRepository(Match).create(proposalRow(createNeed.id, createOffer.id)));
-        dataOf(await t.gql(contractOperation('ApproveMatch'), { id: match.id, allocatedUsd: 1_000 + rounds, expectedVersion: 1 }, secretariat.token));
+        const match = await source
+          .getRepository(Match)
+          .save(source.getRepository(Match).create(proposalRow(createNeed.id, createOffer.id)));
+        dataOf(
+          await t.gql(
+            contractOperation('ApproveMatch'),
+            { id: match.id, allocatedUsd: 1_000 + rounds, expectedVersion: 1 },
+            secretariat.token,
+          ),
+        );
         rounds += 1;
       }
     })();
@@ -91,7 +117,10 @@ describe('backup and restore', () => {
     expect(refused.output).toMatch(/in use|open in process/);
     expect(await source.getRepository(Need).count()).toBe(rounds);
 
-    expect(await backupCommand(['restore', file], target.url)).toEqual({ code: 0, output: expect.stringContaining('Restored the database') });
+    expect(await backupCommand(['restore', file], target.url)).toEqual({
+      code: 0,
+      output: expect.stringContaining('Restored the database'),
+    });
     restored = await startTestApp({ DATABASE_URL: target.url, MATCH_MIN_SCORE: '1' });
     const copy = restored.app.get(DataSource);
     const [needs, offers, matches, audit] = await Promise.all([
@@ -105,12 +134,18 @@ describe('backup and restore', () => {
     expect(needs.length).toBeLessThanOrEqual(roundsAtBackup + 1);
 
     const held = matches.filter((match) => MONEY_HOLDING_STATUSES.includes(match.status));
-    const heldFor = (key: 'needId' | 'offerId', id: string) => held.filter((match) => match[key] === id).reduce((sum, match) => sum + (match.allocatedUsd ?? 0), 0);
-    for (const need of needs) expect({ need: need.id, funded: need.fundedUsd }).toEqual({ need: need.id, funded: heldFor('needId', need.id) });
+    const heldFor = (key: 'needId' | 'offerId', id: string) =>
+      held.filter((match) => match[key] === id).reduce((sum, match) => sum + (match.allocatedUsd ?? 0), 0);
+    for (const need of needs)
+      expect({ need: need.id, funded: need.fundedUsd }).toEqual({ need: need.id, funded: heldFor('needId', need.id) });
     for (const offer of offers) expect(offer.remainingCapacityUsd).toBe(offer.capacityUsd - heldFor('offerId', offer.id));
 
     // The audit trail matches the rows: every need's creation, every approval, no more and no less.
-    const events = (action: string) => audit.filter((event) => event.action === action).map((event) => event.entityId).sort();
+    const events = (action: string) =>
+      audit
+        .filter((event) => event.action === action)
+        .map((event) => event.entityId)
+        .sort();
     expect(events('need.create')).toEqual(needs.map((need) => need.id).sort());
     expect(events('match.approve')).toEqual(held.map((match) => match.id).sort());
 

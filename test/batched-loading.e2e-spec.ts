@@ -33,8 +33,13 @@ describe('field resolvers load in batches (no query per parent)', () => {
     const donors = [await donorAccount(t, 'Batch Donor A'), await donorAccount(t, 'Batch Donor B'), await donorAccount(t, 'Batch Donor C')];
     for (const donor of donors) await publishedOffer(t, donor.token, { eligibleRegionCodes: ['002'] });
     const needIds: string[] = [];
-    for (let index = 0; index < 8; index++) needIds.push(await publishedNeed(t, nigeria.token, { title: `Armoury security project ${index}` }));
-    await eventually(async () => ((await listMatches(t, secretariat.token)).length >= needIds.length * donors.length ? true : undefined), 30_000, 'every pair to be matched');
+    for (let index = 0; index < 8; index++)
+      needIds.push(await publishedNeed(t, nigeria.token, { title: `Armoury security project ${index}` }));
+    await eventually(
+      async () => ((await listMatches(t, secretariat.token)).length >= needIds.length * donors.length ? true : undefined),
+      30_000,
+      'every pair to be matched',
+    );
 
     // Count the SQL statements the application sends through its query runners.
     const runner: QueryRunner = t.app.get(DataSource).createQueryRunner();

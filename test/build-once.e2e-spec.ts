@@ -73,7 +73,12 @@ describe('starting one process never disturbs another', () => {
     };
     running.push(await startProcess(process.execPath, ['dist/main.js'], env, 'poa-match: console at'));
     running.push(await startProcess(process.execPath, ['dist/worker.js'], env, 'consuming jobs'));
-    token = (await gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: ADMIN_EMAIL, p: ADMIN_PASSWORD })).login.accessToken;
+    token = (
+      await gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', {
+        e: ADMIN_EMAIL,
+        p: ADMIN_PASSWORD,
+      })
+    ).login.accessToken;
     const { createDonor } = await gql('mutation { createDonor(input: { name: "Bulk donor", kind: STATE }) { id } }');
     const { me } = await gql('{ me { id } }');
     dataSource = await openDatabase(database.url);
@@ -90,28 +95,53 @@ describe('starting one process never disturbs another', () => {
   it('runs a second worker and the CLI while a large full run and an allocation solve are under way; all succeed', async () => {
     const build = realpathSync(join(ROOT, 'dist'));
     const { startMatchingRun } = await gql('mutation { startMatchingRun { id } }');
-    await eventually(async () => ((await gql('query($id: ID!) { matchingRun(id: $id) { status } }', { id: startMatchingRun.id })).matchingRun.status === 'RUNNING' ? true : undefined), 60_000, 'the run to start');
+    await eventually(
+      async () =>
+        (await gql('query($id: ID!) { matchingRun(id: $id) { status } }', { id: startMatchingRun.id })).matchingRun.status === 'RUNNING'
+          ? true
+          : undefined,
+      60_000,
+      'the run to start',
+    );
     const { proposeAllocation } = await gql('mutation { proposeAllocation { id } }');
 
     // While the first worker runs the full run: a second worker (which takes the allocation plan) and the CLI.
     const [secondWorker, cli] = await Promise.all([
       startProcess('npm', ['run', 'start:worker'], env, 'consuming jobs'),
-      startProcess('npm', ['run', 'cli', '--', 'create-donor', '--name', 'Government of Japan', '--kind', 'STATE', '--country', 'JPN'], env),
+      startProcess(
+        'npm',
+        ['run', 'cli', '--', 'create-donor', '--name', 'Government of Japan', '--kind', 'STATE', '--country', 'JPN'],
+        env,
+      ),
     ]);
     running.push(secondWorker);
     expect(await cli.exited).toBe(0);
-    expect((await gql('query($id: ID!) { matchingRun(id: $id) { status } }', { id: startMatchingRun.id })).matchingRun.status).toMatch(/RUNNING|SUCCEEDED/);
+    expect((await gql('query($id: ID!) { matchingRun(id: $id) { status } }', { id: startMatchingRun.id })).matchingRun.status).toMatch(
+      /RUNNING|SUCCEEDED/,
+    );
 
-    const run = await eventually(async () => {
-      const { matchingRun } = await gql('query($id: ID!) { matchingRun(id: $id) { status error matchesUpserted } }', { id: startMatchingRun.id });
-      return ['SUCCEEDED', 'FAILED'].includes(matchingRun.status) ? matchingRun : undefined;
-    }, 300_000, 'the run to end');
+    const run = await eventually(
+      async () => {
+        const { matchingRun } = await gql('query($id: ID!) { matchingRun(id: $id) { status error matchesUpserted } }', {
+          id: startMatchingRun.id,
+        });
+        return ['SUCCEEDED', 'FAILED'].includes(matchingRun.status) ? matchingRun : undefined;
+      },
+      300_000,
+      'the run to end',
+    );
     expect(run).toMatchObject({ status: 'SUCCEEDED', error: null });
     expect(run.matchesUpserted).toBeGreaterThan(0);
-    const plan = await eventually(async () => {
-      const { allocationPlan } = await gql('query($id: ID!) { allocationPlan(id: $id) { status message } }', { id: proposeAllocation.id });
-      return ['QUEUED', 'RUNNING'].includes(allocationPlan.status) ? undefined : allocationPlan;
-    }, 120_000, 'the plan to be solved');
+    const plan = await eventually(
+      async () => {
+        const { allocationPlan } = await gql('query($id: ID!) { allocationPlan(id: $id) { status message } }', {
+          id: proposeAllocation.id,
+        });
+        return ['QUEUED', 'RUNNING'].includes(allocationPlan.status) ? undefined : allocationPlan;
+      },
+      120_000,
+      'the plan to be solved',
+    );
     expect(plan).toMatchObject({ status: 'READY' });
     expect(await dataSource.getRepository(Donor).countBy({ name: 'Government of Japan' })).toBe(1);
     // Nothing was built again: dist/ is the build the first processes started from.

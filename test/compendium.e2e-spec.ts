@@ -19,7 +19,12 @@ describe('the compendium: published public needs as printable HTML and PDF', () 
     base = t.url.replace(/\/graphql$/, '');
     nigeria = await stateAccount(t, 'NGA');
     const peru = await stateAccount(t, 'PER');
-    await need(nigeria, { title: 'Marking machines for the police', visibility: 'PUBLIC', estimatedBudgetUsd: 120000, themeCodes: ['MARKING'] });
+    await need(nigeria, {
+      title: 'Marking machines for the police',
+      visibility: 'PUBLIC',
+      estimatedBudgetUsd: 120000,
+      themeCodes: ['MARKING'],
+    });
     await need(peru, { title: '国家武器库存管理培训', visibility: 'PUBLIC', estimatedBudgetUsd: 80000 });
     await need(nigeria, { title: 'Donors-only border project', visibility: 'DONORS' });
     await need(nigeria, { title: 'Unpublished draft', visibility: 'PUBLIC' }, false);

@@ -8,7 +8,10 @@ import { startTestApp, TestApp } from './support/test-app';
 function fakeConsoleBuild(): { directory: string; script: string } {
   const directory = mkdtempSync(join(tmpdir(), 'poa-console-'));
   mkdirSync(join(directory, 'assets'));
-  writeFileSync(join(directory, 'index.html'), '<!doctype html><title>poa-match</title><script type="module" src="/assets/app-abc123.js"></script>');
+  writeFileSync(
+    join(directory, 'index.html'),
+    '<!doctype html><title>poa-match</title><script type="module" src="/assets/app-abc123.js"></script>',
+  );
   writeFileSync(join(directory, 'explorer.html'), '<!doctype html><title>poa-match GraphQL explorer</title>');
   const script = `export const greeting = ${JSON.stringify('hello '.repeat(200))};\n`;
   writeFileSync(join(directory, 'assets', 'app-abc123.js'), script);
@@ -20,10 +23,12 @@ function fakeConsoleBuild(): { directory: string; script: string } {
 /** The Content-Security-Policy as directive name → sources. */
 function policyOf(response: Response): Map<string, string[]> {
   const header = response.headers.get('content-security-policy') ?? '';
-  return new Map(header.split(';').map((directive) => {
-    const [name, ...sources] = directive.trim().split(/\s+/);
-    return [name, sources] as const;
-  }));
+  return new Map(
+    header.split(';').map((directive) => {
+      const [name, ...sources] = directive.trim().split(/\s+/);
+      return [name, sources] as const;
+    }),
+  );
 }
 
 describe('the web console (production mode)', () => {
@@ -68,7 +73,11 @@ describe('the web console (production mode)', () => {
   });
 
   it('serves hashed assets for a year, brotli or gzip as the browser accepts', async () => {
-    for (const [accepted, encoding] of [['br, gzip', 'br'], ['gzip, deflate', 'gzip'], ['identity', null]] as const) {
+    for (const [accepted, encoding] of [
+      ['br, gzip', 'br'],
+      ['gzip, deflate', 'gzip'],
+      ['identity', null],
+    ] as const) {
       const response = await get('/assets/app-abc123.js', { 'accept-encoding': accepted });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-encoding')).toBe(encoding);
@@ -111,7 +120,9 @@ describe('the web console (production mode)', () => {
     const query = await get(`/graphql?query=${encodeURIComponent('{ themes { code } }')}`, { 'apollo-require-preflight': 'true' });
     expect(query.headers.get('content-type')).toMatch(/json/);
     expect(((await query.json()) as { data: { themes: unknown[] } }).data.themes.length).toBe(31);
-    expect((await fetch(`${origin}/graphql`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status).toBe(400);
+    expect((await fetch(`${origin}/graphql`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status).toBe(
+      400,
+    );
   });
 
   it("sends a browser that opens /graphql to the explorer instead of Apollo's landing page", async () => {

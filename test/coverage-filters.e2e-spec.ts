@@ -2,7 +2,17 @@ import { DataSource } from 'typeorm';
 import { Match } from '../src/matching/entities/match.entity';
 import { MatchStatus } from '../src/domain/statuses';
 import { Need } from '../src/needs/entities/need.entity';
-import { Account, badInputFields, contractOperation, dataOf, donorAccount, needInput, offerInput, secretariatAccount, stateAccount } from './support/fixtures';
+import {
+  Account,
+  badInputFields,
+  contractOperation,
+  dataOf,
+  donorAccount,
+  needInput,
+  offerInput,
+  secretariatAccount,
+  stateAccount,
+} from './support/fixtures';
 import { errorCode, startTestApp, TestApp } from './support/test-app';
 
 const COVERAGE = `query($year: Int, $region: String) {
@@ -79,7 +89,8 @@ describe('coverage: the needs of one year and one M49 area', () => {
     return createNeed.id;
   }
 
-  const coverage = async (variables: Record<string, unknown>): Promise<CoverageView> => dataOf(await t.gql(COVERAGE, variables, secretariat.token)).coverage;
+  const coverage = async (variables: Record<string, unknown>): Promise<CoverageView> =>
+    dataOf(await t.gql(COVERAGE, variables, secretariat.token)).coverage;
   const regionOf = (view: CoverageView, code: string) => view.byRegion.find((entry) => entry.region.code === code);
   const themeOf = (view: CoverageView, code: string) => view.byTheme.find((entry) => entry.theme.code === code);
 
@@ -112,7 +123,9 @@ describe('coverage: the needs of one year and one M49 area', () => {
     expect(themeOf(africa, 'DESTRUCTION')).toMatchObject({ openNeeds: 1, requestedUsd: 7000 });
     // Eastern Africa is an intermediate region; Melanesia a sub-region of Oceania.
     expect((await coverage({ region: '014' })).byRegion).toEqual([regionOf(africa, '002')]);
-    expect((await coverage({ region: '054' })).byRegion).toEqual([{ region: { code: '009' }, openNeeds: 2, requestedUsd: 140000, approvedUsd: 25000 }]);
+    expect((await coverage({ region: '054' })).byRegion).toEqual([
+      { region: { code: '009' }, openNeeds: 2, requestedUsd: 140000, approvedUsd: 25000 },
+    ]);
     expect((await coverage({ region: '019' })).byRegion).toEqual([]);
     expect((await coverage({ region: '009', year: 2019 })).byTheme.map((entry) => entry.theme.code)).toEqual(['GENDER']);
   });

@@ -104,7 +104,9 @@ describe('npm run seed:demo', () => {
 
   it('is idempotent: a second run creates nothing and finds the same records', async () => {
     const again = await seedDemo(t.app);
-    expect(again.accounts.map((account) => [account.email, account.created])).toEqual(seeded.accounts.map((account) => [account.email, false]));
+    expect(again.accounts.map((account) => [account.email, account.created])).toEqual(
+      seeded.accounts.map((account) => [account.email, false]),
+    );
     expect(again.donors).toEqual({ total: DEMO_DONORS.length, created: 0 });
     expect(again.needs).toEqual({ total: DEMO_NEEDS.length, created: 0 });
     expect(again.offers).toEqual({ total: DEMO_OFFERS.length, created: 0 });

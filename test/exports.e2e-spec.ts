@@ -3,7 +3,17 @@ import { DataSource } from 'typeorm';
 import { AuditEvent } from '../src/audit/audit-event.entity';
 import { Match } from '../src/matching/entities/match.entity';
 import { MatchStatus } from '../src/domain/statuses';
-import { Account, badInputFields, contractOperation, dataOf, donorAccount, needInput, offerInput, secretariatAccount, stateAccount } from './support/fixtures';
+import {
+  Account,
+  badInputFields,
+  contractOperation,
+  dataOf,
+  donorAccount,
+  needInput,
+  offerInput,
+  secretariatAccount,
+  stateAccount,
+} from './support/fixtures';
 import { iatiRuleViolations, readActivities, schemaErrors } from './support/iati-rules';
 import { engineIdle, proposalRow } from './support/matching-helpers';
 import { errorCode, startTestApp, TestApp } from './support/test-app';
@@ -44,7 +54,8 @@ describe('exports: IATI activities and CSV downloads', () => {
   }
 
   const rows = (download: Download): Record<string, string>[] => parse(download.text, { bom: true, columns: true });
-  const errorOf = (download: Download) => JSON.parse(download.text).error as { code: string; message: string; fields?: { field: string }[] };
+  const errorOf = (download: Download) =>
+    JSON.parse(download.text).error as { code: string; message: string; fields?: { field: string }[] };
 
   async function publishedNeed(state: Account, overrides: Record<string, unknown>): Promise<string> {
     const { createNeed } = dataOf(await t.gql(contractOperation('CreateNeed'), { input: needInput(overrides) }, state.token));
@@ -63,7 +74,9 @@ describe('exports: IATI activities and CSV downloads', () => {
     // Scoring the published need or offer afterwards would supersede the stored proposal.
     await engineIdle(dataSource);
     const matches = dataSource.getRepository(Match);
-    const match = matches.create(proposalRow(needId, offerId, { score, explanation: '@SUM(1+1) is what a hostile explanation would look like' }));
+    const match = matches.create(
+      proposalRow(needId, offerId, { score, explanation: '@SUM(1+1) is what a hostile explanation would look like' }),
+    );
     await matches.save(match);
     return match.id;
   }
@@ -72,9 +85,16 @@ describe('exports: IATI activities and CSV downloads', () => {
     dataOf(await t.gql(contractOperation('ApproveMatch'), { id: matchId, allocatedUsd, expectedVersion: 1 }, secretariat.token));
   }
 
-  const confirmed = async (matchId: string, state: Account) => dataOf(await t.gql(contractOperation('ConfirmMatch'), { id: matchId }, state.token));
+  const confirmed = async (matchId: string, state: Account) =>
+    dataOf(await t.gql(contractOperation('ConfirmMatch'), { id: matchId }, state.token));
   const reported = async (matchId: string, party: Account, input: Record<string, unknown>) =>
-    dataOf(await t.gql(contractOperation('AddProgressReport'), { matchId, input: { narrative: 'Armouries fitted with new doors and alarms.', ...input } }, party.token));
+    dataOf(
+      await t.gql(
+        contractOperation('AddProgressReport'),
+        { matchId, input: { narrative: 'Armouries fitted with new doors and alarms.', ...input } },
+        party.token,
+      ),
+    );
 
   async function backdateDecision(matchId: string, action: string, at: string): Promise<void> {
     await dataSource.getRepository(AuditEvent).update({ entityId: matchId, action }, { at: new Date(at) });
@@ -91,7 +111,13 @@ describe('exports: IATI activities and CSV downloads', () => {
       donorAccount(t, 'Federal Foreign Office'),
       donorAccount(t, 'Second Donor'),
     ]);
-    ids.genderNeed = await publishedNeed(nigeria, { visibility: 'PUBLIC', genderComponent: true, estimatedBudgetUsd: 300000, startDate: '2025-01-01', endDate: '2027-06-30' });
+    ids.genderNeed = await publishedNeed(nigeria, {
+      visibility: 'PUBLIC',
+      genderComponent: true,
+      estimatedBudgetUsd: 300000,
+      startDate: '2025-01-01',
+      endDate: '2027-06-30',
+    });
     ids.ghanaNeed = await publishedNeed(ghana, {
       visibility: 'PUBLIC',
       title: '=HYPERLINK("http://evil.example","click")',
@@ -99,8 +125,14 @@ describe('exports: IATI activities and CSV downloads', () => {
       themeCodes: ['GENDER', 'MARKING'],
       estimatedBudgetUsd: 80000,
     });
-    ids.donorsOnlyNeed = await publishedNeed(nigeria, { title: '+Secret donors-only need', visibility: 'DONORS', estimatedBudgetUsd: 50000 });
-    ids.draftNeed = dataOf(await t.gql(contractOperation('CreateNeed'), { input: needInput({ title: '-draft of Nigeria' }) }, nigeria.token)).createNeed.id;
+    ids.donorsOnlyNeed = await publishedNeed(nigeria, {
+      title: '+Secret donors-only need',
+      visibility: 'DONORS',
+      estimatedBudgetUsd: 50000,
+    });
+    ids.draftNeed = dataOf(
+      await t.gql(contractOperation('CreateNeed'), { input: needInput({ title: '-draft of Nigeria' }) }, nigeria.token),
+    ).createNeed.id;
     ids.offer = await publishedOffer(donor);
     ids.otherOffer = await publishedOffer(otherDonor);
 
@@ -133,14 +165,19 @@ describe('exports: IATI activities and CSV downloads', () => {
     it('is set by the Secretariat, validated to the IATI pattern and audited', async () => {
       const bad = await t.gql(SET_IATI_REFERENCE, { donorId: otherDonor.donorId, ref: 'not an org id' }, secretariat.token);
       expect(badInputFields(bad)).toEqual(['iatiOrganisationRef']);
-      expect(errorCode(await t.gql(SET_IATI_REFERENCE, { donorId: otherDonor.donorId, ref: 'GB-GOV-1' }, otherDonor.token))).toBe('FORBIDDEN');
-      const trail = dataOf(await t.gql(contractOperation('AuditTrail'), { entityId: donor.donorId }, t.adminToken)).auditEvents as { action: string; detail: unknown }[];
+      expect(errorCode(await t.gql(SET_IATI_REFERENCE, { donorId: otherDonor.donorId, ref: 'GB-GOV-1' }, otherDonor.token))).toBe(
+        'FORBIDDEN',
+      );
+      const trail = dataOf(await t.gql(contractOperation('AuditTrail'), { entityId: donor.donorId }, t.adminToken)).auditEvents as {
+        action: string;
+        detail: unknown;
+      }[];
       expect(trail.find((event) => event.action === 'donor.set_iati_reference')?.detail).toEqual({ from: null, to: 'XM-DAC-5-7' });
     });
   });
 
   describe('GET /exports/iati/activities.xml', () => {
-    it("gives a donor its own confirmed pairings as IATI 2.03 activities that the official schema accepts", async () => {
+    it('gives a donor its own confirmed pairings as IATI 2.03 activities that the official schema accepts', async () => {
       const download = await get('/exports/iati/activities.xml', donor.token);
       expect(download.status).toBe(200);
       expect(download.type).toMatch(/^application\/xml/);
@@ -264,7 +301,12 @@ describe('exports: IATI activities and CSV downloads', () => {
       expect(asDonor.text.startsWith(BOM)).toBe(true);
       const donorRows = rows(asDonor);
       expect(donorRows.map((row) => row.id)).toEqual([ids.completedPairing, ids.confirmedPairing, ids.approvedOnly]);
-      expect(donorRows[0]).toMatchObject({ status: 'COMPLETED', allocated_usd: '120000', donor: 'Federal Foreign Office', country_iso3: 'NGA' });
+      expect(donorRows[0]).toMatchObject({
+        status: 'COMPLETED',
+        allocated_usd: '120000',
+        donor: 'Federal Foreign Office',
+        country_iso3: 'NGA',
+      });
       expect(donorRows[0].explanation).toBe("'@SUM(1+1) is what a hostile explanation would look like");
 
       expect(rows(await get('/exports/matches.csv', ghana.token)).map((row) => row.id)).toEqual([ids.confirmedPairing, ids.proposedOnly]);
@@ -309,7 +351,12 @@ describe('exports: IATI activities and CSV downloads', () => {
       expect(download.status).toBe(200);
       expect(download.text.startsWith(BOM)).toBe(true);
       const figures = rows(download);
-      expect(figures.find((row) => row.dimension === 'region')).toMatchObject({ code: '002', name: 'Africa', open_needs: '3', approved_usd: '180000' });
+      expect(figures.find((row) => row.dimension === 'region')).toMatchObject({
+        code: '002',
+        name: 'Africa',
+        open_needs: '3',
+        approved_usd: '180000',
+      });
       expect(figures.find((row) => row.dimension === 'theme' && row.code === 'GENDER')).toMatchObject({ requested_usd: '80000' });
       expect((await get('/exports/coverage.csv', donor.token)).status).toBe(403);
       expect((await get('/exports/coverage.csv?year=soon', secretariat.token)).status).toBe(400);

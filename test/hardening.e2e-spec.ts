@@ -3,7 +3,16 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { WebSocket } from 'ws';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, errorCode, GraphQLResponse, startTestApp, TestApp } from './support/test-app';
-import { contractOperation, dataOf, donorAccount, needInput, offerInput, PASSWORD, secretariatAccount, stateAccount } from './support/fixtures';
+import {
+  contractOperation,
+  dataOf,
+  donorAccount,
+  needInput,
+  offerInput,
+  PASSWORD,
+  secretariatAccount,
+  stateAccount,
+} from './support/fixtures';
 import { PrivateRedisServer } from './support/redis-server';
 
 /** A raw POST to /graphql, for what the `gql` helper hides: status, headers, odd bodies. */
@@ -19,7 +28,12 @@ const INTROSPECTION_REFUSED =
 
 /** Runs one operation over graphql-ws (which carries queries as well as subscriptions): its result, or its errors. */
 async function overSocket(t: TestApp, token: string, query: string): Promise<unknown> {
-  const client = createClient({ url: t.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { Authorization: `Bearer ${token}` } });
+  const client = createClient({
+    url: t.url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    connectionParams: { Authorization: `Bearer ${token}` },
+  });
   try {
     return await new Promise((resolve) => {
       let result: unknown;
@@ -48,8 +62,9 @@ describe('hardening', () => {
     it('serves every client contract operation of the foundation within the limits', async () => {
       const run = async (name: string, variables: Record<string, unknown>, token?: string, omitFields: string[] = []) =>
         dataOf(await t.gql(contractOperation(name, omitFields), variables, token));
-      const donor = (await run('CreateDonor', { input: { name: 'Government of Ireland', kind: 'STATE', countryIso3: 'IRL' } }, t.adminToken))
-        .createDonor;
+      const donor = (
+        await run('CreateDonor', { input: { name: 'Government of Ireland', kind: 'STATE', countryIso3: 'IRL' } }, t.adminToken)
+      ).createDonor;
       await run('CreateUser', { input: { email: 'ireland@e2e.test', password: PASSWORD, role: 'DONOR', donorId: donor.id } }, t.adminToken);
       await run('CreateUser', { input: { email: 'togo@e2e.test', password: PASSWORD, role: 'STATE', countryIso3: 'TGO' } }, t.adminToken);
       const donorToken = (await run('Login', { email: 'ireland@e2e.test', password: PASSWORD })).login.accessToken;
@@ -99,7 +114,8 @@ describe('hardening', () => {
         expect(messagesOf(refused)).toMatch(/cost limit of 20000 exceeded/i);
       }
       // A page sized by a variable counts at the size the request asks for, and at the default page when it is left out.
-      const sizedByVariable = (n: number | null) => t.gql(`query($n: Int) ${pairsOfPairs('(first: $n)')}`, n === null ? {} : { n }, t.adminToken);
+      const sizedByVariable = (n: number | null) =>
+        t.gql(`query($n: Int) ${pairsOfPairs('(first: $n)')}`, n === null ? {} : { n }, t.adminToken);
       for (const n of [100, null]) expect(messagesOf(await sizedByVariable(n))).toMatch(/cost limit of 20000 exceeded/i);
       expect((await sizedByVariable(5)).errors).toBeUndefined();
       // A national report's needs are a list without pages: counted as one page each.
@@ -168,7 +184,10 @@ describe('hardening', () => {
       const database = t.app.get(DataSource);
       await database.query('ALTER TABLE need_themes RENAME TO need_themes_hidden');
       try {
-        const response = await post(t, JSON.stringify({ query: contractOperation('Needs'), variables: { filter: { themeCodes: ['MARKING'] } } }));
+        const response = await post(
+          t,
+          JSON.stringify({ query: contractOperation('Needs'), variables: { filter: { themeCodes: ['MARKING'] } } }),
+        );
         const body = await response.text();
         const parsed = JSON.parse(body) as GraphQLResponse;
         expect(parsed.errors).toEqual([
@@ -226,7 +245,8 @@ describe('hardening', () => {
     beforeAll(async () => {
       await redis.start();
       // Each replica signs the ADMIN in as it starts: two of the four attempts, counted together.
-      for (let started = 0; started < 2; started++) replicas.push(await startTestApp({ LOGIN_RATE_LIMIT: '4', REDIS_URL: redis.url, QUEUE_PREFIX }));
+      for (let started = 0; started < 2; started++)
+        replicas.push(await startTestApp({ LOGIN_RATE_LIMIT: '4', REDIS_URL: redis.url, QUEUE_PREFIX }));
     }, 60_000);
     afterAll(async () => {
       // The replicas' queues close cleanly only with Redis there.
@@ -265,7 +285,11 @@ describe('hardening', () => {
       const typo = await production.gql('{ needz { totalCount } }');
       expect(errorCode(typo)).toBe('GRAPHQL_VALIDATION_FAILED');
       const badArgument = await production.gql('{ countries(regoin: "011") { iso3 } }');
-      const badEnum = await production.gql(contractOperation('CreateDonor'), { input: { name: 'Some Fund', kind: 'STAT' } }, production.adminToken);
+      const badEnum = await production.gql(
+        contractOperation('CreateDonor'),
+        { input: { name: 'Some Fund', kind: 'STAT' } },
+        production.adminToken,
+      );
       expect(errorCode(badEnum)).toBe('BAD_USER_INPUT');
       for (const response of [typo, badArgument, badEnum]) {
         expect(response.errors?.length).toBeGreaterThan(0);
@@ -279,12 +303,18 @@ describe('hardening', () => {
       const state = await stateAccount(production, 'GHA');
       const donor = await donorAccount(production);
       for (const token of [undefined, state.token, donor.token, 'not-a-token']) {
-        for (const query of [INTROSPECTION, '{ __type(name: "Need") { fields { name } } }', '{ themes { code } meta: __schema { queryType { name } } }']) {
+        for (const query of [
+          INTROSPECTION,
+          '{ __type(name: "Need") { fields { name } } }',
+          '{ themes { code } meta: __schema { queryType { name } } }',
+        ]) {
           const response = await post(production, JSON.stringify({ query }), token ? { authorization: `Bearer ${token}` } : {});
           expect(response.status).toBe(400);
           const body = (await response.json()) as GraphQLResponse;
           expect(body.data).toBeUndefined();
-          expect(body.errors).toEqual([expect.objectContaining({ message: INTROSPECTION_REFUSED, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
+          expect(body.errors).toEqual([
+            expect.objectContaining({ message: INTROSPECTION_REFUSED, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+          ]);
           expect(JSON.stringify(body)).not.toMatch(/NeedConnection|CreateNeedInput/);
         }
       }
@@ -296,7 +326,9 @@ describe('hardening', () => {
       for (const token of [secretariat.token, production.adminToken]) {
         const response = await production.gql(INTROSPECTION, {}, token);
         expect(response.errors).toBeUndefined();
-        expect(response.data?.__schema.types.map((type: { name: string }) => type.name)).toEqual(expect.arrayContaining(['NeedConnection', 'CreateNeedInput']));
+        expect(response.data?.__schema.types.map((type: { name: string }) => type.name)).toEqual(
+          expect.arrayContaining(['NeedConnection', 'CreateNeedInput']),
+        );
       }
     });
 
@@ -304,7 +336,9 @@ describe('hardening', () => {
       const state = await stateAccount(production, 'SEN');
       const secretariat = await secretariatAccount(production);
       const refused = await overSocket(production, state.token, INTROSPECTION);
-      expect(refused).toEqual([expect.objectContaining({ message: INTROSPECTION_REFUSED, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
+      expect(refused).toEqual([
+        expect.objectContaining({ message: INTROSPECTION_REFUSED, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+      ]);
       const answered = (await overSocket(production, secretariat.token, INTROSPECTION)) as { data?: { __schema: { types: unknown[] } } };
       expect(answered.data?.__schema.types.length).toBeGreaterThan(50);
       expect(await overSocket(production, state.token, '{ themes { code } }')).toMatchObject({ data: { themes: expect.any(Array) } });

@@ -45,7 +45,8 @@ describe('matching through a Redis outage', () => {
 
     await redis.kill();
     const during: string[] = [];
-    for (let index = 0; index < 4; index++) during.push(await publishedNeed(t, nigeria.token, { title: `Filed during the outage ${index}` }));
+    for (let index = 0; index < 4; index++)
+      during.push(await publishedNeed(t, nigeria.token, { title: `Filed during the outage ${index}` }));
     const update = await t.gql(
       'mutation($id: ID!, $input: UpdateNeedInput!) { updateNeed(id: $id, input: $input) { id } }',
       { id: before, input: { themeCodes: ['STOCKPILE_MANAGEMENT', 'MARKING', 'BORDER_CUSTOMS'] } },
@@ -62,8 +63,18 @@ describe('matching through a Redis outage', () => {
 
     await redis.start();
     for (const needId of during) await pairMatch(t, secretariat.token, needId, offerId, 'PROPOSED', undefined, 60_000);
-    const rescored = await pairMatch(t, secretariat.token, before, offerId, 'PROPOSED', (match) => /covers 2 of 3 themes/.test(match.explanation), 60_000);
+    const rescored = await pairMatch(
+      t,
+      secretariat.token,
+      before,
+      offerId,
+      'PROPOSED',
+      (match) => /covers 2 of 3 themes/.test(match.explanation),
+      60_000,
+    );
     expect(rescored.explanation).toMatch(/covers 2 of 3 themes/);
-    await eventually(async () => ((await database.getRepository(OutboxMessage).countBy({ dispatchedAt: IsNull() })) === 0 ? true : undefined));
+    await eventually(async () =>
+      (await database.getRepository(OutboxMessage).countBy({ dispatchedAt: IsNull() })) === 0 ? true : undefined,
+    );
   }, 180_000);
 });

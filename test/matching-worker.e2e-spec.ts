@@ -65,13 +65,17 @@ describe('matching through BullMQ and a separate worker', () => {
       await queue.close();
       connection.disconnect();
     }
-    const status = await eventually(async () => {
-      const { data } = await t.gql(JOB_QUEUE, {}, secretariat.token);
-      // The counts and the list are two reads of Redis; the job may fail between them.
-      if (!data) return undefined;
-      const listed = data.jobQueue.failedJobs.some((job: { id: string }) => job.id === 'retired-job-1');
-      return listed && data.jobQueue.counts.failed >= 1 ? data.jobQueue : undefined;
-    }, 20_000, 'the job to fail for good');
+    const status = await eventually(
+      async () => {
+        const { data } = await t.gql(JOB_QUEUE, {}, secretariat.token);
+        // The counts and the list are two reads of Redis; the job may fail between them.
+        if (!data) return undefined;
+        const listed = data.jobQueue.failedJobs.some((job: { id: string }) => job.id === 'retired-job-1');
+        return listed && data.jobQueue.counts.failed >= 1 ? data.jobQueue : undefined;
+      },
+      20_000,
+      'the job to fail for good',
+    );
     expect(status.driver).toBe('BULLMQ');
     expect(status.failedJobs.find((job: { id: string }) => job.id === 'retired-job-1')).toEqual({
       id: 'retired-job-1',
@@ -101,10 +105,18 @@ describe('matching through BullMQ and a separate worker', () => {
     const offerId = await publishedOffer(t, donor.token, { eligibleRegionCodes: [], eligibleCountryIso3s: ['KEN'] });
     const firstNeedId = await publishedNeed(t, nigeria.token);
     // Any match of the first need shows its rescoring ran, so the worker has prepared the offers.
-    await eventually(async () => ((await listMatches(t, secretariat.token, { needId: firstNeedId })).length ? true : undefined), 20_000, 'the first need to be scored');
+    await eventually(
+      async () => ((await listMatches(t, secretariat.token, { needId: firstNeedId })).length ? true : undefined),
+      20_000,
+      'the first need to be scored',
+    );
     expect(await listMatches(t, secretariat.token, { needId: firstNeedId, offerId })).toEqual([]);
 
-    const updated = await t.gql('mutation($id: ID!, $input: UpdateOfferInput!) { updateOffer(id: $id, input: $input) { id } }', { id: offerId, input: { eligibleCountryIso3s: ['NGA'] } }, donor.token);
+    const updated = await t.gql(
+      'mutation($id: ID!, $input: UpdateOfferInput!) { updateOffer(id: $id, input: $input) { id } }',
+      { id: offerId, input: { eligibleCountryIso3s: ['NGA'] } },
+      donor.token,
+    );
     expect(updated.errors).toBeUndefined();
     // The offer's own rescoring pairs it with the needs live at the time; the need published after
     // it can only get the pair from its own rescoring, against the worker's prepared offers.
@@ -116,7 +128,11 @@ describe('matching through BullMQ and a separate worker', () => {
 
   it('refuses invalid weights with BAD_USER_INPUT and queues nothing', async () => {
     const before = await database.query('SELECT COUNT(*) AS count FROM matching_runs');
-    for (const weights of [{ region: -0.5 }, { theme: 0, region: 0, capacity: 0, ownership: 0, gender: 0, baseline: 0, multiYear: 0, conflict: 0 }, { conflict: 'NaN' }]) {
+    for (const weights of [
+      { region: -0.5 },
+      { theme: 0, region: 0, capacity: 0, ownership: 0, gender: 0, baseline: 0, multiYear: 0, conflict: 0 },
+      { conflict: 'NaN' },
+    ]) {
       expect(errorCode(await t.gql(START_RUN, { weights }, secretariat.token))).toBe('BAD_USER_INPUT');
     }
     expect(await database.query('SELECT COUNT(*) AS count FROM matching_runs')).toEqual(before);
@@ -131,20 +147,28 @@ describe('matching through BullMQ and a separate worker', () => {
     const runId: string = started.data?.startMatchingRun.id;
     expect(runId).toBeDefined();
 
-    await eventually(async () => {
-      const run = await runOf(runId);
-      return run?.status === 'RUNNING' && run.matchesUpserted > 0 ? run : undefined;
-    }, 60_000, 'the run to be part way through');
+    await eventually(
+      async () => {
+        const run = await runOf(runId);
+        return run?.status === 'RUNNING' && run.matchesUpserted > 0 ? run : undefined;
+      },
+      60_000,
+      'the run to be part way through',
+    );
     await stopWorker(worker, 'SIGKILL');
     const interrupted = await runOf(runId);
     expect(interrupted.status).toBe('RUNNING');
     expect(interrupted.matchesUpserted).toBeLessThan(6000 * TOP_K);
 
     worker = await startWorker(env);
-    const finished = await eventually(async () => {
-      const run = await runOf(runId);
-      return run?.status === 'SUCCEEDED' || run?.status === 'FAILED' ? run : undefined;
-    }, 90_000, 'the run to finish after the restart');
+    const finished = await eventually(
+      async () => {
+        const run = await runOf(runId);
+        return run?.status === 'SUCCEEDED' || run?.status === 'FAILED' ? run : undefined;
+      },
+      90_000,
+      'the run to finish after the restart',
+    );
     expect(finished).toMatchObject({ status: 'SUCCEEDED', error: null });
     expect(finished.matchesUpserted).toBeGreaterThanOrEqual(6000 * TOP_K);
 

@@ -93,7 +93,9 @@ describe('matching (in-process queue)', () => {
     const narrow = 'mutation($id: ID!, $input: UpdateOfferInput!) { updateOffer(id: $id, input: $input) { id } }';
     expect((await t.gql(narrow, { id: offer, input: { themeCodes: ['LEGAL_FRAMEWORK'] } }, donor.token)).errors).toBeUndefined();
     expect((await pairMatch(t, secretariat.token, need, offer, 'SUPERSEDED')).id).toBe(proposed.id);
-    expect((await t.gql(narrow, { id: offer, input: { themeCodes: ['WEAPONS_AMMUNITION_MANAGEMENT'] } }, donor.token)).errors).toBeUndefined();
+    expect(
+      (await t.gql(narrow, { id: offer, input: { themeCodes: ['WEAPONS_AMMUNITION_MANAGEMENT'] } }, donor.token)).errors,
+    ).toBeUndefined();
     expect((await pairMatch(t, secretariat.token, need, offer, 'PROPOSED')).id).toBe(proposed.id);
   });
 
@@ -101,25 +103,57 @@ describe('matching (in-process queue)', () => {
     const flags = { nationalActionPlan: true, baselineAssessment: true, multiYear: true, conflictAffected: true };
     const flagged = await publishedNeed(t, nigeria.token, { title: 'Every flag set', ...flags });
     const plain = await publishedNeed(t, nigeria.token, { title: 'No flag set' });
-    const tooLate = await publishedNeed(t, nigeria.token, { title: 'After the offer ends', startDate: '2031-01-01', endDate: '2032-12-31' });
-    const factors = ({ ownership, baseline, multiYear, conflict }: Record<string, number>) => ({ ownership, baseline, multiYear, conflict });
-    expect(factors((await pairMatch(t, secretariat.token, flagged, offerId, 'PROPOSED')).breakdown)).toEqual({ ownership: 1, baseline: 1, multiYear: 1, conflict: 1 });
-    expect(factors((await pairMatch(t, secretariat.token, plain, offerId, 'PROPOSED')).breakdown)).toEqual({ ownership: 0, baseline: 0, multiYear: 0, conflict: 0 });
+    const tooLate = await publishedNeed(t, nigeria.token, {
+      title: 'After the offer ends',
+      startDate: '2031-01-01',
+      endDate: '2032-12-31',
+    });
+    const factors = ({ ownership, baseline, multiYear, conflict }: Record<string, number>) => ({
+      ownership,
+      baseline,
+      multiYear,
+      conflict,
+    });
+    expect(factors((await pairMatch(t, secretariat.token, flagged, offerId, 'PROPOSED')).breakdown)).toEqual({
+      ownership: 1,
+      baseline: 1,
+      multiYear: 1,
+      conflict: 1,
+    });
+    expect(factors((await pairMatch(t, secretariat.token, plain, offerId, 'PROPOSED')).breakdown)).toEqual({
+      ownership: 0,
+      baseline: 0,
+      multiYear: 0,
+      conflict: 0,
+    });
 
     // A full run reads every live need at once, by the same path as the jobs above.
     const started = await t.gql('mutation { startMatchingRun { id } }', {}, secretariat.token);
     await eventually(async () => {
-      const result = await t.gql('query($id: ID!) { matchingRun(id: $id) { status } }', { id: started.data?.startMatchingRun.id }, secretariat.token);
+      const result = await t.gql(
+        'query($id: ID!) { matchingRun(id: $id) { status } }',
+        { id: started.data?.startMatchingRun.id },
+        secretariat.token,
+      );
       return result.data?.matchingRun.status === 'SUCCEEDED' || undefined;
     });
-    expect(factors((await pairMatch(t, secretariat.token, flagged, offerId, 'PROPOSED')).breakdown)).toEqual({ ownership: 1, baseline: 1, multiYear: 1, conflict: 1 });
+    expect(factors((await pairMatch(t, secretariat.token, flagged, offerId, 'PROPOSED')).breakdown)).toEqual({
+      ownership: 1,
+      baseline: 1,
+      multiYear: 1,
+      conflict: 1,
+    });
     expect(await listMatches(t, secretariat.token, { needId: tooLate })).toEqual([]);
   });
 
   it('supersedes the matches of a withdrawn need', async () => {
     const need = await publishedNeed(t, nigeria.token, { title: 'Soon withdrawn' });
     await pairMatch(t, secretariat.token, need, offerId, 'PROPOSED');
-    const withdrawn = await t.gql('mutation($id: ID!) { withdrawNeed(id: $id, reason: "Funded elsewhere") { id } }', { id: need }, nigeria.token);
+    const withdrawn = await t.gql(
+      'mutation($id: ID!) { withdrawNeed(id: $id, reason: "Funded elsewhere") { id } }',
+      { id: need },
+      nigeria.token,
+    );
     expect(withdrawn.errors).toBeUndefined();
     await pairMatch(t, secretariat.token, need, offerId, 'SUPERSEDED');
     const standing = await t.gql('query($id: ID!) { need(id: $id) { matches { totalCount } } }', { id: need }, secretariat.token);
@@ -152,15 +186,24 @@ describe('matching (in-process queue)', () => {
   });
 
   it('shows the Secretariat the queue in this process, and nobody else', async () => {
-    const JOB_QUEUE = 'query($first: Int) { jobQueue { driver pendingHandOver counts { waiting active delayed failed } failedJobs(first: $first) { id } } }';
+    const JOB_QUEUE =
+      'query($first: Int) { jobQueue { driver pendingHandOver counts { waiting active delayed failed } failedJobs(first: $first) { id } } }';
     const status = await eventually(async () => {
       const { data } = await t.gql(JOB_QUEUE, {}, secretariat.token);
       return data?.jobQueue.pendingHandOver === 0 && data.jobQueue.counts.waiting === 0 ? data.jobQueue : undefined;
     });
-    expect(status).toEqual({ driver: 'IN_PROCESS', pendingHandOver: 0, counts: { waiting: 0, active: 0, delayed: 0, failed: 0 }, failedJobs: [] });
+    expect(status).toEqual({
+      driver: 'IN_PROCESS',
+      pendingHandOver: 0,
+      counts: { waiting: 0, active: 0, delayed: 0, failed: 0 },
+      failedJobs: [],
+    });
     for (const account of [nigeria, donor]) expect(errorCode(await t.gql(JOB_QUEUE, {}, account.token))).toBe('FORBIDDEN');
     const tooMany = await t.gql(JOB_QUEUE, { first: 101 }, secretariat.token);
-    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'first' })] });
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ field: 'first' })],
+    });
   });
 
   it.each([
@@ -168,9 +211,15 @@ describe('matching (in-process queue)', () => {
     ['all weights zero', { theme: 0, region: 0, capacity: 0, ownership: 0, gender: 0, baseline: 0, multiYear: 0, conflict: 0 }],
     ['a weight that is not a number', { theme: 'NaN' }],
   ])('refuses %s with BAD_USER_INPUT naming the weights', async (_, weights) => {
-    const attempt = await t.gql('mutation($weights: MatchingWeightsInput) { startMatchingRun(weights: $weights) { id } }', { weights }, secretariat.token);
+    const attempt = await t.gql(
+      'mutation($weights: MatchingWeightsInput) { startMatchingRun(weights: $weights) { id } }',
+      { weights },
+      secretariat.token,
+    );
     expect(errorCode(attempt)).toBe('BAD_USER_INPUT');
-    expect(attempt.errors?.[0]?.extensions?.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: expect.stringMatching(/^weights/) })]));
+    expect(attempt.errors?.[0]?.extensions?.fields).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: expect.stringMatching(/^weights/) })]),
+    );
   });
 });
 
@@ -216,7 +265,11 @@ describe('matching: filtering and paging the list of matches', () => {
     // Africa (M49 002) takes in both states; Western Africa (011) Nigeria only.
     africaOffer = await publishedOffer(t, donor.token, { eligibleRegionCodes: ['002'] });
     westAfricaOffer = await publishedOffer(t, otherDonor.token);
-    for (const [need, offer] of [[nigeriaNeed, africaOffer], [kenyaNeed, africaOffer], [nigeriaNeed, westAfricaOffer]]) {
+    for (const [need, offer] of [
+      [nigeriaNeed, africaOffer],
+      [kenyaNeed, africaOffer],
+      [nigeriaNeed, westAfricaOffer],
+    ]) {
       await pairMatch(t, secretariat.token, need, offer, 'PROPOSED');
     }
   });
@@ -229,14 +282,20 @@ describe('matching: filtering and paging the list of matches', () => {
     const scores = all.edges.map(({ node }) => node.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
 
-    expect(pairsOf(await page(secretariat.token, { countryIso3: 'nga' }))).toEqual([`${nigeriaNeed}/${africaOffer}`, `${nigeriaNeed}/${westAfricaOffer}`].sort());
+    expect(pairsOf(await page(secretariat.token, { countryIso3: 'nga' }))).toEqual(
+      [`${nigeriaNeed}/${africaOffer}`, `${nigeriaNeed}/${westAfricaOffer}`].sort(),
+    );
     expect(pairsOf(await page(secretariat.token, { region: '014' }))).toEqual([`${kenyaNeed}/${africaOffer}`]);
     expect((await page(secretariat.token, { themeCodes: ['MARKING'] })).totalCount).toBe(3);
     expect((await page(secretariat.token, { themeCodes: ['STOCKPILE_MANAGEMENT'] })).totalCount).toBe(2);
     expect((await page(secretariat.token, { offerId: africaOffer, countryIso3: 'KEN' })).totalCount).toBe(1);
     expect((await page(secretariat.token, { status: ['APPROVED'] })).totalCount).toBe(0);
-    expect(pairsOf(await page(secretariat.token, { donorId: donor.donorId }))).toEqual([`${nigeriaNeed}/${africaOffer}`, `${kenyaNeed}/${africaOffer}`].sort());
-    expect(pairsOf(await page(secretariat.token, { donorId: otherDonor.donorId, countryIso3: 'NGA' }))).toEqual([`${nigeriaNeed}/${westAfricaOffer}`]);
+    expect(pairsOf(await page(secretariat.token, { donorId: donor.donorId }))).toEqual(
+      [`${nigeriaNeed}/${africaOffer}`, `${kenyaNeed}/${africaOffer}`].sort(),
+    );
+    expect(pairsOf(await page(secretariat.token, { donorId: otherDonor.donorId, countryIso3: 'NGA' }))).toEqual([
+      `${nigeriaNeed}/${westAfricaOffer}`,
+    ]);
     expect((await page(secretariat.token, { donorId: otherDonor.donorId, countryIso3: 'KEN' })).totalCount).toBe(0);
     const best = scores.filter((score) => score === scores[0]);
     expect(best.length).toBeLessThan(3);
@@ -280,7 +339,11 @@ describe('matching: a full run scored in a thread of its own', () => {
     const kenyaNeed = await publishedNeed(t, kenya.token, { visibility: 'PUBLIC', themeCodes: ['MARKING'] });
     const africaOffer = await publishedOffer(t, africaDonor.token, { eligibleRegionCodes: ['002'] });
     const westAfricaOffer = await publishedOffer(t, westAfricaDonor.token);
-    for (const [need, offer] of [[nigeriaNeed, africaOffer], [kenyaNeed, africaOffer], [nigeriaNeed, westAfricaOffer]]) {
+    for (const [need, offer] of [
+      [nigeriaNeed, africaOffer],
+      [kenyaNeed, africaOffer],
+      [nigeriaNeed, westAfricaOffer],
+    ]) {
       await pairMatch(t, secretariat.token, need, offer, 'PROPOSED');
     }
   });
@@ -290,12 +353,22 @@ describe('matching: a full run scored in a thread of its own', () => {
   it('stores what rescoring each need stored, under the same ids, and records the run', async () => {
     const proposals = async () =>
       (await listMatches(t, secretariat.token, { status: ['PROPOSED'] }))
-        .map(({ id, score, explanation, breakdown, need, offer }) => ({ id, score, explanation, breakdown, pair: `${need.id}/${offer.id}` }))
+        .map(({ id, score, explanation, breakdown, need, offer }) => ({
+          id,
+          score,
+          explanation,
+          breakdown,
+          pair: `${need.id}/${offer.id}`,
+        }))
         .sort((a, b) => a.pair.localeCompare(b.pair));
     const before = await proposals();
     const started = await t.gql('mutation { startMatchingRun { id } }', {}, secretariat.token);
     const run = await eventually(async () => {
-      const result = await t.gql('query($id: ID!) { matchingRun(id: $id) { status pairsScored matchesUpserted error } }', { id: started.data?.startMatchingRun.id }, secretariat.token);
+      const result = await t.gql(
+        'query($id: ID!) { matchingRun(id: $id) { status pairsScored matchesUpserted error } }',
+        { id: started.data?.startMatchingRun.id },
+        secretariat.token,
+      );
       return ['SUCCEEDED', 'FAILED'].includes(result.data?.matchingRun.status) ? result.data?.matchingRun : undefined;
     });
     expect(run).toEqual({ status: 'SUCCEEDED', pairsScored: 3, matchesUpserted: 3, error: null });

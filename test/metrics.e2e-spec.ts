@@ -2,7 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { QUEUE_NAME } from '../src/queue/bullmq-job-queue';
-import { Account, contractOperation, dataOf, donorAccount, needInput, secretariatAccount, stateAccount, UNKNOWN_ID } from './support/fixtures';
+import {
+  Account,
+  contractOperation,
+  dataOf,
+  donorAccount,
+  needInput,
+  secretariatAccount,
+  stateAccount,
+  UNKNOWN_ID,
+} from './support/fixtures';
 import { eventually, pairMatch, publishedNeed, publishedOffer } from './support/matching-helpers';
 import { freePort } from './support/free-port';
 import { scrape, Scrape } from './support/prometheus';
@@ -31,11 +40,15 @@ async function matchAndRun(t: TestApp, secretariat: Account, country: string): P
 /** A run started through the API, once it has SUCCEEDED. */
 async function finishedRun(t: TestApp, token: string): Promise<void> {
   const { startMatchingRun } = dataOf(await t.gql(contractOperation('StartMatchingRun'), {}, token));
-  await eventually(async () => {
-    const { matchingRun } = dataOf(await t.gql(contractOperation('MatchingRun'), { id: startMatchingRun.id }, token));
-    if (matchingRun.status === 'FAILED') throw new Error('the run failed');
-    return matchingRun.status === 'SUCCEEDED' ? true : undefined;
-  }, 30_000, 'the run to succeed');
+  await eventually(
+    async () => {
+      const { matchingRun } = dataOf(await t.gql(contractOperation('MatchingRun'), { id: startMatchingRun.id }, token));
+      if (matchingRun.status === 'FAILED') throw new Error('the run failed');
+      return matchingRun.status === 'SUCCEEDED' ? true : undefined;
+    },
+    30_000,
+    'the run to succeed',
+  );
 }
 
 /** A full-run job for a run that does not exist, added to BullMQ by hand: each attempt fails. */
@@ -43,7 +56,11 @@ async function addFailingJob(prefix: string): Promise<void> {
   const connection = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
   const queue = new Queue(QUEUE_NAME, { connection, prefix });
   try {
-    await queue.add('full-run', { runId: UNKNOWN_ID }, { jobId: `full-run-missing-${Date.now()}`, attempts: 2, backoff: { type: 'fixed', delay: 10 } });
+    await queue.add(
+      'full-run',
+      { runId: UNKNOWN_ID },
+      { jobId: `full-run-missing-${Date.now()}`, attempts: 2, backoff: { type: 'fixed', delay: 10 } },
+    );
   } finally {
     await queue.close();
     connection.disconnect();
@@ -67,7 +84,11 @@ describe('metrics of the API running its own jobs (no Redis)', () => {
   afterAll(() => t?.close());
 
   it('refuses /metrics without the token or with another one, and serves Prometheus text with it', async () => {
-    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer not-the-metrics-token' }, { authorization: `Bearer ${t.adminToken}` }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer not-the-metrics-token' },
+      { authorization: `Bearer ${t.adminToken}` },
+    ];
     for (const headers of attempts) {
       const refused = await fetch(metricsUrl, { headers });
       expect(refused.status).toBe(401);
@@ -117,10 +138,16 @@ describe('metrics of the API running its own jobs (no Redis)', () => {
     const before = await scrapeApi();
     await matchAndRun(t, secretariat, 'NGA');
     const { proposeAllocation } = dataOf(await t.gql('mutation { proposeAllocation { id } }', {}, secretariat.token));
-    await eventually(async () => {
-      const { allocationPlan } = dataOf(await t.gql('query($id: ID!) { allocationPlan(id: $id) { status } }', { id: proposeAllocation.id }, secretariat.token));
-      return allocationPlan.status === 'READY' ? true : undefined;
-    }, 30_000, 'the plan to be solved');
+    await eventually(
+      async () => {
+        const { allocationPlan } = dataOf(
+          await t.gql('query($id: ID!) { allocationPlan(id: $id) { status } }', { id: proposeAllocation.id }, secretariat.token),
+        );
+        return allocationPlan.status === 'READY' ? true : undefined;
+      },
+      30_000,
+      'the plan to be solved',
+    );
     const after = await scrapeApi();
     const moved = (name: string, labels: Record<string, string> = {}) => after.count(name, labels) - before.count(name, labels);
 
@@ -164,7 +191,7 @@ describe('metrics of a worker, on a port of its own', () => {
     await deleteQueueKeys(REDIS_URL, env.QUEUE_PREFIX);
   });
 
-  it('refuses the worker\'s metrics without the token', async () => {
+  it("refuses the worker's metrics without the token", async () => {
     expect((await fetch(workerUrl)).status).toBe(401);
     expect((await fetch(workerUrl, { headers: { authorization: 'Bearer wrong-token-of-some-length' } })).status).toBe(401);
   });
@@ -173,10 +200,17 @@ describe('metrics of a worker, on a port of its own', () => {
     const before = await scrape(workerUrl, METRICS_TOKEN);
     await matchAndRun(t, secretariat, 'GHA');
     await addFailingJob(env.QUEUE_PREFIX);
-    const after = await eventually(async () => {
-      const page = await scrape(workerUrl, METRICS_TOKEN);
-      return page.count(JOB_FAILURES, { job_name: 'full-run', final: 'true' }) > before.count(JOB_FAILURES, { job_name: 'full-run', final: 'true' }) ? page : undefined;
-    }, 20_000, 'the failing job to fail for good');
+    const after = await eventually(
+      async () => {
+        const page = await scrape(workerUrl, METRICS_TOKEN);
+        return page.count(JOB_FAILURES, { job_name: 'full-run', final: 'true' }) >
+          before.count(JOB_FAILURES, { job_name: 'full-run', final: 'true' })
+          ? page
+          : undefined;
+      },
+      20_000,
+      'the failing job to fail for good',
+    );
     const moved = (name: string, labels: Record<string, string> = {}) => after.count(name, labels) - before.count(name, labels);
 
     expect(moved(JOBS, { job_name: 'rescore-need', outcome: 'succeeded' })).toBeGreaterThanOrEqual(1);

@@ -158,7 +158,10 @@ describe('needs over the client contract', () => {
       const response = await t.gql(CREATE_NEED, { input: needInput({ title: 'x'.repeat(1000), priority: 6 }) }, nigeria.token);
       const fields = response.errors?.[0]?.extensions?.fields as { field: string; rule?: string }[];
       expect(fields).toEqual(
-        expect.arrayContaining([expect.objectContaining({ field: 'input.title', rule: 'isLength' }), expect.objectContaining({ field: 'input.priority', rule: 'max' })]),
+        expect.arrayContaining([
+          expect.objectContaining({ field: 'input.title', rule: 'isLength' }),
+          expect.objectContaining({ field: 'input.priority', rule: 'max' }),
+        ]),
       );
     });
 
@@ -250,14 +253,19 @@ describe('needs over the client contract', () => {
       withdrawNeed(id: $id, reason: $reason, expectedVersion: $expectedVersion) { id status version }
     }`;
     const versionOf = async (id: string): Promise<number> =>
-      dataOf(await t.gql<{ need: { version: number } }>('query NeedVersion($id: ID!) { need(id: $id) { version } }', { id }, t.adminToken)).need.version;
+      dataOf(await t.gql<{ need: { version: number } }>('query NeedVersion($id: ID!) { need(id: $id) { version } }', { id }, t.adminToken))
+        .need.version;
 
     it('saves at the version read and raises it by one, even when only the themes change', async () => {
       const id = await createNeed(nigeria);
       const read = await versionOf(id);
-      const saved = dataOf(await t.gql(UPDATE_AT_VERSION, { id, input: { title: 'Marking machines' }, expectedVersion: read }, nigeria.token)).updateNeed;
+      const saved = dataOf(
+        await t.gql(UPDATE_AT_VERSION, { id, input: { title: 'Marking machines' }, expectedVersion: read }, nigeria.token),
+      ).updateNeed;
       expect(saved).toMatchObject({ title: 'Marking machines', version: read + 1 });
-      const themesOnly = dataOf(await t.gql(UPDATE_AT_VERSION, { id, input: { themeCodes: ['MARKING'] }, expectedVersion: read + 1 }, nigeria.token)).updateNeed;
+      const themesOnly = dataOf(
+        await t.gql(UPDATE_AT_VERSION, { id, input: { themeCodes: ['MARKING'] }, expectedVersion: read + 1 }, nigeria.token),
+      ).updateNeed;
       expect(themesOnly).toMatchObject({ themes: [{ code: 'MARKING' }], version: read + 2 });
       expect(await versionOf(id)).toBe(read + 2);
     });
@@ -265,12 +273,24 @@ describe('needs over the client contract', () => {
     it('refuses a stale version with CONFLICT and changes nothing', async () => {
       const id = await createNeed(nigeria);
       const read = await versionOf(id);
-      dataOf(await t.gql(UPDATE_AT_VERSION, { id, input: { title: 'Saved first by the Secretariat' }, expectedVersion: read }, secretariat.token));
+      dataOf(
+        await t.gql(
+          UPDATE_AT_VERSION,
+          { id, input: { title: 'Saved first by the Secretariat' }, expectedVersion: read },
+          secretariat.token,
+        ),
+      );
       const [before, trail] = await Promise.all([readNeed(id), auditTrail(t, id)]);
-      const stale = await t.gql(UPDATE_AT_VERSION, { id, input: { title: 'Saved second', themeCodes: ['MARKING'] }, expectedVersion: read }, nigeria.token);
+      const stale = await t.gql(
+        UPDATE_AT_VERSION,
+        { id, input: { title: 'Saved second', themeCodes: ['MARKING'] }, expectedVersion: read },
+        nigeria.token,
+      );
       expect(errorCode(stale)).toBe('CONFLICT');
       expect(errorCode(await t.gql(PUBLISH_AT_VERSION, { id, expectedVersion: read }, nigeria.token))).toBe('CONFLICT');
-      expect(errorCode(await t.gql(WITHDRAW_AT_VERSION, { id, reason: 'No longer needed', expectedVersion: read }, nigeria.token))).toBe('CONFLICT');
+      expect(errorCode(await t.gql(WITHDRAW_AT_VERSION, { id, reason: 'No longer needed', expectedVersion: read }, nigeria.token))).toBe(
+        'CONFLICT',
+      );
       expect(await readNeed(id)).toEqual(before);
       expect(await versionOf(id)).toBe(read + 1);
       expect(await auditTrail(t, id)).toHaveLength(trail.length);
@@ -281,7 +301,9 @@ describe('needs over the client contract', () => {
       const read = await versionOf(id);
       const published = dataOf(await t.gql(PUBLISH_AT_VERSION, { id, expectedVersion: read }, nigeria.token)).publishNeed;
       expect(published).toEqual({ id, status: 'OPEN', version: read + 1 });
-      const withdrawn = dataOf(await t.gql(WITHDRAW_AT_VERSION, { id, reason: 'Funded nationally', expectedVersion: read + 1 }, nigeria.token)).withdrawNeed;
+      const withdrawn = dataOf(
+        await t.gql(WITHDRAW_AT_VERSION, { id, reason: 'Funded nationally', expectedVersion: read + 1 }, nigeria.token),
+      ).withdrawNeed;
       expect(withdrawn).toEqual({ id, status: 'WITHDRAWN', version: read + 2 });
     });
   });
@@ -311,7 +333,9 @@ describe('needs over the client contract', () => {
 
     it('withdraws a draft too, by the Secretariat', async () => {
       const id = await createNeed(nigeria);
-      expect(dataOf(await t.gql(WITHDRAW_NEED, { id, reason: 'Duplicate entry' }, secretariat.token)).withdrawNeed.status).toBe('WITHDRAWN');
+      expect(dataOf(await t.gql(WITHDRAW_NEED, { id, reason: 'Duplicate entry' }, secretariat.token)).withdrawNeed.status).toBe(
+        'WITHDRAWN',
+      );
     });
 
     it('refuses a missing id or reason and a reason too short, naming the argument', async () => {
@@ -379,7 +403,13 @@ describe('needs over the client contract', () => {
     });
 
     it('shows the Secretariat everything', async () => {
-      expect(await visibleTitles(secretariat.token)).toEqual(['Mali draft', 'Senegal draft', 'Mali donors', 'Mali public', 'Mali secretariat']);
+      expect(await visibleTitles(secretariat.token)).toEqual([
+        'Mali draft',
+        'Senegal draft',
+        'Mali donors',
+        'Mali public',
+        'Mali secretariat',
+      ]);
     });
   });
 
@@ -507,7 +537,10 @@ describe('needs over the client contract', () => {
 
     beforeAll(async () => {
       const dataSource = t.app.get(DataSource);
-      const setFunded = dataSource.options.type === 'postgres' ? 'UPDATE needs SET funded_usd = $1 WHERE id = $2' : 'UPDATE needs SET funded_usd = ? WHERE id = ?';
+      const setFunded =
+        dataSource.options.type === 'postgres'
+          ? 'UPDATE needs SET funded_usd = $1 WHERE id = $2'
+          : 'UPDATE needs SET funded_usd = ? WHERE id = ?';
       for (const [key, { budget, funded }] of Object.entries(specs)) {
         const id = await createNeed(secretariat, { countryIso3: 'SEN', title: `${marker} ${key}`, estimatedBudgetUsd: budget });
         await publish(secretariat, id);
@@ -521,7 +554,9 @@ describe('needs over the client contract', () => {
       const keys: string[] = [];
       let after: string | null = null;
       do {
-        const page: SortedPage['needs'] = dataOf(await t.gql<SortedPage>(SORTED, { filter: { search: marker, ...filter }, sort, first, after }, donor.token)).needs;
+        const page: SortedPage['needs'] = dataOf(
+          await t.gql<SortedPage>(SORTED, { filter: { search: marker, ...filter }, sort, first, after }, donor.token),
+        ).needs;
         keys.push(...page.edges.map((edge) => edge.node.title.slice(marker.length + 1)));
         after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       } while (after);
@@ -535,7 +570,12 @@ describe('needs over the client contract', () => {
     const share = ({ budget, funded }: { budget: number; funded: number }) => (budget > 0 ? funded / budget : 0);
 
     it('keeps needs whose budget lies within the range, both ends included', async () => {
-      expect((await ordered(undefined, { minBudgetUsd: 50_000, maxBudgetUsd: 200_000 })).sort()).toEqual(['equal 1', 'equal 2', 'medium a', 'medium b']);
+      expect((await ordered(undefined, { minBudgetUsd: 50_000, maxBudgetUsd: 200_000 })).sort()).toEqual([
+        'equal 1',
+        'equal 2',
+        'medium a',
+        'medium b',
+      ]);
       expect((await ordered(undefined, { minBudgetUsd: 200_001 })).sort()).toEqual(['large']);
       expect((await ordered(undefined, { maxBudgetUsd: 0 })).sort()).toEqual(['no budget']);
       expect((await ordered(undefined, { minBudgetUsd: 50_000, maxBudgetUsd: 50_000 })).sort()).toEqual(['equal 1', 'equal 2']);
@@ -582,7 +622,9 @@ describe('needs over the client contract', () => {
       ).needs;
       expect(page.totalCount).toBe(6);
       expect(page.pageInfo.hasNextPage).toBe(true);
-      const cheapest = expectedOrder(newest, (spec) => spec.budget).filter((key) => specs[key].budget >= 1).slice(0, 3);
+      const cheapest = expectedOrder(newest, (spec) => spec.budget)
+        .filter((key) => specs[key].budget >= 1)
+        .slice(0, 3);
       expect(page.edges.map((edge) => edge.node.title)).toEqual(cheapest.map((key) => `${marker} ${key}`));
     });
   });

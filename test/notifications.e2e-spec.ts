@@ -9,7 +9,17 @@ import { JobQueue } from '../src/queue/job-queue';
 import { eventually } from './support/matching-helpers';
 import { startSmtpServer, TestSmtpServer } from './support/smtp-server';
 import { errorCode, startTestApp, TestApp } from './support/test-app';
-import { Account, badInputFields, contractOperation, dataOf, donorAccount, needInput, offerInput, secretariatAccount, stateAccount } from './support/fixtures';
+import {
+  Account,
+  badInputFields,
+  contractOperation,
+  dataOf,
+  donorAccount,
+  needInput,
+  offerInput,
+  secretariatAccount,
+  stateAccount,
+} from './support/fixtures';
 
 const NOTIFICATIONS = `query($unreadOnly: Boolean, $language: String, $first: Int) {
   notifications(unreadOnly: $unreadOnly, language: $language, first: $first) {
@@ -50,7 +60,13 @@ describe('notifications: in the application and by e-mail through a real SMTP se
   beforeAll(async () => {
     smtp = await startSmtpServer();
     // Every proposal is a strong one, so each pairing is one the strong-match scan tells of.
-    t = await startTestApp({ MATCH_TOP_K: '1000', MATCH_MIN_SCORE: '0', NOTIFY_MATCH_MIN_SCORE: '0', SMTP_URL: smtp.url, MAIL_FROM: 'poa-match <notify@e2e.test>' });
+    t = await startTestApp({
+      MATCH_TOP_K: '1000',
+      MATCH_MIN_SCORE: '0',
+      NOTIFY_MATCH_MIN_SCORE: '0',
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'poa-match <notify@e2e.test>',
+    });
     dataSource = t.app.get(DataSource);
     secretariat = await secretariatAccount(t);
     nigeria = await stateAccount(t, 'NGA');
@@ -67,36 +83,75 @@ describe('notifications: in the application and by e-mail through a real SMTP se
   });
 
   /** A published need and offer of the two parties, and the engine's proposal for them. */
-  async function pairing(needOverrides: Record<string, unknown> = {}): Promise<{ matchId: string; needTitle: string; offerTitle: string; needId: string }> {
+  async function pairing(
+    needOverrides: Record<string, unknown> = {},
+  ): Promise<{ matchId: string; needTitle: string; offerTitle: string; needId: string }> {
     const needTitle = `Armoury doors ${++serial}`;
     const offerTitle = `Stockpile fund ${serial}`;
-    const { createNeed } = dataOf(await t.gql(contractOperation('CreateNeed'), { input: needInput({ title: needTitle, ...needOverrides }) }, nigeria.token));
+    const { createNeed } = dataOf(
+      await t.gql(contractOperation('CreateNeed'), { input: needInput({ title: needTitle, ...needOverrides }) }, nigeria.token),
+    );
     dataOf(await t.gql(contractOperation('PublishNeed'), { id: createNeed.id }, nigeria.token));
-    const { createOffer } = dataOf(await t.gql(contractOperation('CreateOffer'), { input: offerInput({ title: offerTitle }) }, donor.token));
+    const { createOffer } = dataOf(
+      await t.gql(contractOperation('CreateOffer'), { input: offerInput({ title: offerTitle }) }, donor.token),
+    );
     dataOf(await t.gql(contractOperation('PublishOffer'), { id: createOffer.id }, donor.token));
-    const match = await eventually(() => dataSource.getRepository(Match).findOneBy({ needId: createNeed.id, offerId: createOffer.id }).then((row) => row ?? undefined), 20_000, 'the proposal');
+    const match = await eventually(
+      () =>
+        dataSource
+          .getRepository(Match)
+          .findOneBy({ needId: createNeed.id, offerId: createOffer.id })
+          .then((row) => row ?? undefined),
+      20_000,
+      'the proposal',
+    );
     return { matchId: match.id, needTitle, offerTitle, needId: createNeed.id };
   }
 
   async function approve(matchId: string, allocatedUsd = 120000): Promise<void> {
     const { version } = await dataSource.getRepository(Match).findOneByOrFail({ id: matchId });
-    dataOf(await t.gql(contractOperation('ApproveMatch'), { id: matchId, allocatedUsd, expectedVersion: version, note: 'Fits the plan.' }, secretariat.token));
+    dataOf(
+      await t.gql(
+        contractOperation('ApproveMatch'),
+        { id: matchId, allocatedUsd, expectedVersion: version, note: 'Fits the plan.' },
+        secretariat.token,
+      ),
+    );
   }
 
   async function notificationsOf(account: Account, variables: Record<string, unknown> = {}) {
-    return dataOf(await t.gql<{ notifications: { totalCount: number; unreadCount: number; edges: { node: NotificationNode }[] } }>(NOTIFICATIONS, variables, account.token)).notifications;
+    return dataOf(
+      await t.gql<{ notifications: { totalCount: number; unreadCount: number; edges: { node: NotificationNode }[] } }>(
+        NOTIFICATIONS,
+        variables,
+        account.token,
+      ),
+    ).notifications;
   }
 
   const aboutMatch = (account: Account, matchId: string, kind: string) =>
-    eventually(async () => (await notificationsOf(account, { first: 100 })).edges.map((edge) => edge.node).find((node) => node.matchId === matchId && node.kind === kind), 20_000, `${kind} for ${account.email}`);
+    eventually(
+      async () =>
+        (await notificationsOf(account, { first: 100 })).edges
+          .map((edge) => edge.node)
+          .find((node) => node.matchId === matchId && node.kind === kind),
+      20_000,
+      `${kind} for ${account.email}`,
+    );
 
-  const mailsTo = (account: Account, text: string) => smtp.received.filter((mail) => mail.envelopeTo.includes(account.email) && (mail.parsed.text ?? '').includes(text));
+  const mailsTo = (account: Account, text: string) =>
+    smtp.received.filter((mail) => mail.envelopeTo.includes(account.email) && (mail.parsed.text ?? '').includes(text));
 
-  const mailTo = (account: Account, text: string) => eventually(async () => mailsTo(account, text)[0], 30_000, `an e-mail to ${account.email} about ${text}`);
+  const mailTo = (account: Account, text: string) =>
+    eventually(async () => mailsTo(account, text)[0], 30_000, `an e-mail to ${account.email} about ${text}`);
 
   /** Every outbox row handed over and every e-mail job run: what is not here by now is not coming. */
   const settled = () =>
-    eventually(async () => ((await dataSource.getRepository(EmailDelivery).countBy({ sentAt: IsNull() })) === 0 ? true : undefined), 30_000, 'every e-mail sent');
+    eventually(
+      async () => ((await dataSource.getRepository(EmailDelivery).countBy({ sentAt: IsNull() })) === 0 ? true : undefined),
+      30_000,
+      'every e-mail sent',
+    );
 
   it('asks the requesting state for consent when a pairing is approved: each of its users, in their language, in the application and by e-mail; nobody else', async () => {
     const { matchId, needTitle, offerTitle } = await pairing();
@@ -134,17 +189,21 @@ describe('notifications: in the application and by e-mail through a real SMTP se
     expect(mailsTo(nigeria, needTitle)).toHaveLength(1);
   });
 
-  it("tells the donor, and only that donor, that the state gave or refused its consent", async () => {
+  it('tells the donor, and only that donor, that the state gave or refused its consent', async () => {
     const given = await pairing();
     await approve(given.matchId);
     dataOf(await t.gql(contractOperation('ConfirmMatch'), { id: given.matchId }, nigeria.token));
     const confirmed = await aboutMatch(donor, given.matchId, 'CONSENT_GIVEN');
-    expect(confirmed.body).toBe(`Nigeria confirmed the pairing of your offer “${given.offerTitle}” with its need “${given.needTitle}” ($120,000).`);
+    expect(confirmed.body).toBe(
+      `Nigeria confirmed the pairing of your offer “${given.offerTitle}” with its need “${given.needTitle}” ($120,000).`,
+    );
     expect((await mailTo(donor, given.needTitle)).parsed.subject).toBe('Pairing confirmed');
 
     const refused = await pairing();
     await approve(refused.matchId);
-    dataOf(await t.gql(contractOperation('DeclineMatch'), { id: refused.matchId, reason: 'Covered by the national budget.' }, nigeria.token));
+    dataOf(
+      await t.gql(contractOperation('DeclineMatch'), { id: refused.matchId, reason: 'Covered by the national budget.' }, nigeria.token),
+    );
     const declined = await aboutMatch(donor, refused.matchId, 'CONSENT_DECLINED');
     expect(declined.body).toContain('Reason given: Covered by the national budget.');
     expect((await mailTo(donor, refused.needTitle)).parsed.text).toContain('Covered by the national budget.');
@@ -186,23 +245,45 @@ describe('notifications: in the application and by e-mail through a real SMTP se
       { kind: 'PROGRESS_REPORT_DUE', email: true, digest: false, alwaysDigest: false },
       { kind: 'NEED_RECONFIRMATION_DUE', email: true, digest: false, alwaysDigest: false },
     ]);
-    const summary = dataOf(await t.gql(PREFERENCES, {}, secretariat.token)).notificationPreferences.kinds.find((kind: { kind: string }) => kind.kind === 'DAILY_SUMMARY');
+    const summary = dataOf(await t.gql(PREFERENCES, {}, secretariat.token)).notificationPreferences.kinds.find(
+      (kind: { kind: string }) => kind.kind === 'DAILY_SUMMARY',
+    );
     expect(summary).toEqual({ kind: 'DAILY_SUMMARY', email: true, digest: true, alwaysDigest: true });
 
     const refusals: [Record<string, unknown>, string][] = [
       [{ language: 'de' }, 'input.language'],
       [{ kinds: [{ kind: 'CONSENT_GIVEN', email: false, digest: false }] }, 'input.kinds.0.kind'],
-      [{ kinds: [{ kind: 'CONSENT_REQUESTED', email: false, digest: false }, { kind: 'CONSENT_REQUESTED', email: true, digest: false }] }, 'input.kinds.1.kind'],
+      [
+        {
+          kinds: [
+            { kind: 'CONSENT_REQUESTED', email: false, digest: false },
+            { kind: 'CONSENT_REQUESTED', email: true, digest: false },
+          ],
+        },
+        'input.kinds.1.kind',
+      ],
     ];
     for (const [input, field] of refusals) {
       const response = await t.gql(UPDATE_PREFERENCES, { input }, ghana.token);
-      expect({ field, code: errorCode(response), fields: badInputFields(response) }).toEqual({ field, code: 'BAD_USER_INPUT', fields: [field] });
+      expect({ field, code: errorCode(response), fields: badInputFields(response) }).toEqual({
+        field,
+        code: 'BAD_USER_INPUT',
+        fields: [field],
+      });
     }
-    expect(badInputFields(await t.gql(UPDATE_PREFERENCES, { input: { kinds: [{ kind: 'DAILY_SUMMARY', email: true, digest: false }] } }, secretariat.token))).toEqual(['input.kinds.0.digest']);
+    expect(
+      badInputFields(
+        await t.gql(UPDATE_PREFERENCES, { input: { kinds: [{ kind: 'DAILY_SUMMARY', email: true, digest: false }] } }, secretariat.token),
+      ),
+    ).toEqual(['input.kinds.0.digest']);
     expect(dataOf(await t.gql(PREFERENCES, {}, ghana.token)).notificationPreferences).toEqual(defaults);
 
     const { updateNotificationPreferences } = dataOf(
-      await t.gql(UPDATE_PREFERENCES, { input: { language: 'ru', kinds: [{ kind: 'CONSENT_REQUESTED', email: false, digest: false }] } }, nigeria.token),
+      await t.gql(
+        UPDATE_PREFERENCES,
+        { input: { language: 'ru', kinds: [{ kind: 'CONSENT_REQUESTED', email: false, digest: false }] } },
+        nigeria.token,
+      ),
     );
     expect(updateNotificationPreferences.language).toBe('ru');
     expect(updateNotificationPreferences.kinds).toContainEqual({ kind: 'CONSENT_REQUESTED', email: false, digest: false });
@@ -215,7 +296,13 @@ describe('notifications: in the application and by e-mail through a real SMTP se
       await settled();
       expect(mailsTo(nigeria, needTitle)).toEqual([]);
     } finally {
-      dataOf(await t.gql(UPDATE_PREFERENCES, { input: { language: 'en', kinds: [{ kind: 'CONSENT_REQUESTED', email: true, digest: false }] } }, nigeria.token));
+      dataOf(
+        await t.gql(
+          UPDATE_PREFERENCES,
+          { input: { language: 'en', kinds: [{ kind: 'CONSENT_REQUESTED', email: true, digest: false }] } },
+          nigeria.token,
+        ),
+      );
     }
   });
 
@@ -226,7 +313,8 @@ describe('notifications: in the application and by e-mail through a real SMTP se
       await approve(matchId);
       await aboutMatch(nigeria, matchId, 'CONSENT_REQUESTED');
       const failing = await eventually(
-        async () => (await dataSource.getRepository(EmailDelivery).find()).find((row) => row.sentAt === null && row.attempts > 0 && row.lastError),
+        async () =>
+          (await dataSource.getRepository(EmailDelivery).find()).find((row) => row.sentAt === null && row.attempts > 0 && row.lastError),
         20_000,
         'a failed attempt',
       );
@@ -271,11 +359,20 @@ describe('notifications: in the application and by e-mail through a real SMTP se
   it('streams each user their own new notifications over graphql-ws, and nobody else’s', async () => {
     const received = (account: Account, language?: string) => {
       const events: { kind: string; title: string; matchId: string }[] = [];
-      const client = createClient({ url: t.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { Authorization: `Bearer ${account.token}` } });
+      const client = createClient({
+        url: t.url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        connectionParams: { Authorization: `Bearer ${account.token}` },
+      });
       clients.push(client);
       client.subscribe<{ notificationAdded: { kind: string; title: string; matchId: string } }>(
         { query: NOTIFICATION_ADDED, variables: { language } },
-        { next: (message) => message.data && events.push(message.data.notificationAdded), error: () => undefined, complete: () => undefined },
+        {
+          next: (message) => message.data && events.push(message.data.notificationAdded),
+          error: () => undefined,
+          complete: () => undefined,
+        },
       );
       return events;
     };
@@ -285,7 +382,11 @@ describe('notifications: in the application and by e-mail through a real SMTP se
     await new Promise((resolve) => setTimeout(resolve, 500));
     const { matchId } = await pairing();
     await approve(matchId);
-    const event = await eventually(async () => nigeriaEvents.find((item) => item.matchId === matchId && item.kind === 'CONSENT_REQUESTED'), 20_000, 'the notification over graphql-ws');
+    const event = await eventually(
+      async () => nigeriaEvents.find((item) => item.matchId === matchId && item.kind === 'CONSENT_REQUESTED'),
+      20_000,
+      'the notification over graphql-ws',
+    );
     expect(event).toMatchObject({ kind: 'CONSENT_REQUESTED', title: '有一项配对等待您的同意' });
     await settled();
     expect(ghanaEvents).toEqual([]);
@@ -307,7 +408,9 @@ describe('notifications: in the application and by e-mail through a real SMTP se
     const forOffer = await aboutMatch(donor, open.matchId, 'STRONG_MATCH_FOR_OFFER');
     expect(forOffer.body).toContain(`The need “${open.needTitle}” of Nigeria fits your offer “${open.offerTitle}”`);
     await aboutMatch(nigeria, hidden.matchId, 'STRONG_MATCH_FOR_NEED');
-    const donorKinds = (await notificationsOf(donor, { first: 100 })).edges.map((edge) => edge.node).filter((node) => node.kind === 'STRONG_MATCH_FOR_OFFER');
+    const donorKinds = (await notificationsOf(donor, { first: 100 })).edges
+      .map((edge) => edge.node)
+      .filter((node) => node.kind === 'STRONG_MATCH_FOR_OFFER');
     expect(donorKinds.filter((node) => node.matchId === open.matchId)).toHaveLength(1);
     expect(donorKinds.filter((node) => node.matchId === hidden.matchId)).toEqual([]);
     // A digest by default: nothing by e-mail yet.
@@ -315,19 +418,37 @@ describe('notifications: in the application and by e-mail through a real SMTP se
     expect(mailsTo(nigeria, 'fits your need')).toEqual([]);
 
     await runPeriodic('notification-digest');
-    const digest = await eventually(async () => smtp.received.find((mail) => mail.envelopeTo.includes(nigeria.email) && /notifications? from poa-match$/.test(mail.parsed.subject ?? '')), 20_000, 'the digest');
+    const digest = await eventually(
+      async () =>
+        smtp.received.find(
+          (mail) => mail.envelopeTo.includes(nigeria.email) && /notifications? from poa-match$/.test(mail.parsed.subject ?? ''),
+        ),
+      20_000,
+      'the digest',
+    );
     expect(digest.parsed.text).toContain('Here is what happened since your last e-mail from poa-match:');
     expect(digest.parsed.text).toContain(`your need “${open.needTitle}”`);
     expect(digest.parsed.text).toContain(`your need “${hidden.needTitle}”`);
-    const frenchDigest = await eventually(async () => smtp.received.find((mail) => mail.envelopeTo.includes(nigeriaFr.email) && / de poa-match$/.test(mail.parsed.subject ?? '')), 20_000, 'the French digest');
+    const frenchDigest = await eventually(
+      async () =>
+        smtp.received.find((mail) => mail.envelopeTo.includes(nigeriaFr.email) && / de poa-match$/.test(mail.parsed.subject ?? '')),
+      20_000,
+      'the French digest',
+    );
     expect(frenchDigest.parsed.text).toContain(`votre besoin « ${open.needTitle} »`);
-    const donorDigest = await eventually(async () => smtp.received.find((mail) => mail.envelopeTo.includes(donor.email) && /from poa-match$/.test(mail.parsed.subject ?? '')), 20_000, 'the donor digest');
+    const donorDigest = await eventually(
+      async () => smtp.received.find((mail) => mail.envelopeTo.includes(donor.email) && /from poa-match$/.test(mail.parsed.subject ?? '')),
+      20_000,
+      'the donor digest',
+    );
     expect(donorDigest.parsed.text).toContain(open.needTitle);
     expect(donorDigest.parsed.text).not.toContain(hidden.needTitle);
 
     await runPeriodic('notification-digest');
     await settled();
-    expect(smtp.received.filter((mail) => mail.envelopeTo.includes(nigeria.email) && /from poa-match$/.test(mail.parsed.subject ?? ''))).toHaveLength(1);
+    expect(
+      smtp.received.filter((mail) => mail.envelopeTo.includes(nigeria.email) && /from poa-match$/.test(mail.parsed.subject ?? '')),
+    ).toHaveLength(1);
   });
 
   it('sends the Secretariat a summary of the day before, counted from the audit trail, once', async () => {
@@ -337,14 +458,29 @@ describe('notifications: in the application and by e-mail through a real SMTP se
     await t.app.get(DailySummary).run(tomorrow);
     await t.app.get(DailySummary).run(tomorrow);
     const today = new Date().toISOString().slice(0, 10);
-    const summaries = await eventually(async () => {
-      const found = (await notificationsOf(secretariat)).edges.map((edge) => edge.node).filter((node) => node.kind === 'DAILY_SUMMARY');
-      return found.length ? found : undefined;
-    }, 20_000, 'the summary');
+    const summaries = await eventually(
+      async () => {
+        const found = (await notificationsOf(secretariat)).edges.map((edge) => edge.node).filter((node) => node.kind === 'DAILY_SUMMARY');
+        return found.length ? found : undefined;
+      },
+      20_000,
+      'the summary',
+    );
     expect(summaries).toHaveLength(1);
-    expect(summaries[0].title).toBe(`Daily summary: ${new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${today}T00:00:00Z`))}`);
-    expect(summaries[0].body).toMatch(/^Needs published: \d+\. Offers published: \d+\. Strong new matches: \d+\. Pairings approved: [1-9]\d*, confirmed: \d+, declined: \d+\.$/);
-    const mail = await eventually(async () => smtp.received.find((received) => received.envelopeTo.includes(secretariat.email) && (received.parsed.subject ?? '').startsWith('Daily summary')), 20_000, 'the summary e-mail');
+    expect(summaries[0].title).toBe(
+      `Daily summary: ${new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${today}T00:00:00Z`))}`,
+    );
+    expect(summaries[0].body).toMatch(
+      /^Needs published: \d+\. Offers published: \d+\. Strong new matches: \d+\. Pairings approved: [1-9]\d*, confirmed: \d+, declined: \d+\.$/,
+    );
+    const mail = await eventually(
+      async () =>
+        smtp.received.find(
+          (received) => received.envelopeTo.includes(secretariat.email) && (received.parsed.subject ?? '').startsWith('Daily summary'),
+        ),
+      20_000,
+      'the summary e-mail',
+    );
     expect(mail.parsed.text).toContain(summaries[0].body);
     expect((await notificationsOf(nigeria)).edges.filter((edge) => edge.node.kind === 'DAILY_SUMMARY')).toEqual([]);
   });
@@ -359,7 +495,11 @@ describe('notifications: in the application and by e-mail through a real SMTP se
       const notification = await aboutMatch(nigeria, matchId, 'CONSENT_REQUESTED');
       key = `notification:${notification.id}`;
       // The queue's five attempts (1 s, 2 s, 4 s, 8 s apart) all fail; the row waits for the sweep.
-      const waiting = await eventually(async () => deliveries.findOneBy({ key, attempts: 5 }).then((row) => row ?? undefined), 40_000, 'the queue to give up');
+      const waiting = await eventually(
+        async () => deliveries.findOneBy({ key, attempts: 5 }).then((row) => row ?? undefined),
+        40_000,
+        'the queue to give up',
+      );
       expect(waiting).toMatchObject({ sentAt: null });
       expect(waiting.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
       await runPeriodic('retry-notification-emails');

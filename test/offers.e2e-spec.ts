@@ -94,7 +94,11 @@ describe('offers over the client contract', () => {
     it('accepts a global offer and one naming countries only', async () => {
       const global = await createOffer(japan, { eligibleRegionCodes: undefined, global: true });
       expect(await readOffer(global)).toMatchObject({ global: true, eligibleRegions: [], eligibleCountries: [] });
-      const countries = await createOffer(japan, { eligibleRegionCodes: undefined, eligibleCountryIso3s: ['nga', 'GHA'], modality: 'SOUTH_SOUTH' });
+      const countries = await createOffer(japan, {
+        eligibleRegionCodes: undefined,
+        eligibleCountryIso3s: ['nga', 'GHA'],
+        modality: 'SOUTH_SOUTH',
+      });
       const terms = await readOffer(countries);
       expect(terms.eligibleCountries.map((country: { iso3: string }) => country.iso3).sort()).toEqual(['GHA', 'NGA']);
       expect(terms.modality).toBe('SOUTH_SOUTH');
@@ -119,7 +123,11 @@ describe('offers over the client contract', () => {
       ['a malformed country code', { eligibleCountryIso3s: ['NIGERIA'] }, 'input.eligibleCountryIso3s'],
       ['an unknown region code', { eligibleRegionCodes: ['999'] }, 'input.eligibleRegionCodes'],
       ['no eligible country or region and not global', { eligibleRegionCodes: undefined }, 'input.global'],
-      ['empty eligibility lists and global false', { eligibleRegionCodes: [], eligibleCountryIso3s: [], global: false }, 'input.eligibleRegionCodes'],
+      [
+        'empty eligibility lists and global false',
+        { eligibleRegionCodes: [], eligibleCountryIso3s: [], global: false },
+        'input.eligibleRegionCodes',
+      ],
       ['a capacity of zero', { capacityUsd: 0, minGrantUsd: undefined, maxGrantUsd: undefined }, 'input.capacityUsd'],
       ['a negative capacity', { capacityUsd: -100 }, 'input.capacityUsd'],
       ['a capacity above USD 1 billion', { capacityUsd: 1_000_000_001 }, 'input.capacityUsd'],
@@ -161,7 +169,9 @@ describe('offers over the client contract', () => {
         maxGrantUsd: 400_000,
       });
       await publish(japan, id);
-      const bySecretariat = dataOf(await t.gql(UPDATE_OFFER, { id, input: { eligibleRegionCodes: ['002'] } }, secretariat.token)).updateOffer;
+      const bySecretariat = dataOf(
+        await t.gql(UPDATE_OFFER, { id, input: { eligibleRegionCodes: ['002'] } }, secretariat.token),
+      ).updateOffer;
       expect(bySecretariat.status).toBe('OPEN');
       expect((await readOffer(id)).eligibleRegions).toEqual([{ code: '002' }]);
     });
@@ -214,16 +224,24 @@ describe('offers over the client contract', () => {
       withdrawOffer(id: $id, reason: $reason, expectedVersion: $expectedVersion) { id status version }
     }`;
     const versionOf = async (id: string): Promise<number> =>
-      dataOf(await t.gql<{ offer: { version: number } }>('query OfferVersion($id: ID!) { offer(id: $id) { version } }', { id }, t.adminToken)).offer.version;
+      dataOf(
+        await t.gql<{ offer: { version: number } }>('query OfferVersion($id: ID!) { offer(id: $id) { version } }', { id }, t.adminToken),
+      ).offer.version;
 
     it('saves at the version read and raises it by one, even when only the themes or eligible areas change', async () => {
       const id = await createOffer(japan);
       const read = await versionOf(id);
-      const saved = dataOf(await t.gql(UPDATE_AT_VERSION, { id, input: { title: 'Marking machines' }, expectedVersion: read }, japan.token)).updateOffer;
+      const saved = dataOf(
+        await t.gql(UPDATE_AT_VERSION, { id, input: { title: 'Marking machines' }, expectedVersion: read }, japan.token),
+      ).updateOffer;
       expect(saved).toMatchObject({ title: 'Marking machines', version: read + 1 });
-      const themesOnly = dataOf(await t.gql(UPDATE_AT_VERSION, { id, input: { themeCodes: ['MARKING'] }, expectedVersion: read + 1 }, japan.token)).updateOffer;
+      const themesOnly = dataOf(
+        await t.gql(UPDATE_AT_VERSION, { id, input: { themeCodes: ['MARKING'] }, expectedVersion: read + 1 }, japan.token),
+      ).updateOffer;
       expect(themesOnly).toMatchObject({ themes: [{ code: 'MARKING' }], version: read + 2 });
-      const areasOnly = dataOf(await t.gql(UPDATE_AT_VERSION, { id, input: { eligibleRegionCodes: ['002'] }, expectedVersion: read + 2 }, japan.token)).updateOffer;
+      const areasOnly = dataOf(
+        await t.gql(UPDATE_AT_VERSION, { id, input: { eligibleRegionCodes: ['002'] }, expectedVersion: read + 2 }, japan.token),
+      ).updateOffer;
       expect(areasOnly).toMatchObject({ eligibleRegions: [{ code: '002' }], version: read + 3 });
       expect(await versionOf(id)).toBe(read + 3);
     });
@@ -231,12 +249,24 @@ describe('offers over the client contract', () => {
     it('refuses a stale version with CONFLICT and changes nothing', async () => {
       const id = await createOffer(japan);
       const read = await versionOf(id);
-      dataOf(await t.gql(UPDATE_AT_VERSION, { id, input: { title: 'Saved first by the Secretariat' }, expectedVersion: read }, secretariat.token));
+      dataOf(
+        await t.gql(
+          UPDATE_AT_VERSION,
+          { id, input: { title: 'Saved first by the Secretariat' }, expectedVersion: read },
+          secretariat.token,
+        ),
+      );
       const [before, trail] = await Promise.all([readOffer(id), auditTrail(t, id)]);
-      const stale = await t.gql(UPDATE_AT_VERSION, { id, input: { title: 'Saved second', themeCodes: ['MARKING'], eligibleRegionCodes: ['002'] }, expectedVersion: read }, japan.token);
+      const stale = await t.gql(
+        UPDATE_AT_VERSION,
+        { id, input: { title: 'Saved second', themeCodes: ['MARKING'], eligibleRegionCodes: ['002'] }, expectedVersion: read },
+        japan.token,
+      );
       expect(errorCode(stale)).toBe('CONFLICT');
       expect(errorCode(await t.gql(PUBLISH_AT_VERSION, { id, expectedVersion: read }, japan.token))).toBe('CONFLICT');
-      expect(errorCode(await t.gql(WITHDRAW_AT_VERSION, { id, reason: 'Budget cut this year', expectedVersion: read }, japan.token))).toBe('CONFLICT');
+      expect(errorCode(await t.gql(WITHDRAW_AT_VERSION, { id, reason: 'Budget cut this year', expectedVersion: read }, japan.token))).toBe(
+        'CONFLICT',
+      );
       expect(await readOffer(id)).toEqual(before);
       expect(await versionOf(id)).toBe(read + 1);
       expect(await auditTrail(t, id)).toHaveLength(trail.length);
@@ -247,7 +277,9 @@ describe('offers over the client contract', () => {
       const read = await versionOf(id);
       const published = dataOf(await t.gql(PUBLISH_AT_VERSION, { id, expectedVersion: read }, japan.token)).publishOffer;
       expect(published).toEqual({ id, status: 'OPEN', version: read + 1 });
-      const withdrawn = dataOf(await t.gql(WITHDRAW_AT_VERSION, { id, reason: 'Budget cut this year', expectedVersion: read + 1 }, japan.token)).withdrawOffer;
+      const withdrawn = dataOf(
+        await t.gql(WITHDRAW_AT_VERSION, { id, reason: 'Budget cut this year', expectedVersion: read + 1 }, japan.token),
+      ).withdrawOffer;
       expect(withdrawn).toEqual({ id, status: 'WITHDRAWN', version: read + 2 });
     });
   });
@@ -278,7 +310,9 @@ describe('offers over the client contract', () => {
 
     it('withdraws a draft too, by the Secretariat', async () => {
       const id = await createOffer(japan);
-      expect(dataOf(await t.gql(WITHDRAW_OFFER, { id, reason: 'Entered twice' }, secretariat.token)).withdrawOffer.status).toBe('WITHDRAWN');
+      expect(dataOf(await t.gql(WITHDRAW_OFFER, { id, reason: 'Entered twice' }, secretariat.token)).withdrawOffer.status).toBe(
+        'WITHDRAWN',
+      );
     });
 
     it('refuses a missing id or reason and a reason too short, naming the argument', async () => {
@@ -350,7 +384,8 @@ describe('offers over the client contract', () => {
       dataOf(await t.gql(WITHDRAW_OFFER, { id: ids['europe borders'], reason: 'Moved to another fund' }, lists.token));
     });
 
-    const filtered = async (filter: Record<string, unknown>) => titlesOf(await listAll({ donorId: lists.donorId, ...filter }, secretariat.token));
+    const filtered = async (filter: Record<string, unknown>) =>
+      titlesOf(await listAll({ donorId: lists.donorId, ...filter }, secretariat.token));
 
     it('filters by donor', async () => {
       expect(await filtered({})).toEqual(['africa gender', 'europe borders', 'global law', 'nigeria group', 'west africa marking']);
@@ -401,7 +436,8 @@ describe('offers over the client contract', () => {
       } while (after);
       expect(hasNext).toEqual([true, true, false]);
       expect(seen.sort()).toEqual(Object.values(ids).sort());
-      const newest = dataOf(await t.gql<OffersPage>(OFFERS, { filter: { donorId: lists.donorId }, first: 5 }, secretariat.token)).offers.edges;
+      const newest = dataOf(await t.gql<OffersPage>(OFFERS, { filter: { donorId: lists.donorId }, first: 5 }, secretariat.token)).offers
+        .edges;
       expect(newest.map((edge) => edge.node.title)).toEqual([
         'europe borders',
         'global law',

@@ -41,7 +41,8 @@ const OVERDUE = `query($days: Int) { overdueProgressReports(days: $days) { lastR
 const REPORTS_OF_MATCH = `mutation($matchId: ID!, $input: ProgressReportInput!) {
   addProgressReport(matchId: $matchId, input: $input) { id match { status version progressReports { disbursedUsd completed periodEnd indicators { name value target } } } }
 }`;
-const MATCH_EVENTS = 'subscription { matchEvents { kind matchId needId offerId status previousStatus version allocatedUsd at match { id status } } }';
+const MATCH_EVENTS =
+  'subscription { matchEvents { kind matchId needId offerId status previousStatus version allocatedUsd at match { id status } } }';
 
 const LIVE = [MatchStatus.APPROVED, MatchStatus.CONFIRMED, MatchStatus.ACTIVE, MatchStatus.COMPLETED];
 
@@ -145,7 +146,10 @@ describe('pairings: the workflow, its money, progress, coverage and live events'
     const live = matches.filter((match) => LIVE.includes(match.status));
     for (const offer of await dataSource.getRepository(Offer).find()) {
       const allocated = live.filter((match) => match.offerId === offer.id).reduce((sum, match) => sum + match.allocatedUsd!, 0);
-      expect({ offer: offer.id, remaining: offer.remainingCapacityUsd }).toEqual({ offer: offer.id, remaining: offer.capacityUsd - allocated });
+      expect({ offer: offer.id, remaining: offer.remainingCapacityUsd }).toEqual({
+        offer: offer.id,
+        remaining: offer.capacityUsd - allocated,
+      });
       expect(offer.remainingCapacityUsd).toBeGreaterThanOrEqual(0);
     }
     for (const need of await dataSource.getRepository(Need).find()) {
@@ -219,7 +223,13 @@ describe('pairings: the workflow, its money, progress, coverage and live events'
       expect(approval).toMatchObject({
         action: 'match.approve',
         actor: { email: secretariat.email, role: 'SECRETARIAT' },
-        detail: { from: 'PROPOSED', to: 'APPROVED', allocatedUsd: 100000, note: 'Fits the national action plan.', offerRemainingUsdAfter: 900000 },
+        detail: {
+          from: 'PROPOSED',
+          to: 'APPROVED',
+          allocatedUsd: 100000,
+          note: 'Fits the national action plan.',
+          offerRemainingUsdAfter: 900000,
+        },
       });
       expect(errorCode(await approve(matchId, 100000, 2))).toBe('CONFLICT');
       await expectMoneyInvariants();
@@ -296,7 +306,10 @@ describe('pairings: the workflow, its money, progress, coverage and live events'
       expect(await offerRow(offerId)).toMatchObject({ remainingCapacityUsd: 100000, status: 'OPEN' });
       expect(await needRow(needId)).toMatchObject({ fundedUsd: 0, status: 'OPEN' });
       const rejection = (await auditTrail(t, matchId)).find((event) => event.action === 'match.reject')!;
-      expect(rejection).toMatchObject({ actor: { email: secretariat.email }, detail: { reason: 'Duplicates an earlier project.', releasedUsd: 100000 } });
+      expect(rejection).toMatchObject({
+        actor: { email: secretariat.email },
+        detail: { reason: 'Duplicates an earlier project.', releasedUsd: 100000 },
+      });
       await expectMoneyInvariants();
     });
   });
@@ -312,7 +325,11 @@ describe('pairings: the workflow, its money, progress, coverage and live events'
       expect(errorCode(await t.gql(CONFIRM, { id: matchId }, secretariat.token))).toBe('FORBIDDEN');
       await expectUnchanged(matchId, before);
 
-      expect(dataOf(await t.gql(CONFIRM, { id: matchId }, nigeria.token)).confirmMatch).toEqual({ id: matchId, status: 'CONFIRMED', version: 3 });
+      expect(dataOf(await t.gql(CONFIRM, { id: matchId }, nigeria.token)).confirmMatch).toEqual({
+        id: matchId,
+        status: 'CONFIRMED',
+        version: 3,
+      });
       expect(errorCode(await t.gql(CONFIRM, { id: matchId }, nigeria.token))).toBe('CONFLICT');
       expect(errorCode(await t.gql(DECLINE, { id: matchId, reason: 'Changed our mind.' }, nigeria.token))).toBe('CONFLICT');
       expect((await auditTrail(t, matchId)).map((event) => event.action)).toEqual(['match.approve', 'match.confirm']);
@@ -333,10 +350,15 @@ describe('pairings: the workflow, its money, progress, coverage and live events'
       expect(await offerRow(offerId)).toMatchObject({ remainingCapacityUsd: 400000, status: 'OPEN' });
       expect(await needRow(needId)).toMatchObject({ fundedUsd: 0, status: 'OPEN' });
       const decline = (await auditTrail(t, matchId)).find((event) => event.action === 'match.decline')!;
-      expect(decline).toMatchObject({ actor: { email: nigeria.email }, detail: { reason: 'Not a national priority.', releasedUsd: 120000 } });
+      expect(decline).toMatchObject({
+        actor: { email: nigeria.email },
+        detail: { reason: 'Not a national priority.', releasedUsd: 120000 },
+      });
 
       const early = await proposed(needId, await publishedOffer(otherDonor));
-      expect(dataOf(await t.gql(DECLINE, { id: early, reason: 'Already covered nationally.' }, nigeria.token)).declineMatch.status).toBe('DECLINED');
+      expect(dataOf(await t.gql(DECLINE, { id: early, reason: 'Already covered nationally.' }, nigeria.token)).declineMatch.status).toBe(
+        'DECLINED',
+      );
       await expectMoneyInvariants();
     });
   });
@@ -388,19 +410,34 @@ describe('pairings: the workflow, its money, progress, coverage and live events'
       ]);
 
       const first = dataOf(
-        await t.gql(ADD_PROGRESS_REPORT, { matchId, input: report({ disbursedUsd: 60000, indicators: [{ name: 'armouries secured', value: 4, target: 12 }] }) }, donor.token),
+        await t.gql(
+          ADD_PROGRESS_REPORT,
+          { matchId, input: report({ disbursedUsd: 60000, indicators: [{ name: 'armouries secured', value: 4, target: 12 }] }) },
+          donor.token,
+        ),
       ).addProgressReport;
       expect(first).toMatchObject({ match: { id: matchId, status: 'ACTIVE' }, disbursedUsd: 60000 });
       expect(badInputFields(await t.gql(ADD_PROGRESS_REPORT, { matchId, input: report({ disbursedUsd: 40001 }) }, nigeria.token))).toEqual([
         'input.disbursedUsd',
       ]);
 
-      const last = dataOf(await t.gql(REPORTS_OF_MATCH, { matchId, input: report({ disbursedUsd: 40000, completed: true, periodEnd: '2027-12-31' }) }, nigeria.token));
+      const last = dataOf(
+        await t.gql(
+          REPORTS_OF_MATCH,
+          { matchId, input: report({ disbursedUsd: 40000, completed: true, periodEnd: '2027-12-31' }) },
+          nigeria.token,
+        ),
+      );
       expect(last.addProgressReport.match).toEqual({
         status: 'COMPLETED',
         version: 5,
         progressReports: [
-          { disbursedUsd: 60000, completed: false, periodEnd: '2027-06-30', indicators: [{ name: 'armouries secured', value: 4, target: 12 }] },
+          {
+            disbursedUsd: 60000,
+            completed: false,
+            periodEnd: '2027-06-30',
+            indicators: [{ name: 'armouries secured', value: 4, target: 12 }],
+          },
           { disbursedUsd: 40000, completed: true, periodEnd: '2027-12-31', indicators: null },
         ],
       });
@@ -415,19 +452,29 @@ describe('pairings: the workflow, its money, progress, coverage and live events'
       const recent = await confirmedMatch();
       dataOf(await t.gql(ADD_PROGRESS_REPORT, { matchId: reported, input: report() }, donor.token));
       const longAgo = new Date(Date.now() - 200 * 24 * 60 * 60 * 1000);
-      await dataSource.getRepository(Match).createQueryBuilder().update().set({ updatedAt: () => ':longAgo' }).setParameter('longAgo', longAgo).whereInIds([silent, reported]).execute();
-      await dataSource.query(`UPDATE progress_reports SET created_at = ${dataSource.options.type === 'postgres' ? '$1' : '?'} WHERE match_id = ${dataSource.options.type === 'postgres' ? '$2' : '?'}`, [
-        dataSource.options.type === 'postgres' ? longAgo : longAgo.toISOString().replace('T', ' ').slice(0, 19),
-        reported,
-      ]);
+      await dataSource
+        .getRepository(Match)
+        .createQueryBuilder()
+        .update()
+        .set({ updatedAt: () => ':longAgo' })
+        .setParameter('longAgo', longAgo)
+        .whereInIds([silent, reported])
+        .execute();
+      await dataSource.query(
+        `UPDATE progress_reports SET created_at = ${dataSource.options.type === 'postgres' ? '$1' : '?'} WHERE match_id = ${dataSource.options.type === 'postgres' ? '$2' : '?'}`,
+        [dataSource.options.type === 'postgres' ? longAgo : longAgo.toISOString().replace('T', ' ').slice(0, 19), reported],
+      );
 
-      const overdue = dataOf(await t.gql<{ overdueProgressReports: { lastReportAt: string | null; match: { id: string } }[] }>(OVERDUE, {}, secretariat.token))
-        .overdueProgressReports;
+      const overdue = dataOf(
+        await t.gql<{ overdueProgressReports: { lastReportAt: string | null; match: { id: string } }[] }>(OVERDUE, {}, secretariat.token),
+      ).overdueProgressReports;
       const ids = overdue.map((entry) => entry.match.id);
       expect(ids).toEqual(expect.arrayContaining([silent, reported]));
       expect(ids).not.toContain(recent);
       expect(overdue.find((entry) => entry.match.id === silent)!.lastReportAt).toBeNull();
-      expect(Math.abs(new Date(overdue.find((entry) => entry.match.id === reported)!.lastReportAt!).getTime() - longAgo.getTime())).toBeLessThan(2000);
+      expect(
+        Math.abs(new Date(overdue.find((entry) => entry.match.id === reported)!.lastReportAt!).getTime() - longAgo.getTime()),
+      ).toBeLessThan(2000);
       const lenient = dataOf(await t.gql(OVERDUE, { days: 365 }, secretariat.token)).overdueProgressReports as { match: { id: string } }[];
       expect(lenient.map((entry) => entry.match.id)).not.toContain(silent);
       expect(errorCode(await t.gql(OVERDUE, {}, donor.token))).toBe('FORBIDDEN');
@@ -448,7 +495,13 @@ describe('pairings: the workflow, its money, progress, coverage and live events'
       const destruction = await publishedNeed(fiji, { themeCodes: ['DESTRUCTION'], estimatedBudgetUsd: 300000 });
       const both = await publishedNeed(fiji, { themeCodes: ['DESTRUCTION', 'GENDER'], estimatedBudgetUsd: 200000 });
       await publishedNeed(fiji, { themeCodes: ['GENDER'], estimatedBudgetUsd: 50000 });
-      const { createNeed: draft } = dataOf(await t.gql(contractOperation('CreateNeed'), { input: needInput({ themeCodes: ['DESTRUCTION'], estimatedBudgetUsd: 999 }) }, fiji.token));
+      const { createNeed: draft } = dataOf(
+        await t.gql(
+          contractOperation('CreateNeed'),
+          { input: needInput({ themeCodes: ['DESTRUCTION'], estimatedBudgetUsd: 999 }) },
+          fiji.token,
+        ),
+      );
       expect(draft.status).toBe('DRAFT');
 
       const funded = await proposed(destruction, pacificOffer);
@@ -463,12 +516,25 @@ describe('pairings: the workflow, its money, progress, coverage and live events'
       const oceania = coverage.byRegion.find((entry: { region: { code: string } }) => entry.region.code === '009');
       expect(oceania).toEqual({ region: { code: '009', name: 'Oceania' }, openNeeds: 2, requestedUsd: 550000, approvedUsd: 420000 });
       const byTheme = Object.fromEntries(coverage.byTheme.map((entry: { theme: { code: string } }) => [entry.theme.code, entry]));
-      expect(byTheme.DESTRUCTION).toEqual({ theme: { code: 'DESTRUCTION', label: expect.any(String) }, openNeeds: 1, requestedUsd: 500000, approvedUsd: 420000 });
+      expect(byTheme.DESTRUCTION).toEqual({
+        theme: { code: 'DESTRUCTION', label: expect.any(String) },
+        openNeeds: 1,
+        requestedUsd: 500000,
+        approvedUsd: 420000,
+      });
       expect(byTheme.GENDER).toMatchObject({ openNeeds: 2, requestedUsd: 250000, approvedUsd: 120000 });
 
-      const disbursed = await t.gql('{ coverage { byRegion { region { code } disbursedUsd } byTheme { theme { code } disbursedUsd } } }', {}, secretariat.token);
-      expect(dataOf(disbursed).coverage.byRegion.find((entry: { region: { code: string } }) => entry.region.code === '009').disbursedUsd).toBe(75000);
-      expect(dataOf(disbursed).coverage.byTheme.find((entry: { theme: { code: string } }) => entry.theme.code === 'GENDER').disbursedUsd).toBe(0);
+      const disbursed = await t.gql(
+        '{ coverage { byRegion { region { code } disbursedUsd } byTheme { theme { code } disbursedUsd } } }',
+        {},
+        secretariat.token,
+      );
+      expect(
+        dataOf(disbursed).coverage.byRegion.find((entry: { region: { code: string } }) => entry.region.code === '009').disbursedUsd,
+      ).toBe(75000);
+      expect(
+        dataOf(disbursed).coverage.byTheme.find((entry: { theme: { code: string } }) => entry.theme.code === 'GENDER').disbursedUsd,
+      ).toBe(0);
     });
   });
 
@@ -494,11 +560,23 @@ describe('pairings: the workflow, its money, progress, coverage and live events'
       dataOf(await approve(matchId, 80000, 2));
 
       // The engine's own PROPOSED event for the pair is the next test's subject; here the decisions count.
-      const concerning = (events: MatchEventView[]) => events.filter((event) => event.matchId === matchId && event.kind === 'STATUS_CHANGED');
-      await waitFor(() => concerning(ownEvents.events).length >= 2 && concerning(staffEvents.events).length >= 2 && concerning(stateEvents.events).length >= 2);
+      const concerning = (events: MatchEventView[]) =>
+        events.filter((event) => event.matchId === matchId && event.kind === 'STATUS_CHANGED');
+      await waitFor(
+        () =>
+          concerning(ownEvents.events).length >= 2 &&
+          concerning(staffEvents.events).length >= 2 &&
+          concerning(stateEvents.events).length >= 2,
+      );
       expect(concerning(ownEvents.events)).toEqual([
         expect.objectContaining({ kind: 'STATUS_CHANGED', status: 'DONOR_INTERESTED', previousStatus: 'PROPOSED', version: 2, offerId }),
-        expect.objectContaining({ kind: 'STATUS_CHANGED', status: 'APPROVED', previousStatus: 'DONOR_INTERESTED', version: 3, allocatedUsd: 80000 }),
+        expect.objectContaining({
+          kind: 'STATUS_CHANGED',
+          status: 'APPROVED',
+          previousStatus: 'DONOR_INTERESTED',
+          version: 3,
+          allocatedUsd: 80000,
+        }),
       ]);
       expect(concerning(ownEvents.events)[1].match).toEqual({ id: matchId, status: 'APPROVED' });
       expect(concerning(stateEvents.events).map((event) => event.status)).toEqual(['DONOR_INTERESTED', 'APPROVED']);
@@ -521,7 +599,15 @@ describe('pairings: the workflow, its money, progress, coverage and live events'
       await waitFor(() => proposals(ownEvents.events).length > 0 && proposals(stateEvents.events).length > 0);
       const match = await dataSource.getRepository(Match).findOneByOrFail({ needId, offerId });
       expect(proposals(ownEvents.events)).toEqual([
-        expect.objectContaining({ kind: 'PROPOSED', matchId: match.id, status: 'PROPOSED', previousStatus: null, version: 1, allocatedUsd: null, match: { id: match.id, status: 'PROPOSED' } }),
+        expect.objectContaining({
+          kind: 'PROPOSED',
+          matchId: match.id,
+          status: 'PROPOSED',
+          previousStatus: null,
+          version: 1,
+          allocatedUsd: null,
+          match: { id: match.id, status: 'PROPOSED' },
+        }),
       ]);
       expect(proposals(stateEvents.events)).toEqual([expect.objectContaining({ kind: 'PROPOSED', matchId: match.id })]);
       await engineIdle(dataSource);
@@ -562,7 +648,9 @@ describe('pairings: the workflow, its money, progress, coverage and live events'
         needCountryIso3: 'GHA',
         at: new Date().toISOString(),
       };
-      await t.app.get(MatchEventBus).publish(Array.from({ length: MAX_PENDING_EVENTS + 1 }, (_, index) => ({ ...announced, matchId: `announced-${index}` })));
+      await t.app
+        .get(MatchEventBus)
+        .publish(Array.from({ length: MAX_PENDING_EVENTS + 1 }, (_, index) => ({ ...announced, matchId: `announced-${index}` })));
       await waitFor(() => staffEvents.errors.length > 0);
       expect(staffEvents.errors[0]).toEqual([expect.objectContaining({ extensions: { code: 'EVENTS_DROPPED' } })]);
       expect(staffEvents.events.length).toBeLessThanOrEqual(MAX_PENDING_EVENTS);
@@ -600,13 +688,17 @@ describe('pairings: the workflow, its money, progress, coverage and live events'
       const CAPACITY = 500000;
       const AMOUNT = 20000;
       const offerId = await publishedOffer(otherDonor, { capacityUsd: CAPACITY, minGrantUsd: null, maxGrantUsd: null });
-      const needIds = await Promise.all(Array.from({ length: 60 }, (_, index) => publishedNeed(index % 2 ? nigeria : ghana, { estimatedBudgetUsd: 50000 })));
+      const needIds = await Promise.all(
+        Array.from({ length: 60 }, (_, index) => publishedNeed(index % 2 ? nigeria : ghana, { estimatedBudgetUsd: 50000 })),
+      );
       const matchIds: string[] = [];
       for (const needId of needIds) matchIds.push(await proposed(needId, offerId));
 
       const results = await Promise.all(matchIds.map((id) => approve(id, AMOUNT, 1)));
       const succeeded = results.filter((result) => !result.errors);
-      const refusals = results.filter((result) => result.errors).map((result) => `${errorCode(result as GraphQLResponse)}: ${result.errors![0].message}`);
+      const refusals = results
+        .filter((result) => result.errors)
+        .map((result) => `${errorCode(result as GraphQLResponse)}: ${result.errors![0].message}`);
       expect(refusals.filter((refusal) => !/^(BAD_USER_INPUT|CONFLICT):/.test(refusal))).toEqual([]);
       expect(succeeded.length).toBe(CAPACITY / AMOUNT);
 
@@ -631,7 +723,12 @@ interface EventListener {
 }
 
 /** Subscribes to matchEvents over graphql-ws as a client would, collecting what arrives. */
-async function listenForMatchEvents(httpUrl: string, token: string | null, clients: Client[], query = MATCH_EVENTS): Promise<EventListener> {
+async function listenForMatchEvents(
+  httpUrl: string,
+  token: string | null,
+  clients: Client[],
+  query = MATCH_EVENTS,
+): Promise<EventListener> {
   const client = createClient({
     url: httpUrl.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
@@ -697,7 +794,9 @@ describe('pairings: matchEvents through Redis', () => {
         at: new Date().toISOString(),
       });
       await waitFor(() => own.events.length > 0);
-      expect(own.events).toEqual([expect.objectContaining({ kind: 'PROPOSED', matchId: UNKNOWN_ID, status: 'PROPOSED', previousStatus: null, match: null })]);
+      expect(own.events).toEqual([
+        expect.objectContaining({ kind: 'PROPOSED', matchId: UNKNOWN_ID, status: 'PROPOSED', previousStatus: null, match: null }),
+      ]);
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(other.events).toEqual([]);
       expect([...own.errors, ...other.errors]).toEqual([]);
@@ -707,7 +806,8 @@ describe('pairings: matchEvents through Redis', () => {
   });
 });
 
-const PLAN_FIELDS = 'id status solveStatus objective greedyObjective upperBound solveMillis candidateCount allocatedUsd message allocations { matchId needId offerId allocatedUsd score match { status } }';
+const PLAN_FIELDS =
+  'id status solveStatus objective greedyObjective upperBound solveMillis candidateCount allocatedUsd message allocations { matchId needId offerId allocatedUsd score match { status } }';
 const PROPOSE_ALLOCATION = `mutation($input: ProposeAllocationInput) { proposeAllocation(input: $input) { id status } }`;
 const ALLOCATION_PLAN = `query($id: ID!) { allocationPlan(id: $id) { ${PLAN_FIELDS} } }`;
 
@@ -786,7 +886,9 @@ describe('pairings: optimal allocation plans', () => {
     expect(plan.objective).toBeCloseTo(165000, 3);
     expect(plan.greedyObjective).toBeCloseTo(100000, 3);
     expect(plan.solveMillis).toBeGreaterThanOrEqual(0);
-    expect(plan.allocations.map((allocation: { matchId: string; allocatedUsd: number }) => [allocation.matchId, allocation.allocatedUsd]).sort()).toEqual(
+    expect(
+      plan.allocations.map((allocation: { matchId: string; allocatedUsd: number }) => [allocation.matchId, allocation.allocatedUsd]).sort(),
+    ).toEqual(
       [
         [xb, 100000],
         [ya, 100000],
@@ -797,12 +899,18 @@ describe('pairings: optimal allocation plans', () => {
 
     const { applyAllocationPlan } = dataOf(await t.gql(APPLY, { id: plan.id }, secretariat.token));
     expect(applyAllocationPlan.status).toBe('APPLIED');
-    expect(applyAllocationPlan.allocations.map((allocation: { match: { status: string } }) => allocation.match.status)).toEqual(['APPROVED', 'APPROVED']);
+    expect(applyAllocationPlan.allocations.map((allocation: { match: { status: string } }) => allocation.match.status)).toEqual([
+      'APPROVED',
+      'APPROVED',
+    ]);
     expect(await matches.findOneByOrFail({ id: xb })).toMatchObject({ status: 'APPROVED', allocatedUsd: 100000, version: 2 });
     expect(await matches.findOneByOrFail({ id: xa })).toMatchObject({ status: 'SUPERSEDED' });
     expect(await matches.findOneByOrFail({ id: yb })).toMatchObject({ status: 'SUPERSEDED' });
     expect(await dataSource.getRepository(Need).findOneByOrFail({ id: needX })).toMatchObject({ fundedUsd: 100000, status: 'FUNDED' });
-    expect(await dataSource.getRepository(Offer).findOneByOrFail({ id: offerA })).toMatchObject({ remainingCapacityUsd: 0, status: 'EXHAUSTED' });
+    expect(await dataSource.getRepository(Offer).findOneByOrFail({ id: offerA })).toMatchObject({
+      remainingCapacityUsd: 0,
+      status: 'EXHAUSTED',
+    });
     const approval = (await auditTrail(t, ya)).find((event) => event.action === 'match.approve')!;
     expect(approval).toMatchObject({ actor: { email: secretariat.email }, detail: { planId: plan.id, allocatedUsd: 100000 } });
 
@@ -855,12 +963,16 @@ describe('pairings through BullMQ and a separate worker: live proposals and allo
    */
   async function workerIdle(): Promise<void> {
     await engineIdle(dataSource);
-    await eventually(async () => {
-      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-      // The next tick of each periodic job (the sweeps) waits as a delayed job; it is not work left.
-      counts.delayed -= await queue.getJobSchedulersCount();
-      return Object.values(counts).every((count) => count === 0) ? true : undefined;
-    }, 30_000, 'the worker to finish its jobs');
+    await eventually(
+      async () => {
+        const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+        // The next tick of each periodic job (the sweeps) waits as a delayed job; it is not work left.
+        counts.delayed -= await queue.getJobSchedulersCount();
+        return Object.values(counts).every((count) => count === 0) ? true : undefined;
+      },
+      30_000,
+      'the worker to finish its jobs',
+    );
   }
 
   async function settledOffer(token: string, overrides: Record<string, unknown>): Promise<string> {
@@ -903,7 +1015,15 @@ describe('pairings through BullMQ and a separate worker: live proposals and allo
     const donor = await donorAccount(t);
     const offerId = await settledOffer(donor.token, { capacityUsd: 80000, minGrantUsd: null, maxGrantUsd: null });
     const needId = await settledNeed(ghana.token, { estimatedBudgetUsd: 50000 });
-    const match = await eventually(() => dataSource.getRepository(Match).findOneBy({ needId, offerId }).then((found) => found ?? undefined), 30_000, 'the proposal');
+    const match = await eventually(
+      () =>
+        dataSource
+          .getRepository(Match)
+          .findOneBy({ needId, offerId })
+          .then((found) => found ?? undefined),
+      30_000,
+      'the proposal',
+    );
 
     const plan = await solvedPlan(t, secretariat.token);
     expect(plan).toMatchObject({ status: 'READY', solveStatus: 'OPTIMAL', message: null });

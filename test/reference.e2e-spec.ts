@@ -103,7 +103,8 @@ describe('reference data over the client contract, without signing in', () => {
     it('gives the Western African states for "011"', async () => {
       const countries: CountryView[] = dataOf(await t.gql(COUNTRIES, { region: '011' })).countries;
       expect(countries.map((country) => country.iso3).sort()).toEqual(WESTERN_AFRICA);
-      for (const country of countries) expect(country).toMatchObject({ region: { code: '002', name: 'Africa' }, subRegion: { code: '202' } });
+      for (const country of countries)
+        expect(country).toMatchObject({ region: { code: '002', name: 'Africa' }, subRegion: { code: '202' } });
     });
 
     it('gives every country of a region or sub-region', async () => {
@@ -150,7 +151,9 @@ describe('reference data over the client contract, without signing in', () => {
 
     it('labels every group and theme in each of the six UN languages, in its own script', async () => {
       const query = '{ themes { code label labelZh labels { en fr es ru zh ar } } }';
-      const themes: { code: string; label: string; labelZh: string; labels: Record<string, string> }[] = dataOf(await t.gql(query, {})).themes;
+      const themes: { code: string; label: string; labelZh: string; labels: Record<string, string> }[] = dataOf(
+        await t.gql(query, {}),
+      ).themes;
       for (const theme of themes) {
         expect(theme.labels.en).toBe(theme.label);
         expect(theme.labels.zh).toBe(theme.labelZh);
@@ -158,7 +161,8 @@ describe('reference data over the client contract, without signing in', () => {
         expect(theme.labels.ar).toMatch(/[\u0600-\u06FF]/);
         for (const language of ['fr', 'es']) expect(theme.labels[language]).toMatch(/^[A-ZÉ]/);
       }
-      for (const language of ['fr', 'es', 'ru', 'ar']) expect(new Set(themes.map((theme) => theme.labels[language])).size).toBe(themes.length);
+      for (const language of ['fr', 'es', 'ru', 'ar'])
+        expect(new Set(themes.map((theme) => theme.labels[language])).size).toBe(themes.length);
     });
   });
 });

@@ -101,7 +101,14 @@ describe('national reports (e2e)', () => {
   describe('importing text', () => {
     it('drafts a need per Chinese need passage, with the seed themes and the passage as excerpt', async () => {
       const report = await imported(kenya.token, { text: CHINESE_REPORT });
-      expect(report).toMatchObject({ year: 2024, instrument: 'POA', language: 'zh', format: 'TEXT', fileName: null, country: { iso3: 'KEN' } });
+      expect(report).toMatchObject({
+        year: 2024,
+        instrument: 'POA',
+        language: 'zh',
+        format: 'TEXT',
+        fileName: null,
+        country: { iso3: 'KEN' },
+      });
       expect(report.contentHash).toMatch(/^[0-9a-f]{64}$/);
       expect(report.paragraphCount).toBe(2);
       expect(report.draftNeeds.map(themeCodes)).toEqual([['MARKING', 'RECORD_KEEPING', 'TRACING'], ['BASELINE_ASSESSMENT']]);
@@ -210,14 +217,19 @@ describe('national reports (e2e)', () => {
     expect(left.draftNeeds.map((need) => need.id)).toEqual(right.draftNeeds.map((need) => need.id));
 
     // Another country sending the same words has a report of its own.
-    const other = await imported(secretariat.token, { text: 'We need equipment for the destruction of surplus weapons.', countryIso3: 'NGA' });
+    const other = await imported(secretariat.token, {
+      text: 'We need equipment for the destruction of surplus weapons.',
+      countryIso3: 'NGA',
+    });
     expect(other.id).not.toBe(first.id);
   });
 
   describe('refusals change nothing', () => {
     const refusedWith = async (response: GraphQLResponse, field: string, message: RegExp) => {
       expect(errorCode(response)).toBe('BAD_USER_INPUT');
-      expect(response.errors?.[0].extensions?.fields).toEqual([expect.objectContaining({ field, message: expect.stringMatching(message) })]);
+      expect(response.errors?.[0].extensions?.fields).toEqual([
+        expect.objectContaining({ field, message: expect.stringMatching(message) }),
+      ]);
     };
 
     it.each([
@@ -231,7 +243,10 @@ describe('national reports (e2e)', () => {
       ],
       [
         'a PDF with only a drawing',
-        async () => ({ fileBase64: base64(await renderPdf((document) => document.rect(50, 50, 300, 400).fill('#777777'))), fileName: 'scan.pdf' }),
+        async () => ({
+          fileBase64: base64(await renderPdf((document) => document.rect(50, 50, 300, 400).fill('#777777'))),
+          fileName: 'scan.pdf',
+        }),
         'input.fileBase64',
         /OCR/,
       ],
@@ -251,7 +266,11 @@ describe('national reports (e2e)', () => {
     it('refuses a document just over the size limit', async () => {
       const before = await counts();
       const tooBig = Buffer.alloc(MAX_DOCUMENT_BYTES + 1, 'a');
-      await refusedWith(await importAs(kenya.token, { fileBase64: base64(tooBig), fileName: 'big.txt' }), 'input.fileBase64', /at most 20 MiB/);
+      await refusedWith(
+        await importAs(kenya.token, { fileBase64: base64(tooBig), fileName: 'big.txt' }),
+        'input.fileBase64',
+        /at most 20 MiB/,
+      );
       expect(await counts()).toEqual(before);
     });
 
@@ -275,13 +294,17 @@ describe('national reports (e2e)', () => {
   describe('who may import', () => {
     it('forbids a state to import for another country', async () => {
       const before = await counts();
-      expect(errorCode(await importAs(kenya.token, { text: 'We need training for customs officers.', countryIso3: 'NGA' }))).toBe('FORBIDDEN');
+      expect(errorCode(await importAs(kenya.token, { text: 'We need training for customs officers.', countryIso3: 'NGA' }))).toBe(
+        'FORBIDDEN',
+      );
       expect(await counts()).toEqual(before);
     });
 
     it('forbids donors', async () => {
       const donor = await donorAccount(t);
-      expect(errorCode(await importAs(donor.token, { text: 'We need training for customs officers.', countryIso3: 'NGA' }))).toBe('FORBIDDEN');
+      expect(errorCode(await importAs(donor.token, { text: 'We need training for customs officers.', countryIso3: 'NGA' }))).toBe(
+        'FORBIDDEN',
+      );
     });
 
     it('asks the Secretariat to name the country', async () => {
@@ -391,7 +414,10 @@ describe('national reports (e2e)', () => {
 
     it('checks the link on update too', async () => {
       const need = await create(nigeria.token, {});
-      const nigerianReport = await imported(nigeria.token, { text: 'We need assistance for the destruction of obsolete ammunition.', year: 2016 });
+      const nigerianReport = await imported(nigeria.token, {
+        text: 'We need assistance for the destruction of obsolete ammunition.',
+        year: 2016,
+      });
       const update = (reportId: string) =>
         t.gql(
           'mutation($id: ID!, $input: UpdateNeedInput!) { updateNeed(id: $id, input: $input) { id } }',
@@ -404,10 +430,15 @@ describe('national reports (e2e)', () => {
   });
 
   describe('suggestThemes', () => {
-    const suggest = 'query($text: String!, $language: String) { suggestThemes(text: $text, language: $language) { theme { code } score evidence } }';
+    const suggest =
+      'query($text: String!, $language: String) { suggestThemes(text: $text, language: $language) { theme { code } score evidence } }';
 
     it('suggests themes with scores and evidence, in English and Chinese', async () => {
-      const english = await t.gql(suggest, { text: 'Stockpile security for police armouries and destruction of surplus ammunition' }, kenya.token);
+      const english = await t.gql(
+        suggest,
+        { text: 'Stockpile security for police armouries and destruction of surplus ammunition' },
+        kenya.token,
+      );
       const codes = english.data!.suggestThemes.map((suggestion: { theme: { code: string } }) => suggestion.theme.code);
       expect(codes).toEqual(expect.arrayContaining(['STOCKPILE_MANAGEMENT', 'DESTRUCTION']));
       for (const suggestion of english.data!.suggestThemes) {
@@ -415,7 +446,9 @@ describe('national reports (e2e)', () => {
         expect(suggestion.evidence.length).toBeGreaterThan(0);
       }
       const chinese = await t.gql(suggest, { text: '加强边境管制和海关能力', language: 'zh' }, kenya.token);
-      expect(chinese.data!.suggestThemes).toEqual([expect.objectContaining({ theme: { code: 'BORDER_CUSTOMS' }, evidence: ['边境', '海关'] })]);
+      expect(chinese.data!.suggestThemes).toEqual([
+        expect.objectContaining({ theme: { code: 'BORDER_CUSTOMS' }, evidence: ['边境', '海关'] }),
+      ]);
     });
 
     it('requires a login and a UN language', async () => {

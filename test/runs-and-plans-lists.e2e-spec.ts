@@ -25,7 +25,12 @@ interface Listed {
 }
 
 /** Pages through a whole list two at a time, as the console's "Next page" does. */
-async function everyPage(t: TestApp, query: string, field: string, token: string): Promise<{ nodes: Listed[]; pages: number; totalCount: number }> {
+async function everyPage(
+  t: TestApp,
+  query: string,
+  field: string,
+  token: string,
+): Promise<{ nodes: Listed[]; pages: number; totalCount: number }> {
   const nodes: Listed[] = [];
   let after: string | null = null;
   let pages = 0;
@@ -40,7 +45,8 @@ async function everyPage(t: TestApp, query: string, field: string, token: string
   }
 }
 
-const newestFirst = (nodes: Listed[]) => nodes.every((node, index) => index === 0 || Date.parse(nodes[index - 1].createdAt) >= Date.parse(node.createdAt));
+const newestFirst = (nodes: Listed[]) =>
+  nodes.every((node, index) => index === 0 || Date.parse(nodes[index - 1].createdAt) >= Date.parse(node.createdAt));
 
 describe('matchingRuns, allocationPlans and defaultMatchingWeights: what the Secretariat started, newest first', () => {
   let t: TestApp;
@@ -59,17 +65,38 @@ describe('matchingRuns, allocationPlans and defaultMatchingWeights: what the Sec
 
   it('gives the default weights a run scores with when it is given none', async () => {
     const { defaultMatchingWeights } = dataOf(await t.gql(DEFAULTS, {}, secretariat.token));
-    const started = dataOf(await t.gql('mutation { startMatchingRun { id weights { theme region capacity ownership gender baseline multiYear conflict } } }', {}, secretariat.token));
+    const started = dataOf(
+      await t.gql(
+        'mutation { startMatchingRun { id weights { theme region capacity ownership gender baseline multiYear conflict } } }',
+        {},
+        secretariat.token,
+      ),
+    );
     defaultRunId = started.startMatchingRun.id;
     expect(defaultMatchingWeights).toEqual(started.startMatchingRun.weights);
-    expect(defaultMatchingWeights).toEqual({ theme: 0.3, region: 0.2, capacity: 0.2, ownership: 0.1, gender: 0.05, baseline: 0.05, multiYear: 0.05, conflict: 0.05 });
+    expect(defaultMatchingWeights).toEqual({
+      theme: 0.3,
+      region: 0.2,
+      capacity: 0.2,
+      ownership: 0.1,
+      gender: 0.05,
+      baseline: 0.05,
+      multiYear: 0.05,
+      conflict: 0.05,
+    });
   });
 
   it('lists every run once, newest first, with who started it and its weights', async () => {
     const weights = [{ theme: 1 }, { region: 2 }, { capacity: 3 }];
     const ids: string[] = [];
     for (const given of weights) {
-      const started = dataOf(await t.gql('mutation($weights: MatchingWeightsInput) { startMatchingRun(weights: $weights) { id } }', { weights: given }, secretariat.token));
+      const started = dataOf(
+        await t.gql(
+          'mutation($weights: MatchingWeightsInput) { startMatchingRun(weights: $weights) { id } }',
+          { weights: given },
+          secretariat.token,
+        ),
+      );
       ids.push(started.startMatchingRun.id);
     }
     const { nodes, pages, totalCount } = await everyPage(t, RUNS, 'matchingRuns', t.adminToken);
@@ -85,7 +112,13 @@ describe('matchingRuns, allocationPlans and defaultMatchingWeights: what the Sec
   it('lists every allocation plan once, newest first, with its options', async () => {
     const ids: string[] = [];
     for (const minRegionShare of [0.1, 0.2, 0.3]) {
-      const proposed = dataOf(await t.gql('mutation($input: ProposeAllocationInput) { proposeAllocation(input: $input) { id } }', { input: { minRegionShare } }, secretariat.token));
+      const proposed = dataOf(
+        await t.gql(
+          'mutation($input: ProposeAllocationInput) { proposeAllocation(input: $input) { id } }',
+          { input: { minRegionShare } },
+          secretariat.token,
+        ),
+      );
       ids.push(proposed.proposeAllocation.id);
     }
     const { nodes, pages, totalCount } = await everyPage(t, PLANS, 'allocationPlans', secretariat.token);

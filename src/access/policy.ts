@@ -35,17 +35,27 @@ export function isGranted<Action extends string, Exposure extends string>(
 ): boolean {
   return rules[action].some(
     (grant) =>
-      grant.roles.includes(caller) && (grant.of === 'any' || ownership === 'own') && (!grant.exposures || grant.exposures.includes(exposure)),
+      grant.roles.includes(caller) &&
+      (grant.of === 'any' || ownership === 'own') &&
+      (!grant.exposures || grant.exposures.includes(exposure)),
   );
 }
 
 /** The grants that apply to a caller, for turning an action's rules into a query's filter. */
-export function grantsFor<Action extends string, Exposure extends string>(rules: Rules<Action, Exposure>, action: Action, caller: Caller): Grant<Exposure>[] {
+export function grantsFor<Action extends string, Exposure extends string>(
+  rules: Rules<Action, Exposure>,
+  action: Action,
+  caller: Caller,
+): Grant<Exposure>[] {
   return rules[action].filter((grant) => grant.roles.includes(caller));
 }
 
 /** Whether a role can be allowed an action at all, on some entity: what an operation's role guard lets through. */
-export function mayEverBeGranted<Action extends string, Exposure extends string>(rules: Rules<Action, Exposure>, action: Action, caller: Caller): boolean {
+export function mayEverBeGranted<Action extends string, Exposure extends string>(
+  rules: Rules<Action, Exposure>,
+  action: Action,
+  caller: Caller,
+): boolean {
   return grantsFor(rules, action, caller).length > 0;
 }
 

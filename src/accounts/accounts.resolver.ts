@@ -72,7 +72,8 @@ export class DonorResolver {
 
   @Roles(Role.SECRETARIAT, Role.ADMIN)
   @Mutation(() => Donor, {
-    description: "Records a donor's IATI organisation identifier, which starts the identifiers of the IATI activities exported for it (GET /exports/iati/activities.xml); null removes it. SECRETARIAT and ADMIN.",
+    description:
+      "Records a donor's IATI organisation identifier, which starts the identifiers of the IATI activities exported for it (GET /exports/iati/activities.xml); null removes it. SECRETARIAT and ADMIN.",
   })
   setDonorIatiReference(@CurrentActor() actor: Actor, @Args() { donorId, iatiOrganisationRef }: SetDonorIatiReferenceArgs): Promise<Donor> {
     return this.accounts.setDonorIatiReference(actor, donorId, iatiOrganisationRef ?? null);

@@ -33,14 +33,24 @@ export class AccountsService {
       if (await manager.exists(Donor, { where: { name: input.name.trim() } })) {
         throw new ConflictError(`A donor named "${input.name.trim()}" already exists.`);
       }
-      const donor = manager.create(Donor, { name: input.name.trim(), kind: input.kind, countryIso3, iatiOrganisationRef: input.iatiOrganisationRef ?? null });
+      const donor = manager.create(Donor, {
+        name: input.name.trim(),
+        kind: input.kind,
+        countryIso3,
+        iatiOrganisationRef: input.iatiOrganisationRef ?? null,
+      });
       await manager.save(donor);
       await this.audit.record(manager, actor, {
         action: 'donor.create',
         entityType: 'Donor',
         entityId: donor.id,
         // A donor created without an IATI reference records none, rather than a null the ADMIN never entered.
-        detail: { name: donor.name, kind: donor.kind, countryIso3, ...(donor.iatiOrganisationRef ? { iatiOrganisationRef: donor.iatiOrganisationRef } : {}) },
+        detail: {
+          name: donor.name,
+          kind: donor.kind,
+          countryIso3,
+          ...(donor.iatiOrganisationRef ? { iatiOrganisationRef: donor.iatiOrganisationRef } : {}),
+        },
       });
       return donor;
     });
@@ -100,7 +110,10 @@ export class AccountsService {
       return { countryIso3: null, donorId: input.donorId };
     }
     if (input.countryIso3 || input.donorId) {
-      throw BadUserInputError.forField(input.countryIso3 ? 'input.countryIso3' : 'input.donorId', `${input.role} users are not bound to a country or donor.`);
+      throw BadUserInputError.forField(
+        input.countryIso3 ? 'input.countryIso3' : 'input.donorId',
+        `${input.role} users are not bound to a country or donor.`,
+      );
     }
     return { countryIso3: null, donorId: null };
   }
@@ -117,7 +130,9 @@ export class AccountsService {
       this.logger.log(`Created the first ADMIN account ${email} with the password from ADMIN_PASSWORD.`);
     } else {
       // Printed straight to the terminal, not the JSON log, so it is not shipped to log storage.
-      process.stdout.write(`\nCreated the first ADMIN account.\n  e-mail:   ${email}\n  password: ${chosen}\nIt is shown only this once.\n\n`);
+      process.stdout.write(
+        `\nCreated the first ADMIN account.\n  e-mail:   ${email}\n  password: ${chosen}\nIt is shown only this once.\n\n`,
+      );
     }
   }
 
@@ -138,7 +153,12 @@ export class AccountsService {
   /** E-mail addresses are unique, so they alone give the list the stable order its cursors need. */
   async listUsers(filter: UserFilter, page: PageArgs): Promise<Connection<User>> {
     const { skip, take } = pageWindow(page);
-    const [items, total] = await this.users.findAndCount({ where: filter.role ? { role: filter.role } : {}, order: { email: 'ASC' }, skip, take });
+    const [items, total] = await this.users.findAndCount({
+      where: filter.role ? { role: filter.role } : {},
+      order: { email: 'ASC' },
+      skip,
+      take,
+    });
     return toConnection(items, total, skip);
   }
 

@@ -35,7 +35,10 @@ import { LoginAttemptStore } from './login-attempt-store';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         throttlers: [{ name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT }],
-        storage: new LoginAttemptStore(config.REDIS_URL ? createRedisConnection(config, 'producer') : null, `${config.QUEUE_PREFIX}:login-attempts`),
+        storage: new LoginAttemptStore(
+          config.REDIS_URL ? createRedisConnection(config, 'producer') : null,
+          `${config.QUEUE_PREFIX}:login-attempts`,
+        ),
       }),
     }),
   ],

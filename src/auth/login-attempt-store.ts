@@ -40,7 +40,10 @@ export class LoginAttemptStore implements ThrottlerStorage, OnModuleInit, OnAppl
   async onModuleInit(): Promise<void> {
     if (this.redis && this.redis.status !== 'ready') {
       const waiting = new AbortController();
-      await Promise.race([once(this.redis, 'ready', { signal: waiting.signal }), delay(CONNECT_WAIT_MS, undefined, { signal: waiting.signal })]).catch(() => undefined);
+      await Promise.race([
+        once(this.redis, 'ready', { signal: waiting.signal }),
+        delay(CONNECT_WAIT_MS, undefined, { signal: waiting.signal }),
+      ]).catch(() => undefined);
       waiting.abort();
     }
   }
@@ -52,7 +55,9 @@ export class LoginAttemptStore implements ThrottlerStorage, OnModuleInit, OnAppl
       } catch (error) {
         if (Date.now() - this.lastWarningAt > WARN_EVERY_MS) {
           this.lastWarningAt = Date.now();
-          this.logger.warn(`Login attempts are counted in this process while Redis fails: ${error instanceof Error ? error.message : String(error)}`);
+          this.logger.warn(
+            `Login attempts are counted in this process while Redis fails: ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
       }
     }

@@ -23,7 +23,10 @@ const LONGEST_TIMER_MS = 2_147_483_647;
  * (`{ "Authorization": "Bearer <token>" }`). The actor is resolved when the socket opens; null
  * refuses the connection.
  */
-export async function authenticateConnection(auth: AuthService, connectionParams: Readonly<Record<string, unknown>> | undefined): Promise<TokenSession | null> {
+export async function authenticateConnection(
+  auth: AuthService,
+  connectionParams: Readonly<Record<string, unknown>> | undefined,
+): Promise<TokenSession | null> {
   const token = bearerToken(connectionParams?.Authorization ?? connectionParams?.authorization);
   if (!token) return null;
   try {

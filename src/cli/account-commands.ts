@@ -67,7 +67,11 @@ export class CreateDonorCommand extends CommandRunner {
   }
 
   async run(_args: string[], options: { name: string; kind: DonorKind; country?: string }): Promise<void> {
-    const input = await validateOrReport(CreateDonorInput, { name: options.name, kind: options.kind?.toUpperCase(), countryIso3: options.country });
+    const input = await validateOrReport(CreateDonorInput, {
+      name: options.name,
+      kind: options.kind?.toUpperCase(),
+      countryIso3: options.country,
+    });
     const donor = await this.accounts.createDonor(null, input);
     console.log(`Created donor ${donor.name} (id ${donor.id}).`);
   }

@@ -10,7 +10,14 @@ import { ENTITIES } from '../app/entities';
 
 /** Operator commands against the configured database; no HTTP server. */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot({ runMigrations: true, entities: ENTITIES }), LoadersModule, ReferenceModule, AuditModule, AccountsModule],
+  imports: [
+    ConfigModule,
+    DatabaseModule.forRoot({ runMigrations: true, entities: ENTITIES }),
+    LoadersModule,
+    ReferenceModule,
+    AuditModule,
+    AccountsModule,
+  ],
   providers: [CreateUserCommand, CreateDonorCommand],
 })
 export class CliModule {}

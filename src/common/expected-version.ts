@@ -19,7 +19,9 @@ export function expectedVersionArg(noun: string): ArgsOptions {
 /** Checked on the row read (and locked) for the change, inside its transaction, before anything is written. */
 export function assertExpectedVersion(noun: string, record: { version: number }, expectedVersion: number | null | undefined): void {
   if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== record.version) {
-    throw new ConflictError(`The ${noun} has changed since you read it (version ${record.version}, not ${expectedVersion}); reload it and apply your changes again.`);
+    throw new ConflictError(
+      `The ${noun} has changed since you read it (version ${record.version}, not ${expectedVersion}); reload it and apply your changes again.`,
+    );
   }
 }
 
@@ -28,7 +30,11 @@ export function assertExpectedVersion(noun: string, record: { version: number },
  * eligible areas) leaves the record's own row as it was, so TypeORM would not raise the version;
  * the next editor must still see that it changed.
  */
-export async function saveAsNewVersion<T extends { id: string; version: number }>(manager: EntityManager, target: EntityTarget<T>, record: T): Promise<void> {
+export async function saveAsNewVersion<T extends { id: string; version: number }>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  record: T,
+): Promise<void> {
   const versionRead = record.version;
   await manager.save(target, record);
   if (record.version === versionRead) {

@@ -24,7 +24,12 @@ import { AppConfig } from '../config/app-config';
           // among them: serialising and redacting every header of every request cost more than the
           // line is worth.
           serializers: {
-            req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
+            req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: req.url,
+              remoteAddress: req.remoteAddress,
+            }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
           customProps: () => ({ service: 'poa-match-api' }),

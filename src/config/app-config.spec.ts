@@ -57,11 +57,19 @@ describe('validateConfig', () => {
   });
 
   it('treats empty values as unset', () => {
-    expect(validateConfig({ PORT: '', REDIS_URL: '', JWT_SECRET: '' })).toMatchObject({ PORT: 3000, REDIS_URL: undefined, JWT_SECRET: undefined });
+    expect(validateConfig({ PORT: '', REDIS_URL: '', JWT_SECRET: '' })).toMatchObject({
+      PORT: 3000,
+      REDIS_URL: undefined,
+      JWT_SECRET: undefined,
+    });
   });
 
   it('sends no e-mail unless SMTP_URL is set, and takes a sender as an address or Name <address>', () => {
-    expect(validateConfig({})).toMatchObject({ SMTP_URL: undefined, MAIL_FROM: 'poa-match <no-reply@poa-match.local>', NOTIFY_MATCH_MIN_SCORE: 0.7 });
+    expect(validateConfig({})).toMatchObject({
+      SMTP_URL: undefined,
+      MAIL_FROM: 'poa-match <no-reply@poa-match.local>',
+      NOTIFY_MATCH_MIN_SCORE: 0.7,
+    });
     expect(validateConfig({ SMTP_URL: 'smtps://user:secret@mail.example.org:465', MAIL_FROM: 'alerts@example.org' })).toMatchObject({
       SMTP_URL: 'smtps://user:secret@mail.example.org:465',
       MAIL_FROM: 'alerts@example.org',
@@ -102,8 +110,12 @@ describe('validateConfig', () => {
   });
 
   it('serves metrics beyond the machine only behind a token', () => {
-    expect(refusal({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' })).toMatch(/METRICS_HOST: metrics are served beyond this machine only with METRICS_TOKEN set/);
-    expect(validateConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0', METRICS_TOKEN: 'a-metrics-token-1234' }).METRICS_PORT).toBe(9464);
+    expect(refusal({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' })).toMatch(
+      /METRICS_HOST: metrics are served beyond this machine only with METRICS_TOKEN set/,
+    );
+    expect(validateConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0', METRICS_TOKEN: 'a-metrics-token-1234' }).METRICS_PORT).toBe(
+      9464,
+    );
     expect(validateConfig({ METRICS_PORT: '9464' })).toMatchObject({ METRICS_PORT: 9464, METRICS_HOST: '127.0.0.1' });
   });
 

@@ -16,7 +16,8 @@ import {
 } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined ? undefined : Number(value));
-const toBool = ({ value }: { value: unknown }) => (value === undefined ? undefined : value === true || (typeof value === 'string' && ['1', 'true', 'yes'].includes(value.toLowerCase())));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined ? undefined : value === true || (typeof value === 'string' && ['1', 'true', 'yes'].includes(value.toLowerCase()));
 
 /**
  * Every setting the service reads, with its default. Validated once at boot: a bad value stops the

@@ -26,10 +26,10 @@ export function queueSqliteTransactions(dataSource: DataSource): void {
     return turn;
   };
   queues.set(dataSource, takeTurn);
-  manager.transaction = ((...args: unknown[]) => {
+  manager.transaction = (...args: unknown[]) => {
     if (insideQueuedTransaction.getStore()) return runTransaction(...args);
     return takeTurn(() => runTransaction(...args));
-  });
+  };
 }
 
 /**

@@ -40,29 +40,37 @@ describe('WalCheckpointer', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  it('copies the WAL into the database file from its own thread, while the writer goes on', async () => {
-    const insert = writer.prepare('INSERT INTO rows (text) VALUES (?)');
-    writer.transaction(() => {
-      for (let row = 0; row < 2_000; row++) insert.run('x'.repeat(200));
-    })();
-    expect(rowsInFile(file)).toBe(0);
-    const checkpointer = new WalCheckpointer(file);
-    try {
-      const first = checkpointer.request();
-      insert.run('written while the checkpoint runs');
-      // Asked again while the first may still run: one more checkpoint follows, which takes the last row too.
-      await Promise.all([first, checkpointer.request()]);
-      expect(rowsInFile(file)).toBe(2_001);
-    } finally {
-      await checkpointer.close();
-    }
-    expect(writer.prepare('SELECT COUNT(*) AS rows FROM rows').get()).toEqual({ rows: 2_001 });
-  }, THREAD_TEST_TIMEOUT_MS);
+  it(
+    'copies the WAL into the database file from its own thread, while the writer goes on',
+    async () => {
+      const insert = writer.prepare('INSERT INTO rows (text) VALUES (?)');
+      writer.transaction(() => {
+        for (let row = 0; row < 2_000; row++) insert.run('x'.repeat(200));
+      })();
+      expect(rowsInFile(file)).toBe(0);
+      const checkpointer = new WalCheckpointer(file);
+      try {
+        const first = checkpointer.request();
+        insert.run('written while the checkpoint runs');
+        // Asked again while the first may still run: one more checkpoint follows, which takes the last row too.
+        await Promise.all([first, checkpointer.request()]);
+        expect(rowsInFile(file)).toBe(2_001);
+      } finally {
+        await checkpointer.close();
+      }
+      expect(writer.prepare('SELECT COUNT(*) AS rows FROM rows').get()).toEqual({ rows: 2_001 });
+    },
+    THREAD_TEST_TIMEOUT_MS,
+  );
 
-  it('closes at once after a request, while its thread is still starting, and lets the request go', async () => {
-    const checkpointer = new WalCheckpointer(file);
-    const request = checkpointer.request();
-    await expect(checkpointer.close()).resolves.toBeUndefined();
-    await expect(request).resolves.toBeUndefined();
-  }, THREAD_TEST_TIMEOUT_MS);
+  it(
+    'closes at once after a request, while its thread is still starting, and lets the request go',
+    async () => {
+      const checkpointer = new WalCheckpointer(file);
+      const request = checkpointer.request();
+      await expect(checkpointer.close()).resolves.toBeUndefined();
+      await expect(request).resolves.toBeUndefined();
+    },
+    THREAD_TEST_TIMEOUT_MS,
+  );
 });

@@ -511,8 +511,7 @@ export const DEMO_NEEDS: readonly DemoNeed[] = [
   {
     countryIso3: 'COD',
     title: 'Marking and digital record-keeping for the national police in the eastern provinces',
-    description:
-      'Mark police weapons, introduce a digital register and train officers to trace weapons recovered from armed groups.',
+    description: 'Mark police weapons, introduce a digital register and train officers to trace weapons recovered from armed groups.',
     themeCodes: ['MARKING', 'RECORD_KEEPING', 'TRACING'],
     assistanceTypes: [EQUIPMENT, TRAINING, TECHNOLOGY_TRANSFER],
     estimatedBudgetUsd: 1_500_000,
@@ -841,7 +840,8 @@ export const DEMO_NEEDS: readonly DemoNeed[] = [
   {
     countryIso3: 'PER',
     title: 'Ammunition storage safety after an unplanned explosion',
-    description: 'Risk assessment and upgrade of ammunition storage areas following technical advice on unplanned explosions (002 para 17).',
+    description:
+      'Risk assessment and upgrade of ammunition storage areas following technical advice on unplanned explosions (002 para 17).',
     themeCodes: ['AMMUNITION', 'STOCKPILE_MANAGEMENT'],
     assistanceTypes: [TECHNICAL_EXPERTISE, EQUIPMENT],
     estimatedBudgetUsd: 420_000,
@@ -887,7 +887,8 @@ export const DEMO_NEEDS: readonly DemoNeed[] = [
   {
     countryIso3: 'PHL',
     title: 'Maritime border control against small arms smuggling in the Sulu and Celebes Seas',
-    description: 'Patrol and detection equipment and joint training for the coast guard, customs and police, with information exchange with neighbours.',
+    description:
+      'Patrol and detection equipment and joint training for the coast guard, customs and police, with information exchange with neighbours.',
     themeCodes: ['BORDER_CUSTOMS', 'ENFORCEMENT_COOPERATION'],
     assistanceTypes: [TRAINING, EQUIPMENT],
     estimatedBudgetUsd: 400_000,

@@ -81,12 +81,20 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoSeedRe
   const { donorsByKey, tally: donors } = await seeder.ensureDonors(adminActor, DEMO_DONORS);
   const donorAccounts = new Map<string, Actor>();
   for (const donor of DEMO_DONORS) {
-    const account = await seeder.ensureAccount(adminActor, { email: demoEmail(`donor.${donor.key}`), role: Role.DONOR, donorId: donorsByKey.get(donor.key)!.id });
+    const account = await seeder.ensureAccount(adminActor, {
+      email: demoEmail(`donor.${donor.key}`),
+      role: Role.DONOR,
+      donorId: donorsByKey.get(donor.key)!.id,
+    });
     donorAccounts.set(donor.key, actorOf(account));
   }
   const stateAccounts = new Map<string, Actor>();
   for (const iso3 of DEMO_STATE_ACCOUNT_COUNTRIES) {
-    const account = await seeder.ensureAccount(adminActor, { email: demoEmail(`state.${iso3.toLowerCase()}`), role: Role.STATE, countryIso3: iso3 });
+    const account = await seeder.ensureAccount(adminActor, {
+      email: demoEmail(`state.${iso3.toLowerCase()}`),
+      role: Role.STATE,
+      countryIso3: iso3,
+    });
     stateAccounts.set(iso3, actorOf(account));
   }
 
@@ -154,9 +162,13 @@ class DemoSeeder {
   async ensureAccount(actor: Actor | null, binding: Omit<CreateUserInput, 'password'>): Promise<User> {
     const existing = await this.dataSource.getRepository(User).findOneBy({ email: binding.email });
     if (existing && existing.role !== binding.role) {
-      throw new DemoRefusedError(`The account ${binding.email} exists with role ${existing.role}, not ${binding.role}; remove it or use another database.`);
+      throw new DemoRefusedError(
+        `The account ${binding.email} exists with role ${existing.role}, not ${binding.role}; remove it or use another database.`,
+      );
     }
-    const user = existing ?? (await this.accountsService.createUser(actor, await validateOrReport(CreateUserInput, { ...binding, password: DEMO_PASSWORD })));
+    const user =
+      existing ??
+      (await this.accountsService.createUser(actor, await validateOrReport(CreateUserInput, { ...binding, password: DEMO_PASSWORD })));
     this.accounts.push({ email: user.email, role: user.role, actsFor: await this.actsFor(user), created: !existing });
     return user;
   }
@@ -214,7 +226,8 @@ class DemoSeeder {
 
 /** What the operator reads at the end: the accounts with the password, what was loaded, what to query next. */
 export function formatDemoSummary(result: DemoSeedResult, graphqlUrl: string): string {
-  const tally = (label: string, { total, created }: DemoTally) => `  ${label.padEnd(8)} ${total} (${created} created, ${total - created} already there)`;
+  const tally = (label: string, { total, created }: DemoTally) =>
+    `  ${label.padEnd(8)} ${total} (${created} created, ${total - created} already there)`;
   const run = result.matchingRun;
   const accountLines = result.accounts.map(
     (account) =>

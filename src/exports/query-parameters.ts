@@ -13,7 +13,11 @@ export type ParameterSpec<T> = { [Key in keyof T & string]-?: ParameterKind };
  * that class's rules, so a download filters exactly as the list it comes from. An unknown, repeated
  * or malformed parameter is refused with BAD_USER_INPUT naming it.
  */
-export async function parseQueryParameters<T extends object>(target: new () => T, spec: ParameterSpec<T>, query: Record<string, unknown>): Promise<T> {
+export async function parseQueryParameters<T extends object>(
+  target: new () => T,
+  spec: ParameterSpec<T>,
+  query: Record<string, unknown>,
+): Promise<T> {
   const values: Record<string, unknown> = {};
   const problems: FieldProblem[] = [];
   for (const [name, raw] of Object.entries(query)) {
@@ -24,7 +28,10 @@ export async function parseQueryParameters<T extends object>(target: new () => T
     }
     const texts = (Array.isArray(raw) ? raw : [raw]).map(String);
     if (kind === 'list') {
-      values[name] = texts.flatMap((text) => text.split(',')).map((item) => item.trim()).filter(Boolean);
+      values[name] = texts
+        .flatMap((text) => text.split(','))
+        .map((item) => item.trim())
+        .filter(Boolean);
       continue;
     }
     if (texts.length !== 1) {
@@ -42,7 +49,10 @@ export async function parseQueryParameters<T extends object>(target: new () => T
     for (const message of Object.values(error.constraints ?? {})) problems.push({ field: error.property, message });
   }
   if (problems.length) {
-    throw new BadUserInputError(`Invalid parameters: ${problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`, problems);
+    throw new BadUserInputError(
+      `Invalid parameters: ${problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`,
+      problems,
+    );
   }
   return parsed;
 }

@@ -19,7 +19,18 @@ import { ScoringInputRepository } from './engine/scoring-input.repository';
  */
 @Module({
   imports: [MatchEventsModule, MetricsModule, NeedsModule],
-  providers: [MatchesService, ScoringInputRepository, PreparedOfferCache, MatchWriter, MatchingEngine, FullRunExecutor, RescoreNeedJob, RescoreOfferJob, FullRunJob, MatchingJobConsumer],
+  providers: [
+    MatchesService,
+    ScoringInputRepository,
+    PreparedOfferCache,
+    MatchWriter,
+    MatchingEngine,
+    FullRunExecutor,
+    RescoreNeedJob,
+    RescoreOfferJob,
+    FullRunJob,
+    MatchingJobConsumer,
+  ],
   exports: [MatchingEngine, FullRunExecutor, MatchesService, NeedsModule],
 })
 export class MatchingCoreModule {}

@@ -63,7 +63,9 @@ export class MetricsEndpoint implements OnApplicationBootstrap, OnApplicationShu
     }
     try {
       const body = await this.metrics.registry.metrics();
-      response.writeHead(200, { 'Content-Type': this.metrics.registry.contentType, 'Cache-Control': 'no-store' }).end(request.method === 'HEAD' ? undefined : body);
+      response
+        .writeHead(200, { 'Content-Type': this.metrics.registry.contentType, 'Cache-Control': 'no-store' })
+        .end(request.method === 'HEAD' ? undefined : body);
     } catch (error) {
       this.logger.error(`metrics could not be collected: ${error instanceof Error ? error.message : String(error)}`);
       response.writeHead(500).end();

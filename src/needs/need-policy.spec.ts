@@ -5,7 +5,17 @@ import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
 import { Visibility } from '../domain/enums';
 import { Role } from '../domain/role';
 import { NeedStatus } from '../domain/statuses';
-import { NEED_EXPOSURES, NEED_RULES, NeedAction, NeedExposure, needExposure, mayDoToNeed, needVisibilityScope, refusalToChange, refusalToFile } from './need-policy';
+import {
+  NEED_EXPOSURES,
+  NEED_RULES,
+  NeedAction,
+  NeedExposure,
+  needExposure,
+  mayDoToNeed,
+  needVisibilityScope,
+  refusalToChange,
+  refusalToFile,
+} from './need-policy';
 
 /**
  * The rules of docs/domain.md in plain words: the Secretariat and operators act for any state; a state
@@ -29,7 +39,13 @@ function domainAllows(caller: Caller, ownsNeed: boolean, action: NeedAction, exp
 
 function actorOf(caller: Caller): Actor | null {
   if (caller === ANONYMOUS) return null;
-  return { userId: 'u', email: 'u@example.org', role: caller, countryIso3: caller === Role.STATE ? 'NGA' : null, donorId: caller === Role.DONOR ? 'd' : null };
+  return {
+    userId: 'u',
+    email: 'u@example.org',
+    role: caller,
+    countryIso3: caller === Role.STATE ? 'NGA' : null,
+    donorId: caller === Role.DONOR ? 'd' : null,
+  };
 }
 
 function needWith(ownership: Ownership, exposure: NeedExposure) {
@@ -53,15 +69,19 @@ describe('need policy', () => {
     if (action === 'file' && actor && exposure === 'DRAFT') expect(refusalToFile(actor, need.countryIso3) === null).toBe(expected);
   });
 
-  it.each(MATRIX.filter(({ action }) => action === 'see'))('the query scope of $caller agrees on a $ownership $exposure need', ({ caller, ownership, exposure }) => {
-    const actor = actorOf(caller);
-    const need = needWith(ownership, exposure);
-    const inScope = needVisibilityScope(actor).some(
-      (alternative) =>
-        (alternative.owner === null || alternative.owner === need.countryIso3) && (alternative.exposures === null || alternative.exposures.includes(needExposure(need))),
-    );
-    expect(inScope).toBe(mayDoToNeed(actor, 'see', need));
-  });
+  it.each(MATRIX.filter(({ action }) => action === 'see'))(
+    'the query scope of $caller agrees on a $ownership $exposure need',
+    ({ caller, ownership, exposure }) => {
+      const actor = actorOf(caller);
+      const need = needWith(ownership, exposure);
+      const inScope = needVisibilityScope(actor).some(
+        (alternative) =>
+          (alternative.owner === null || alternative.owner === need.countryIso3) &&
+          (alternative.exposures === null || alternative.exposures.includes(needExposure(need))),
+      );
+      expect(inScope).toBe(mayDoToNeed(actor, 'see', need));
+    },
+  );
 
   it('hides a need the actor may not see instead of refusing the change', () => {
     const donor = actorOf(Role.DONOR)!;

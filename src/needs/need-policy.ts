@@ -54,7 +54,11 @@ function ownership(actor: Actor | null, countryIso3: string): Ownership {
   return own !== null && own === countryIso3 ? 'own' : 'other';
 }
 
-export function mayDoToNeed(actor: Actor | null, action: NeedAction, need: Pick<NeedFacts, 'countryIso3' | 'status' | 'visibility'>): boolean {
+export function mayDoToNeed(
+  actor: Actor | null,
+  action: NeedAction,
+  need: Pick<NeedFacts, 'countryIso3' | 'status' | 'visibility'>,
+): boolean {
   return isGranted(NEED_RULES, action, callerOf(actor), ownership(actor, need.countryIso3), needExposure(need));
 }
 

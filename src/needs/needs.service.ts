@@ -68,7 +68,10 @@ export class NeedsService {
         await this.reportLinks.requireReportOfCountry(manager, input.nationalReportId, need.countryIso3, 'input.nationalReportId');
       }
       if (merged.estimatedBudgetUsd! < need.fundedUsd) {
-        throw BadUserInputError.forField('input.estimatedBudgetUsd', `The budget cannot fall below the USD ${need.fundedUsd} already approved.`);
+        throw BadUserInputError.forField(
+          'input.estimatedBudgetUsd',
+          `The budget cannot fall below the USD ${need.fundedUsd} already approved.`,
+        );
       }
       const { themeCodes, ...fields } = definedOnly(input);
       Object.assign(need, {
@@ -125,7 +128,10 @@ export class NeedsService {
   /** Which of these needs the caller may see. */
   async visibleIds(actor: Actor | null, ids: readonly string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows = await this.visibleNeeds(actor).select('need.id', 'id').andWhere('need.id IN (:...visibleIdsOf)', { visibleIdsOf: [...ids] }).getRawMany<{ id: string }>();
+    const rows = await this.visibleNeeds(actor)
+      .select('need.id', 'id')
+      .andWhere('need.id IN (:...visibleIdsOf)', { visibleIdsOf: [...ids] })
+      .getRawMany<{ id: string }>();
     return new Set(rows.map((row) => row.id));
   }
 
@@ -135,7 +141,12 @@ export class NeedsService {
     return new Map(needs.map((need) => [need.id, need]));
   };
 
-  async list(actor: Actor | null, filter: NeedFilter = {}, page: PageArgs = {}, sort: NeedSort = NeedSort.NEWEST): Promise<Connection<Need>> {
+  async list(
+    actor: Actor | null,
+    filter: NeedFilter = {},
+    page: PageArgs = {},
+    sort: NeedSort = NeedSort.NEWEST,
+  ): Promise<Connection<Need>> {
     const { skip, take } = pageWindow(page);
     const [items, total] = await orderedBy(this.filtered(actor, filter), sort).skip(skip).take(take).getManyAndCount();
     return toConnection(items, total, skip);
@@ -173,9 +184,9 @@ export class NeedsService {
     if (filter.search) {
       query.andWhere(
         new Brackets((words) =>
-          words.where(`LOWER(need.title) LIKE :search ESCAPE '\\'`, { search: `%${escapeLike(filter.search!.toLowerCase())}%` }).orWhere(
-            `LOWER(need.description) LIKE :search ESCAPE '\\'`,
-          ),
+          words
+            .where(`LOWER(need.title) LIKE :search ESCAPE '\\'`, { search: `%${escapeLike(filter.search!.toLowerCase())}%` })
+            .orWhere(`LOWER(need.description) LIKE :search ESCAPE '\\'`),
         ),
       );
     }
@@ -207,7 +218,12 @@ export class NeedsService {
       const from = need.status;
       need.status = next(need);
       await manager.save(need);
-      await this.audit.record(manager, actor, { action, entityType: 'Need', entityId: need.id, detail: { from, to: need.status, ...detail } });
+      await this.audit.record(manager, actor, {
+        action,
+        entityType: 'Need',
+        entityId: need.id,
+        detail: { from, to: need.status, ...detail },
+      });
       await this.needChanges.announce(manager, need.id);
       return need;
     });
@@ -269,7 +285,10 @@ function exposedAs(exposures: readonly NeedExposure[], suffix: string): Brackets
   return new Brackets((exposed) => {
     exposed.where('1 = 0');
     if (visibilities.length) {
-      exposed.orWhere(`(need.status != :draft AND need.visibility IN (:...visibilities${suffix}))`, { draft: NeedStatus.DRAFT, [`visibilities${suffix}`]: visibilities });
+      exposed.orWhere(`(need.status != :draft AND need.visibility IN (:...visibilities${suffix}))`, {
+        draft: NeedStatus.DRAFT,
+        [`visibilities${suffix}`]: visibilities,
+      });
     }
     if (exposures.includes('DRAFT')) exposed.orWhere('need.status = :draft', { draft: NeedStatus.DRAFT });
   });

@@ -40,7 +40,13 @@ describe('newNeed', () => {
   });
 
   it('keeps what its state chose', () => {
-    const { need } = newNeed('user-1', { ...content, priority: 1, startDate: '2027-01-01', multiYear: true, visibility: Visibility.PUBLIC });
+    const { need } = newNeed('user-1', {
+      ...content,
+      priority: 1,
+      startDate: '2027-01-01',
+      multiYear: true,
+      visibility: Visibility.PUBLIC,
+    });
     expect(need).toMatchObject({ priority: 1, startDate: '2027-01-01', multiYear: true, visibility: Visibility.PUBLIC });
   });
 
@@ -56,7 +62,9 @@ describe('newNeed', () => {
 
   it('names the source report and where in it the need came from', () => {
     const createdAt = new Date('2026-12-01T10:00:00.001Z');
-    const { need, audit } = newNeed('user-1', { ...content, nationalReportId: 'report-1', sourceExcerpt: 'We need doors.' }, createdAt, { paragraphRef: '12' });
+    const { need, audit } = newNeed('user-1', { ...content, nationalReportId: 'report-1', sourceExcerpt: 'We need doors.' }, createdAt, {
+      paragraphRef: '12',
+    });
     expect(need).toMatchObject({ nationalReportId: 'report-1', sourceExcerpt: 'We need doors.', createdAt });
     expect(audit.detail).toMatchObject({ nationalReportId: 'report-1', paragraphRef: '12' });
   });

@@ -15,7 +15,9 @@ export class NotificationsDroppedError extends Error {
   readonly extensions = { code: 'EVENTS_DROPPED' };
 
   constructor() {
-    super(`More than ${MAX_PENDING_NOTIFICATIONS} notifications were waiting for this subscription, so it was ended; subscribe again and reload the list.`);
+    super(
+      `More than ${MAX_PENDING_NOTIFICATIONS} notifications were waiting for this subscription, so it was ended; subscribe again and reload the list.`,
+    );
     this.name = 'NotificationsDroppedError';
   }
 }

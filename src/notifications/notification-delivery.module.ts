@@ -38,6 +38,15 @@ import { StrongMatchScan } from './periodic/strong-match-scan';
     DailySummaryJob,
     NotificationJobConsumer,
   ],
-  exports: [NotificationBus, NotificationPreferencesService, NotificationPresenter, NotificationDispatcher, EmailSender, StrongMatchScan, DailyDigest, DailySummary],
+  exports: [
+    NotificationBus,
+    NotificationPreferencesService,
+    NotificationPresenter,
+    NotificationDispatcher,
+    EmailSender,
+    StrongMatchScan,
+    DailyDigest,
+    DailySummary,
+  ],
 })
 export class NotificationDeliveryModule {}

@@ -51,9 +51,11 @@ export class NotificationPreferencesService {
     const seen = new Set<NotificationKind>();
     (input.kinds ?? []).forEach(({ kind, digest }, index) => {
       const field = `input.kinds.${index}.kind`;
-      if (!allowed.includes(kind)) throw BadUserInputError.forField(field, `${kind} is not sent to ${actor.role} users; they receive ${allowed.join(', ')}.`);
+      if (!allowed.includes(kind))
+        throw BadUserInputError.forField(field, `${kind} is not sent to ${actor.role} users; they receive ${allowed.join(', ')}.`);
       if (seen.has(kind)) throw BadUserInputError.forField(field, `${kind} is named more than once.`);
-      if (KIND_RULES[kind].alwaysDigest && !digest) throw BadUserInputError.forField(`input.kinds.${index}.digest`, `${kind} is a daily digest; it cannot be sent at once.`);
+      if (KIND_RULES[kind].alwaysDigest && !digest)
+        throw BadUserInputError.forField(`input.kinds.${index}.digest`, `${kind} is a daily digest; it cannot be sent at once.`);
       seen.add(kind);
     });
     return this.dataSource.transaction(async (manager) => {

@@ -1,7 +1,15 @@
 import { Args, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { Actor } from '../access/actor';
 import { CurrentActor } from '../access/access.decorators';
-import { MarkNotificationsReadArgs, NotificationConnection, NotificationLanguageArgs, NotificationPreferencesView, NotificationsArgs, NotificationsRead, NotificationView } from './dto/notification.types';
+import {
+  MarkNotificationsReadArgs,
+  NotificationConnection,
+  NotificationLanguageArgs,
+  NotificationPreferencesView,
+  NotificationsArgs,
+  NotificationsRead,
+  NotificationView,
+} from './dto/notification.types';
 import { UpdateNotificationPreferencesInput } from './dto/notification-preferences.input';
 import { MAX_PENDING_NOTIFICATIONS, NotificationAddedMessage, NotificationBus } from './notification-bus';
 import { NotificationPreferencesService } from './notification-preferences.service';
@@ -21,7 +29,9 @@ export class NotificationsResolver {
     return this.service.list(actor, args);
   }
 
-  @Mutation(() => NotificationsRead, { description: 'Marks your notifications read. An id that is not one of yours is refused with NOT_FOUND, and nothing changes.' })
+  @Mutation(() => NotificationsRead, {
+    description: 'Marks your notifications read. An id that is not one of yours is refused with NOT_FOUND, and nothing changes.',
+  })
   markNotificationsRead(@CurrentActor() actor: Actor, @Args() { ids }: MarkNotificationsReadArgs): Promise<NotificationsRead> {
     return this.service.markRead(actor, ids);
   }
@@ -44,11 +54,19 @@ export class NotificationsResolver {
 
   @Subscription(() => NotificationView, {
     description: `Your notifications as they are made. Over graphql-ws, with connection parameters { "Authorization": "Bearer <token>" }. A subscription more than ${MAX_PENDING_NOTIFICATIONS} notifications behind ends with EVENTS_DROPPED: subscribe again and reload the list.`,
-    resolve(this: NotificationsResolver, message: NotificationAddedMessage, args: NotificationLanguageArgs, context: { req?: { actor?: Actor } }) {
+    resolve(
+      this: NotificationsResolver,
+      message: NotificationAddedMessage,
+      args: NotificationLanguageArgs,
+      context: { req?: { actor?: Actor } },
+    ) {
       return this.service.findOwn(context.req!.actor!, message.notificationId, args.language);
     },
   })
-  notificationAdded(@CurrentActor() actor: Actor, @Args() _args: NotificationLanguageArgs): AsyncIterableIterator<NotificationAddedMessage> {
+  notificationAdded(
+    @CurrentActor() actor: Actor,
+    @Args() _args: NotificationLanguageArgs,
+  ): AsyncIterableIterator<NotificationAddedMessage> {
     return this.bus.listen((message) => message.userId === actor.userId);
   }
 }

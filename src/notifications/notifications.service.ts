@@ -6,7 +6,14 @@ import { NotFoundError } from '../common/errors/domain-errors';
 import { Connection, pageWindow, toConnection } from '../common/pagination/connection';
 import type { UnLanguage } from '../reference/data/themes';
 import { NotificationPresenter, PresentedNotification } from './delivery/notification-presenter';
-import { NotificationConnection, NotificationKindPreference, NotificationPreferencesView, NotificationsArgs, NotificationsRead, NotificationView } from './dto/notification.types';
+import {
+  NotificationConnection,
+  NotificationKindPreference,
+  NotificationPreferencesView,
+  NotificationsArgs,
+  NotificationsRead,
+  NotificationView,
+} from './dto/notification.types';
 import { Notification } from './entities/notification.entity';
 import { KIND_RULES, kindsFor } from './notification-kind';
 import { EffectivePreferences, NotificationPreferencesService } from './notification-preferences.service';
@@ -62,9 +69,11 @@ export class NotificationsService {
   }
 
   preferencesView(actor: Actor, preferences: EffectivePreferences): NotificationPreferencesView {
-    const kinds = kindsFor(actor.role).map(
-      (kind): NotificationKindPreference => ({ kind, ...preferences.kinds[kind], alwaysDigest: !!KIND_RULES[kind].alwaysDigest }),
-    );
+    const kinds = kindsFor(actor.role).map((kind): NotificationKindPreference => ({
+      kind,
+      ...preferences.kinds[kind],
+      alwaysDigest: !!KIND_RULES[kind].alwaysDigest,
+    }));
     return { language: preferences.language, kinds, emailEnabled: !!this.config.SMTP_URL };
   }
 

@@ -4,7 +4,8 @@ import { assertOfferEditable, assertOfferPublishable, assertOfferWithdrawable, c
 
 describe('offer lifecycle', () => {
   it('lets draft, open and exhausted offers be edited but not closed or withdrawn ones', () => {
-    for (const status of [OfferStatus.DRAFT, OfferStatus.OPEN, OfferStatus.EXHAUSTED]) expect(() => assertOfferEditable(status)).not.toThrow();
+    for (const status of [OfferStatus.DRAFT, OfferStatus.OPEN, OfferStatus.EXHAUSTED])
+      expect(() => assertOfferEditable(status)).not.toThrow();
     for (const status of [OfferStatus.CLOSED, OfferStatus.WITHDRAWN]) expect(() => assertOfferEditable(status)).toThrow(ConflictError);
   });
 

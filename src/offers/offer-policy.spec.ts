@@ -4,7 +4,17 @@ import { everyCase } from '../access/policy-matrix';
 import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
 import { Role } from '../domain/role';
 import { OfferStatus } from '../domain/statuses';
-import { OFFER_EXPOSURES, OFFER_RULES, OfferAction, OfferExposure, offerExposure, mayDoToOffer, offerVisibilityScope, refusalToChangeOffer, refusalToPost } from './offer-policy';
+import {
+  OFFER_EXPOSURES,
+  OFFER_RULES,
+  OfferAction,
+  OfferExposure,
+  offerExposure,
+  mayDoToOffer,
+  offerVisibilityScope,
+  refusalToChangeOffer,
+  refusalToPost,
+} from './offer-policy';
 
 /**
  * The rules of docs/domain.md in plain words: the Secretariat and operators act for any donor; a donor
@@ -27,11 +37,21 @@ function domainAllows(caller: Caller, ownsOffer: boolean, action: OfferAction, e
 
 function actorOf(caller: Caller): Actor | null {
   if (caller === ANONYMOUS) return null;
-  return { userId: 'u', email: 'u@example.org', role: caller, countryIso3: caller === Role.STATE ? 'NGA' : null, donorId: caller === Role.DONOR ? 'donor-1' : null };
+  return {
+    userId: 'u',
+    email: 'u@example.org',
+    role: caller,
+    countryIso3: caller === Role.STATE ? 'NGA' : null,
+    donorId: caller === Role.DONOR ? 'donor-1' : null,
+  };
 }
 
 function offerWith(ownership: Ownership, exposure: OfferExposure) {
-  return { id: 'offer-1', donorId: ownership === 'own' ? 'donor-1' : 'donor-2', status: exposure === 'DRAFT' ? OfferStatus.DRAFT : OfferStatus.OPEN };
+  return {
+    id: 'offer-1',
+    donorId: ownership === 'own' ? 'donor-1' : 'donor-2',
+    status: exposure === 'DRAFT' ? OfferStatus.DRAFT : OfferStatus.OPEN,
+  };
 }
 
 const MATRIX = everyCase(OFFER_RULES, OFFER_EXPOSURES);
@@ -46,14 +66,19 @@ describe('offer policy', () => {
     if (action === 'post' && actor && exposure === 'DRAFT') expect(refusalToPost(actor, offer.donorId) === null).toBe(expected);
   });
 
-  it.each(MATRIX.filter(({ action }) => action === 'see'))('the query scope of $caller agrees on a $ownership $exposure offer', ({ caller, ownership, exposure }) => {
-    const actor = actorOf(caller);
-    const offer = offerWith(ownership, exposure);
-    const inScope = offerVisibilityScope(actor).some(
-      (alternative) => (alternative.owner === null || alternative.owner === offer.donorId) && (alternative.exposures === null || alternative.exposures.includes(offerExposure(offer))),
-    );
-    expect(inScope).toBe(mayDoToOffer(actor, 'see', offer));
-  });
+  it.each(MATRIX.filter(({ action }) => action === 'see'))(
+    'the query scope of $caller agrees on a $ownership $exposure offer',
+    ({ caller, ownership, exposure }) => {
+      const actor = actorOf(caller);
+      const offer = offerWith(ownership, exposure);
+      const inScope = offerVisibilityScope(actor).some(
+        (alternative) =>
+          (alternative.owner === null || alternative.owner === offer.donorId) &&
+          (alternative.exposures === null || alternative.exposures.includes(offerExposure(offer))),
+      );
+      expect(inScope).toBe(mayDoToOffer(actor, 'see', offer));
+    },
+  );
 
   it("hides another donor's draft instead of refusing the change", () => {
     const donor = actorOf(Role.DONOR)!;

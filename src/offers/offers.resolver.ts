@@ -53,7 +53,8 @@ export class OffersResolver {
 
   @Roles(...rolesGranted(OFFER_RULES, 'change'))
   @Mutation(() => Offer, {
-    description: 'Changes an offer of your own organisation. With expectedVersion, refused with CONFLICT when someone else changed the offer first.',
+    description:
+      'Changes an offer of your own organisation. With expectedVersion, refused with CONFLICT when someone else changed the offer first.',
   })
   updateOffer(
     @CurrentActor() actor: Actor,

@@ -136,7 +136,9 @@ export class OffersService {
 
   /** By id, with their themes and eligibility, whoever may see them: the batch behind OFFER_BY_ID and exports. */
   readonly offersByIds = async (ids: readonly string[]): Promise<Map<string, Offer>> => {
-    const offers = await this.dataSource.getRepository(Offer).find({ where: { id: In([...ids]) }, relations: { themeLinks: true, eligibility: true } });
+    const offers = await this.dataSource
+      .getRepository(Offer)
+      .find({ where: { id: In([...ids]) }, relations: { themeLinks: true, eligibility: true } });
     return new Map(offers.map((offer) => [offer.id, offer]));
   };
 
@@ -146,7 +148,9 @@ export class OffersService {
     if (filter.themeCodes?.length) {
       this.reference.requireThemes(filter.themeCodes, 'filter.themeCodes', { allowGroups: true });
       const wanted = this.reference.expandThemeCodes(filter.themeCodes);
-      const groups = [...new Set(wanted.map((code) => this.reference.findTheme(code)?.parentCode).filter((code): code is string => !!code))];
+      const groups = [
+        ...new Set(wanted.map((code) => this.reference.findTheme(code)?.parentCode).filter((code): code is string => !!code)),
+      ];
       query.andWhere(
         'EXISTS (SELECT 1 FROM offer_themes filter_theme WHERE filter_theme.offer_id = offer.id AND filter_theme.theme_code IN (:...filterThemes))',
         { filterThemes: [...wanted, ...groups] },
@@ -166,7 +170,12 @@ export class OffersService {
     }
     if (filter.status?.length) query.andWhere('offer.status IN (:...statuses)', { statuses: filter.status });
     const { skip, take } = pageWindow(page);
-    const [items, total] = await query.orderBy('offer.createdAt', 'DESC').addOrderBy('offer.id', 'DESC').skip(skip).take(take).getManyAndCount();
+    const [items, total] = await query
+      .orderBy('offer.createdAt', 'DESC')
+      .addOrderBy('offer.id', 'DESC')
+      .skip(skip)
+      .take(take)
+      .getManyAndCount();
     return toConnection(items, total, skip);
   }
 
@@ -198,7 +207,12 @@ export class OffersService {
       const from = offer.status;
       offer.status = next(offer);
       await manager.save(offer);
-      await this.audit.record(manager, actor, { action, entityType: 'Offer', entityId: offer.id, detail: { from, to: offer.status, ...detail } });
+      await this.audit.record(manager, actor, {
+        action,
+        entityType: 'Offer',
+        entityId: offer.id,
+        detail: { from, to: offer.status, ...detail },
+      });
       await this.offerChanges.announce(manager, offer.id);
       return offer;
     });

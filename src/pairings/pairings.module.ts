@@ -11,7 +11,11 @@ import { AllocationPlanJobsModule } from './allocation/plans/allocation-plan-job
 import { AllocationPlansResolver, PlannedAllocationResolver } from './allocation/plans/allocation-plans.resolver';
 import { AllocationPlansService } from './allocation/plans/allocation-plans.service';
 import { PairingsService } from './decisions/pairings.service';
-import { MatchProgressReportsResolver, PROGRESS_REPORTS_BY_MATCH, ProgressReportFieldsResolver } from './progress/progress-report-fields.resolver';
+import {
+  MatchProgressReportsResolver,
+  PROGRESS_REPORTS_BY_MATCH,
+  ProgressReportFieldsResolver,
+} from './progress/progress-report-fields.resolver';
 import { ProgressReportsService } from './progress/progress-reports.service';
 
 /** The pairing workflow, its money, optimal allocation plans, progress reports, coverage and live events. */

@@ -48,13 +48,24 @@ export class BullMqJobQueue extends JobQueue {
   }
 
   async add<T>(jobName: string, data: T, options: AddJobOptions): Promise<void> {
-    await withinTime(this.queue.add(jobName, data, { jobId: options.jobId }), ADD_TIMEOUT_MS, `Redis did not accept job ${options.jobId} within ${ADD_TIMEOUT_MS} ms`);
+    await withinTime(
+      this.queue.add(jobName, data, { jobId: options.jobId }),
+      ADD_TIMEOUT_MS,
+      `Redis did not accept job ${options.jobId} within ${ADD_TIMEOUT_MS} ms`,
+    );
   }
 
   /** A periodic job's next tick waits in Redis as a delayed job of its scheduler; it is not counted as work waiting for a retry. */
   async counts(): Promise<JobCounts> {
-    const [counts, nextTicks] = await this.read(Promise.all([this.queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed'), this.queue.getJobSchedulersCount()]));
-    return { waiting: counts.waiting + counts.prioritized, active: counts.active, delayed: Math.max(0, counts.delayed - nextTicks), failed: counts.failed };
+    const [counts, nextTicks] = await this.read(
+      Promise.all([this.queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed'), this.queue.getJobSchedulersCount()]),
+    );
+    return {
+      waiting: counts.waiting + counts.prioritized,
+      active: counts.active,
+      delayed: Math.max(0, counts.delayed - nextTicks),
+      failed: counts.failed,
+    };
   }
 
   async failedJobs(limit: number): Promise<FailedJob[]> {
@@ -109,7 +120,11 @@ export class BullMqJobQueue extends JobQueue {
    */
   private async applySchedules(): Promise<void> {
     for (const job of this.periodicJobs.values()) {
-      await this.queue.upsertJobScheduler(job.schedulerId, { pattern: job.pattern, tz: 'UTC' }, { name: job.jobName, data: job.data ?? {} });
+      await this.queue.upsertJobScheduler(
+        job.schedulerId,
+        { pattern: job.pattern, tz: 'UTC' },
+        { name: job.jobName, data: job.data ?? {} },
+      );
     }
     for (const scheduler of await this.queue.getJobSchedulers()) {
       if (!this.periodicJobs.has(scheduler.key)) await this.queue.removeJobScheduler(scheduler.key);

@@ -71,7 +71,14 @@ describe('InProcessJobQueue', () => {
     for (let job = 0; job < FAILED_JOBS_KEPT + 2; job++) await queue.add('record', { value: job }, { jobId: `failing-${job}` });
     expect(await queue.counts()).toEqual({ waiting: 0, active: 0, delayed: 0, failed: FAILED_JOBS_KEPT + 2 });
     const [latest, ...earlier] = await queue.failedJobs(FAILED_JOBS_KEPT + 2);
-    expect(latest).toEqual({ id: `failing-${FAILED_JOBS_KEPT + 1}`, name: 'record', data: { value: FAILED_JOBS_KEPT + 1 }, reason: expect.stringMatching(/^failure/), attempts: JOB_ATTEMPTS, failedAt: expect.any(Date) });
+    expect(latest).toEqual({
+      id: `failing-${FAILED_JOBS_KEPT + 1}`,
+      name: 'record',
+      data: { value: FAILED_JOBS_KEPT + 1 },
+      reason: expect.stringMatching(/^failure/),
+      attempts: JOB_ATTEMPTS,
+      failedAt: expect.any(Date),
+    });
     expect(earlier).toHaveLength(FAILED_JOBS_KEPT - 1);
     expect(earlier.at(-1)!.id).toBe('failing-2');
     expect(await queue.failedJobs(3)).toHaveLength(3);
@@ -129,7 +136,9 @@ describe('InProcessJobQueue', () => {
       await jest.advanceTimersByTimeAsync(60_000);
       expect(handler.calls).toHaveLength(0);
       await jest.advanceTimersByTimeAsync(60_000);
-      expect(handler.calls).toEqual([{ data: { value: 6 }, context: expect.objectContaining({ jobId: `digest:${Date.parse('2026-12-04T06:00:00Z')}` }) }]);
+      expect(handler.calls).toEqual([
+        { data: { value: 6 }, context: expect.objectContaining({ jobId: `digest:${Date.parse('2026-12-04T06:00:00Z')}` }) },
+      ]);
       await jest.advanceTimersByTimeAsync(24 * 3600_000);
       expect(handler.calls.map((call) => call.context.jobId)).toEqual([
         `digest:${Date.parse('2026-12-04T06:00:00Z')}`,

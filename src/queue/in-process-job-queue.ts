@@ -73,15 +73,18 @@ export class InProcessJobQueue extends JobQueue {
   private armClock(job: PeriodicJob): void {
     const tick = CronExpressionParser.parse(job.pattern, { tz: 'UTC', currentDate: new Date() }).next().getTime();
     const wait = tick - Date.now();
-    const clock = setTimeout(() => {
-      if (this.closed) return;
-      if (wait <= LONGEST_TIMER_MS) {
-        this.add(job.jobName, job.data ?? {}, { jobId: `${job.schedulerId}:${tick}` }).catch((error: unknown) =>
-          this.logger.error(`Periodic job ${job.schedulerId} could not run: ${error instanceof Error ? error.message : String(error)}`),
-        );
-      }
-      this.armClock(job);
-    }, Math.min(Math.max(wait, 0), LONGEST_TIMER_MS));
+    const clock = setTimeout(
+      () => {
+        if (this.closed) return;
+        if (wait <= LONGEST_TIMER_MS) {
+          this.add(job.jobName, job.data ?? {}, { jobId: `${job.schedulerId}:${tick}` }).catch((error: unknown) =>
+            this.logger.error(`Periodic job ${job.schedulerId} could not run: ${error instanceof Error ? error.message : String(error)}`),
+          );
+        }
+        this.armClock(job);
+      },
+      Math.min(Math.max(wait, 0), LONGEST_TIMER_MS),
+    );
     // A pending tick does not keep a finished process (a CLI command, a test) alive.
     clock.unref();
     this.clocks.set(job.schedulerId, clock);

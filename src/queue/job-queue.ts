@@ -121,7 +121,12 @@ export abstract class JobQueue {
   private async observed(handler: JobHandler, data: unknown, context: JobContext): Promise<void> {
     const started = performance.now();
     const tell = (failed: boolean) => {
-      const outcome = { jobName: handler.jobName, seconds: (performance.now() - started) / 1000, failed, failedForGood: failed && context.isLastAttempt };
+      const outcome = {
+        jobName: handler.jobName,
+        seconds: (performance.now() - started) / 1000,
+        failed,
+        failedForGood: failed && context.isLastAttempt,
+      };
       for (const observer of this.attemptObservers) observer(outcome);
     };
     try {

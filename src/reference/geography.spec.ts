@@ -64,8 +64,19 @@ describe('geography', () => {
   });
 
   it('knows the M49 hierarchy with English and Chinese names', () => {
-    expect(findRegion('011')).toEqual({ code: '011', name: 'Western Africa', nameZh: '西非', level: 'INTERMEDIATE_REGION', parentCode: '202' });
-    expect(findRegion('202')).toMatchObject({ name: 'Sub-Saharan Africa', nameZh: '撒哈拉以南非洲', level: 'SUB_REGION', parentCode: '002' });
+    expect(findRegion('011')).toEqual({
+      code: '011',
+      name: 'Western Africa',
+      nameZh: '西非',
+      level: 'INTERMEDIATE_REGION',
+      parentCode: '202',
+    });
+    expect(findRegion('202')).toMatchObject({
+      name: 'Sub-Saharan Africa',
+      nameZh: '撒哈拉以南非洲',
+      level: 'SUB_REGION',
+      parentCode: '002',
+    });
     expect(findRegion('002')).toMatchObject({ name: 'Africa', nameZh: '非洲', level: 'REGION', parentCode: '001' });
     expect(findRegion('035')?.nameZh).toBe('东南亚');
     expect(findRegion('419')?.nameZh).toBe('拉丁美洲和加勒比');

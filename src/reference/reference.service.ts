@@ -26,9 +26,9 @@ export class ReferenceService {
   private readonly themesByCode = new Map(this.themes.map((theme) => [theme.code, theme]));
   private readonly countries: Country[] = geography.allCountries().map((country) => Object.assign(new Country(), country));
   private readonly countriesByIso3 = new Map(this.countries.map((country) => [country.iso3, country]));
-  private readonly regions: Region[] = geography.allRegions().map((region) =>
-    Object.assign(new Region(), { ...region, level: region.level as RegionLevel }),
-  );
+  private readonly regions: Region[] = geography
+    .allRegions()
+    .map((region) => Object.assign(new Region(), { ...region, level: region.level as RegionLevel }));
   private readonly regionsByCode = new Map(this.regions.map((region) => [region.code, region]));
 
   constructor(private readonly dataSource: DataSource) {}
@@ -52,9 +52,7 @@ export class ReferenceService {
 
   /** The themes of these codes in taxonomy order, so a record lists its themes the same way on every read. */
   themesInOrder(codes: readonly string[]): Theme[] {
-    return codes
-      .flatMap((code) => this.themesByCode.get(code) ?? [])
-      .sort((first, second) => first.position - second.position);
+    return codes.flatMap((code) => this.themesByCode.get(code) ?? []).sort((first, second) => first.position - second.position);
   }
 
   listCountries(regionCode?: string | null): Country[] {
@@ -110,13 +108,20 @@ export class ReferenceService {
 
   requireCountry(iso3: string, field: string): string {
     const country = this.findCountry(iso3);
-    if (!country) throw BadUserInputError.forField(field, `Unknown country code ${iso3}; use an ISO 3166-1 alpha-3 code of a UN member or observer state.`);
+    if (!country)
+      throw BadUserInputError.forField(
+        field,
+        `Unknown country code ${iso3}; use an ISO 3166-1 alpha-3 code of a UN member or observer state.`,
+      );
     return country.iso3;
   }
 
   requireRegion(code: string, field: string): string {
     if (!this.regionsByCode.has(code)) {
-      throw BadUserInputError.forField(field, `Unknown M49 region code ${code}; use a region, sub-region or intermediate-region code such as "002" or "014".`);
+      throw BadUserInputError.forField(
+        field,
+        `Unknown M49 region code ${code}; use a region, sub-region or intermediate-region code such as "002" or "014".`,
+      );
     }
     return code;
   }

@@ -21,7 +21,13 @@ function domainAllows(caller: Caller, ownsReport: boolean, action: ReportAction)
 
 function actorOf(caller: Caller): Actor | null {
   if (caller === ANONYMOUS) return null;
-  return { userId: 'u', email: 'u@example.org', role: caller, countryIso3: caller === Role.STATE ? 'NGA' : null, donorId: caller === Role.DONOR ? 'd' : null };
+  return {
+    userId: 'u',
+    email: 'u@example.org',
+    role: caller,
+    countryIso3: caller === Role.STATE ? 'NGA' : null,
+    donorId: caller === Role.DONOR ? 'd' : null,
+  };
 }
 
 const MATRIX = everyCase(REPORT_RULES, REPORT_EXPOSURES);

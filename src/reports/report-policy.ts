@@ -43,7 +43,8 @@ export function mayReadReport(actor: Actor | null, report: { countryIso3: string
 /** Why the actor may not import a report of this country, or null when it may. */
 export function refusalToImport(actor: Actor, countryIso3: string): DomainError | null {
   if (isGranted(REPORT_RULES, 'import', callerOf(actor), ownership(actor, countryIso3), 'STORED')) return null;
-  if (!mayEverBeGranted(REPORT_RULES, 'import', callerOf(actor))) return new ForbiddenError('Only states and the Secretariat import national reports.');
+  if (!mayEverBeGranted(REPORT_RULES, 'import', callerOf(actor)))
+    return new ForbiddenError('Only states and the Secretariat import national reports.');
   return new ForbiddenError("A state imports only its own country's national reports.");
 }
 

@@ -41,7 +41,9 @@ export class ReportsResolver {
     return this.reportsService.findVisible(actor, id);
   }
 
-  @Query(() => NationalReportConnection, { description: 'National reports you may see, newest first: a state its own, the Secretariat all.' })
+  @Query(() => NationalReportConnection, {
+    description: 'National reports you may see, newest first: a state its own, the Secretariat all.',
+  })
   nationalReports(
     @CurrentActor() actor: Actor,
     @Args('filter', { nullable: true }) filter: NationalReportFilter,

@@ -116,7 +116,12 @@ export class ReportsService {
     if (filter.year !== undefined && filter.year !== null) query.andWhere('report.year = :year', { year: filter.year });
     if (filter.instrument) query.andWhere('report.instrument = :instrument', { instrument: filter.instrument });
     const { skip, take } = pageWindow(page);
-    const [items, total] = await query.orderBy('report.createdAt', 'DESC').addOrderBy('report.id', 'DESC').skip(skip).take(take).getManyAndCount();
+    const [items, total] = await query
+      .orderBy('report.createdAt', 'DESC')
+      .addOrderBy('report.id', 'DESC')
+      .skip(skip)
+      .take(take)
+      .getManyAndCount();
     return toConnection(items, total, skip);
   }
 
@@ -173,7 +178,9 @@ export class ReportsService {
     const hasText = input.text !== undefined && input.text !== null;
     const hasFile = input.fileBase64 !== undefined && input.fileBase64 !== null;
     if (hasText === hasFile) {
-      const message = hasText ? 'Send the report either as text or as a file, not both.' : 'Send the report as text or as a file (fileBase64).';
+      const message = hasText
+        ? 'Send the report either as text or as a file, not both.'
+        : 'Send the report as text or as a file (fileBase64).';
       throw new BadUserInputError(message, [
         { field: TEXT_FIELD, message },
         { field: FILE_FIELD, message },

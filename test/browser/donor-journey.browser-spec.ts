@@ -7,7 +7,8 @@ import { demoEmail } from './support/service';
 /** Stockpile management training in Western Africa: Nigeria's need below falls squarely within it. */
 const OFFER = {
   title: 'Stockpile management training for West African police',
-  description: 'Courses for police armourers on the physical security of stockpiles, marking and record-keeping, with the equipment needed to secure armouries.',
+  description:
+    'Courses for police armourers on the physical security of stockpiles, marking and record-keeping, with the equipment needed to secure armouries.',
   theme: 'Physical security and stockpile management',
   themeCode: 'STOCKPILE_MANAGEMENT',
   assistance: 'Training',
@@ -77,12 +78,17 @@ describe('the donor’s journey', () => {
       await card.waitFor({ timeout: 30_000 });
     }
     const arrivedAfterMs = Date.now() - published;
-    process.stdout.write(`match row ${live ? 'appeared live' : 'appeared only after a reload'}, ${arrivedAfterMs} ms after publishNeed answered\n`);
+    process.stdout.write(
+      `match row ${live ? 'appeared live' : 'appeared only after a reload'}, ${arrivedAfterMs} ms after publishNeed answered\n`,
+    );
     expect(live).toBe(true);
     await capture('offer-matches-live');
 
     await card.getByRole('button', { name: /^Express interest/ }).click();
-    await page.getByRole('status').filter({ hasText: `You expressed interest in ${needTitle} for your offer ${OFFER.title}.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `You expressed interest in ${needTitle} for your offer ${OFFER.title}.` })
+      .waitFor();
     await card.getByText('Donor interested', { exact: true }).waitFor();
     await capture('offer-matches-interest');
 
@@ -117,7 +123,8 @@ describe('the donor’s journey', () => {
       {
         input: {
           title,
-          description: 'Train 40 police armourers in the physical security of stockpiles and secure the armouries where seized weapons are held.',
+          description:
+            'Train 40 police armourers in the physical security of stockpiles and secure the armouries where seized weapons are held.',
           themeCodes: [OFFER.themeCode],
           assistanceTypes: ['TRAINING'],
           estimatedBudgetUsd: 150000,
@@ -128,7 +135,11 @@ describe('the donor’s journey', () => {
     );
     expect(created.errors).toBeUndefined();
     const { id, version } = created.data!.createNeed;
-    const published = await service.gql('mutation($id: ID!, $version: Int) { publishNeed(id: $id, expectedVersion: $version) { id status } }', { id, version }, token);
+    const published = await service.gql(
+      'mutation($id: ID!, $version: Int) { publishNeed(id: $id, expectedVersion: $version) { id status } }',
+      { id, version },
+      token,
+    );
     expect(published.errors).toBeUndefined();
     return Date.now();
   }

@@ -17,8 +17,16 @@ describe('what the reader is told when something is refused', () => {
   const harness = useBrowserHarness();
 
   it.each([
-    ['an image', { name: 'photo-of-the-report.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') }, 'The file must be a PDF, a Word (.docx) document or a text (.txt) file'],
-    ['an empty text file', { name: 'report.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) }, 'The document is empty: it contains no text'],
+    [
+      'an image',
+      { name: 'photo-of-the-report.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') },
+      'The file must be a PDF, a Word (.docx) document or a text (.txt) file',
+    ],
+    [
+      'an empty text file',
+      { name: 'report.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+      'The document is empty: it contains no text',
+    ],
   ])('refuses %s, next to the file field and in the summary', async (kind, file, refusal) => {
     const page = await harness.open();
     await signIn(page, harness.service.origin, STATE);

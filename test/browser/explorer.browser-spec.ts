@@ -24,7 +24,9 @@ describe('the GraphQL explorer at /explorer', () => {
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Delete');
     await page.keyboard.insertText('{ themes { code } }');
-    const sent = page.waitForRequest((request) => request.url() === `${service.origin}/graphql` && (request.postData() ?? '').includes('themes'));
+    const sent = page.waitForRequest(
+      (request) => request.url() === `${service.origin}/graphql` && (request.postData() ?? '').includes('themes'),
+    );
     await page.getByRole('button', { name: 'Execute query (Ctrl-Enter)' }).click();
     const request = await sent;
     expect(request.headers().authorization).toBe(`Bearer ${session.accessToken}`);

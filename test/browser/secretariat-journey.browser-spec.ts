@@ -14,7 +14,8 @@ async function openSection(page: Page, link: string, heading: string | RegExp): 
 }
 
 /** Whether the element has the keyboard focus. */
-const hasFocus = (locator: Locator) => locator.evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
+const hasFocus = (locator: Locator) =>
+  locator.evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
 
 /** The first proposed match of the queue whose approval panel offers a form (not a blocker), opened. */
 async function openFirstApprovable(page: Page): Promise<{ button: Locator; panel: Locator; name: string }> {
@@ -105,12 +106,20 @@ describe('the Secretariat’s journey', () => {
 
     // Meanwhile another match is rejected through the API: the list and the counts follow, the panel stays as it was.
     type Listed = { matches: { totalCount: number; edges: { node: { id: string; version: number } }[] } };
-    const proposedNow = async () => (await service.gql<Listed>('query { matches(filter: { status: [PROPOSED] }, first: 20) { totalCount edges { node { id version } } } }', {}, token)).data!.matches;
+    const proposedNow = async () =>
+      (
+        await service.gql<Listed>(
+          'query { matches(filter: { status: [PROPOSED] }, first: 20) { totalCount edges { node { id version } } } }',
+          {},
+          token,
+        )
+      ).data!.matches;
     const proposedHeading = (count: number) => page.getByRole('heading', { level: 2, name: new RegExp(`^Proposed: ${count} match(es)?$`) });
     const { edges } = await proposedNow();
     const rejectedBefore = Number(/\((\d+)\)$/.exec((await tab('Rejected').textContent()) ?? '')![1]);
     const another = edges.map((edge) => edge.node).find((match) => match.id !== openId)!;
-    const reject = 'mutation($id: ID!, $version: Int!) { rejectMatch(id: $id, expectedVersion: $version, reason: "Outside the donor’s current priorities.") { id } }';
+    const reject =
+      'mutation($id: ID!, $version: Int!) { rejectMatch(id: $id, expectedVersion: $version, reason: "Outside the donor’s current priorities.") { id } }';
     expect((await service.gql(reject, { id: another.id, version: another.version }, token)).errors).toBeUndefined();
     await proposedHeading((await proposedNow()).totalCount).waitFor();
     await tablist.getByRole('tab', { name: `Rejected (${rejectedBefore + 1})` }).waitFor();
@@ -118,8 +127,11 @@ describe('the Secretariat’s journey', () => {
     expect(await approving.panel.getByLabel('Note (optional)').inputValue()).toBe(note);
 
     // Then the open match itself is approved elsewhere: it leaves the tab's list but stays on the page with its panel, which says where it went.
-    const version = (await service.gql<{ match: { version: number } }>('query($id: ID!) { match(id: $id) { version } }', { id: openId }, token)).data!.match.version;
-    const approve = 'mutation($id: ID!, $amount: Int!, $version: Int!) { approveMatch(id: $id, allocatedUsd: $amount, expectedVersion: $version) { id } }';
+    const version = (
+      await service.gql<{ match: { version: number } }>('query($id: ID!) { match(id: $id) { version } }', { id: openId }, token)
+    ).data!.match.version;
+    const approve =
+      'mutation($id: ID!, $amount: Int!, $version: Int!) { approveMatch(id: $id, allocatedUsd: $amount, expectedVersion: $version) { id } }';
     expect((await service.gql(approve, { id: openId, amount, version }, token)).errors).toBeUndefined();
     // Approving may also retire other proposals of the need or the offer: the count is the API's.
     await proposedHeading((await proposedNow()).totalCount).waitFor();
@@ -140,10 +152,15 @@ describe('the Secretariat’s journey', () => {
     await page.keyboard.press('ArrowRight');
     await page.waitForURL(/status=PROPOSED/);
     // And the panel of a match rejected elsewhere while it is open, in Arabic.
-    await page.getByRole('button', { name: new RegExp(`^${message('ar', 'match-queue.approve.open')} `) }).first().click();
+    await page
+      .getByRole('button', { name: new RegExp(`^${message('ar', 'match-queue.approve.open')} `) })
+      .first()
+      .click();
     const arabicPanel = page.locator('section.queue-panel');
     const arabicId = (await arabicPanel.getAttribute('id'))!.replace(/^queue-panel-/, '');
-    const arabicVersion = (await service.gql<{ match: { version: number } }>('query($id: ID!) { match(id: $id) { version } }', { id: arabicId }, token)).data!.match.version;
+    const arabicVersion = (
+      await service.gql<{ match: { version: number } }>('query($id: ID!) { match(id: $id) { version } }', { id: arabicId }, token)
+    ).data!.match.version;
     expect((await service.gql(reject, { id: arabicId, version: arabicVersion }, token)).errors).toBeUndefined();
     await arabicPanel.getByRole('status').filter({ hasText: /«/ }).waitFor();
     await harness.capture(page, 'ar', 'queue-panel-moved');
@@ -157,7 +174,10 @@ describe('the Secretariat’s journey', () => {
     const [offerTitle, donor] = (await card.locator('dl').first().locator('dd').allTextContents()).slice(0, 2);
     await chooseAmount(approving.panel);
     await approving.panel.getByRole('button', { name: 'Approve match' }).click();
-    await page.getByRole('status').filter({ hasText: /^Match approved: / }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Match approved: / })
+      .waitFor();
 
     // The matches of the donor's offers: nothing until a donor is chosen, then the donor's, without "Express interest" (the donor's own word).
     await openSection(page, "Donors' matches", "Matches of a donor's offers");
@@ -213,12 +233,20 @@ describe('the Secretariat’s journey', () => {
     await capture('queue-approved');
 
     // Reject another with a reason.
-    await page.getByRole('button', { name: /^Reject / }).first().click();
+    await page
+      .getByRole('button', { name: /^Reject / })
+      .first()
+      .click();
     const rejecting = page.getByRole('form', { name: /^Reject this match: / });
-    await rejecting.getByLabel('Reason for rejecting').fill('The offer’s courses do not cover the ammunition management the need asks for.');
+    await rejecting
+      .getByLabel('Reason for rejecting')
+      .fill('The offer’s courses do not cover the ammunition management the need asks for.');
     await capture('queue-reject-panel');
     await rejecting.getByRole('button', { name: 'Reject match' }).click();
-    await page.getByRole('status').filter({ hasText: /^Match rejected: / }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Match rejected: / })
+      .waitFor();
 
     // Two consoles open the same match and both approve: one wins, the other is told why not.
     const other = await harness.open();

@@ -53,7 +53,12 @@ describe('signing in and out', () => {
 
     await signOut.click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-    await expect(page.getByRole('status').filter({ hasText: message('en', 'session.signIn.signedOut') }).count()).resolves.toBe(1);
+    await expect(
+      page
+        .getByRole('status')
+        .filter({ hasText: message('en', 'session.signIn.signedOut') })
+        .count(),
+    ).resolves.toBe(1);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
@@ -65,7 +70,10 @@ describe('signing in and out', () => {
     await page.evaluate(storeSession('not-a-token-the-service-signed', Date.now() + 3_600_000));
     await page.goto(`${harness.service.origin}/needs`);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-    await page.getByRole('status').filter({ hasText: message('en', 'session.signIn.expired') }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: message('en', 'session.signIn.expired') })
+      .waitFor();
     await harness.capture(page, 'en', 'sign-in-expired');
   });
 
@@ -77,7 +85,10 @@ describe('signing in and out', () => {
     await page.goto(`${harness.service.origin}/needs`);
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor({ timeout: 15_000 });
-    await page.getByRole('status').filter({ hasText: message('en', 'session.signIn.expired') }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: message('en', 'session.signIn.expired') })
+      .waitFor();
   });
 
   it('tells a reader who comes back after the token expired why they must sign in again', async () => {
@@ -87,7 +98,10 @@ describe('signing in and out', () => {
     await page.evaluate(storeSession(token, Date.now() - 60_000));
     await page.goto(`${harness.service.origin}/needs`);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-    await page.getByRole('status').filter({ hasText: message('en', 'session.signIn.expired') }).waitFor({ timeout: 5_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: message('en', 'session.signIn.expired') })
+      .waitFor({ timeout: 5_000 });
   });
 
   it('signs in in Arabic, right to left', async () => {

@@ -35,7 +35,9 @@ describe('the state’s journey', () => {
     await page.getByRole('heading', { level: 1, name: 'Import a national report' }).waitFor();
     await capture('report-import');
     await page.getByRole('radio', { name: 'Upload a file' }).check();
-    await page.getByLabel('Report file').setInputFiles({ name: 'nigeria-2024.pdf', mimeType: 'application/pdf', buffer: await buildPdf(NIGERIA_REPORT) });
+    await page
+      .getByLabel('Report file')
+      .setInputFiles({ name: 'nigeria-2024.pdf', mimeType: 'application/pdf', buffer: await buildPdf(NIGERIA_REPORT) });
     await page.getByLabel('Year of the report').fill('2024');
     await page.getByRole('radio', { name: 'Programme of Action (PoA)' }).check();
     await page.getByRole('button', { name: 'Import the report' }).click();
@@ -49,7 +51,10 @@ describe('the state’s journey', () => {
     // Review the draft beside its source: other themes, a budget, then publish.
     await drafts.first().click();
     await page.getByRole('heading', { level: 1, name: 'Review a draft need' }).waitFor();
-    await page.getByText(/train 40 officers in stockpile management/).first().waitFor();
+    await page
+      .getByText(/train 40 officers in stockpile management/)
+      .first()
+      .waitFor();
     await capture('need-review');
     const needId = /\/needs\/([^/?#]+)/.exec(page.url())![1];
     const needTitle = (await page.getByLabel('Title', { exact: true }).inputValue()).trim();
@@ -81,7 +86,10 @@ describe('the state’s journey', () => {
       await page.reload();
       await page.getByRole('heading', { level: 1 }).waitFor();
     }
-    await page.getByRole('table', { name: /How the score of .* is made up/ }).first().waitFor();
+    await page
+      .getByRole('table', { name: /How the score of .* is made up/ })
+      .first()
+      .waitFor();
     await capture('matches');
 
     // The Secretariat approves the best match through the API, as its own console would.
@@ -101,7 +109,9 @@ describe('the state’s journey', () => {
     await page.getByRole('heading', { level: 1, name: 'File a progress report' }).waitFor();
     await capture('progress-report');
     await page.getByLabel('End of the period covered').fill('2027-03-31');
-    await page.getByLabel('What happened in this period').fill('Twenty officers completed the first stockpile management course; marking of seized weapons began in two armouries.');
+    await page
+      .getByLabel('What happened in this period')
+      .fill('Twenty officers completed the first stockpile management course; marking of seized weapons began in two armouries.');
     await page.getByLabel('Amount disbursed in this period, in US dollars').fill('40000');
     await page.getByRole('button', { name: 'Add an indicator' }).click();
     await page.getByLabel('Indicator 1: what is measured').fill('Officers trained');
@@ -126,7 +136,11 @@ describe('the state’s journey', () => {
   async function approveBestMatch(needId: string, budgetUsd: number): Promise<{ offerTitle: string }> {
     const { service } = harness;
     const token = await service.login(demoEmail('secretariat'));
-    type Candidate = { id: string; version: number; offer: { title: string; minGrantUsd: number | null; maxGrantUsd: number | null; remainingCapacityUsd: number } };
+    type Candidate = {
+      id: string;
+      version: number;
+      offer: { title: string; minGrantUsd: number | null; maxGrantUsd: number | null; remainingCapacityUsd: number };
+    };
     const found = await service.gql<{ need: { matches: { edges: { node: Candidate }[] } } }>(
       'query($id: ID!) { need(id: $id) { matches(first: 20) { edges { node { id version offer { title minGrantUsd maxGrantUsd remainingCapacityUsd } } } } } }',
       { id: needId },

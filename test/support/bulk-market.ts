@@ -25,7 +25,12 @@ export async function openDatabase(url: string): Promise<DataSource> {
  * ammunition management in West Africa) straight into the database, so a full run has real work.
  * Every need is eligible for every offer.
  */
-export async function seedMarket(dataSource: DataSource, counts: { needs: number; offers: number }, donorId: string, userId: string): Promise<void> {
+export async function seedMarket(
+  dataSource: DataSource,
+  counts: { needs: number; offers: number },
+  donorId: string,
+  userId: string,
+): Promise<void> {
   const needs = Array.from({ length: counts.needs }, (_, index) =>
     Object.assign(new Need(), {
       id: newId(),
@@ -74,10 +79,22 @@ export async function seedMarket(dataSource: DataSource, counts: { needs: number
     }),
   );
   await insertInChunks(dataSource, Need, needs);
-  await insertInChunks(dataSource, NeedTheme, needs.flatMap((need) => ['STOCKPILE_MANAGEMENT', 'MARKING'].map((themeCode) => ({ needId: need.id, themeCode }))));
+  await insertInChunks(
+    dataSource,
+    NeedTheme,
+    needs.flatMap((need) => ['STOCKPILE_MANAGEMENT', 'MARKING'].map((themeCode) => ({ needId: need.id, themeCode }))),
+  );
   await insertInChunks(dataSource, Offer, offers);
-  await insertInChunks(dataSource, OfferTheme, offers.map((offer) => ({ offerId: offer.id, themeCode: 'WEAPONS_AMMUNITION_MANAGEMENT' })));
-  await insertInChunks(dataSource, OfferEligibility, offers.map((offer) => ({ offerId: offer.id, areaCode: '011' })));
+  await insertInChunks(
+    dataSource,
+    OfferTheme,
+    offers.map((offer) => ({ offerId: offer.id, themeCode: 'WEAPONS_AMMUNITION_MANAGEMENT' })),
+  );
+  await insertInChunks(
+    dataSource,
+    OfferEligibility,
+    offers.map((offer) => ({ offerId: offer.id, areaCode: '011' })),
+  );
 }
 
 async function insertInChunks<T extends object>(dataSource: DataSource, entity: new () => T, rows: object[]): Promise<void> {

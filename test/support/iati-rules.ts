@@ -19,7 +19,12 @@ export function schemaErrors(xml: string): string {
   }
 }
 
-type Element = { getAttribute(name: string): string | null; getElementsByTagName(name: string): ArrayLike<Element>; textContent: string | null; parentNode: unknown };
+type Element = {
+  getAttribute(name: string): string | null;
+  getElementsByTagName(name: string): ArrayLike<Element>;
+  textContent: string | null;
+  parentNode: unknown;
+};
 
 const all = (parent: Element, name: string): Element[] => Array.from(parent.getElementsByTagName(name));
 const first = (parent: Element, name: string): Element | undefined => all(parent, name)[0];
@@ -53,7 +58,9 @@ export function readActivities(xml: string): { reportingRefs: string[]; activiti
         title: title?.textContent ?? '',
         recipientCountry: attribute(first(activity, 'recipient-country'), 'code'),
         genderSignificance: attribute(first(activity, 'policy-marker'), 'significance'),
-        dates: Object.fromEntries(all(activity, 'activity-date').map((date) => [date.getAttribute('type')!, date.getAttribute('iso-date')!])),
+        dates: Object.fromEntries(
+          all(activity, 'activity-date').map((date) => [date.getAttribute('type')!, date.getAttribute('iso-date')!]),
+        ),
         budgets: all(activity, 'budget').map((budget) => ({
           start: attribute(first(budget, 'period-start'), 'iso-date')!,
           end: attribute(first(budget, 'period-end'), 'iso-date')!,
@@ -93,7 +100,8 @@ export function iatiRuleViolations(xml: string, today = new Date().toISOString()
     const identifier = first(activity, 'iati-identifier')?.textContent ?? '';
     const fail = (message: string) => problems.push(`${identifier}: ${message}`);
     const reportingRef = attribute(first(activity, 'reporting-org'), 'ref') ?? '';
-    if (!identifier.startsWith(`${reportingRef}-`)) fail(`identifier does not start with the reporting organisation's reference ${reportingRef}`);
+    if (!identifier.startsWith(`${reportingRef}-`))
+      fail(`identifier does not start with the reporting organisation's reference ${reportingRef}`);
     if (!/^[1-6]$/.test(attribute(first(activity, 'activity-status'), 'code') ?? '')) fail('activity status outside 1–6');
     const dates: Record<string, string> = {};
     for (const date of all(activity, 'activity-date')) {
@@ -106,13 +114,21 @@ export function iatiRuleViolations(xml: string, today = new Date().toISOString()
     if (dates['2'] && dates['4'] && dates['2'] > dates['4']) fail('actual end before actual start');
     for (const type of ['2', '4']) if (dates[type] && dates[type] > today) fail(`actual date ${dates[type]} in the future`);
     const sectors = all(activity, 'sector').filter((sector) => sector.parentNode === activity);
-    if (sectors.reduce((sum, sector) => sum + Number(sector.getAttribute('percentage') ?? 100), 0) !== 100) fail('sector percentages do not add up to 100');
-    if (!sectors.some((sector) => sector.getAttribute('vocabulary') === '1' && sector.getAttribute('code') === '15240')) fail('no sector vocabulary 1 code 15240');
+    if (sectors.reduce((sum, sector) => sum + Number(sector.getAttribute('percentage') ?? 100), 0) !== 100)
+      fail('sector percentages do not add up to 100');
+    if (!sectors.some((sector) => sector.getAttribute('vocabulary') === '1' && sector.getAttribute('code') === '15240'))
+      fail('no sector vocabulary 1 code 15240');
     const countries = all(activity, 'recipient-country').filter((country) => country.parentNode === activity);
-    if (countries.reduce((sum, country) => sum + Number(country.getAttribute('percentage') ?? 100), 0) !== 100) fail('country percentages do not add up to 100');
-    if (countries.some((country) => !/^[A-Z]{2}$/.test(country.getAttribute('code') ?? ''))) fail('a recipient country is not ISO 3166-1 alpha-2');
+    if (countries.reduce((sum, country) => sum + Number(country.getAttribute('percentage') ?? 100), 0) !== 100)
+      fail('country percentages do not add up to 100');
+    if (countries.some((country) => !/^[A-Z]{2}$/.test(country.getAttribute('code') ?? '')))
+      fail('a recipient country is not ISO 3166-1 alpha-2');
     for (const marker of all(activity, 'policy-marker')) {
-      if (marker.getAttribute('vocabulary') === '1' && marker.getAttribute('code') === '1' && !/^[0-2]$/.test(marker.getAttribute('significance') ?? '')) {
+      if (
+        marker.getAttribute('vocabulary') === '1' &&
+        marker.getAttribute('code') === '1' &&
+        !/^[0-2]$/.test(marker.getAttribute('significance') ?? '')
+      ) {
         fail('gender marker significance outside 0–2');
       }
     }

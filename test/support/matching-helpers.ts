@@ -16,7 +16,8 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${last ? `: ${last instanceof Error ? last.message : JSON.stringify(last)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for ${what}${last ? `: ${last instanceof Error ? last.message : JSON.stringify(last)}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -56,7 +57,11 @@ export async function listMatches(t: TestApp, token: string, filter: Record<stri
 
 /** Creates and publishes a need through the API. */
 export async function publishedNeed(t: TestApp, token: string, overrides: Record<string, unknown> = {}): Promise<string> {
-  const created = await t.gql('mutation($input: CreateNeedInput!) { createNeed(input: $input) { id } }', { input: needInput(overrides) }, token);
+  const created = await t.gql(
+    'mutation($input: CreateNeedInput!) { createNeed(input: $input) { id } }',
+    { input: needInput(overrides) },
+    token,
+  );
   if (!created.data) throw new Error(`createNeed failed: ${JSON.stringify(created.errors)}`);
   const id = created.data.createNeed.id as string;
   const published = await t.gql('mutation($id: ID!) { publishNeed(id: $id) { id } }', { id }, token);
@@ -66,7 +71,11 @@ export async function publishedNeed(t: TestApp, token: string, overrides: Record
 
 /** Creates and publishes an offer through the API. */
 export async function publishedOffer(t: TestApp, token: string, overrides: Record<string, unknown> = {}): Promise<string> {
-  const created = await t.gql('mutation($input: CreateOfferInput!) { createOffer(input: $input) { id } }', { input: offerInput(overrides) }, token);
+  const created = await t.gql(
+    'mutation($input: CreateOfferInput!) { createOffer(input: $input) { id } }',
+    { input: offerInput(overrides) },
+    token,
+  );
   if (!created.data) throw new Error(`createOffer failed: ${JSON.stringify(created.errors)}`);
   const id = created.data.createOffer.id as string;
   const published = await t.gql('mutation($id: ID!) { publishOffer(id: $id) { id } }', { id }, token);

@@ -14,4 +14,5 @@ export function renderPdf(draw: (document: PDFKit.PDFDocument) => void): Promise
 }
 
 /** A PDF with one paragraph per string; pdfkit's standard fonts cover Latin-1 only, so the text is English. */
-export const buildPdf = (paragraphs: string[]): Promise<Buffer> => renderPdf((document) => paragraphs.forEach((paragraph) => document.text(paragraph).moveDown()));
+export const buildPdf = (paragraphs: string[]): Promise<Buffer> =>
+  renderPdf((document) => paragraphs.forEach((paragraph) => document.text(paragraph).moveDown()));

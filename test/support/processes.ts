@@ -16,7 +16,13 @@ export interface RunningProcess {
  * group of its own (`stop` ends npm and the node it started alike), and resolves once its output
  * contains `ready` (or at once without it).
  */
-export async function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, ready?: string, timeoutMs = 120_000): Promise<RunningProcess> {
+export async function startProcess(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready?: string,
+  timeoutMs = 120_000,
+): Promise<RunningProcess> {
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   const exited = new Promise<number | NodeJS.Signals | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
@@ -35,7 +41,10 @@ export async function startProcess(command: string, args: string[], env: NodeJS.
   };
   if (ready) {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${command} ${args.join(' ')} was not ready within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`${command} ${args.join(' ')} was not ready within ${timeoutMs} ms:\n${output}`)),
+        timeoutMs,
+      );
       const check = () => {
         if (!output.includes(ready)) return;
         clearTimeout(timer);

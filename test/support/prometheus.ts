@@ -11,7 +11,9 @@ export class Scrape {
     for (const line of this.text.split('\n')) {
       const sample = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
       if (!sample || sample[1] !== name) continue;
-      const present = Object.fromEntries([...(sample[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((label) => [label[1], label[2]]));
+      const present = Object.fromEntries(
+        [...(sample[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((label) => [label[1], label[2]]),
+      );
       if (Object.entries(labels).every(([key, value]) => present[key] === value)) total = (total ?? 0) + Number(sample[3]);
     }
     return total;

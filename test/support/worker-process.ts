@@ -10,11 +10,20 @@ export type WorkerProcess = RunningProcess;
  */
 export function startWorker(env: Record<string, string>): Promise<WorkerProcess> {
   const script = join(ROOT, 'src', 'worker.ts');
-  return startProcess(process.execPath, ['-r', 'ts-node/register/transpile-only', script], { ...env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), LOG_LEVEL: 'info' }, 'consuming jobs', 60_000);
+  return startProcess(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', script],
+    { ...env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), LOG_LEVEL: 'info' },
+    'consuming jobs',
+    60_000,
+  );
 }
 
 /** Stops a worker with SIGTERM (graceful) or SIGKILL (a crash) and waits for it to be gone. */
-export async function stopWorker(worker: WorkerProcess, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<number | NodeJS.Signals | null> {
+export async function stopWorker(
+  worker: WorkerProcess,
+  signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM',
+): Promise<number | NodeJS.Signals | null> {
   if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill(signal);
   return worker.exited;
 }

@@ -12,7 +12,9 @@ export enum DonorKind {
 }
 registerEnumType(DonorKind, { name: 'DonorKind', description: 'What kind of organisation a donor is.' });
 
-@ObjectType({ description: 'An organisation that offers assistance: a government, an international, regional or UN body, civil society or industry.' })
+@ObjectType({
+  description: 'An organisation that offers assistance: a government, an international, regional or UN body, civil society or industry.',
+})
 @Entity('donors')
 export class Donor {
   @Field(() => ID, { description: 'Opaque identifier.' })
@@ -33,7 +35,8 @@ export class Donor {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The organisation\'s IATI organisation identifier (e.g. "GB-GOV-1", "XM-DAC-41114"), which starts the identifiers of its IATI activities; set by the Secretariat.',
+    description:
+      'The organisation\'s IATI organisation identifier (e.g. "GB-GOV-1", "XM-DAC-41114"), which starts the identifiers of its IATI activities; set by the Secretariat.',
   })
   @Column({ name: 'iati_org_ref', type: 'varchar', length: 100, nullable: true })
   iatiOrganisationRef: string | null;

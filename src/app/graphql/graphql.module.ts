@@ -59,7 +59,8 @@ export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
             return true;
           },
           onSubscribe: introspectionOverSocket(introspectionOpenToAll),
-          validate: (schema, document) => validate(schema, document, [...specifiedRules, ...validationRules, queryCostRule(config.GRAPHQL_MAX_COST)]),
+          validate: (schema, document) =>
+            validate(schema, document, [...specifiedRules, ...validationRules, queryCostRule(config.GRAPHQL_MAX_COST)]),
         };
         return {
           autoSchemaFile: config.NODE_ENV === 'development' ? SCHEMA_FILE : true,
@@ -67,7 +68,12 @@ export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
           playground: false,
           // Answered here and refused per request by introspectionAccessPlugin, which knows who asks.
           introspection: true,
-          plugins: [requestMetrics.graphqlPlugin(), ...armor.plugins, introspectionAccessPlugin(auth, introspectionOpenToAll), queryCostPlugin(config.GRAPHQL_MAX_COST)],
+          plugins: [
+            requestMetrics.graphqlPlugin(),
+            ...armor.plugins,
+            introspectionAccessPlugin(auth, introspectionOpenToAll),
+            queryCostPlugin(config.GRAPHQL_MAX_COST),
+          ],
           validationRules,
           allowBatchedHttpRequests: false,
           includeStacktraceInErrorResponses: false,
@@ -75,7 +81,15 @@ export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
           resolvers: { Date: new CalendarDate() },
           // HTTP requests carry `req`; graphql-ws calls this with its connection context instead, whose
           // actor was resolved from the connection parameters when the socket opened.
-          context: ({ req, res, extra }: { req?: GraphQLRequestContext['req']; res?: unknown; extra?: SubscriptionConnectionExtra }): GraphQLRequestContext & { req: RequestWithActor; res: unknown } => ({
+          context: ({
+            req,
+            res,
+            extra,
+          }: {
+            req?: GraphQLRequestContext['req'];
+            res?: unknown;
+            extra?: SubscriptionConnectionExtra;
+          }): GraphQLRequestContext & { req: RequestWithActor; res: unknown } => ({
             req: req ?? { headers: {}, actor: extra?.actor ?? null },
             res,
             loaders: loaders.forRequest(),

@@ -46,7 +46,9 @@ export abstract class BroadcastBus<T> {
     this.publisher = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
     this.subscriber = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
     this.subscriber.on('message', (_channel: string, payload: string) => this.deliver(payload));
-    this.subscribed = this.subscriber.subscribe(this.channel).catch((error: unknown) => this.logger.error({ err: error }, `Cannot subscribe to ${options.channel}`));
+    this.subscribed = this.subscriber
+      .subscribe(this.channel)
+      .catch((error: unknown) => this.logger.error({ err: error }, `Cannot subscribe to ${options.channel}`));
   }
 
   /** Resolves once Redis has the subscription, so a test or a fresh process misses nothing. */

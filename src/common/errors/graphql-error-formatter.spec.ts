@@ -15,7 +15,10 @@ const formatted = (error: GraphQLError): GraphQLFormattedError => error.toJSON()
 
 describe('variableProblem', () => {
   it('names the input path of a bad leaf value', () => {
-    const error = variableError('Variable "$input" got invalid value "NOPE" at "input.kind"', 'Value "NOPE" does not exist in "DonorKind" enum.');
+    const error = variableError(
+      'Variable "$input" got invalid value "NOPE" at "input.kind"',
+      'Value "NOPE" does not exist in "DonorKind" enum.',
+    );
     expect(variableProblem(error)).toEqual({ field: 'input.kind', message: 'Value "NOPE" does not exist in "DonorKind" enum.' });
   });
 
@@ -53,7 +56,10 @@ describe('formatGraphQLError', () => {
       code: 'BAD_USER_INPUT',
       fields: [{ field: 'input.endDate', message: 'endDate must be after startDate.' }],
     });
-    const conflict = new GraphQLError('x', { path: ['publishNeed'], originalError: new ConflictError('Only a DRAFT need can be published.') });
+    const conflict = new GraphQLError('x', {
+      path: ['publishNeed'],
+      originalError: new ConflictError('Only a DRAFT need can be published.'),
+    });
     expect(formatGraphQLError(formatted(conflict), conflict)).toMatchObject({
       message: 'Only a DRAFT need can be published.',
       extensions: { code: 'CONFLICT' },

@@ -58,7 +58,11 @@ function withCode(formatted: GraphQLFormattedError, code: string, message: strin
  * anything unexpected is logged with its stack and reaches the client only as INTERNAL_SERVER_ERROR,
  * so no stack trace or SQL text ever leaves the server.
  */
-export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, options: ErrorFormatOptions = {}): GraphQLFormattedError {
+export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  options: ErrorFormatOptions = {},
+): GraphQLFormattedError {
   const shown = (message: string) => (options.hideSuggestions ? message.replace(SUGGESTION, '') : message);
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {

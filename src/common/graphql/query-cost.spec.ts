@@ -32,7 +32,7 @@ describe('withPageSizes', () => {
     expect(sized({ n: 'many' })).toContain('needs(first: 100)');
   });
 
-  it('counts a list without pages as one page, but neither a connection\'s edges nor a list of scalars', () => {
+  it("counts a list without pages as one page, but neither a connection's edges nor a list of scalars", () => {
     const query = priced('{ needs(first: 3) { edges { node { tags themes { code } } } } }');
     expect(query).toContain('edges {');
     expect(query).toContain('tags ');

@@ -129,7 +129,13 @@ function pageVariablesOf(document: DocumentNode): string[] {
  * for the same query text (its document store), and pricing it walks the whole document twice,
  * on every request of a client that asks the same questions again and again.
  */
-function rememberedCostRefusal(known: WeakMap<DocumentNode, KnownPrices>, schema: GraphQLSchema, document: DocumentNode, variables: Variables, maxCost: number) {
+function rememberedCostRefusal(
+  known: WeakMap<DocumentNode, KnownPrices>,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Variables,
+  maxCost: number,
+) {
   let prices = known.get(document);
   if (!prices) known.set(document, (prices = { pageVariables: pageVariablesOf(document), refusals: new Map() }));
   const key = JSON.stringify(prices.pageVariables.map((name) => variables?.[name] ?? null));

@@ -11,7 +11,9 @@ describe('LoaderRegistry', () => {
     });
 
     const loaders = registry.forRequest();
-    await expect(Promise.all([loaders.load(LENGTH_OF, 'ab'), loaders.load(LENGTH_OF, 'abc'), loaders.load(LENGTH_OF, 'missing')])).resolves.toEqual([2, 3, null]);
+    await expect(
+      Promise.all([loaders.load(LENGTH_OF, 'ab'), loaders.load(LENGTH_OF, 'abc'), loaders.load(LENGTH_OF, 'missing')]),
+    ).resolves.toEqual([2, 3, null]);
     expect(batches).toEqual([['ab', 'abc', 'missing']]);
   });
 

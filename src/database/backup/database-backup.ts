@@ -56,7 +56,10 @@ export async function restoreDatabase(config: DatabaseConfig, file: string, opti
     });
     if (!options.force) {
       const others = await otherPostgresSessions(config.DATABASE_URL);
-      if (others.length) throw new RestoreRefusedError(`The database is in use by ${others.length} other session(s) (${others.join(', ')}); stop the service first, or pass --force.`);
+      if (others.length)
+        throw new RestoreRefusedError(
+          `The database is in use by ${others.length} other session(s) (${others.join(', ')}); stop the service first, or pass --force.`,
+        );
     }
     await run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', `--dbname=${config.DATABASE_URL}`, file]);
     return;
@@ -65,7 +68,10 @@ export async function restoreDatabase(config: DatabaseConfig, file: string, opti
   const target = sqliteFileOf(config.DATABASE_URL);
   if (!options.force) {
     const users = processesWithFileOpen([target, `${target}-wal`]);
-    if (users.length) throw new RestoreRefusedError(`The database ${target} is open in process(es) ${users.join(', ')}; stop the service first, or pass --force.`);
+    if (users.length)
+      throw new RestoreRefusedError(
+        `The database ${target} is open in process(es) ${users.join(', ')}; stop the service first, or pass --force.`,
+      );
   }
   const incoming = `${target}.restoring`;
   const copy = new Database(file, { readonly: true, fileMustExist: true });

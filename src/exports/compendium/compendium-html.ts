@@ -1,7 +1,6 @@
 import { Compendium, CompendiumNeed } from './compendium-model';
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 /**
  * Printable HTML: no script, no request to any other host (fonts are the reader's own), logical CSS
@@ -15,7 +14,9 @@ export function compendiumHtml(compendium: Compendium): string {
         <p class="meta"><strong>${escapeHtml(item.country)}</strong> · ${texts.budget}${texts.colon}<bdi>${item.budget}</bdi> · ${texts.gap}${texts.colon}<bdi>${item.gap}</bdi></p>
         <p class="meta">${texts.themes}${texts.colon}${item.themes.map(escapeHtml).join(', ')}</p>
         <p>${escapeHtml(item.description)}</p>${
-          item.sourceExcerpt ? `\n        <blockquote><p class="meta">${texts.source}</p><p>${escapeHtml(item.sourceExcerpt)}</p></blockquote>` : ''
+          item.sourceExcerpt
+            ? `\n        <blockquote><p class="meta">${texts.source}</p><p>${escapeHtml(item.sourceExcerpt)}</p></blockquote>`
+            : ''
         }
       </article>`;
   const regions = compendium.regions

@@ -76,7 +76,8 @@ export function buildCompendium(rows: readonly CompendiumNeedRow[], lang: UnLang
     region.themes.set(mainTheme, [...(region.themes.get(mainTheme) ?? []), row]);
     regions.set(regionCode, region);
   }
-  const sum = (list: readonly CompendiumNeedRow[], amount: (row: CompendiumNeedRow) => number) => list.reduce((total, row) => total + amount(row), 0);
+  const sum = (list: readonly CompendiumNeedRow[], amount: (row: CompendiumNeedRow) => number) =>
+    list.reduce((total, row) => total + amount(row), 0);
   const need = (row: CompendiumNeedRow): CompendiumNeed => ({
     title: row.title,
     description: row.description,
@@ -91,7 +92,10 @@ export function buildCompendium(rows: readonly CompendiumNeedRow[], lang: UnLang
     lang,
     dir: lang === 'ar' ? 'rtl' : 'ltr',
     texts: COMPENDIUM_TEXTS[lang],
-    generated: COMPENDIUM_TEXTS[lang].generated.replace('{date}', new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(generatedAt)),
+    generated: COMPENDIUM_TEXTS[lang].generated.replace(
+      '{date}',
+      new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(generatedAt),
+    ),
     regions: [...regions.entries()]
       .map(([code, region]) => ({
         code,
@@ -103,9 +107,7 @@ export function buildCompendium(rows: readonly CompendiumNeedRow[], lang: UnLang
           .sort(([a], [b]) => byTaxonomy(a, b))
           .map(([code, themeRows]) => ({
             heading: themeName(code),
-            needs: themeRows
-              .map(need)
-              .sort((a, b) => collator.compare(a.country, b.country) || collator.compare(a.title, b.title)),
+            needs: themeRows.map(need).sort((a, b) => collator.compare(a.country, b.country) || collator.compare(a.title, b.title)),
           })),
       }))
       .sort((a, b) => collator.compare(a.heading, b.heading)),

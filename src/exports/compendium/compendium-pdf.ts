@@ -51,7 +51,10 @@ export function fontRuns(text: string, available: readonly FontFace[]): { face: 
   const runs: { face: FontFace; text: string }[] = [];
   for (const character of text) {
     const code = character.codePointAt(0)!;
-    const face = available.find((candidate) => candidate.ranges.some(([start, end]) => code >= start && code <= end)) ?? runs.at(-1)?.face ?? available[0];
+    const face =
+      available.find((candidate) => candidate.ranges.some(([start, end]) => code >= start && code <= end)) ??
+      runs.at(-1)?.face ??
+      available[0];
     const last = runs.at(-1);
     if (last && (last.face === face || /\s/.test(character))) last.text += character;
     else runs.push({ face, text: character });
@@ -75,7 +78,13 @@ const STYLES = {
 /** Writes the compendium as an A4 PDF to `output` and ends it. */
 export function writeCompendiumPdf(compendium: Compendium, output: NodeJS.WritableStream): void {
   const { texts } = compendium;
-  const doc = new PDFDocument({ size: 'A4', margin: 56, lang: compendium.lang, displayTitle: true, info: { Title: texts.title, Author: 'poa-match' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    lang: compendium.lang,
+    displayTitle: true,
+    info: { Title: texts.title, Author: 'poa-match' },
+  });
   doc.pipe(output);
   const registered = new Set<string>();
   const write = (text: string, style: Style) => {
@@ -97,7 +106,8 @@ export function writeCompendiumPdf(compendium: Compendium, output: NodeJS.Writab
     });
     doc.moveDown(style.gapAfter ?? 0);
   };
-  const figures = (count: number, budget: string, gap: string) => `${count} ${texts.needs} · ${texts.budget}${texts.colon}${budget} · ${texts.gap}${texts.colon}${gap}`;
+  const figures = (count: number, budget: string, gap: string) =>
+    `${count} ${texts.needs} · ${texts.budget}${texts.colon}${budget} · ${texts.gap}${texts.colon}${gap}`;
 
   write(texts.title, STYLES.title);
   write(texts.subtitle, STYLES.subtitle);

@@ -57,7 +57,7 @@ export const COMPENDIUM_TEXTS: Readonly<Record<UnLanguage, CompendiumTexts>> = {
     title: 'Mise en correspondance des besoins et des ressources',
     subtitle: "Assistance demandée par les États pour mettre en œuvre le Programme d'action et l'Instrument international de traçage",
     generated: 'Produit le {date} à partir des données actuelles de poa-match.',
-    intro: "Besoins publiés, visibles par tous, qui cherchent encore une assistance, regroupés par région et par thème principal.",
+    intro: 'Besoins publiés, visibles par tous, qui cherchent encore une assistance, regroupés par région et par thème principal.',
     contents: 'Sommaire',
     needs: 'besoins',
     budget: 'Budget',

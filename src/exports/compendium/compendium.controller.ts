@@ -38,7 +38,10 @@ export class CompendiumController {
   async pdf(@Query() query: Record<string, unknown>, @Res() response: ServerResponse): Promise<void> {
     const { lang = 'en' } = await parseQueryParameters(CompendiumParameters, { lang: 'text' }, query);
     if (!PDF_LANGUAGES.includes(lang)) {
-      throw BadUserInputError.forField('lang', `The PDF is available in ${PDF_LANGUAGES.join(', ')}; for ${lang}, print /compendium?lang=${lang}.`);
+      throw BadUserInputError.forField(
+        'lang',
+        `The PDF is available in ${PDF_LANGUAGES.join(', ')}; for ${lang}, print /compendium?lang=${lang}.`,
+      );
     }
     const document = await this.compendium.compendium(lang);
     response.writeHead(200, {

@@ -19,7 +19,13 @@ describe('the compendium', () => {
     const compendium = buildCompendium(
       [
         row({ title: 'Nigeria marking' }),
-        row({ title: 'Ghana gender and marking', countryIso3: 'GHA', themeCodes: ['GENDER', 'MARKING'], estimatedBudgetUsd: 50000, gapUsd: 50000 }),
+        row({
+          title: 'Ghana gender and marking',
+          countryIso3: 'GHA',
+          themeCodes: ['GENDER', 'MARKING'],
+          estimatedBudgetUsd: 50000,
+          gapUsd: 50000,
+        }),
         row({ title: 'Peru stockpiles', countryIso3: 'PER', themeCodes: ['STOCKPILE_MANAGEMENT'], estimatedBudgetUsd: 70000, gapUsd: 0 }),
       ],
       'en',
@@ -32,7 +38,13 @@ describe('the compendium', () => {
     const africa = compendium.regions[0];
     expect(africa.themes.map((theme) => theme.needs.map((need) => need.title))).toEqual([['Ghana gender and marking', 'Nigeria marking']]);
     expect(africa.themes[0].needs[0]).toMatchObject({ country: 'Ghana', budget: '$50,000', gap: '$50,000' });
-    expect(compendium).toMatchObject({ needCount: 3, budget: '$220,000', gap: '$110,000', dir: 'ltr', generated: 'Generated on December 5, 2026 from the current poa-match data.' });
+    expect(compendium).toMatchObject({
+      needCount: 3,
+      budget: '$220,000',
+      gap: '$110,000',
+      dir: 'ltr',
+      generated: 'Generated on December 5, 2026 from the current poa-match data.',
+    });
   });
 
   it('speaks the language asked for: UN Chinese country names, regions, themes and amounts', () => {

@@ -15,7 +15,12 @@ export interface CsvColumn<Row> {
  * formulas (anyone can type such a title). The first batch is read before anything is sent, so a
  * refused filter still gets its 400; later batches follow as the client reads, and stop when it leaves.
  */
-export async function sendCsv<Row>(response: ServerResponse, fileName: string, columns: CsvColumn<Row>[], batches: AsyncIterable<Row[]>): Promise<void> {
+export async function sendCsv<Row>(
+  response: ServerResponse,
+  fileName: string,
+  columns: CsvColumn<Row>[],
+  batches: AsyncIterable<Row[]>,
+): Promise<void> {
   const iterator = batches[Symbol.asyncIterator]();
   let next = await iterator.next();
   response.writeHead(200, {

@@ -59,15 +59,23 @@ export class CsvExportsController {
   /** Like the needs list: without a token, published PUBLIC needs only. */
   @Public()
   @Get('needs.csv')
-  async needs(@CurrentActor() actor: Actor | null, @Query() query: Record<string, unknown>, @Res() response: ServerResponse): Promise<void> {
+  async needs(
+    @CurrentActor() actor: Actor | null,
+    @Query() query: Record<string, unknown>,
+    @Res() response: ServerResponse,
+  ): Promise<void> {
     const { sort, ...filter } = await parseQueryParameters(NeedsExportParameters, NEEDS_PARAMETERS, query);
-    await asQueryParameterErrors(() => sendCsv(response, `needs-${today()}.csv`, this.exports.needColumns, this.exports.needRows(actor, filter, sort)));
+    await asQueryParameterErrors(() =>
+      sendCsv(response, `needs-${today()}.csv`, this.exports.needColumns, this.exports.needRows(actor, filter, sort)),
+    );
   }
 
   @Get('matches.csv')
   async matches(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>, @Res() response: ServerResponse): Promise<void> {
     const filter = await parseQueryParameters(MatchFilter, MATCHES_PARAMETERS, query);
-    await asQueryParameterErrors(() => sendCsv(response, `matches-${today()}.csv`, this.exports.matchColumns, this.exports.matchRows(actor, filter)));
+    await asQueryParameterErrors(() =>
+      sendCsv(response, `matches-${today()}.csv`, this.exports.matchColumns, this.exports.matchRows(actor, filter)),
+    );
   }
 
   /** The figures include needs whose visibility keeps them from donors and other states, as the coverage query does. */
@@ -75,6 +83,8 @@ export class CsvExportsController {
   @Get('coverage.csv')
   async coverage(@Query() query: Record<string, unknown>, @Res() response: ServerResponse): Promise<void> {
     const filter = await parseQueryParameters(CoverageArgs, COVERAGE_PARAMETERS, query);
-    await asQueryParameterErrors(() => sendCsv(response, `coverage-${today()}.csv`, this.exports.coverageColumns, this.exports.coverageRows(filter)));
+    await asQueryParameterErrors(() =>
+      sendCsv(response, `coverage-${today()}.csv`, this.exports.coverageColumns, this.exports.coverageRows(filter)),
+    );
   }
 }

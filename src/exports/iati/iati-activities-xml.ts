@@ -75,14 +75,24 @@ function appendActivity(root: XMLBuilder, organisation: IatiReportingOrganisatio
   narrated(element.ele('reporting-org', { ref: organisation.ref, type: organisation.type }), organisation.name);
   narrated(element.ele('title'), activity.title, activity.language);
   narrated(element.ele('description', { type: '1' }), activity.description, activity.language);
-  narrated(element.ele('participating-org', { ref: organisation.ref, role: OrganisationRole.FUNDING, type: organisation.type }), organisation.name);
-  narrated(element.ele('participating-org', { role: OrganisationRole.IMPLEMENTING, type: ORGANISATION_TYPE_GOVERNMENT }), `Government of ${activity.countryName}`);
+  narrated(
+    element.ele('participating-org', { ref: organisation.ref, role: OrganisationRole.FUNDING, type: organisation.type }),
+    organisation.name,
+  );
+  narrated(
+    element.ele('participating-org', { role: OrganisationRole.IMPLEMENTING, type: ORGANISATION_TYPE_GOVERNMENT }),
+    `Government of ${activity.countryName}`,
+  );
   element.ele('activity-status', { code: ACTIVITY_STATUS_OF[activity.status] });
   for (const [type, date] of activityDates(activity)) element.ele('activity-date', { type, 'iso-date': date });
   element.ele('activity-scope', { code: NATIONAL_SCOPE });
   element.ele('recipient-country', { code: activity.countryIso2, percentage: '100' });
   element.ele('sector', { vocabulary: SALW_SECTOR.vocabulary, code: SALW_SECTOR.code, percentage: '100' });
-  element.ele('policy-marker', { vocabulary: GENDER_POLICY_MARKER.vocabulary, code: GENDER_POLICY_MARKER.code, significance: activity.gender });
+  element.ele('policy-marker', {
+    vocabulary: GENDER_POLICY_MARKER.vocabulary,
+    code: GENDER_POLICY_MARKER.code,
+    significance: activity.gender,
+  });
   for (const period of budgetPeriods(activity.plannedStart, activity.plannedEnd, activity.allocatedUsd)) {
     const budget = element.ele('budget', { type: BUDGET_ORIGINAL, status: BUDGET_COMMITTED });
     budget.ele('period-start', { 'iso-date': period.start });
@@ -136,7 +146,7 @@ export interface BudgetPeriod {
  */
 export function budgetPeriods(start: string, end: string, usd: number): BudgetPeriod[] {
   const periods: Omit<BudgetPeriod, 'usd'>[] = [];
-  for (let from = start; from <= end; ) {
+  for (let from = start; from <= end;) {
     const yearLater = addDays(addYears(from, 1), -1);
     const to = yearLater < end ? yearLater : end;
     periods.push({ start: from, end: to });

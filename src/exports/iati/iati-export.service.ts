@@ -37,10 +37,16 @@ export class IatiExportService {
   async activitiesXml(actor: Actor, requestedDonorId: string | undefined): Promise<string> {
     const donor = await this.donorFor(actor, requestedDonorId);
     if (!donor.iatiOrganisationRef) {
-      throw new ConflictError(`${donor.name} has no IATI organisation reference yet; the Secretariat records it (setDonorIatiReference) before its activities can be exported.`);
+      throw new ConflictError(
+        `${donor.name} has no IATI organisation reference yet; the Secretariat records it (setDonorIatiReference) before its activities can be exported.`,
+      );
     }
     const activities = await this.activities(donor);
-    return iatiActivitiesXml({ ref: donor.iatiOrganisationRef, type: organisationType(donor.kind), name: donor.name }, activities, new Date());
+    return iatiActivitiesXml(
+      { ref: donor.iatiOrganisationRef, type: organisationType(donor.kind), name: donor.name },
+      activities,
+      new Date(),
+    );
   }
 
   private async donorFor(actor: Actor, requestedDonorId: string | undefined): Promise<Donor> {
@@ -71,12 +77,16 @@ export class IatiExportService {
     if (!matches.length) return [];
     const ids = matches.map((match) => match.id);
     const [needs, reports, decisions] = await Promise.all([
-      this.dataSource.getRepository(Need).find({ where: { id: In(matches.map((match) => match.needId)) }, relations: { themeLinks: true } }),
+      this.dataSource
+        .getRepository(Need)
+        .find({ where: { id: In(matches.map((match) => match.needId)) }, relations: { themeLinks: true } }),
       this.progress.byMatch(ids),
       this.decisionDates(ids),
     ]);
     const needsById = new Map(needs.map((need) => [need.id, need]));
-    return matches.map((match) => this.activity(match, needsById.get(match.needId)!, reports.get(match.id) ?? [], decisions.get(match.id) ?? {}));
+    return matches.map((match) =>
+      this.activity(match, needsById.get(match.needId)!, reports.get(match.id) ?? [], decisions.get(match.id) ?? {}),
+    );
   }
 
   private activity(match: Match, need: Need, reports: ProgressReport[], decided: DecisionDates): IatiActivityInput {
@@ -110,7 +120,9 @@ export class IatiExportService {
       approvedOn,
       confirmedOn,
       completedOn: completion ? latest(reportedOn(completion), confirmedOn) : null,
-      disbursements: reports.filter((report) => report.disbursedUsd > 0).map((report) => ({ on: reportedOn(report), usd: report.disbursedUsd })),
+      disbursements: reports
+        .filter((report) => report.disbursedUsd > 0)
+        .map((report) => ({ on: reportedOn(report), usd: report.disbursedUsd })),
     };
   }
 

@@ -42,7 +42,9 @@ export class FullRunsResolver {
   }
 
   @Roles(Role.SECRETARIAT, Role.ADMIN)
-  @Query(() => MatchingWeights, { description: 'The weights a run scores with where startMatchingRun is given none; only their ratios matter.' })
+  @Query(() => MatchingWeights, {
+    description: 'The weights a run scores with where startMatchingRun is given none; only their ratios matter.',
+  })
   defaultMatchingWeights(): MatchingWeights {
     return { ...DEFAULT_WEIGHTS };
   }

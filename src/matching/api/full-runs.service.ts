@@ -29,7 +29,12 @@ export class FullRunsService {
       );
       // In the run's own transaction: a run is never recorded without the job that carries it out.
       await this.outbox.add(manager, FULL_RUN_JOB, { runId: run.id } satisfies FullRunJobData);
-      await this.audit.record(manager, actor, { action: 'matching.run.start', entityType: 'MatchingRun', entityId: run.id, detail: { weights } });
+      await this.audit.record(manager, actor, {
+        action: 'matching.run.start',
+        entityType: 'MatchingRun',
+        entityId: run.id,
+        detail: { weights },
+      });
       return run;
     });
   }
@@ -43,7 +48,9 @@ export class FullRunsService {
   /** Newest first; the id settles runs requested in the same instant, so cursors never repeat or skip one. */
   async listRuns(page: PageArgs): Promise<Connection<MatchingRun>> {
     const { skip, take } = pageWindow(page);
-    const [items, total] = await this.dataSource.getRepository(MatchingRun).findAndCount({ order: { createdAt: 'DESC', id: 'DESC' }, skip, take });
+    const [items, total] = await this.dataSource
+      .getRepository(MatchingRun)
+      .findAndCount({ order: { createdAt: 'DESC', id: 'DESC' }, skip, take });
     return toConnection(items, total, skip);
   }
 }

@@ -19,7 +19,8 @@ export class MatchesResolver {
   constructor(private readonly matchesService: MatchesService) {}
 
   @Query(() => MatchConnection, {
-    description: 'Matches you may see, highest score first: a donor those of its own offers, a state those of its own needs, the Secretariat all.',
+    description:
+      'Matches you may see, highest score first: a donor those of its own offers, a state those of its own needs, the Secretariat all.',
   })
   matches(
     @CurrentActor() actor: Actor,

@@ -57,7 +57,9 @@ export class MatchesService {
       if (last) {
         page.andWhere(
           new Brackets((after) =>
-            after.where('match.score < :lastScore').orWhere(new Brackets((tie) => tie.where('match.score = :lastScore').andWhere('match.id > :lastId'))),
+            after
+              .where('match.score < :lastScore')
+              .orWhere(new Brackets((tie) => tie.where('match.score = :lastScore').andWhere('match.id > :lastId'))),
           ),
           { lastScore: last.score, lastId: last.id },
         );
@@ -75,9 +77,11 @@ export class MatchesService {
     if (filter.needId) query.andWhere('match.needId = :needId', { needId: filter.needId });
     if (filter.offerId) query.andWhere('match.offerId = :offerId', { offerId: filter.offerId });
     // The offers' (donor_id, status) index finds the donor's few offers, then the matches' (offer_id, status) index their matches.
-    if (filter.donorId) query.andWhere('match.offerId IN (SELECT id FROM offers WHERE donor_id = :filterDonor)', { filterDonor: filter.donorId });
+    if (filter.donorId)
+      query.andWhere('match.offerId IN (SELECT id FROM offers WHERE donor_id = :filterDonor)', { filterDonor: filter.donorId });
     if (filter.status?.length) query.andWhere('match.status IN (:...statuses)', { statuses: filter.status });
-    if (filter.minScore !== undefined && filter.minScore !== null) query.andWhere('match.score >= :minScore', { minScore: filter.minScore });
+    if (filter.minScore !== undefined && filter.minScore !== null)
+      query.andWhere('match.score >= :minScore', { minScore: filter.minScore });
     if (filter.countryIso3) {
       query.andWhere('match.needId IN (SELECT id FROM needs WHERE country_iso3 = :country)', { country: filter.countryIso3.toUpperCase() });
     }
@@ -107,7 +111,10 @@ export class MatchesService {
   /** Which of these matches the caller may see (the same rule as `list`). */
   async visibleIds(actor: Actor, ids: readonly string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows = await this.visibleMatches(actor).select('match.id', 'id').andWhere('match.id IN (:...visibleIdsOf)', { visibleIdsOf: [...ids] }).getRawMany<{ id: string }>();
+    const rows = await this.visibleMatches(actor)
+      .select('match.id', 'id')
+      .andWhere('match.id IN (:...visibleIdsOf)', { visibleIdsOf: [...ids] })
+      .getRawMany<{ id: string }>();
     return new Set(rows.map((row) => row.id));
   }
 
@@ -154,7 +161,9 @@ export class MatchesService {
     const query = this.dataSource.getRepository(Match).createQueryBuilder('match');
     if (isStaff(actor)) return query;
     if (actor.role === Role.STATE && actor.countryIso3) {
-      return query.innerJoin(Need, 'matchNeed', 'matchNeed.id = match.needId AND matchNeed.countryIso3 = :ownCountry', { ownCountry: actor.countryIso3 });
+      return query.innerJoin(Need, 'matchNeed', 'matchNeed.id = match.needId AND matchNeed.countryIso3 = :ownCountry', {
+        ownCountry: actor.countryIso3,
+      });
     }
     if (actor.role === Role.DONOR && actor.donorId) {
       const visibleNeeds = this.needs.visibleNeeds(actor).select('need.id');

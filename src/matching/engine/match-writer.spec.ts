@@ -10,7 +10,8 @@ import { Proposal, toProposal } from './proposal';
 
 const BREAKDOWN = { theme: 1, region: 0.5, capacity: 0.25, ownership: 0, gender: null, baseline: 1, multiYear: 0, conflict: 0 };
 
-const pair = (needId: string, offerId: string, score: number): Proposal => toProposal({ needId, offerId, score, breakdown: BREAKDOWN, explanation: `fits ${score}` });
+const pair = (needId: string, offerId: string, score: number): Proposal =>
+  toProposal({ needId, offerId, score, breakdown: BREAKDOWN, explanation: `fits ${score}` });
 
 /** The SQLite write path on the real schema: rows written, rows left alone, and the events that follow. */
 describe('MatchWriter on SQLite', () => {
@@ -25,14 +26,20 @@ describe('MatchWriter on SQLite', () => {
     await dataSource.runMigrations();
     // Only the columns the writer reads matter here; the owners' accounts are not part of the test.
     await dataSource.query('PRAGMA foreign_keys = OFF');
-    for (const [id, country, status] of [['need-a', 'NGA', 'OPEN'], ['need-b', 'GHA', 'WITHDRAWN']]) {
+    for (const [id, country, status] of [
+      ['need-a', 'NGA', 'OPEN'],
+      ['need-b', 'GHA', 'WITHDRAWN'],
+    ]) {
       await dataSource.query(
         `INSERT INTO needs (id, country_iso3, title, description, status, visibility, priority, assistance_types, estimated_budget_usd, created_by, version)
          VALUES (?, ?, 't', 'd', ?, 'PUBLIC', 1, '', 1000, 'user', 1)`,
         [id, country, status],
       );
     }
-    for (const [id, donor] of [['offer-1', 'donor-1'], ['offer-2', 'donor-2']]) {
+    for (const [id, donor] of [
+      ['offer-1', 'donor-1'],
+      ['offer-2', 'donor-2'],
+    ]) {
       await dataSource.query(
         `INSERT INTO offers (id, donor_id, title, description, status, assistance_types, capacity_usd, remaining_capacity_usd, created_by, version)
          VALUES (?, ?, 't', 'd', 'OPEN', '', 1000, 1000, 'user', 1)`,
@@ -42,7 +49,8 @@ describe('MatchWriter on SQLite', () => {
   });
   afterEach(() => dataSource.destroy());
 
-  const storedRows = async (needIds: string[]) => (await dataSource.transaction((manager) => writer.storedMatches(manager, 'need_id', needIds))).rows;
+  const storedRows = async (needIds: string[]) =>
+    (await dataSource.transaction((manager) => writer.storedMatches(manager, 'need_id', needIds))).rows;
   const write = (results: Proposal[], needIds: string[]) =>
     dataSource.transaction(async (manager) => {
       const stored = await writer.storedMatches(manager, 'need_id', needIds);
@@ -55,9 +63,32 @@ describe('MatchWriter on SQLite', () => {
     expect(proposed).toBe(2);
     expect(stored.map((row) => row.id).sort()).toEqual(events.map((event) => event.matchId).sort());
     expect(stored.every((row) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(row.id))).toBe(true);
-    expect(events.map(({ kind, offerId, version, previousStatus, offerDonorId, needCountryIso3 }) => ({ kind, offerId, version, previousStatus, offerDonorId, needCountryIso3 }))).toEqual([
-      { kind: MatchEventKind.PROPOSED, offerId: 'offer-1', version: 1, previousStatus: null, offerDonorId: 'donor-1', needCountryIso3: 'NGA' },
-      { kind: MatchEventKind.PROPOSED, offerId: 'offer-2', version: 1, previousStatus: null, offerDonorId: 'donor-2', needCountryIso3: 'NGA' },
+    expect(
+      events.map(({ kind, offerId, version, previousStatus, offerDonorId, needCountryIso3 }) => ({
+        kind,
+        offerId,
+        version,
+        previousStatus,
+        offerDonorId,
+        needCountryIso3,
+      })),
+    ).toEqual([
+      {
+        kind: MatchEventKind.PROPOSED,
+        offerId: 'offer-1',
+        version: 1,
+        previousStatus: null,
+        offerDonorId: 'donor-1',
+        needCountryIso3: 'NGA',
+      },
+      {
+        kind: MatchEventKind.PROPOSED,
+        offerId: 'offer-2',
+        version: 1,
+        previousStatus: null,
+        offerDonorId: 'donor-2',
+        needCountryIso3: 'NGA',
+      },
     ]);
   });
 
@@ -69,7 +100,9 @@ describe('MatchWriter on SQLite', () => {
 
     const { events } = await write([pair('need-a', 'offer-1', 0.7), pair('need-a', 'offer-2', 0.6)], ['need-a']);
     const after = await storedRows(['need-a']);
-    expect(after.map(({ offerId, score, status }) => ({ offerId, score, status })).sort((a, b) => a.offerId.localeCompare(b.offerId))).toEqual([
+    expect(
+      after.map(({ offerId, score, status }) => ({ offerId, score, status })).sort((a, b) => a.offerId.localeCompare(b.offerId)),
+    ).toEqual([
       { offerId: 'offer-1', score: 0.7, status: MatchStatus.PROPOSED },
       { offerId: 'offer-2', score: 0.6, status: MatchStatus.PROPOSED },
     ]);
@@ -78,7 +111,9 @@ describe('MatchWriter on SQLite', () => {
     // A decision taken after the plan was made: the write leaves the row as the person left it and announces nothing.
     const stale = new StoredMatches(await storedRows(['need-a']));
     await dataSource.query(`UPDATE matches SET status = 'APPROVED', version = 2 WHERE id = ?`, [revived.id]);
-    const outcome = await dataSource.transaction((manager) => writer.apply(manager, planNeedRescore(stale, [pair('need-a', 'offer-2', 0.1)]), 'run-2', stale));
+    const outcome = await dataSource.transaction((manager) =>
+      writer.apply(manager, planNeedRescore(stale, [pair('need-a', 'offer-2', 0.1)]), 'run-2', stale),
+    );
     const [decided] = await dataSource.query('SELECT status, score, version FROM matches WHERE id = ?', [revived.id]);
     expect(decided).toEqual({ status: MatchStatus.APPROVED, score: 0.6, version: 2 });
     expect(outcome.events.filter((event: MatchEventMessage) => event.matchId === revived.id)).toEqual([]);
@@ -90,24 +125,44 @@ describe('MatchWriter on SQLite', () => {
     await dataSource.query(`UPDATE matches SET status = 'APPROVED', version = 2 WHERE id = ?`, [decided.id]);
 
     const events = await dataSource.transaction((manager) => writer.supersedeDeadPairs(manager));
-    const statuses = Object.fromEntries((await storedRows(['need-a', 'need-b'])).map((row) => [`${row.needId}/${row.offerId}`, row.status]));
-    expect(statuses).toEqual({ 'need-a/offer-1': MatchStatus.PROPOSED, 'need-b/offer-1': MatchStatus.SUPERSEDED, 'need-b/offer-2': MatchStatus.APPROVED });
+    const statuses = Object.fromEntries(
+      (await storedRows(['need-a', 'need-b'])).map((row) => [`${row.needId}/${row.offerId}`, row.status]),
+    );
+    expect(statuses).toEqual({
+      'need-a/offer-1': MatchStatus.PROPOSED,
+      'need-b/offer-1': MatchStatus.SUPERSEDED,
+      'need-b/offer-2': MatchStatus.APPROVED,
+    });
     expect(events).toEqual([
-      expect.objectContaining({ kind: MatchEventKind.STATUS_CHANGED, needId: 'need-b', offerId: 'offer-1', previousStatus: MatchStatus.PROPOSED, needCountryIso3: 'GHA', offerDonorId: 'donor-1' }),
+      expect.objectContaining({
+        kind: MatchEventKind.STATUS_CHANGED,
+        needId: 'need-b',
+        offerId: 'offer-1',
+        previousStatus: MatchStatus.PROPOSED,
+        needCountryIso3: 'GHA',
+        offerDonorId: 'donor-1',
+      }),
     ]);
   });
 
-  describe('a full run\'s batch', () => {
+  describe("a full run's batch", () => {
     const runBatch = (proposals: Proposal[], matchesUpsertedBefore = 0) =>
-      writer.writeRunBatch({ runId: 'run-1', needIds: ['need-a'], proposals, pairsScored: 7, matchesUpsertedBefore }, {
-        countryOfNeed: new Map([['need-a', 'NGA']]),
-        donorOfOffer: new Map([['offer-1', 'donor-1'], ['offer-2', 'donor-2']]),
-      });
-    const runProgress = async () => (await dataSource.query('SELECT pairs_scored AS pairs, matches_upserted AS upserted FROM matching_runs'))[0];
+      writer.writeRunBatch(
+        { runId: 'run-1', needIds: ['need-a'], proposals, pairsScored: 7, matchesUpsertedBefore },
+        {
+          countryOfNeed: new Map([['need-a', 'NGA']]),
+          donorOfOffer: new Map([
+            ['offer-1', 'donor-1'],
+            ['offer-2', 'donor-2'],
+          ]),
+        },
+      );
+    const runProgress = async () =>
+      (await dataSource.query('SELECT pairs_scored AS pairs, matches_upserted AS upserted FROM matching_runs'))[0];
 
     beforeEach(() => dataSource.query(`INSERT INTO matching_runs (id, weights, status) VALUES ('run-1', '{}', 'RUNNING')`));
 
-    it('writes the proposals and the run\'s progress together, and announces what is new', async () => {
+    it("writes the proposals and the run's progress together, and announces what is new", async () => {
       const { proposed, events } = await runBatch([pair('need-a', 'offer-1', 0.9), pair('need-a', 'offer-2', 0.8)], 40);
       expect(proposed).toBe(2);
       expect(await runProgress()).toEqual({ pairs: 7, upserted: 42 });
@@ -120,7 +175,9 @@ describe('MatchWriter on SQLite', () => {
     });
 
     it('waits for a transaction in progress, and leaves the connection as it found it', async () => {
-      const connection = (dataSource.driver as unknown as { databaseConnection: { pragma(sql: string, options: { simple: true }): unknown } }).databaseConnection;
+      const connection = (
+        dataSource.driver as unknown as { databaseConnection: { pragma(sql: string, options: { simple: true }): unknown } }
+      ).databaseConnection;
       let transactionDone = false;
       const transaction = dataSource.transaction(async (manager) => {
         await new Promise((resolve) => setTimeout(resolve, 20));

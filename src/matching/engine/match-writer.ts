@@ -184,7 +184,11 @@ export class MatchWriter {
 }
 
 /** `known` completed with the owners of these changes' pairs, read from the database. */
-async function withLookedUpOwners(manager: EntityManager, changes: readonly MatchChange[], known?: KnownPairOwners): Promise<KnownPairOwners> {
+async function withLookedUpOwners(
+  manager: EntityManager,
+  changes: readonly MatchChange[],
+  known?: KnownPairOwners,
+): Promise<KnownPairOwners> {
   const donorOfOffer = new Map(known?.donorOfOffer);
   const countryOfNeed = new Map(known?.countryOfNeed);
   for (const chunk of chunksOf(changes, IDS_PER_STATEMENT)) {
@@ -208,7 +212,12 @@ async function withLookedUpOwners(manager: EntityManager, changes: readonly Matc
  * The plan's writes on SQLite, synchronously: upserts, then supersessions. SQLite has one writer at
  * a time, so the order of the rows cannot deadlock anything and they go in as the scorer gave them.
  */
-function applyOnSqlite(statements: SqliteMatchStatements, plan: MatchWritePlan, runId: string | null, stored: StoredMatches): MatchChange[] {
+function applyOnSqlite(
+  statements: SqliteMatchStatements,
+  plan: MatchWritePlan,
+  runId: string | null,
+  stored: StoredMatches,
+): MatchChange[] {
   const changes: MatchChange[] = [];
   for (const row of statements.upsert(plan.upserts, runId, stored)) {
     if (isNews(row.previousStatus)) changes.push(proposed(row));
@@ -218,7 +227,12 @@ function applyOnSqlite(statements: SqliteMatchStatements, plan: MatchWritePlan, 
 }
 
 /** The plan's writes on PostgreSQL: the pairs as arrays, RETURNING saying which rows were written. */
-async function applyOnPostgres(manager: EntityManager, plan: MatchWritePlan, runId: string | null, stored: StoredMatches): Promise<MatchChange[]> {
+async function applyOnPostgres(
+  manager: EntityManager,
+  plan: MatchWritePlan,
+  runId: string | null,
+  stored: StoredMatches,
+): Promise<MatchChange[]> {
   const written: ChangedRow[] = [];
   for (const chunk of chunksOf(inKeyOrder(plan.upserts), ROWS_PER_INSERT)) {
     const columns = [
@@ -249,7 +263,14 @@ function isNews(previousStatus: MatchStatus | null): boolean {
 }
 
 function proposed(row: WrittenRow): MatchChange {
-  return { id: row.id, needId: row.needId, offerId: row.offerId, version: row.version, previousStatus: row.previousStatus, status: MatchStatus.PROPOSED };
+  return {
+    id: row.id,
+    needId: row.needId,
+    offerId: row.offerId,
+    version: row.version,
+    previousStatus: row.previousStatus,
+    status: MatchStatus.PROPOSED,
+  };
 }
 
 /**
@@ -276,7 +297,14 @@ function inKeyOrder(pairs: readonly Proposal[]): Proposal[] {
 }
 
 function superseded(row: ChangedRow): MatchChange {
-  return { id: row.id, needId: row.needId, offerId: row.offerId, version: row.version, previousStatus: MatchStatus.PROPOSED, status: MatchStatus.SUPERSEDED };
+  return {
+    id: row.id,
+    needId: row.needId,
+    offerId: row.offerId,
+    version: row.version,
+    previousStatus: MatchStatus.PROPOSED,
+    status: MatchStatus.SUPERSEDED,
+  };
 }
 
 function compare(a: string, b: string): number {

@@ -104,7 +104,11 @@ export class MatchingEngine {
   async rescoreNeed(needId: string): Promise<void> {
     // Read side by side (PostgreSQL answers on several connections); the offers are only checked
     // for changes unless they changed, so this costs little for a need that is no longer live.
-    const [[need], weights, offerIndex] = await Promise.all([this.inputs.liveNeeds({ ids: [needId] }), this.currentWeights(), this.preparedOffers.offerIndex()]);
+    const [[need], weights, offerIndex] = await Promise.all([
+      this.inputs.liveNeeds({ ids: [needId] }),
+      this.currentWeights(),
+      this.preparedOffers.offerIndex(),
+    ]);
     let results: PairScore[] = [];
     if (need) {
       results = scoreNeedAgainstOffers(prepareNeed(need, MATCHING_TAXONOMY), offerIndex, weights, this.scoreOptions()).matches;
@@ -153,7 +157,11 @@ export class MatchingEngine {
    * owners, so that with a scoring thread the inputs themselves live in the thread alone.
    */
   private async startScoring(scoring: FullRunScoring, weights: ScoringWeights) {
-    const [needs, offers, donorOfOffer] = await Promise.all([this.inputs.liveNeeds(), this.inputs.liveOffers(), this.writer.liveOfferDonors(this.dataSource.manager)]);
+    const [needs, offers, donorOfOffer] = await Promise.all([
+      this.inputs.liveNeeds(),
+      this.inputs.liveOffers(),
+      this.writer.liveOfferDonors(this.dataSource.manager),
+    ]);
     const owners: KnownPairOwners = { countryOfNeed: new Map(needs.map((need) => [need.id, need.countryIso3])), donorOfOffer };
     return {
       batches: scoring.batches(this.fullRunInput(needs, offers, weights)),

@@ -11,7 +11,13 @@ export interface Proposal {
 }
 
 export function toProposal(pair: PairScore): Proposal {
-  return { needId: pair.needId, offerId: pair.offerId, score: pair.score, explanation: pair.explanation, breakdownJson: storedBreakdownJson(pair.breakdown) };
+  return {
+    needId: pair.needId,
+    offerId: pair.offerId,
+    score: pair.score,
+    explanation: pair.explanation,
+    breakdownJson: storedBreakdownJson(pair.breakdown),
+  };
 }
 
 /**

@@ -49,7 +49,12 @@ export class ScoringInputRepository {
       .orderBy('need.id');
     if (ids) query.andWhere('need.id IN (:...needIds)', { needIds: ids });
     const needs = await query.getRawMany<RawLiveNeed>();
-    const themes = await this.linkRows('need_themes', 'need_id', 'theme_code', needs.map((need) => need.id));
+    const themes = await this.linkRows(
+      'need_themes',
+      'need_id',
+      'theme_code',
+      needs.map((need) => need.id),
+    );
     return needs.map((need) => ({
       id: need.id,
       countryIso3: need.countryIso3,
@@ -157,10 +162,19 @@ export class ScoringInputRepository {
    * the whole table is read once, which is cheaper than a long IN list and never hits the
    * database's parameter limit.
    */
-  private async linkRows(table: string, ownerColumn: string, codeColumn: string, ownerIds: readonly string[]): Promise<Map<string, string[]>> {
+  private async linkRows(
+    table: string,
+    ownerColumn: string,
+    codeColumn: string,
+    ownerIds: readonly string[],
+  ): Promise<Map<string, string[]>> {
     const byOwner = new Map<string, string[]>();
     if (ownerIds.length === 0) return byOwner;
-    const query = this.dataSource.createQueryBuilder().select(`link.${ownerColumn}`, 'owner').addSelect(`link.${codeColumn}`, 'code').from(table, 'link');
+    const query = this.dataSource
+      .createQueryBuilder()
+      .select(`link.${ownerColumn}`, 'owner')
+      .addSelect(`link.${codeColumn}`, 'code')
+      .from(table, 'link');
     if (ownerIds.length <= 500) query.where(`link.${ownerColumn} IN (:...owners)`, { owners: ownerIds });
     const wanted = new Set(ownerIds);
     for (const { owner, code } of await query.getRawMany<{ owner: string; code: string }>()) {

@@ -1,6 +1,16 @@
 import { MatchStatus } from '../../domain/statuses';
 import { StoredMatch, StoredMatches } from './match-write-plan';
-import { chunksOf, ChangedRow, IDS_PER_STATEMENT, recordRunProgress, selectStoredMatches, supersedeProposals, timeOrderedId, UPSERT_PROPOSAL_CONFLICT, WrittenRow } from './match-sql';
+import {
+  chunksOf,
+  ChangedRow,
+  IDS_PER_STATEMENT,
+  recordRunProgress,
+  selectStoredMatches,
+  supersedeProposals,
+  timeOrderedId,
+  UPSERT_PROPOSAL_CONFLICT,
+  WrittenRow,
+} from './match-sql';
 import { Proposal } from './proposal';
 
 /** The part of a better-sqlite3 connection the SQLite write path uses. */
@@ -33,7 +43,9 @@ export class SqliteMatchStatements {
   constructor(private readonly handle: SqliteHandle) {}
 
   stored(column: 'need_id' | 'offer_id', ids: readonly string[]): StoredMatch[] {
-    return chunksOf(ids, IDS_PER_STATEMENT).flatMap((chunk) => this.handle.prepare(selectStoredMatches(column, questionMarks(chunk))).all(...chunk) as StoredMatch[]);
+    return chunksOf(ids, IDS_PER_STATEMENT).flatMap(
+      (chunk) => this.handle.prepare(selectStoredMatches(column, questionMarks(chunk))).all(...chunk) as StoredMatch[],
+    );
   }
 
   /**
@@ -50,14 +62,22 @@ export class SqliteMatchStatements {
       const id = timeOrderedId();
       if (upsert.run(id, pair.needId, pair.offerId, pair.score, pair.breakdownJson, pair.explanation, runId).changes === 0) continue;
       const existing = stored.get(pair.needId, pair.offerId);
-      written.push({ id: existing?.id ?? id, needId: pair.needId, offerId: pair.offerId, version: existing?.version ?? 1, previousStatus: existing?.status ?? null });
+      written.push({
+        id: existing?.id ?? id,
+        needId: pair.needId,
+        offerId: pair.offerId,
+        version: existing?.version ?? 1,
+        previousStatus: existing?.status ?? null,
+      });
     }
     return written;
   }
 
   /** Marks these PROPOSED rows SUPERSEDED; returns those it changed. */
   supersede(ids: readonly string[]): ChangedRow[] {
-    return chunksOf(ids, IDS_PER_STATEMENT).flatMap((chunk) => this.handle.prepare(supersedeProposals(questionMarks(chunk))).all(...chunk) as ChangedRow[]);
+    return chunksOf(ids, IDS_PER_STATEMENT).flatMap(
+      (chunk) => this.handle.prepare(supersedeProposals(questionMarks(chunk))).all(...chunk) as ChangedRow[],
+    );
   }
 
   recordRunProgress(runId: string, pairsScored: number, matchesUpserted: number): void {

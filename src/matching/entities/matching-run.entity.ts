@@ -65,7 +65,9 @@ export class MatchingRun {
   @Column({ name: 'pairs_scored', type: 'integer', default: 0 })
   pairsScored: number;
 
-  @Field(() => Int, { description: 'Proposals the run stands behind: written, or found already up to date. Pairs a person has acted on are never rewritten.' })
+  @Field(() => Int, {
+    description: 'Proposals the run stands behind: written, or found already up to date. Pairs a person has acted on are never rewritten.',
+  })
   @Column({ name: 'matches_upserted', type: 'integer', default: 0 })
   matchesUpserted: number;
 

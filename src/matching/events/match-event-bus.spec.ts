@@ -37,7 +37,11 @@ describe('MatchEventBus.listen', () => {
     const listener = bus.listen((message) => message.matchId !== 'match-3');
     await bus.publish(events(MAX_PENDING_EVENTS + 1));
     const ids = await read(listener, MAX_PENDING_EVENTS);
-    expect(ids).toEqual(events(MAX_PENDING_EVENTS + 1).map((message) => message.matchId).filter((id) => id !== 'match-3'));
+    expect(ids).toEqual(
+      events(MAX_PENDING_EVENTS + 1)
+        .map((message) => message.matchId)
+        .filter((id) => id !== 'match-3'),
+    );
     await bus.publish(events(1, 99_999));
     expect((await listener.next()).value).toMatchObject({ matchId: 'match-99999' });
     await listener.return!();

@@ -15,7 +15,9 @@ export class MatchEventsDroppedError extends Error {
   readonly extensions = { code: 'EVENTS_DROPPED' };
 
   constructor() {
-    super(`More than ${MAX_PENDING_EVENTS} match events were waiting for this subscription, so it was ended; subscribe again and reload the lists.`);
+    super(
+      `More than ${MAX_PENDING_EVENTS} match events were waiting for this subscription, so it was ended; subscribe again and reload the lists.`,
+    );
     this.name = 'MatchEventsDroppedError';
   }
 }

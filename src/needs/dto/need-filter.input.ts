@@ -15,7 +15,10 @@ export class NeedFilter {
   @Matches(/^\d{3}$/, { message: 'region must be a three-digit M49 code' })
   region?: string;
 
-  @Field(() => [String], { nullable: true, description: 'Only needs with at least one of these themes (a group code stands for its themes).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Only needs with at least one of these themes (a group code stands for its themes).',
+  })
   @IsOptional()
   @ArrayMaxSize(40)
   @IsString({ each: true })
@@ -32,7 +35,10 @@ export class NeedFilter {
   @Length(1, 200)
   search?: string;
 
-  @Field(() => Int, { nullable: true, description: `Only needs with an estimated budget of at least this many US dollars (0 to ${MAX_AMOUNT_USD}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Only needs with an estimated budget of at least this many US dollars (0 to ${MAX_AMOUNT_USD}).`,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

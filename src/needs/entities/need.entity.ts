@@ -6,7 +6,7 @@ import { CalendarDate } from '../../common/graphql/calendar-date.scalar';
 import { AssistanceType, Visibility } from '../../domain/enums';
 import { NeedTheme } from './need-theme.entity';
 
-@ObjectType({ description: "Assistance a state needs to implement the PoA or the ITI, usually drawn from its national report." })
+@ObjectType({ description: 'Assistance a state needs to implement the PoA or the ITI, usually drawn from its national report.' })
 @Entity('needs')
 @Index(['countryIso3', 'status'])
 @Index(['status', 'createdAt'])

@@ -43,11 +43,17 @@ export class EmailSender {
     const delivery = (await deliveries.findOneBy({ key }))!;
     try {
       const sentTo = await this.deliver(delivery);
-      await deliveries.update({ key }, { sentAt: new Date(), sentTo, attempts: delivery.attempts + 1, claimedUntil: null, nextAttemptAt: null, lastError: null });
+      await deliveries.update(
+        { key },
+        { sentAt: new Date(), sentTo, attempts: delivery.attempts + 1, claimedUntil: null, nextAttemptAt: null, lastError: null },
+      );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const attempts = delivery.attempts + 1;
-      await deliveries.update({ key }, { attempts, lastError: message.slice(0, 2000), nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)), claimedUntil: null });
+      await deliveries.update(
+        { key },
+        { attempts, lastError: message.slice(0, 2000), nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)), claimedUntil: null },
+      );
       if (context?.isLastAttempt === false) throw error;
       this.logger.warn(`E-mail ${key} not sent (attempt ${attempts}); the retry sweep tries again: ${message}`);
     }
@@ -91,12 +97,19 @@ export class EmailSender {
   private async deliver(delivery: EmailDelivery): Promise<string | null> {
     const user = await this.dataSource.getRepository(User).findOneBy({ id: delivery.userId });
     if (!user) return null;
-    const notifications = await this.dataSource.getRepository(Notification).find({ where: { id: In(delivery.notificationIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const notifications = await this.dataSource
+      .getRepository(Notification)
+      .find({ where: { id: In(delivery.notificationIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
     const { language } = await this.preferences.forUser(user.id);
     const items = (await this.presenter.present(actorOf(user), language, notifications)).filter((item) => item.visible);
     if (!items.length) return null;
     const digest = delivery.key.startsWith('digest:');
-    await this.mailer.send({ to: user.email, language, messageId: `<${delivery.key.replace(/[^\w.-]/g, '.')}@poa-match>`, ...composeEmail(language, items, digest) });
+    await this.mailer.send({
+      to: user.email,
+      language,
+      messageId: `<${delivery.key.replace(/[^\w.-]/g, '.')}@poa-match>`,
+      ...composeEmail(language, items, digest),
+    });
     return user.email;
   }
 }

@@ -37,7 +37,9 @@ export class NotificationDispatcher {
   async dispatch(event: NotificationEvent): Promise<void> {
     const owners = await this.ownersOf(event);
     if (!owners) return;
-    const candidates = await this.dataSource.getRepository(User).find({ where: { role: In([...KIND_RULES[event.kind].roles]) }, order: { id: 'ASC' } });
+    const candidates = await this.dataSource
+      .getRepository(User)
+      .find({ where: { role: In([...KIND_RULES[event.kind].roles]) }, order: { id: 'ASC' } });
     const recipients: User[] = [];
     for (const user of candidates.filter((candidate) => isAudience(candidate, event.kind, owners))) {
       if (await this.maySee(user, event)) recipients.push(user);
@@ -83,7 +85,18 @@ export class NotificationDispatcher {
 
   /** Records an e-mail to send and queues its sending, in the caller's transaction. */
   async queueEmail(manager: EntityManager, key: string, userId: string, notificationIds: string[]): Promise<void> {
-    await manager.save(Object.assign(new EmailDelivery(), { key, userId, notificationIds, sentAt: null, sentTo: null, nextAttemptAt: new Date(), claimedUntil: null, lastError: null }));
+    await manager.save(
+      Object.assign(new EmailDelivery(), {
+        key,
+        userId,
+        notificationIds,
+        sentAt: null,
+        sentTo: null,
+        nextAttemptAt: new Date(),
+        claimedUntil: null,
+        lastError: null,
+      }),
+    );
     await this.outbox.add(manager, SEND_EMAIL_JOB, { key } satisfies SendEmailJobData);
   }
 
@@ -102,7 +115,9 @@ export class NotificationDispatcher {
       return row ?? null;
     }
     if (event.needId) {
-      const need = await this.dataSource.getRepository(Need).findOne({ where: { id: event.needId }, select: { id: true, countryIso3: true } });
+      const need = await this.dataSource
+        .getRepository(Need)
+        .findOne({ where: { id: event.needId }, select: { id: true, countryIso3: true } });
       return need ? { needCountryIso3: need.countryIso3, offerDonorId: null } : null;
     }
     return { needCountryIso3: null, offerDonorId: null };

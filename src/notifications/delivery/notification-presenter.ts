@@ -44,7 +44,9 @@ export class NotificationPresenter {
     ]);
     const subjects = await this.loadSubjects([...visibleMatches], [...visibleNeeds]);
     return notifications.map((notification) => {
-      const visible = (!notification.matchId || visibleMatches.has(notification.matchId)) && (!notification.needId || visibleNeeds.has(notification.needId));
+      const visible =
+        (!notification.matchId || visibleMatches.has(notification.matchId)) &&
+        (!notification.needId || visibleNeeds.has(notification.needId));
       if (!visible) return { notification, visible, ...renderPair(language, 'UNAVAILABLE', {}) };
       return { notification, visible, ...renderPair(language, textKey(notification), this.values(language, notification, subjects)) };
     });
@@ -74,11 +76,17 @@ export class NotificationPresenter {
     const allNeedIds = unique([...needIds, ...matches.map((match) => match.needId)]);
     const offerIds = unique(matches.map((match) => match.offerId));
     const [needs, offers] = await Promise.all([
-      allNeedIds.length ? this.dataSource.getRepository(Need).find({ where: { id: In(allNeedIds) }, select: { id: true, title: true, countryIso3: true } }) : [],
-      offerIds.length ? this.dataSource.getRepository(Offer).find({ where: { id: In(offerIds) }, select: { id: true, title: true, donorId: true } }) : [],
+      allNeedIds.length
+        ? this.dataSource.getRepository(Need).find({ where: { id: In(allNeedIds) }, select: { id: true, title: true, countryIso3: true } })
+        : [],
+      offerIds.length
+        ? this.dataSource.getRepository(Offer).find({ where: { id: In(offerIds) }, select: { id: true, title: true, donorId: true } })
+        : [],
     ]);
     const donorIds = unique(offers.map((offer) => offer.donorId));
-    const donors = donorIds.length ? await this.dataSource.getRepository(Donor).find({ where: { id: In(donorIds) }, select: { id: true, name: true } }) : [];
+    const donors = donorIds.length
+      ? await this.dataSource.getRepository(Donor).find({ where: { id: In(donorIds) }, select: { id: true, name: true } })
+      : [];
     return {
       matches: new Map(matches.map((match) => [match.id, match])),
       needs: new Map(needs.map((need) => [need.id, need])),

@@ -8,7 +8,10 @@ import { NotificationKind } from '../notification-kind';
 /** The optional language of the texts a reader asks for (the console asks in its own). */
 const LanguageArg = () =>
   applyDecorators(
-    Field(() => String, { nullable: true, description: `Language of the texts: ${UN_LANGUAGES.join(', ')}; by default your notification language.` }),
+    Field(() => String, {
+      nullable: true,
+      description: `Language of the texts: ${UN_LANGUAGES.join(', ')}; by default your notification language.`,
+    }),
     IsOptional(),
     IsIn(UN_LANGUAGES, { message: `language must be one of ${UN_LANGUAGES.join(', ')}` }),
   );

@@ -27,7 +27,11 @@ export class DailyDigest {
       await this.dataSource.transaction(async (manager) => {
         const key = `digest:${userId}:${day}`;
         if (await manager.existsBy(EmailDelivery, { key })) return;
-        const waiting = await manager.find(Notification, { where: { userId, digestPending: true }, select: { id: true }, order: { createdAt: 'ASC', id: 'ASC' } });
+        const waiting = await manager.find(Notification, {
+          where: { userId, digestPending: true },
+          select: { id: true },
+          order: { createdAt: 'ASC', id: 'ASC' },
+        });
         if (!waiting.length) return;
         const ids = waiting.map((notification) => notification.id);
         await manager.createQueryBuilder().update(Notification).set({ digestPending: false }).whereInIds(ids).execute();

@@ -46,6 +46,10 @@ export class DailySummary {
       .where('match.createdAt >= :start AND match.createdAt < :end', { start, end })
       .andWhere('match.score >= :threshold', { threshold: this.config.NOTIFY_MATCH_MIN_SCORE })
       .getCount();
-    await this.dispatcher.dispatch({ kind: NotificationKind.DAILY_SUMMARY, eventKey: `${NotificationKind.DAILY_SUMMARY}:${day}`, params: { date: day, counts } });
+    await this.dispatcher.dispatch({
+      kind: NotificationKind.DAILY_SUMMARY,
+      eventKey: `${NotificationKind.DAILY_SUMMARY}:${day}`,
+      params: { date: day, counts },
+    });
   }
 }

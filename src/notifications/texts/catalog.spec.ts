@@ -14,20 +14,25 @@ function placeholders(message: string): string[] {
 
 const flatten = (language: (typeof UN_LANGUAGES)[number]): [string, string][] =>
   Object.entries(NOTIFICATION_CATALOG[language]).flatMap(([key, value]) =>
-    Array.isArray(value) ? [[`${key}.title`, value[0]] as [string, string], [`${key}.body`, value[1]] as [string, string]] : [[key, value as string]],
+    Array.isArray(value)
+      ? [[`${key}.title`, value[0]] as [string, string], [`${key}.body`, value[1]] as [string, string]]
+      : [[key, value as string]],
   );
 
 describe('the notification texts', () => {
   const english = new Map(flatten('en'));
 
-  it.each(UN_LANGUAGES.filter((language) => language !== 'en'))('exist in %s for every English text, with the same placeholders, and differ from English', (language) => {
-    const texts = new Map(flatten(language));
-    expect([...texts.keys()].sort()).toEqual([...english.keys()].sort());
-    for (const [key, message] of texts) {
-      expect({ key, placeholders: placeholders(message) }).toEqual({ key, placeholders: placeholders(english.get(key)!) });
-      if (!key.startsWith('digestSubject')) expect({ key, same: message === english.get(key) }).toEqual({ key, same: false });
-    }
-  });
+  it.each(UN_LANGUAGES.filter((language) => language !== 'en'))(
+    'exist in %s for every English text, with the same placeholders, and differ from English',
+    (language) => {
+      const texts = new Map(flatten(language));
+      expect([...texts.keys()].sort()).toEqual([...english.keys()].sort());
+      for (const [key, message] of texts) {
+        expect({ key, placeholders: placeholders(message) }).toEqual({ key, placeholders: placeholders(english.get(key)!) });
+        if (!key.startsWith('digestSubject')) expect({ key, same: message === english.get(key) }).toEqual({ key, same: false });
+      }
+    },
+  );
 
   it('counts with each language’s plural rules', () => {
     expect(renderText('en', 'digestSubject', { count: 1 })).toBe('1 notification from poa-match');
@@ -38,7 +43,7 @@ describe('the notification texts', () => {
 
   it('puts the values in as given, not as markup', () => {
     expect(renderPair('en', 'CONSENT_DECLINED', { country: 'Ghana', offer: '<b>x</b>', need: 'a {b}', reason: "it's done" }).body).toBe(
-      'Ghana declined the pairing of your offer “<b>x</b>” with its need “a {b}”. Reason given: it\'s done',
+      "Ghana declined the pairing of your offer “<b>x</b>” with its need “a {b}”. Reason given: it's done",
     );
   });
 });

@@ -29,7 +29,9 @@ export function renderText(language: UnLanguage, key: TextKey, values: TextValue
 /** Amounts, scores and dates as the reader's locale writes them. */
 export const formatUsd = (language: UnLanguage, amount: number): string =>
   new Intl.NumberFormat(language, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(amount);
-export const formatScore = (language: UnLanguage, score: number): string => new Intl.NumberFormat(language, { style: 'percent' }).format(score);
+export const formatScore = (language: UnLanguage, score: number): string =>
+  new Intl.NumberFormat(language, { style: 'percent' }).format(score);
 export const formatDate = (language: UnLanguage, isoDate: string): string =>
   new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
-export const countryName = (language: UnLanguage, iso2: string): string => new Intl.DisplayNames([language], { type: 'region' }).of(iso2) ?? iso2;
+export const countryName = (language: UnLanguage, iso2: string): string =>
+  new Intl.DisplayNames([language], { type: 'region' }).of(iso2) ?? iso2;

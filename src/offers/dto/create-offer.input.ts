@@ -62,7 +62,9 @@ export class CreateOfferInput {
   @IsBoolean()
   global?: boolean;
 
-  @Field(() => Int, { description: `Total capacity in whole US dollars (1 to ${MAX_AMOUNT_USD}); the value of in-kind support for in-kind offers.` })
+  @Field(() => Int, {
+    description: `Total capacity in whole US dollars (1 to ${MAX_AMOUNT_USD}); the value of in-kind support for in-kind offers.`,
+  })
   @IsInt()
   @Min(1)
   @Max(MAX_AMOUNT_USD)

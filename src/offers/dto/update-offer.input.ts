@@ -1,5 +1,8 @@
 import { InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { CreateOfferInput } from './create-offer.input';
 
-@InputType({ description: 'Changes to an offer; omitted fields stay as they are. Capacity cannot fall below what is already allocated; the donor cannot change.' })
+@InputType({
+  description:
+    'Changes to an offer; omitted fields stay as they are. Capacity cannot fall below what is already allocated; the donor cannot change.',
+})
 export class UpdateOfferInput extends PartialType(OmitType(CreateOfferInput, ['donorId'] as const)) {}

@@ -48,7 +48,10 @@ export class Offer {
   @Column({ name: 'remaining_capacity_usd', type: 'integer' })
   remainingCapacityUsd: number;
 
-  @Field(() => Int, { nullable: true, description: 'Amount of in-kind support, in `inKindUnit`, for offers of expertise, places or equipment.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Amount of in-kind support, in `inKindUnit`, for offers of expertise, places or equipment.',
+  })
   @Column({ name: 'in_kind_quantity', type: 'integer', nullable: true })
   inKindQuantity: number | null;
 

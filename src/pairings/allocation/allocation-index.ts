@@ -66,19 +66,12 @@ export function indexAllocationProblem(problem: AllocationProblem): AllocationIn
     regionOf[c] = positionOf(regionIndex, need.regionCode);
     score[c] = candidate.score;
     const lower = Math.max(1, offer.minGrantUsd ?? 0);
-    const upper = Math.min(
-      offer.remainingUsd,
-      offer.maxGrantUsd ?? Number.POSITIVE_INFINITY,
-      need.unfundedUsd,
-      maxCountryUsd,
-    );
+    const upper = Math.min(offer.remainingUsd, offer.maxGrantUsd ?? Number.POSITIVE_INFINITY, need.unfundedUsd, maxCountryUsd);
     lowerOf[c] = lower;
     upperOf[c] = upper >= lower ? upper : 0;
   });
 
-  const byScoreDescending = Int32Array.from({ length: candidateCount }, (_, c) => c).sort(
-    (a, b) => score[b] - score[a] || a - b,
-  );
+  const byScoreDescending = Int32Array.from({ length: candidateCount }, (_, c) => c).sort((a, b) => score[b] - score[a] || a - b);
 
   return {
     problem,

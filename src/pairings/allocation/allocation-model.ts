@@ -68,8 +68,7 @@ export class AllocationModel {
 
     let largestSemiContinuousUpper = 0;
     for (let c = 0; c < candidateCount; c++) {
-      if (upperOf[c] > 0 && lowerOf[c] > 1)
-        largestSemiContinuousUpper = Math.max(largestSemiContinuousUpper, upperOf[c]);
+      if (upperOf[c] > 0 && lowerOf[c] > 1) largestSemiContinuousUpper = Math.max(largestSemiContinuousUpper, upperOf[c]);
     }
     const unit =
       largestSemiContinuousUpper > MAX_SEMI_CONTINUOUS_UPPER
@@ -274,9 +273,7 @@ export class AllocationModel {
    * LP optimum.
    */
   upperBound(): number | null {
-    const bound = this.hasSemiContinuousColumns
-      ? Number(this.model.info.get('mip_dual_bound'))
-      : this.model.getObjectiveValue();
+    const bound = this.hasSemiContinuousColumns ? Number(this.model.info.get('mip_dual_bound')) : this.model.getObjectiveValue();
     return Number.isFinite(bound) ? bound : null;
   }
 
@@ -309,9 +306,7 @@ export class AllocationModel {
     for (let c = 0; c < index.candidateCount; c++) {
       if (this.columnOfCandidate[c] >= 0 || this.excluded[c]) continue;
       let reducedCost =
-        index.score[c] * this.moneyUnitUsd -
-        rowDual[this.offerRow[index.offerOf[c]]] -
-        rowDual[this.needRow[index.needOf[c]]];
+        index.score[c] * this.moneyUnitUsd - rowDual[this.offerRow[index.offerOf[c]]] - rowDual[this.needRow[index.needOf[c]]];
       if (this.regionLinkRow >= 0) reducedCost -= rowDual[this.regionLinkRow + index.regionOf[c]];
       if (this.countryLinkRow >= 0) reducedCost -= rowDual[this.countryLinkRow + index.countryOf[c]];
       if (reducedCost <= tolerance) continue;

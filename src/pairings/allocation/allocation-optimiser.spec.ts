@@ -11,19 +11,14 @@ function mediumProblem(withMinimumGrants: boolean): fc.Arbitrary<AllocationProbl
   const countries = ['KEN:002', 'UGA:002', 'NPL:142', 'IND:142', 'SRB:150', 'PER:019'];
   return fc
     .record({
-      needs: fc.array(
-        fc.record({ unfundedUsd: fc.integer({ min: 0, max: 5_000 }), country: fc.integer({ min: 0, max: 5 }) }),
-        {
-          minLength: 10,
-          maxLength: 40,
-        },
-      ),
+      needs: fc.array(fc.record({ unfundedUsd: fc.integer({ min: 0, max: 5_000 }), country: fc.integer({ min: 0, max: 5 }) }), {
+        minLength: 10,
+        maxLength: 40,
+      }),
       offers: fc.array(
         fc.record({
           remainingUsd: fc.integer({ min: 0, max: 20_000 }),
-          minGrantUsd: withMinimumGrants
-            ? fc.option(fc.integer({ min: 2, max: 1_500 }), { nil: null })
-            : fc.constant(null),
+          minGrantUsd: withMinimumGrants ? fc.option(fc.integer({ min: 2, max: 1_500 }), { nil: null }) : fc.constant(null),
           maxGrantUsd: fc.option(fc.integer({ min: 1_500, max: 4_000 }), { nil: null }),
         }),
         { minLength: 3, maxLength: 12 },
@@ -48,9 +43,7 @@ function mediumProblem(withMinimumGrants: boolean): fc.Arbitrary<AllocationProbl
         offers.flatMap((__, o) => {
           const score = scores[n * 12 + o];
           // About one pair in ten is not a match.
-          return score % 10 === 0
-            ? []
-            : [{ matchId: `N${n}-O${o}`, needId: `N${n}`, offerId: `O${o}`, score: score / 1_000 }];
+          return score % 10 === 0 ? [] : [{ matchId: `N${n}-O${o}`, needId: `N${n}`, offerId: `O${o}`, score: score / 1_000 }];
         }),
       ),
       options: { minRegionShare, maxCountryShare },

@@ -77,8 +77,7 @@ export function optimiseAllocation(
     const twoPhase = solveRelaxationThenPinSubMinimumGrants(model, index, greedy);
     if (twoPhase.status !== 'FEASIBLE' || fundableCount(index) > exactCandidateLimit) return twoPhase;
 
-    const start =
-      twoPhase.amounts && objectiveOf(index, twoPhase.amounts) > objectiveOf(index, greedy) ? twoPhase.amounts : greedy;
+    const start = twoPhase.amounts && objectiveOf(index, twoPhase.amounts) > objectiveOf(index, greedy) ? twoPhase.amounts : greedy;
     model.addAllCandidates();
     const status = model.runWithMinimumGrants(start);
     return {
@@ -93,11 +92,7 @@ export function optimiseAllocation(
 }
 
 /** Steps 1 and 2: FEASIBLE (possibly without amounts) when pinning left a gap or no solution. */
-function solveRelaxationThenPinSubMinimumGrants(
-  model: AllocationModel,
-  index: AllocationIndex,
-  greedy: Float64Array,
-): OptimiserOutcome {
+function solveRelaxationThenPinSubMinimumGrants(model: AllocationModel, index: AllocationIndex, greedy: Float64Array): OptimiserOutcome {
   model.addCandidates(initialCandidates(index, greedy));
   const { moneyUnitUsd } = model;
   let upperBound: number | null = null;

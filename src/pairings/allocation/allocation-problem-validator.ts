@@ -59,12 +59,8 @@ export function validateAllocationProblem(problem: AllocationProblem): void {
   const options = problem.options ?? {};
   checkShare(options.minRegionShare, 'input.minRegionShare', report);
   checkShare(options.maxCountryShare, 'input.maxCountryShare', report);
-  if (options.maxCountryUsd !== undefined)
-    checkWholeDollars(options.maxCountryUsd, () => 'input.maxCountryUsd', report);
-  if (
-    options.timeLimitSeconds !== undefined &&
-    !(Number.isFinite(options.timeLimitSeconds) && options.timeLimitSeconds > 0)
-  ) {
+  if (options.maxCountryUsd !== undefined) checkWholeDollars(options.maxCountryUsd, () => 'input.maxCountryUsd', report);
+  if (options.timeLimitSeconds !== undefined && !(Number.isFinite(options.timeLimitSeconds) && options.timeLimitSeconds > 0)) {
     report('input.timeLimitSeconds', 'The time limit must be a positive number of seconds.');
   }
 

@@ -4,12 +4,7 @@ import { BadUserInputError } from '../../common/errors/domain-errors';
 import { solveAllocation } from './allocation-solver';
 import { crossingProblem, match, need, offer } from './allocation-fixtures';
 import { findAllocationViolations } from './allocation-verifier';
-import {
-  AllocationCandidate,
-  AllocationOptions,
-  AllocationProblem,
-  AllocationResult,
-} from './allocation.types';
+import { AllocationCandidate, AllocationOptions, AllocationProblem, AllocationResult } from './allocation.types';
 import { greedyAllocation } from './greedy-allocation';
 
 const amounts = (result: AllocationResult): Record<string, number> =>
@@ -272,17 +267,14 @@ function referenceOptimum(highs: Highs, problem: AllocationProblem): number {
     for (const grant of funded) grouped.set(key(grant), [...(grouped.get(key(grant)) ?? []), grant]);
     return grouped;
   };
-  for (const [offerId, grants] of groups((g) => g.candidate.offerId))
-    rows.push(`${sum(grants)} <= ${offers.get(offerId)!.remainingUsd}`);
-  for (const [needId, grants] of groups((g) => g.candidate.needId))
-    rows.push(`${sum(grants)} <= ${needs.get(needId)!.unfundedUsd}`);
+  for (const [offerId, grants] of groups((g) => g.candidate.offerId)) rows.push(`${sum(grants)} <= ${offers.get(offerId)!.remainingUsd}`);
+  for (const [needId, grants] of groups((g) => g.candidate.needId)) rows.push(`${sum(grants)} <= ${needs.get(needId)!.unfundedUsd}`);
   const regionOf = (grant: (typeof funded)[number]): string => needs.get(grant.candidate.needId)!.regionCode;
   const countryOf = (grant: (typeof funded)[number]): string => needs.get(grant.candidate.needId)!.countryIso3;
   if (options.minRegionShare !== undefined) {
     const share = options.minRegionShare;
     const regions = new Set(problem.candidates.map((candidate) => needs.get(candidate.needId)!.regionCode));
-    for (const region of regions)
-      rows.push(`${sum(funded, (g) => (regionOf(g) === region ? 1 - share : -share))} >= 0`);
+    for (const region of regions) rows.push(`${sum(funded, (g) => (regionOf(g) === region ? 1 - share : -share))} >= 0`);
   }
   for (const [country, grants] of groups(countryOf)) {
     if (options.maxCountryUsd !== undefined) rows.push(`${sum(grants)} <= ${options.maxCountryUsd}`);
@@ -354,9 +346,7 @@ function smallProblem(): fc.Arbitrary<AllocationProblem> {
         }),
       );
       return {
-        needs: needs.map((spec, n) =>
-          need(`N${n}`, spec.unfundedUsd, countries[spec.country][0], countries[spec.country][1]),
-        ),
+        needs: needs.map((spec, n) => need(`N${n}`, spec.unfundedUsd, countries[spec.country][0], countries[spec.country][1])),
         offers: offers.map((spec, o) =>
           offer(
             `O${o}`,

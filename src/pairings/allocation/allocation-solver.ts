@@ -93,8 +93,7 @@ export async function solveAllocation(problem: AllocationProblem): Promise<Alloc
         'The solver reported no feasible allocation although the greedy one meets every constraint; the greedy allocation is returned.';
       return respond('SOLVER_ERROR', greedy, { upperBound: null, source: 'GREEDY', message });
     }
-    const message =
-      'No allocation other than giving nothing meets the regional minimum shares and country caps together.';
+    const message = 'No allocation other than giving nothing meets the regional minimum shares and country caps together.';
     return respond('INFEASIBLE', null, { upperBound: 0, source: 'SOLVER', message });
   }
   if (outcome.amounts === null) {
@@ -114,8 +113,7 @@ export async function solveAllocation(problem: AllocationProblem): Promise<Alloc
   const amounts = outcome.amounts;
   repairToFeasible(index, amounts, ROUNDING_SLACK_UNITS * outcome.moneyUnitUsd);
   if (objectiveOf(index, amounts) < greedyObjective) {
-    const message =
-      'The solver allocation, rounded to whole dollars, scores below the greedy one, which is returned instead.';
+    const message = 'The solver allocation, rounded to whole dollars, scores below the greedy one, which is returned instead.';
     return respond(status, greedy, { upperBound, source: 'GREEDY', message });
   }
   return respond(status, amounts, { upperBound, source: 'SOLVER' });

@@ -34,8 +34,7 @@ export function findAllocationViolations(problem: AllocationProblem, allocations
     }
     if (seen.has(matchId)) violations.push(`${matchId}: allocated twice`);
     seen.add(matchId);
-    if (!Number.isSafeInteger(amount) || amount <= 0)
-      violations.push(`${matchId}: ${amount} is not a positive whole amount`);
+    if (!Number.isSafeInteger(amount) || amount <= 0) violations.push(`${matchId}: ${amount} is not a positive whole amount`);
     const offer = offers.get(candidate.offerId)!;
     const need = needs.get(candidate.needId)!;
     if (offer.minGrantUsd !== null && amount < offer.minGrantUsd) {

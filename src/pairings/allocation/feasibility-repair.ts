@@ -148,12 +148,7 @@ class FeasibilityRepair {
       if (excess <= 0) return;
       const surplus = Math.floor(this.regionSum[other] - share * targetTotal);
       if (surplus > 0) {
-        excess -= this.trim(
-          byRegion.members,
-          byRegion.starts[other],
-          byRegion.starts[other + 1],
-          Math.min(surplus, excess),
-        );
+        excess -= this.trim(byRegion.members, byRegion.starts[other], byRegion.starts[other + 1], Math.min(surplus, excess));
       }
     }
     if (excess > 0) this.trim(this.ascending, 0, this.ascending.length, excess, region);

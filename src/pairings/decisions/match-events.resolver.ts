@@ -14,8 +14,7 @@ export class MatchEventsResolver {
   ) {}
 
   @Subscription(() => MatchEvent, {
-    description:
-      `New proposals and status changes of pairings, as they happen: a donor hears of its own offers, a state of its own needs, the Secretariat of all. Over graphql-ws, with connection parameters { "Authorization": "Bearer <token>" }. A subscription that falls more than ${MAX_PENDING_EVENTS.toLocaleString('en')} events behind (a large full run can propose hundreds of thousands of pairs) ends with an error coded EVENTS_DROPPED: subscribe again and reload the lists.`,
+    description: `New proposals and status changes of pairings, as they happen: a donor hears of its own offers, a state of its own needs, the Secretariat of all. Over graphql-ws, with connection parameters { "Authorization": "Bearer <token>" }. A subscription that falls more than ${MAX_PENDING_EVENTS.toLocaleString('en')} events behind (a large full run can propose hundreds of thousands of pairs) ends with an error coded EVENTS_DROPPED: subscribe again and reload the lists.`,
     resolve: (message: MatchEventMessage) => toMatchEvent(message),
   })
   matchEvents(@CurrentActor() actor: Actor): AsyncIterableIterator<MatchEventMessage> {

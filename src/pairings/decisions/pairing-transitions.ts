@@ -76,7 +76,8 @@ export function partiesOf(actor: Actor, owners: PairingOwners): PairingParty[] {
   const parties: PairingParty[] = [];
   if (isStaff(actor)) parties.push(PairingParty.STAFF);
   if (actor.role === Role.DONOR && actor.donorId !== null && actor.donorId === owners.offerDonorId) parties.push(PairingParty.OFFER_DONOR);
-  if (actor.role === Role.STATE && actor.countryIso3 !== null && actor.countryIso3 === owners.needCountryIso3) parties.push(PairingParty.NEED_STATE);
+  if (actor.role === Role.STATE && actor.countryIso3 !== null && actor.countryIso3 === owners.needCountryIso3)
+    parties.push(PairingParty.NEED_STATE);
   return parties;
 }
 

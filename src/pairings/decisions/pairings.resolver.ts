@@ -51,7 +51,9 @@ export class PairingsResolver {
   }
 
   @Roles(Role.STATE)
-  @Mutation(() => Match, { description: 'The requesting state accepts an APPROVED pairing (→ CONFIRMED): nothing goes ahead without its consent.' })
+  @Mutation(() => Match, {
+    description: 'The requesting state accepts an APPROVED pairing (→ CONFIRMED): nothing goes ahead without its consent.',
+  })
   confirmMatch(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Match> {
     return this.pairings.confirm(actor, id);
   }
@@ -80,10 +82,16 @@ export class PairingsResolver {
 
   @Roles(Role.SECRETARIAT, Role.ADMIN)
   @Query(() => [OverdueReporting], {
-    description: 'CONFIRMED and ACTIVE pairings without a progress report (or any change) in the last `days` days, the longest silent first.',
+    description:
+      'CONFIRMED and ACTIVE pairings without a progress report (or any change) in the last `days` days, the longest silent first.',
   })
   overdueProgressReports(
-    @Args('days', { type: () => Int, nullable: true, defaultValue: DEFAULT_OVERDUE_DAYS, description: 'How many days of silence make a pairing overdue (1–3650).' })
+    @Args('days', {
+      type: () => Int,
+      nullable: true,
+      defaultValue: DEFAULT_OVERDUE_DAYS,
+      description: 'How many days of silence make a pairing overdue (1–3650).',
+    })
     days: number | null,
   ): Promise<OverdueReporting[]> {
     return this.progressReports.overdue(days ?? DEFAULT_OVERDUE_DAYS);

@@ -110,7 +110,13 @@ export class PairingsService {
    * `applyAllocationPlan` does for many at once. Returns the events to send after the commit; the
    * caller supersedes what the new allocations leave without money once all are made.
    */
-  approveLocked(manager: EntityManager, actor: Actor, locked: LockedPairing, allocatedUsd: number, detail: Record<string, unknown>): Promise<MatchEventMessage> {
+  approveLocked(
+    manager: EntityManager,
+    actor: Actor,
+    locked: LockedPairing,
+    allocatedUsd: number,
+    detail: Record<string, unknown>,
+  ): Promise<MatchEventMessage> {
     return this.decideLocked(manager, actor, locked, PairingAction.APPROVE, approval(allocatedUsd, detail));
   }
 
@@ -124,12 +130,20 @@ export class PairingsService {
     return match;
   }
 
-  private async decideLocked(manager: EntityManager, actor: Actor, locked: LockedPairing, action: PairingAction, effects: DecisionEffects): Promise<MatchEventMessage> {
+  private async decideLocked(
+    manager: EntityManager,
+    actor: Actor,
+    locked: LockedPairing,
+    action: PairingAction,
+    effects: DecisionEffects,
+  ): Promise<MatchEventMessage> {
     const { match, offer, need } = locked;
     const from = match.status;
     const to = nextPairingStatus(action, from, this.partiesIn(actor, locked));
     if (effects.expectedVersion !== undefined && effects.expectedVersion !== match.version) {
-      throw new ConflictError(`The pairing has changed since you read it (version ${match.version}, not ${effects.expectedVersion}); reload and decide again.`);
+      throw new ConflictError(
+        `The pairing has changed since you read it (version ${match.version}, not ${effects.expectedVersion}); reload and decide again.`,
+      );
     }
     const remainingBefore = offer.remainingCapacityUsd;
     const money = effects.apply?.(locked) ?? {};
@@ -282,8 +296,10 @@ function assertAllocationFits(allocatedUsd: number, offer: Offer, need: Need): v
   const refuse = (message: string) => {
     throw BadUserInputError.forField('allocatedUsd', message);
   };
-  if (!CAPACITY_TRACKED_OFFER_STATUSES.includes(offer.status)) throw new ConflictError(`The offer is ${offer.status}; it cannot fund pairings.`);
-  if (!FUNDING_TRACKED_NEED_STATUSES.includes(need.status)) throw new ConflictError(`The need is ${need.status}; it cannot receive funding.`);
+  if (!CAPACITY_TRACKED_OFFER_STATUSES.includes(offer.status))
+    throw new ConflictError(`The offer is ${offer.status}; it cannot fund pairings.`);
+  if (!FUNDING_TRACKED_NEED_STATUSES.includes(need.status))
+    throw new ConflictError(`The need is ${need.status}; it cannot receive funding.`);
   if (!Number.isInteger(allocatedUsd) || allocatedUsd <= 0) refuse('The allocation must be a positive whole number of US dollars.');
   if (allocatedUsd > offer.remainingCapacityUsd) refuse(`The offer has only USD ${offer.remainingCapacityUsd} left.`);
   const lacking = need.estimatedBudgetUsd - need.fundedUsd;

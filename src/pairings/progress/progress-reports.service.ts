@@ -95,7 +95,8 @@ export class ProgressReportsService {
    * either (a freshly confirmed pairing is not yet late), the longest silent first.
    */
   async overdue(days: number): Promise<OverdueReporting[]> {
-    if (!Number.isInteger(days) || days < 1 || days > 3650) throw BadUserInputError.forField('days', 'days must be a whole number from 1 to 3650.');
+    if (!Number.isInteger(days) || days < 1 || days > 3650)
+      throw BadUserInputError.forField('days', 'days must be a whole number from 1 to 3650.');
     const cutoff = new Date(Date.now() - days * DAY_MS);
     const matches = await this.dataSource
       .getRepository(Match)

@@ -102,7 +102,9 @@ export class OutboxRelay implements EntitySubscriberInterface, OnApplicationBoot
         this.queueWasDown = false;
       } catch (error) {
         if (!this.queueWasDown) {
-          this.logger.warn(`The queue refused a job; outbox rows stay pending and are retried: ${error instanceof Error ? error.message : String(error)}`);
+          this.logger.warn(
+            `The queue refused a job; outbox rows stay pending and are retried: ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
         this.queueWasDown = true;
       }

@@ -16,9 +16,14 @@ export class JobQueueStatusResolver {
   ) {}
 
   @Roles(Role.SECRETARIAT, Role.ADMIN)
-  @Query(() => JobQueueStatus, { description: 'The matching and allocation job queue: jobs by state, failed jobs, changes not yet queued.' })
+  @Query(() => JobQueueStatus, {
+    description: 'The matching and allocation job queue: jobs by state, failed jobs, changes not yet queued.',
+  })
   async jobQueue(): Promise<JobQueueStatus> {
-    return { driver: this.queue instanceof BullMqJobQueue ? QueueDriver.BULLMQ : QueueDriver.IN_PROCESS, pendingHandOver: await this.relay.pendingCount() };
+    return {
+      driver: this.queue instanceof BullMqJobQueue ? QueueDriver.BULLMQ : QueueDriver.IN_PROCESS,
+      pendingHandOver: await this.relay.pendingCount(),
+    };
   }
 
   @ResolveField(() => JobCounts, { nullable: true, description: 'Jobs by state; null (with an error) while the queue cannot be read.' })
@@ -26,7 +31,10 @@ export class JobQueueStatusResolver {
     return unavailableAsError(this.queue.counts());
   }
 
-  @ResolveField(() => [FailedJob], { nullable: true, description: 'The jobs that failed on their last attempt, the latest first; null (with an error) while the queue cannot be read.' })
+  @ResolveField(() => [FailedJob], {
+    nullable: true,
+    description: 'The jobs that failed on their last attempt, the latest first; null (with an error) while the queue cannot be read.',
+  })
   failedJobs(@Args() { first }: FailedJobsArgs): Promise<FailedJob[]> {
     return unavailableAsError(this.queue.failedJobs(first ?? DEFAULT_FAILED_JOBS));
   }

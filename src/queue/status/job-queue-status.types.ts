@@ -63,14 +63,18 @@ export class JobQueueStatus {
   driver: QueueDriver;
 
   @Field(() => Int, {
-    description: 'Changes whose rescoring has not been handed to the queue yet (the outbox): it grows while Redis is away and drains once it is back.',
+    description:
+      'Changes whose rescoring has not been handed to the queue yet (the outbox): it grows while Redis is away and drains once it is back.',
   })
   pendingHandOver: number;
 }
 
 @ArgsType()
 export class FailedJobsArgs {
-  @Field(() => Int, { nullable: true, description: `How many to list, the latest first (1–${MAX_PAGE_SIZE}, default ${DEFAULT_FAILED_JOBS}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `How many to list, the latest first (1–${MAX_PAGE_SIZE}, default ${DEFAULT_FAILED_JOBS}).`,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -41,7 +41,9 @@ export class Theme {
   @Column({ name: 'label_zh', type: 'varchar', length: 120 })
   labelZh: string;
 
-  @Field(() => ThemeLabels, { description: 'The label in each of the six UN languages, for clients that show themes in the reader\'s language.' })
+  @Field(() => ThemeLabels, {
+    description: "The label in each of the six UN languages, for clients that show themes in the reader's language.",
+  })
   @Column({ type: 'simple-json' })
   labels: ThemeLabels;
 

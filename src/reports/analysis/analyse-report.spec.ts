@@ -17,7 +17,9 @@ describe('analyseReport', () => {
     expect(analysis.passages).toHaveLength(1);
     const [need] = analysis.passages;
     expect(need.paragraphRef).toBe('12');
-    expect(need.text).toBe('The Government lacks the means to secure its police armouries. We request assistance to rehabilitate storage facilities and to train storekeepers.');
+    expect(need.text).toBe(
+      'The Government lacks the means to secure its police armouries. We request assistance to rehabilitate storage facilities and to train storekeepers.',
+    );
     expect(need.themes.map((theme) => theme.code)).toEqual(['STOCKPILE_MANAGEMENT', 'TRAINING']);
     expect(need.assistanceTypes).toEqual(['TRAINING']);
     expect(need.cues).toEqual(['lacks', 'request', 'assistance']);
@@ -25,7 +27,9 @@ describe('analyseReport', () => {
   });
 
   it('analyses a Chinese report paragraph by paragraph', () => {
-    const analysis = analyseReport(['1. 我国缺乏标识机，请求提供设备和培训，以便在进口时标识武器。', '2. 我国已于 2020 年提交国家报告。'].join('\n'));
+    const analysis = analyseReport(
+      ['1. 我国缺乏标识机，请求提供设备和培训，以便在进口时标识武器。', '2. 我国已于 2020 年提交国家报告。'].join('\n'),
+    );
     expect(analysis.language).toBe('zh');
     expect(analysis.passages.map((passage) => passage.paragraphRef)).toEqual(['1']);
     expect(analysis.passages[0].themes.map((theme) => theme.code)).toEqual(['MARKING', 'TRAINING']);

@@ -38,7 +38,11 @@ export function analyseReport(text: string): ReportAnalysis {
       themes,
       assistanceTypes: detectAssistanceTypes(passage.text, language),
       cues,
-      title: draftNeedTitle(passage.text, themes.map((theme) => theme.code), language),
+      title: draftNeedTitle(
+        passage.text,
+        themes.map((theme) => theme.code),
+        language,
+      ),
     });
   }
   return { language: documentLanguage, passages };

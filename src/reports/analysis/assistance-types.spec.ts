@@ -2,19 +2,28 @@ import { detectAssistanceTypes } from './assistance-types';
 
 describe('detectAssistanceTypes', () => {
   it('finds each type in English', () => {
-    expect(detectAssistanceTypes('We seek funding and technical expertise, two marking machines, training for armourers and the transfer of technology.', 'en')).toEqual([
+    expect(
+      detectAssistanceTypes(
+        'We seek funding and technical expertise, two marking machines, training for armourers and the transfer of technology.',
+        'en',
+      ),
+    ).toEqual(['FINANCIAL', 'TECHNICAL_EXPERTISE', 'EQUIPMENT', 'TRAINING', 'TECHNOLOGY_TRANSFER']);
+  });
+
+  it('finds types in Chinese, French and Spanish', () => {
+    expect(detectAssistanceTypes('提供技术、财政和其他援助，根据需要提供相关设备和培训，并促进技术转让', 'zh')).toEqual([
       'FINANCIAL',
-      'TECHNICAL_EXPERTISE',
       'EQUIPMENT',
       'TRAINING',
       'TECHNOLOGY_TRANSFER',
     ]);
-  });
-
-  it('finds types in Chinese, French and Spanish', () => {
-    expect(detectAssistanceTypes('提供技术、财政和其他援助，根据需要提供相关设备和培训，并促进技术转让', 'zh')).toEqual(['FINANCIAL', 'EQUIPMENT', 'TRAINING', 'TECHNOLOGY_TRANSFER']);
-    expect(detectAssistanceTypes('Un appui est demandé pour l’acquisition de machines de marquage et la formation des agents.', 'fr')).toEqual(['EQUIPMENT', 'TRAINING']);
-    expect(detectAssistanceTypes('Se solicita asistencia técnica y formación especializada.', 'es')).toEqual(['TECHNICAL_EXPERTISE', 'TRAINING']);
+    expect(
+      detectAssistanceTypes('Un appui est demandé pour l’acquisition de machines de marquage et la formation des agents.', 'fr'),
+    ).toEqual(['EQUIPMENT', 'TRAINING']);
+    expect(detectAssistanceTypes('Se solicita asistencia técnica y formación especializada.', 'es')).toEqual([
+      'TECHNICAL_EXPERTISE',
+      'TRAINING',
+    ]);
   });
 
   it('does not read technical assistance into technology transfer or the reverse', () => {

@@ -54,7 +54,9 @@ const compiledCues = new Map<UnLanguage, Map<CompiledTerm, AssistanceType>>();
 function cuesFor(language: UnLanguage): Map<CompiledTerm, AssistanceType> {
   let cues = compiledCues.get(language);
   if (!cues) {
-    cues = new Map(ASSISTANCE_TYPES.flatMap((type) => compileTerms(ASSISTANCE_TYPE_CUES[type][language], language).map((term) => [term, type] as const)));
+    cues = new Map(
+      ASSISTANCE_TYPES.flatMap((type) => compileTerms(ASSISTANCE_TYPE_CUES[type][language], language).map((term) => [term, type] as const)),
+    );
     compiledCues.set(language, cues);
   }
   return cues;
@@ -64,6 +66,10 @@ function cuesFor(language: UnLanguage): Map<CompiledTerm, AssistanceType> {
 export function detectAssistanceTypes(text: string, language?: DetectedLanguage): AssistanceType[] {
   const effectiveLanguage = analysisLanguage(text, language);
   const cues = cuesFor(effectiveLanguage);
-  const found = new Set(keepLongestOccurrences(findTerms(prepareText(text, effectiveLanguage), [...cues.keys()])).map((occurrence) => cues.get(occurrence.term)));
+  const found = new Set(
+    keepLongestOccurrences(findTerms(prepareText(text, effectiveLanguage), [...cues.keys()])).map((occurrence) =>
+      cues.get(occurrence.term),
+    ),
+  );
   return ASSISTANCE_TYPES.filter((type) => found.has(type));
 }

@@ -10,12 +10,18 @@ describe('maskBoilerplate', () => {
   });
 
   it('masks in the other languages too', () => {
-    expect(maskBoilerplate('We apply the International Tracing Instrument in accordance with national legislation.', 'en')).not.toMatch(/Tracing|legislation/);
-    expect(maskBoilerplate('Instrument international de traçage, conformément à la législation nationale.', 'fr')).not.toMatch(/traçage|législation/);
+    expect(maskBoilerplate('We apply the International Tracing Instrument in accordance with national legislation.', 'en')).not.toMatch(
+      /Tracing|legislation/,
+    );
+    expect(maskBoilerplate('Instrument international de traçage, conformément à la législation nationale.', 'fr')).not.toMatch(
+      /traçage|législation/,
+    );
     expect(maskBoilerplate('de conformidad con la legislación nacional', 'es')).not.toMatch(/legislación/);
   });
 
   it('leaves a law that is the subject of the passage alone', () => {
-    expect(maskBoilerplate('We need help to revise the national legislation on firearms.', 'en')).toBe('We need help to revise the national legislation on firearms.');
+    expect(maskBoilerplate('We need help to revise the national legislation on firearms.', 'en')).toBe(
+      'We need help to revise the national legislation on firearms.',
+    );
   });
 });

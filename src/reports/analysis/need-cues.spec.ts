@@ -27,11 +27,16 @@ describe('findNeedCues', () => {
   });
 
   it('does not take a donor describing what it gave for a request', () => {
-    expect(findNeedCues('In 2021 our Government provided USD 2 million to help Niger meet its needs in stockpile management.', 'en').expressesNeed).toBe(false);
+    expect(
+      findNeedCues('In 2021 our Government provided USD 2 million to help Niger meet its needs in stockpile management.', 'en')
+        .expressesNeed,
+    ).toBe(false);
     expect(findNeedCues('裁军事务厅已向马达加斯加提供了支持，以满足其需要。', 'zh').expressesNeed).toBe(false);
   });
 
   it('still finds a request in a passage that also mentions past support', () => {
-    expect(findNeedCues('Germany provided funding in 2020; we now request further support and lack trained staff.', 'en').expressesNeed).toBe(true);
+    expect(
+      findNeedCues('Germany provided funding in 2020; we now request further support and lack trained staff.', 'en').expressesNeed,
+    ).toBe(true);
   });
 });

@@ -4,7 +4,12 @@ const refsAndTexts = (document: string) => splitPassages(document).map(({ paragr
 
 describe('splitPassages', () => {
   it('keeps paragraph numbers and lettered items as cited in the documents', () => {
-    const document = ['30. 与会国还确定采取其他措施如下：', '(g) 确认联合国的作用；', '(h) 为了查明援助需求，鼓励各国利用现有机制；', '84. 鼓励利用自愿提交的国家报告来通报援助请求。'].join('\n');
+    const document = [
+      '30. 与会国还确定采取其他措施如下：',
+      '(g) 确认联合国的作用；',
+      '(h) 为了查明援助需求，鼓励各国利用现有机制；',
+      '84. 鼓励利用自愿提交的国家报告来通报援助请求。',
+    ].join('\n');
     expect(refsAndTexts(document)).toEqual([
       ['30', '与会国还确定采取其他措施如下：'],
       ['30(g)', '确认联合国的作用；'],
@@ -14,7 +19,13 @@ describe('splitPassages', () => {
   });
 
   it('reads full-width numbering, circled sub-items, 之二 paragraphs and bullets', () => {
-    const document = ['３. 各国承诺：', '（ｆ） 考虑一个技术委员会，该委员会可考虑：', '㈠ 最新发展对标识工作的影响；', '6.之二 我们欣见各区域组织发挥重要作用。', '• 加强和平文化和教育'].join('\n');
+    const document = [
+      '３. 各国承诺：',
+      '（ｆ） 考虑一个技术委员会，该委员会可考虑：',
+      '㈠ 最新发展对标识工作的影响；',
+      '6.之二 我们欣见各区域组织发挥重要作用。',
+      '• 加强和平文化和教育',
+    ].join('\n');
     expect(refsAndTexts(document)).toEqual([
       ['3', '各国承诺：'],
       ['3(f)', '考虑一个技术委员会，该委员会可考虑：'],
@@ -25,7 +36,14 @@ describe('splitPassages', () => {
   });
 
   it('joins lines broken inside a paragraph: Chinese without a space, English with one, hyphenated words whole', () => {
-    const document = ['41. 《行动纲领》长期以来一直缺乏稳定的机制来资助支持其执行的项目和', '活动。', '', '12. The Government lacks the means to secure its police', 'armouries and requests assis-', 'tance.'].join('\n');
+    const document = [
+      '41. 《行动纲领》长期以来一直缺乏稳定的机制来资助支持其执行的项目和',
+      '活动。',
+      '',
+      '12. The Government lacks the means to secure its police',
+      'armouries and requests assis-',
+      'tance.',
+    ].join('\n');
     expect(refsAndTexts(document)).toEqual([
       ['41', '《行动纲领》长期以来一直缺乏稳定的机制来资助支持其执行的项目和活动。'],
       ['12', 'The Government lacks the means to secure its police armouries and requests assistance.'],
@@ -33,7 +51,15 @@ describe('splitPassages', () => {
   });
 
   it('treats blank lines in a double-spaced extraction as line breaks, not paragraph breaks', () => {
-    const document = ['1. 墨西哥政府承认各国所作的努力。墨', '', '西哥欢迎《行动纲领》迄今取得的进展。', '', '最后宣言', '', '5. 我们与会国，应：'].join('\n');
+    const document = [
+      '1. 墨西哥政府承认各国所作的努力。墨',
+      '',
+      '西哥欢迎《行动纲领》迄今取得的进展。',
+      '',
+      '最后宣言',
+      '',
+      '5. 我们与会国，应：',
+    ].join('\n');
     expect(refsAndTexts(document)).toEqual([
       ['1', '墨西哥政府承认各国所作的努力。墨西哥欢迎《行动纲领》迄今取得的进展。'],
       [null, '最后宣言'],
@@ -67,7 +93,15 @@ describe('splitPassages', () => {
   });
 
   it('skips footnotes that start with their own mark line until the next paragraph', () => {
-    const document = ['8. 例如关于防止武装暴力', 'b', '的会议。', '__________________', 'a', ' 见第 60/68 号决议。', '9. 我们支持进一步加强规范。'].join('\n');
+    const document = [
+      '8. 例如关于防止武装暴力',
+      'b',
+      '的会议。',
+      '__________________',
+      'a',
+      ' 见第 60/68 号决议。',
+      '9. 我们支持进一步加强规范。',
+    ].join('\n');
     expect(refsAndTexts(document)).toEqual([
       ['8', '例如关于防止武装暴力的会议。'],
       ['9', '我们支持进一步加强规范。'],
@@ -75,7 +109,9 @@ describe('splitPassages', () => {
   });
 
   it('keeps section headings as their own unnumbered passages and numbers passages in order', () => {
-    const passages = splitPassages(['## 三. 审议国际合作和援助', '76. 注意到需要国际合作和援助。', '今后的方向', '77. 鼓励有能力的国家分享专门知识。'].join('\n'));
+    const passages = splitPassages(
+      ['## 三. 审议国际合作和援助', '76. 注意到需要国际合作和援助。', '今后的方向', '77. 鼓励有能力的国家分享专门知识。'].join('\n'),
+    );
     expect(passages.map((passage) => [passage.index, passage.paragraphRef, passage.text])).toEqual([
       [0, null, '三. 审议国际合作和援助'],
       [1, '76', '注意到需要国际合作和援助。'],

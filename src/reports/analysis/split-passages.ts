@@ -74,9 +74,15 @@ function classify(line: string): ClassifiedLine {
   const bullet = stripPrefix(line, BULLET);
   const body = bullet ? bullet.rest.trim() : line;
   const subparagraph = stripPrefix(body, NUMBERED_SUBPARAGRAPH);
-  if (subparagraph) return { kind: 'start', text: subparagraph.rest, number: { level: 'paragraph', ref: `${subparagraph.match[1]}(${subparagraph.match[2]})` } };
+  if (subparagraph)
+    return {
+      kind: 'start',
+      text: subparagraph.rest,
+      number: { level: 'paragraph', ref: `${subparagraph.match[1]}(${subparagraph.match[2]})` },
+    };
   const paragraph = stripPrefix(body, NUMBERED_PARAGRAPH);
-  if (paragraph) return { kind: 'start', text: paragraph.rest, number: { level: 'paragraph', ref: `${paragraph.match[1]}${paragraph.match[2] ?? ''}` } };
+  if (paragraph)
+    return { kind: 'start', text: paragraph.rest, number: { level: 'paragraph', ref: `${paragraph.match[1]}${paragraph.match[2] ?? ''}` } };
   const circled = body.match(CIRCLED_ITEM);
   if (circled) {
     const position = (circled[1].codePointAt(0) as number) - 0x3220;
@@ -111,7 +117,8 @@ function isDoubleSpaced(lines: readonly ClassifiedLine[]): boolean {
     blanks++;
     const before = lines[position - 1];
     const after = lines[position + 1];
-    if (before?.kind === 'text' && after?.kind === 'text' && !CLOSING_PUNCTUATION.test(before.text) && !looksLikeHeading(before.text)) sentenceBreaks++;
+    if (before?.kind === 'text' && after?.kind === 'text' && !CLOSING_PUNCTUATION.test(before.text) && !looksLikeHeading(before.text))
+      sentenceBreaks++;
   });
   return blanks > 0 && sentenceBreaks / blanks >= DOUBLE_SPACED_BROKEN_SHARE;
 }

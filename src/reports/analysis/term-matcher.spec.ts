@@ -18,7 +18,11 @@ describe('term matcher', () => {
   });
 
   it('matches inflected forms through stemming', () => {
-    expect(surfaces('Stockpiles and stockpiling; weapons were marked', ['stockpile', 'marking'], 'en')).toEqual(['Stockpiles', 'stockpiling', 'marked']);
+    expect(surfaces('Stockpiles and stockpiling; weapons were marked', ['stockpile', 'marking'], 'en')).toEqual([
+      'Stockpiles',
+      'stockpiling',
+      'marked',
+    ]);
     expect(surfaces('des mesures législatives et la législation', ['législation'], 'fr')).toEqual(['législatives', 'législation']);
   });
 

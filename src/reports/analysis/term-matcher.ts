@@ -27,7 +27,29 @@ const SNOWBALL_ALGORITHMS: Record<Exclude<UnLanguage, 'zh' | 'ar'>, string> = {
 
 const STOPWORDS: Record<Exclude<UnLanguage, 'zh'>, ReadonlySet<string>> = {
   en: new Set(['a', 'an', 'the', 'of', 'and', 'or', 'for', 'in', 'on', 'to', 'with', 'by', 'at', 'its', 'their', 'our', 's']),
-  fr: new Set(['le', 'la', 'les', 'l', 'un', 'une', 'de', 'des', 'du', 'd', 'et', 'ou', 'à', 'au', 'aux', 'en', 'pour', 'sur', 'par', 'dans', 'avec']),
+  fr: new Set([
+    'le',
+    'la',
+    'les',
+    'l',
+    'un',
+    'une',
+    'de',
+    'des',
+    'du',
+    'd',
+    'et',
+    'ou',
+    'à',
+    'au',
+    'aux',
+    'en',
+    'pour',
+    'sur',
+    'par',
+    'dans',
+    'avec',
+  ]),
   es: new Set(['el', 'la', 'los', 'las', 'lo', 'un', 'una', 'de', 'del', 'y', 'e', 'o', 'en', 'para', 'por', 'a', 'al', 'con', 'sobre']),
   ru: new Set(['и', 'в', 'во', 'на', 'по', 'для', 'с', 'со', 'о', 'об', 'к', 'а', 'или']),
   ar: new Set(['في', 'من', 'على', 'إلى', 'الى', 'عن', 'و', 'أو', 'مع']),
@@ -148,14 +170,12 @@ export function compileTerm(term: string, language: UnLanguage): CompiledTerm {
     const parts = term.split('…').map((part) => compactChinese(part).compact);
     return { term, kind: 'characters', parts: parts.filter((part) => part.length > 0) };
   }
-  const words = term
-    .split(/\s+/)
-    .flatMap((chunk) => {
-      const isPrefix = chunk.endsWith('*');
-      const words = tokenize(isPrefix ? chunk.slice(0, -1) : chunk, language);
-      if (!isPrefix) return words.map((word) => word.stem);
-      return words.map((word, index) => (index === words.length - 1 ? `${foldDiacritics(word.form)}*` : word.stem));
-    });
+  const words = term.split(/\s+/).flatMap((chunk) => {
+    const isPrefix = chunk.endsWith('*');
+    const words = tokenize(isPrefix ? chunk.slice(0, -1) : chunk, language);
+    if (!isPrefix) return words.map((word) => word.stem);
+    return words.map((word, index) => (index === words.length - 1 ? `${foldDiacritics(word.form)}*` : word.stem));
+  });
   return { term, kind: 'words', words };
 }
 
@@ -245,7 +265,8 @@ export function keepLongestOccurrences<T extends TermOccurrence>(occurrences: re
   return occurrences.filter(
     (inner) =>
       !occurrences.some(
-        (outer) => outer !== inner && outer.start <= inner.start && outer.end >= inner.end && outer.end - outer.start > inner.end - inner.start,
+        (outer) =>
+          outer !== inner && outer.start <= inner.start && outer.end >= inner.end && outer.end - outer.start > inner.end - inner.start,
       ),
   );
 }

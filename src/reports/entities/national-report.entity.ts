@@ -32,7 +32,8 @@ export class NationalReport {
   instrument: Instrument;
 
   @Field(() => String, {
-    description: 'Language detected in the text: an ISO 639-1 code of a UN language (ar, en, es, fr, ru, zh), or "und" when it could not be told.',
+    description:
+      'Language detected in the text: an ISO 639-1 code of a UN language (ar, en, es, fr, ru, zh), or "und" when it could not be told.',
   })
   @Column({ type: 'varchar', length: 3 })
   language: DetectedLanguage;

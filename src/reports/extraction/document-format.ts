@@ -3,10 +3,7 @@ export type DocumentFormat = 'PDF' | 'DOCX' | 'TEXT';
 
 /** What a document's bytes turned out to be, whatever its file name claims. */
 export type SniffedDocument =
-  | { format: 'PDF' }
-  | { format: 'DOCX' }
-  | { format: 'TEXT'; text: string }
-  | { format: 'UNSUPPORTED'; description: string };
+  { format: 'PDF' } | { format: 'DOCX' } | { format: 'TEXT'; text: string } | { format: 'UNSUPPORTED'; description: string };
 
 const PDF_SIGNATURE = Buffer.from('%PDF-', 'latin1');
 const ZIP_SIGNATURE = Buffer.from('PK\x03\x04', 'latin1');

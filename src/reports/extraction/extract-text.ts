@@ -73,16 +73,18 @@ export async function extractDocumentText(content: Buffer, fileName?: string): P
  * line between paragraphs, control characters dropped.
  */
 export function normaliseExtractedText(raw: string): string {
-  return raw
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/\f/g, '\n\n')
-    // eslint-disable-next-line no-control-regex -- matching control characters is the point: extraction leaves some in the text
-    .replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, '')
-    .replace(/[^\S\n]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return (
+    raw
+      .normalize('NFC')
+      .replace(/\r\n?/g, '\n')
+      .replace(/\f/g, '\n\n')
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point: extraction leaves some in the text
+      .replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, '')
+      .replace(/[^\S\n]+/g, ' ')
+      .replace(/ ?\n ?/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
 }
 
 async function extractPdfText(content: Buffer): Promise<string> {
@@ -98,7 +100,9 @@ async function extractPdfText(content: Buffer): Promise<string> {
     case 'UNREADABLE':
       throw refusal(`The PDF is damaged or not a valid PDF and cannot be read (${result.reason}).`);
     case 'TOO_COMPLEX':
-      throw refusal(`The PDF could not be read: it ${result.reason}. Try saving it again as a simpler PDF, or upload it as a Word document.`);
+      throw refusal(
+        `The PDF could not be read: it ${result.reason}. Try saving it again as a simpler PDF, or upload it as a Word document.`,
+      );
   }
 }
 

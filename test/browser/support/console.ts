@@ -9,7 +9,14 @@ const FEATURES = resolve(__dirname, '../../../web/src/features');
 export const LANGUAGES = ['en', 'fr', 'es', 'ru', 'zh', 'ar'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 /** How the language menu lists each language: by its own name. */
-export const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', fr: 'Français', es: 'Español', ru: 'Русский', zh: '中文', ar: 'العربية' };
+export const LANGUAGE_NAMES: Record<Lang, string> = {
+  en: 'English',
+  fr: 'Français',
+  es: 'Español',
+  ru: 'Русский',
+  zh: '中文',
+  ar: 'العربية',
+};
 
 function catalog(lang: Lang): Record<string, string> {
   const merged: Record<string, string> = {};
@@ -52,7 +59,10 @@ export const languageMenu = (page: Page) => page.getByRole('banner').getByRole('
  * which the page's Content-Security-Policy forbids.
  */
 export function waitForLang(page: Page, lang: Lang): Promise<unknown> {
-  return page.waitForFunction((expected) => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang === expected, lang);
+  return page.waitForFunction(
+    (expected) => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang === expected,
+    lang,
+  );
 }
 
 export async function chooseLanguage(page: Page, lang: Lang): Promise<void> {

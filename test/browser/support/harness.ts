@@ -60,23 +60,23 @@ export function useBrowserHarness(): Harness {
   afterEach(async () => {
     await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
     contexts = [];
-    const found = [
-      ...problems,
-      ...(a11y.length ? [`accessibility (axe, WCAG 2.1 A/AA, serious or critical):\n${a11y.join('\n')}`] : []),
-    ];
+    const found = [...problems, ...(a11y.length ? [`accessibility (axe, WCAG 2.1 A/AA, serious or critical):\n${a11y.join('\n')}`] : [])];
     if (found.length) throw new Error(`the browser saw what a reader must not:\n${found.join('\n')}`);
   }, 60_000);
 
   function watch(page: Page, origin: string): void {
     const host = new URL(origin).host;
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error on ${page.url()}: ${message.text()} (${message.location().url || 'no source'})`);
+      if (message.type() === 'error')
+        problems.push(`console error on ${page.url()}: ${message.text()} (${message.location().url || 'no source'})`);
     });
     // The console only says "400 (Bad Request)"; the service's answer says why.
     page.on('response', async (response) => {
       if (response.status() < 400 || !response.url().startsWith(`${origin}/graphql`)) return;
       const body = await response.text().catch(() => '(no body)');
-      const operation = /"operationName":"(\w+)"/.exec(response.request().postData() ?? '')?.[1] ?? new URL(response.url()).searchParams.get('operationName');
+      const operation =
+        /"operationName":"(\w+)"/.exec(response.request().postData() ?? '')?.[1] ??
+        new URL(response.url()).searchParams.get('operationName');
       problems.push(`${response.status()} from /graphql (${operation ?? 'no operation name'}): ${body.slice(0, 600)}`);
     });
     page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.stack ?? error.message}`));
@@ -93,7 +93,12 @@ export function useBrowserHarness(): Harness {
     async open(options = {}) {
       if (!browser) throw new Error('Chromium did not start');
       const origin = harness.service.origin;
-      const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', ...options });
+      const context = await browser.newContext({
+        locale: 'en-GB',
+        viewport: { width: 1280, height: 900 },
+        serviceWorkers: 'block',
+        ...options,
+      });
       contexts.push(context);
       await context.route('**/*', (route) => {
         const url = route.request().url();

@@ -46,7 +46,9 @@ async function waitForHealth(origin: string, child: ChildProcess, output: () => 
 export async function startService(): Promise<Service> {
   const main = join(DIST, 'main.js');
   if (!existsSync(join(DIST, 'web', 'index.html')) || !existsSync(main)) {
-    throw new Error(`The browser tests run the built service and console: ${join(DIST, 'web', 'index.html')} or ${main} is missing. Run \`npm run build\` first.`);
+    throw new Error(
+      `The browser tests run the built service and console: ${join(DIST, 'web', 'index.html')} or ${main} is missing. Run \`npm run build\` first.`,
+    );
   }
   const dir = mkdtempSync(join(tmpdir(), 'poa-browser-'));
   const port = await freePort();

@@ -17,7 +17,11 @@ export function createExplorerFetcher(location: Location, headersBeforeEditor: R
   const fetcherFor = (authorization: string | undefined): Fetcher => {
     if (!current || current.authorization !== authorization) {
       current?.close();
-      const wsClient = createClient({ url: socketUrl, lazy: true, connectionParams: authorization ? { Authorization: authorization } : {} });
+      const wsClient = createClient({
+        url: socketUrl,
+        lazy: true,
+        connectionParams: authorization ? { Authorization: authorization } : {},
+      });
       current = { authorization, fetcher: createGraphiQLFetcher({ url, wsClient }), close: () => void wsClient.dispose() };
     }
     return current.fetcher;

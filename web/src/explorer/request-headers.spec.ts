@@ -3,7 +3,11 @@ import { authorizationOf, initialHeaders } from './request-headers';
 
 const NOW = Date.UTC(2026, 11, 4, 12);
 const stored = (expiresAt: number) =>
-  JSON.stringify({ accessToken: 'token-123', expiresAt, user: { id: 'u1', email: 'focal.point@example.org', role: 'STATE', country: null, donor: null } });
+  JSON.stringify({
+    accessToken: 'token-123',
+    expiresAt,
+    user: { id: 'u1', email: 'focal.point@example.org', role: 'STATE', country: null, donor: null },
+  });
 
 /** What GraphiQL sends for the editor's text: JSONC, comments dropped. */
 const sent = (text: string) => JSON.parse(text.replace(/^\s*\/\/.*$/gm, '').replace(/,(\s*})/g, '$1')) as Record<string, string>;

@@ -20,7 +20,13 @@ export function initialHeaders(storedSession: string | null, now: number): Initi
 
 function sessionHeadersText(session: Session, authorization: string): string {
   const expiry = new Date(session.expiresAt).toISOString();
-  return ['{', `  // The console's session: ${session.user.email} (${session.user.role}), until ${expiry}.`, `  "Authorization": ${JSON.stringify(authorization)}`, '}', ''].join('\n');
+  return [
+    '{',
+    `  // The console's session: ${session.user.email} (${session.user.role}), until ${expiry}.`,
+    `  "Authorization": ${JSON.stringify(authorization)}`,
+    '}',
+    '',
+  ].join('\n');
 }
 
 const TEMPLATE = [

@@ -27,14 +27,17 @@ const placeholders = (message: string) => [...message.matchAll(/\{(\w+)/g)].map(
 describe.each(features)('messages of %s', (feature) => {
   const english = catalog(feature, 'en');
 
-  it.each(LOCALES.filter((locale) => locale !== 'en'))('exist in %s for every English id, with the same placeholders, and no others', (locale) => {
-    const translated = catalog(feature, locale);
-    expect(Object.keys(translated).sort()).toEqual(Object.keys(english).sort());
-    for (const [id, message] of Object.entries(english)) {
-      expect({ id, placeholders: placeholders(translated[id]) }).toEqual({ id, placeholders: placeholders(message) });
-      expect({ id, empty: !translated[id].trim() }).toEqual({ id, empty: false });
-    }
-  });
+  it.each(LOCALES.filter((locale) => locale !== 'en'))(
+    'exist in %s for every English id, with the same placeholders, and no others',
+    (locale) => {
+      const translated = catalog(feature, locale);
+      expect(Object.keys(translated).sort()).toEqual(Object.keys(english).sort());
+      for (const [id, message] of Object.entries(english)) {
+        expect({ id, placeholders: placeholders(translated[id]) }).toEqual({ id, placeholders: placeholders(message) });
+        expect({ id, empty: !translated[id].trim() }).toEqual({ id, empty: false });
+      }
+    },
+  );
 
   it('are all used in the console, each id written out in full', () => {
     const unused = Object.keys(english).filter((id) => !source.includes(`'${id}'`));
@@ -43,7 +46,10 @@ describe.each(features)('messages of %s', (feature) => {
 
   it('carry ids under the feature name', () => {
     const misplaced = Object.keys(english).filter((id) => !id.startsWith(`${feature}.`));
-    expect({ file: relative(SRC, join(FEATURES, feature)), misplaced }).toEqual({ file: relative(SRC, join(FEATURES, feature)), misplaced: [] });
+    expect({ file: relative(SRC, join(FEATURES, feature)), misplaced }).toEqual({
+      file: relative(SRC, join(FEATURES, feature)),
+      misplaced: [],
+    });
   });
 });
 

@@ -16,7 +16,9 @@ function memoisedPerLocale<T>(build: (locale: Locale) => T): (locale: Locale) =>
   };
 }
 
-const usdFormat = memoisedPerLocale((locale) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }));
+const usdFormat = memoisedPerLocale(
+  (locale) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }),
+);
 const numberFormat = memoisedPerLocale((locale) => new Intl.NumberFormat(locale));
 const percentFormat = memoisedPerLocale((locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }));
 const dateFormat = memoisedPerLocale((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
@@ -39,7 +41,9 @@ const POP_DIRECTIONAL_ISOLATE = '\u2069';
 export function formatUsd(locale: Locale, amount: number): string {
   if (directionOf(locale) === 'ltr') return usdFormat(locale).format(amount);
   const parts = usdFormat(locale).formatToParts(amount);
-  const text = parts.map((part) => (part.type === 'currency' ? `${LEFT_TO_RIGHT_ISOLATE}${part.value}${POP_DIRECTIONAL_ISOLATE}` : part.value)).join('');
+  const text = parts
+    .map((part) => (part.type === 'currency' ? `${LEFT_TO_RIGHT_ISOLATE}${part.value}${POP_DIRECTIONAL_ISOLATE}` : part.value))
+    .join('');
   return `${FIRST_STRONG_ISOLATE}${text}${POP_DIRECTIONAL_ISOLATE}`;
 }
 

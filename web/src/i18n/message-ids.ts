@@ -20,4 +20,21 @@ import type allocation from '../features/allocation/messages/en.json';
  * Every message id the console may ask for: a typo in an id is a type error. Each feature adds the
  * English catalog of its messages here; the catalog test checks the other five languages have them all.
  */
-export type MessageId = keyof typeof common | keyof typeof needs | keyof typeof pairings | keyof typeof session | keyof typeof shell | keyof typeof reports | keyof typeof matches | keyof typeof matchQueue | keyof typeof offers | keyof typeof coverage | keyof typeof followUp | keyof typeof admin | keyof typeof browse | keyof typeof donorPairings | keyof typeof live | keyof typeof matchingRuns | keyof typeof allocation;
+export type MessageId =
+  | keyof typeof common
+  | keyof typeof needs
+  | keyof typeof pairings
+  | keyof typeof session
+  | keyof typeof shell
+  | keyof typeof reports
+  | keyof typeof matches
+  | keyof typeof matchQueue
+  | keyof typeof offers
+  | keyof typeof coverage
+  | keyof typeof followUp
+  | keyof typeof admin
+  | keyof typeof browse
+  | keyof typeof donorPairings
+  | keyof typeof live
+  | keyof typeof matchingRuns
+  | keyof typeof allocation;

@@ -27,7 +27,12 @@ export function CursorPagination({
   return (
     <nav className="pagination" aria-label={label}>
       {current ? (
-        <button type="button" className="button button--secondary" disabled={disabled} onClick={() => onGo(passed[passed.length - 1] ?? '', passed.slice(0, -1))}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={disabled}
+          onClick={() => onGo(passed[passed.length - 1] ?? '', passed.slice(0, -1))}
+        >
           {t('common.previousPage')}
         </button>
       ) : null}

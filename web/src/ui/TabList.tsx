@@ -16,7 +16,19 @@ export interface AddressTab {
  * selected one), the arrows moving between tabs (mirrored right to left) and Home and End to the
  * ends; selection follows the focus. The panel is the caller's: `tabPanelProps` labels it by its tab.
  */
-export function TabList({ label, tabs, selected, panelId, onSelect }: { label: string; tabs: readonly AddressTab[]; selected: string; panelId: string; onSelect: (tab: AddressTab) => void }) {
+export function TabList({
+  label,
+  tabs,
+  selected,
+  panelId,
+  onSelect,
+}: {
+  label: string;
+  tabs: readonly AddressTab[];
+  selected: string;
+  panelId: string;
+  onSelect: (tab: AddressTab) => void;
+}) {
   const { locale } = useLocale();
   const links = useRef<(HTMLAnchorElement | null)[]>([]);
   const current = tabs.findIndex((tab) => tab.key === selected);

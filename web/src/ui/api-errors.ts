@@ -23,7 +23,9 @@ export function errorCodeOf(error: CombinedError | undefined): string | null {
 
 /** The fields the API named (`extensions.fields`), as it named them. */
 export function apiFieldProblems(error: CombinedError | undefined): ApiFieldProblem[] {
-  return (error?.graphQLErrors ?? []).flatMap((e) => (Array.isArray(e.extensions?.fields) ? (e.extensions.fields as ApiFieldProblem[]) : []));
+  return (error?.graphQLErrors ?? []).flatMap((e) =>
+    Array.isArray(e.extensions?.fields) ? (e.extensions.fields as ApiFieldProblem[]) : [],
+  );
 }
 
 const RULE_MESSAGES: Record<string, MessageId> = {

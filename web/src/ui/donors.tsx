@@ -34,7 +34,12 @@ export function useDonorOptions(wanted: boolean): DonorOption[] | null {
  * (the page's address changes, so the choice can be bookmarked and shared); the empty option is the
  * page's to word ("All donors", "Choose a donor").
  */
-export function DonorSelect({ id, label, empty, ...select }: { id: string; label: string; empty: string } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'children'>) {
+export function DonorSelect({
+  id,
+  label,
+  empty,
+  ...select
+}: { id: string; label: string; empty: string } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'children'>) {
   const donors = useDonorOptions(true);
   return (
     <SelectField id={id} label={label} {...select}>

@@ -54,7 +54,14 @@ export function TextArea({ id, label, hint, error, ...textarea }: FieldFrame & T
         {label}
       </label>
       <FieldParts id={id} hint={hint} error={error} />
-      <textarea id={id} className="textarea" dir="auto" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...textarea} />
+      <textarea
+        id={id}
+        className="textarea"
+        dir="auto"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...textarea}
+      />
     </div>
   );
 }
@@ -66,7 +73,13 @@ export function SelectField({ id, label, hint, error, children, ...select }: Fie
         {label}
       </label>
       <FieldParts id={id} hint={hint} error={error} />
-      <select id={id} className="select" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...select}>
+      <select
+        id={id}
+        className="select"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...select}
+      >
         {children}
       </select>
     </div>

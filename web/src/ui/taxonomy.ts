@@ -52,7 +52,9 @@ function taxonomyOf(themes: { code: string; parentCode?: string | null; labels: 
     .map((group) => ({
       code: group.code,
       label: labels.get(group.code)!,
-      themes: themes.filter((theme) => theme.parentCode === group.code).map((theme) => ({ code: theme.code, label: labels.get(theme.code)! })),
+      themes: themes
+        .filter((theme) => theme.parentCode === group.code)
+        .map((theme) => ({ code: theme.code, label: labels.get(theme.code)! })),
     }));
   return { groups, labelOf: (code) => labels.get(code) ?? code };
 }

@@ -4,7 +4,10 @@ import { IsNumber, IsOptional, Min } from 'class-validator';
 const finite = { allowNaN: false, allowInfinity: false };
 
 /** Weight overrides for one run; an omitted factor keeps its default. */
-@InputType({ description: 'Weights for a matching run, each ≥ 0; an omitted factor keeps its default (see the README). At least one factor other than gender must be positive.' })
+@InputType({
+  description:
+    'Weights for a matching run, each ≥ 0; an omitted factor keeps its default (see the README). At least one factor other than gender must be positive.',
+})
 export class MatchingWeightsInput {
   @Field(() => Float, { nullable: true, description: 'Theme fit (default 0.30).' })
   @IsOptional()

@@ -32,7 +32,11 @@ export class FullRunExecutor {
    */
   async runFull(weights: WeightOverrides | null, actor: Actor | null): Promise<MatchingRun> {
     const run = await this.dataSource.getRepository(MatchingRun).save(
-      Object.assign(new MatchingRun(), { startedById: actor?.userId ?? null, weights: resolveWeights(weights), status: MatchingRunStatus.QUEUED }),
+      Object.assign(new MatchingRun(), {
+        startedById: actor?.userId ?? null,
+        weights: resolveWeights(weights),
+        status: MatchingRunStatus.QUEUED,
+      }),
     );
     await this.executeRun(run.id, { jobId: `direct-${run.id}`, attempt: 1, isLastAttempt: true });
     return this.dataSource.getRepository(MatchingRun).findOneByOrFail({ id: run.id });

@@ -16,7 +16,13 @@ const COUNTRIES: [string, string[]][] = [
 function market(): FullRunScoringInput {
   const needs = Array.from({ length: 23 }, (_, n) => {
     const [countryIso3, regionCodes] = COUNTRIES[n % COUNTRIES.length];
-    return aNeed({ id: `need-${String(n).padStart(2, '0')}`, countryIso3, regionCodes, themeCodes: [THEMES[n % 4], THEMES[(n + 1) % 4]], unfundedUsd: 10_000 * (n + 1) });
+    return aNeed({
+      id: `need-${String(n).padStart(2, '0')}`,
+      countryIso3,
+      regionCodes,
+      themeCodes: [THEMES[n % 4], THEMES[(n + 1) % 4]],
+      unfundedUsd: 10_000 * (n + 1),
+    });
   });
   const offers = Array.from({ length: 9 }, (_, o) =>
     anOffer({
@@ -36,7 +42,11 @@ function market(): FullRunScoringInput {
     needsPerBatch: 5,
     firstBatchNeeds: 2,
     regionNames: new Map(Object.entries(REGION_NAMES)),
-    countryNames: new Map([['GHA', 'Ghana'], ['KEN', 'Kenya'], ['FRA', 'France']]),
+    countryNames: new Map([
+      ['GHA', 'Ghana'],
+      ['KEN', 'Kenya'],
+      ['FRA', 'France'],
+    ]),
   };
 }
 
@@ -66,10 +76,21 @@ describe('a full run scored in batches', () => {
       input.needs.map((need) => prepareNeed(need, MATCHING_TAXONOMY)),
       new OfferIndex(input.offers.map((offer) => prepareOffer(offer, MATCHING_TAXONOMY))),
       input.weights,
-      { topK: 3, minScore: 0.1, placeNames: { regionName: (code) => REGION_NAMES[code], countryName: (iso3) => input.countryNames.get(iso3) } },
+      {
+        topK: 3,
+        minScore: 0.1,
+        placeNames: { regionName: (code) => REGION_NAMES[code], countryName: (iso3) => input.countryNames.get(iso3) },
+      },
     );
     const batches = [...scoredBatches(input)];
-    expect(batches.map((batch) => [batch.firstNeed, batch.needCount])).toEqual([[0, 2], [2, 5], [7, 5], [12, 5], [17, 5], [22, 1]]);
+    expect(batches.map((batch) => [batch.firstNeed, batch.needCount])).toEqual([
+      [0, 2],
+      [2, 5],
+      [7, 5],
+      [12, 5],
+      [17, 5],
+      [22, 1],
+    ]);
     expect(batches.flatMap((batch) => proposalsOf(batch, ids(input.needs), ids(input.offers)))).toEqual(whole.matches.map(toProposal));
     expect(batches.at(-1)!.stats).toEqual(whole.stats);
     for (const batch of batches) {
@@ -78,25 +99,33 @@ describe('a full run scored in batches', () => {
     }
   });
 
-  it('gives the same batches from a thread of its own', async () => {
-    const input = market();
-    const scoring = FullRunScoring.start({ inThread: true });
-    try {
-      const threaded = await collect(scoring.batches(input));
-      expect(threaded.map(plain)).toEqual([...scoredBatches(input)].map(plain));
-    } finally {
-      await scoring.close();
-    }
-  }, THREAD_TEST_TIMEOUT_MS);
+  it(
+    'gives the same batches from a thread of its own',
+    async () => {
+      const input = market();
+      const scoring = FullRunScoring.start({ inThread: true });
+      try {
+        const threaded = await collect(scoring.batches(input));
+        expect(threaded.map(plain)).toEqual([...scoredBatches(input)].map(plain));
+      } finally {
+        await scoring.close();
+      }
+    },
+    THREAD_TEST_TIMEOUT_MS,
+  );
 
-  it('reports a failure in the thread as the run\'s error', async () => {
-    const scoring = FullRunScoring.start({ inThread: true });
-    try {
-      await expect(collect(scoring.batches({ ...market(), topK: 0 }))).rejects.toThrow(/topK/);
-    } finally {
-      await scoring.close();
-    }
-  }, THREAD_TEST_TIMEOUT_MS);
+  it(
+    "reports a failure in the thread as the run's error",
+    async () => {
+      const scoring = FullRunScoring.start({ inThread: true });
+      try {
+        await expect(collect(scoring.batches({ ...market(), topK: 0 }))).rejects.toThrow(/topK/);
+      } finally {
+        await scoring.close();
+      }
+    },
+    THREAD_TEST_TIMEOUT_MS,
+  );
 
   it('ends a thread that was started but never given a run', async () => {
     const scoring = FullRunScoring.start({ inThread: true });

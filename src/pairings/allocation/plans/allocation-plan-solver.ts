@@ -10,7 +10,13 @@ import { JobContext } from '../../../queue/job-queue';
 import { ReferenceService } from '../../../reference/reference.service';
 import { solveAllocationInThread } from '../allocation-solver-thread-client';
 import { AllocationProblem } from '../allocation.types';
-import { AllocationPlan, AllocationPlanBasis, AllocationPlanStatus, AllocationSolveStatus, PlannedAllocationRecord } from './allocation-plan.entity';
+import {
+  AllocationPlan,
+  AllocationPlanBasis,
+  AllocationPlanStatus,
+  AllocationSolveStatus,
+  PlannedAllocationRecord,
+} from './allocation-plan.entity';
 import { UNDECIDED_STATUSES } from '../../decisions/pairing-transitions';
 
 interface CandidateRow {
@@ -50,7 +56,10 @@ export class AllocationPlanSolver {
    */
   async solve(id: string, context: JobContext): Promise<void> {
     const plans = this.dataSource.getRepository(AllocationPlan);
-    const claimed = await plans.update({ id, status: In([AllocationPlanStatus.QUEUED, AllocationPlanStatus.RUNNING]) }, { status: AllocationPlanStatus.RUNNING });
+    const claimed = await plans.update(
+      { id, status: In([AllocationPlanStatus.QUEUED, AllocationPlanStatus.RUNNING]) },
+      { status: AllocationPlanStatus.RUNNING },
+    );
     if (!claimed.affected) return;
     try {
       const plan = await plans.findOneByOrFail({ id });
@@ -75,8 +84,14 @@ export class AllocationPlanSolver {
           candidateCount: problem.candidates.length,
           allocations,
           basis: {
-            offers: pick(basis.offers, allocations.map((allocation) => allocation.offerId)),
-            needs: pick(basis.needs, allocations.map((allocation) => allocation.needId)),
+            offers: pick(
+              basis.offers,
+              allocations.map((allocation) => allocation.offerId),
+            ),
+            needs: pick(
+              basis.needs,
+              allocations.map((allocation) => allocation.needId),
+            ),
           },
           message: result.message ?? null,
           finishedAt: new Date(),
@@ -91,7 +106,9 @@ export class AllocationPlanSolver {
   }
 
   /** Undecided matches whose need still lacks money and whose offer still has some, in one query. */
-  private async loadProblem(plan: AllocationPlan): Promise<{ problem: AllocationProblem; basis: AllocationPlanBasis; versions: Map<string, number> }> {
+  private async loadProblem(
+    plan: AllocationPlan,
+  ): Promise<{ problem: AllocationProblem; basis: AllocationPlanBasis; versions: Map<string, number> }> {
     const rows = await this.dataSource
       .getRepository(Match)
       .createQueryBuilder('match')
@@ -121,7 +138,12 @@ export class AllocationPlanSolver {
     for (const row of rows) {
       if (!needs.has(row.needId)) {
         const regionCode = this.reference.findCountry(row.countryIso3)?.regionCode ?? 'unknown';
-        needs.set(row.needId, { id: row.needId, unfundedUsd: Number(row.budgetUsd) - Number(row.fundedUsd), countryIso3: row.countryIso3, regionCode });
+        needs.set(row.needId, {
+          id: row.needId,
+          unfundedUsd: Number(row.budgetUsd) - Number(row.fundedUsd),
+          countryIso3: row.countryIso3,
+          regionCode,
+        });
         basis.needs[row.needId] = Number(row.fundedUsd);
       }
       if (!offers.has(row.offerId)) {

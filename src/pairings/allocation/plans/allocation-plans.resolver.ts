@@ -48,7 +48,10 @@ export class AllocationPlansResolver {
     description:
       "Asks for the best allocation of every open offer's remaining capacity across the undecided matches of open needs (maximising Σ score × USD within capacities, grant limits, unfunded amounts and the optional geographic balance). Returns the QUEUED plan at once; read it with allocationPlan until it is READY.",
   })
-  proposeAllocation(@CurrentActor() actor: Actor, @Args('input', { nullable: true }) input: ProposeAllocationInput): Promise<AllocationPlan> {
+  proposeAllocation(
+    @CurrentActor() actor: Actor,
+    @Args('input', { nullable: true }) input: ProposeAllocationInput,
+  ): Promise<AllocationPlan> {
     return this.plans.propose(actor, input ?? {});
   }
 
@@ -75,7 +78,13 @@ export class AllocationPlansResolver {
 
   @ResolveField(() => [PlannedAllocation], { description: 'The grants of the plan, once solved.' })
   allocations(@Parent() plan: AllocationPlan): PlannedAllocation[] {
-    return (plan.allocations ?? []).map(({ matchId, needId, offerId, allocatedUsd, score }) => ({ matchId, needId, offerId, allocatedUsd, score }));
+    return (plan.allocations ?? []).map(({ matchId, needId, offerId, allocatedUsd, score }) => ({
+      matchId,
+      needId,
+      offerId,
+      allocatedUsd,
+      score,
+    }));
   }
 
   @ResolveField(() => Float, { description: 'US dollars the plan allocates in all.' })

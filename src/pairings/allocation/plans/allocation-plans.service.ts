@@ -63,7 +63,12 @@ export class AllocationPlansService {
         appliedAt: null,
       });
       await manager.save(plan);
-      await this.audit.record(manager, actor, { action: 'allocation_plan.propose', entityType: 'AllocationPlan', entityId: plan.id, detail: { options: plan.options } });
+      await this.audit.record(manager, actor, {
+        action: 'allocation_plan.propose',
+        entityType: 'AllocationPlan',
+        entityId: plan.id,
+        detail: { options: plan.options },
+      });
       await this.outbox.add(manager, PROPOSE_ALLOCATION_JOB, { planId: plan.id } satisfies ProposeAllocationJobData);
       return plan;
     });
@@ -79,7 +84,9 @@ export class AllocationPlansService {
   /** Newest first; the id settles plans requested in the same instant, so cursors never repeat or skip one. */
   async list(page: PageArgs): Promise<Connection<AllocationPlan>> {
     const { skip, take } = pageWindow(page);
-    const [items, total] = await this.dataSource.getRepository(AllocationPlan).findAndCount({ order: { createdAt: 'DESC', id: 'DESC' }, skip, take });
+    const [items, total] = await this.dataSource
+      .getRepository(AllocationPlan)
+      .findAndCount({ order: { createdAt: 'DESC', id: 'DESC' }, skip, take });
     return toConnection(items, total, skip);
   }
 
@@ -88,17 +95,26 @@ export class AllocationPlansService {
       const announcements: MatchEventMessage[] = [];
       const plan = await findForUpdate(manager, AllocationPlan, { id });
       if (!plan) throw new NotFoundError('AllocationPlan', id);
-      if (plan.status !== AllocationPlanStatus.READY) throw new ConflictError(`Only a READY plan can be applied; this one is ${plan.status}.`);
+      if (plan.status !== AllocationPlanStatus.READY)
+        throw new ConflictError(`Only a READY plan can be applied; this one is ${plan.status}.`);
       const allocations = plan.allocations ?? [];
       const basis = plan.basis ?? { offers: {}, needs: {} };
       // Offers, then needs, then matches, each in id order: the order single decisions lock in.
       const offers = await lockAll(manager, Offer, Object.keys(basis.offers));
       const needs = await lockAll(manager, Need, Object.keys(basis.needs));
-      const matches = await lockAll(manager, Match, allocations.map((allocation) => allocation.matchId));
+      const matches = await lockAll(
+        manager,
+        Match,
+        allocations.map((allocation) => allocation.matchId),
+      );
       assertBasisHolds(plan, allocations, basis, offers, needs, matches);
       const lockedPairings: LockedPairing[] = [];
       for (const allocation of allocations) {
-        const locked = { match: matches.get(allocation.matchId)!, offer: offers.get(allocation.offerId)!, need: needs.get(allocation.needId)! };
+        const locked = {
+          match: matches.get(allocation.matchId)!,
+          offer: offers.get(allocation.offerId)!,
+          need: needs.get(allocation.needId)!,
+        };
         announcements.push(await this.pairings.approveLocked(manager, actor, locked, allocation.allocatedUsd, { planId: plan.id }));
         lockedPairings.push(locked);
       }
@@ -117,11 +133,14 @@ export class AllocationPlansService {
     await this.pairings.announce(announcements);
     return plan;
   }
-
 }
 
 /** Locks rows by id in id order (PostgreSQL row locks; SQLite's single writer already serialises). */
-async function lockAll<T extends ObjectLiteral & { id: string }>(manager: EntityManager, entity: EntityTarget<T>, ids: string[]): Promise<Map<string, T>> {
+async function lockAll<T extends ObjectLiteral & { id: string }>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  ids: string[],
+): Promise<Map<string, T>> {
   const sorted = [...new Set(ids)].sort();
   const rows = new Map<string, T>();
   for (let start = 0; start < sorted.length; start += IDS_PER_LOCK) {
@@ -156,10 +175,13 @@ function assertBasisHolds(
   }
   for (const allocation of allocations) {
     const match = matches.get(allocation.matchId);
-    if (!match || match.version !== allocation.matchVersion || !UNDECIDED_STATUSES.includes(match.status)) changed.push(`match ${allocation.matchId}`);
+    if (!match || match.version !== allocation.matchVersion || !UNDECIDED_STATUSES.includes(match.status))
+      changed.push(`match ${allocation.matchId}`);
   }
   if (changed.length) {
-    throw new ConflictError(`Plan ${plan.id} relies on records that changed since it was made (${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', …' : ''}); propose a new plan.`);
+    throw new ConflictError(
+      `Plan ${plan.id} relies on records that changed since it was made (${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', …' : ''}); propose a new plan.`,
+    );
   }
 }
 

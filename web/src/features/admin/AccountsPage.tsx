@@ -11,7 +11,15 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { RadioGroup, SelectField, TextField } from '../../ui/fields';
 import { Loading, Page } from '../../ui/page';
 import { ROLE_LABELS, useCountryChoices, useCreateProblems } from './admin-data';
-import { ACCOUNT_LIMITS, accountInput, accountProblems, EMPTY_ACCOUNT, ROLES, type AccountFormValues, type RuleProblem } from './admin-rules';
+import {
+  ACCOUNT_LIMITS,
+  accountInput,
+  accountProblems,
+  EMPTY_ACCOUNT,
+  ROLES,
+  type AccountFormValues,
+  type RuleProblem,
+} from './admin-rules';
 
 // The page size is written out so the API prices the query at what it asks for.
 const AdminUsersQuery = graphql(`
@@ -150,13 +158,23 @@ function AccountList({
                 {node.email}
               </th>
               <td>{t(ROLE_LABELS[node.role])}</td>
-              <td>{node.country ? regionName(locale, node.country.iso2, node.country.name) : (node.donor?.name ?? t('admin.accounts.actsForNobody'))}</td>
+              <td>
+                {node.country
+                  ? regionName(locale, node.country.iso2, node.country.name)
+                  : (node.donor?.name ?? t('admin.accounts.actsForNobody'))}
+              </td>
               <td>{formatDate(locale, node.createdAt)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <CursorPagination label={t('admin.accounts.pagination')} current={page.after} passed={page.passed} next={users.pageInfo.hasNextPage ? users.pageInfo.endCursor ?? null : null} onGo={onGo} />
+      <CursorPagination
+        label={t('admin.accounts.pagination')}
+        current={page.after}
+        passed={page.passed}
+        next={users.pageInfo.hasNextPage ? (users.pageInfo.endCursor ?? null) : null}
+        onGo={onGo}
+      />
     </>
   );
 }
@@ -166,7 +184,10 @@ function AccountForm({ onCreated, created }: { onCreated: (email: string) => voi
   const { locale } = useLocale();
   const countries = useCountryChoices();
   const [donorList] = useQuery({ query: AdminAccountDonorsQuery, requestPolicy: 'cache-and-network' });
-  const donors = useMemo(() => [...(donorList.data?.donors ?? [])].sort((a, b) => new Intl.Collator(locale).compare(a.name, b.name)), [donorList.data, locale]);
+  const donors = useMemo(
+    () => [...(donorList.data?.donors ?? [])].sort((a, b) => new Intl.Collator(locale).compare(a.name, b.name)),
+    [donorList.data, locale],
+  );
   const [form, setForm] = useState<AccountFormValues>(EMPTY_ACCOUNT);
   const [rules, setRules] = useState<RuleProblem[]>([]);
   const [apiError, setApiError] = useState<CombinedError | undefined>();

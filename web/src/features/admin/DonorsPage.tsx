@@ -59,7 +59,9 @@ export default function DonorsPage() {
         <h2 id="admin-donors-list-heading">{t('admin.donors.listHeading')}</h2>
         {list.error ? <ErrorSummary problems={problemsOf(list.error, t)} /> : null}
         {!donors ? (
-          list.fetching ? <Loading /> : null
+          list.fetching ? (
+            <Loading />
+          ) : null
         ) : donors.length === 0 ? (
           <p>{t('admin.donors.none')}</p>
         ) : (

@@ -51,7 +51,11 @@ export function useCountryChoices(): { iso3: string; name: string }[] {
  * What stands in the way of a create, in the reader's words: the rules found before sending, or the
  * API's refusal, with a name already taken (CONFLICT) said next to the field that must change.
  */
-export function useCreateProblems(): (rules: RuleProblem[], error: CombinedError | undefined, conflict: { field: string; message: MessageId }) => FormProblem[] {
+export function useCreateProblems(): (
+  rules: RuleProblem[],
+  error: CombinedError | undefined,
+  conflict: { field: string; message: MessageId },
+) => FormProblem[] {
   const t = useT();
   return (rules, error, conflict) => {
     if (rules.length) return rules.map((problem) => ({ field: problem.field, message: t(problem.message) }));

@@ -7,7 +7,14 @@ export const ACCOUNT_LIMITS = { emailMax: 254, passwordMin: 12, passwordMax: 200
 export const DONOR_LIMITS = { nameMin: 2, nameMax: 200 } as const;
 
 export const ROLES: readonly Role[] = ['STATE', 'DONOR', 'SECRETARIAT', 'ADMIN'];
-export const DONOR_KINDS: readonly DonorKind[] = ['STATE', 'INTERNATIONAL_ORGANIZATION', 'REGIONAL_ORGANIZATION', 'UN_ENTITY', 'CIVIL_SOCIETY', 'PRIVATE_SECTOR'];
+export const DONOR_KINDS: readonly DonorKind[] = [
+  'STATE',
+  'INTERNATIONAL_ORGANIZATION',
+  'REGIONAL_ORGANIZATION',
+  'UN_ENTITY',
+  'CIVIL_SOCIETY',
+  'PRIVATE_SECTOR',
+];
 
 /** A problem found before sending, named by the API's input path so API refusals land on the same field. */
 export interface RuleProblem {
@@ -36,12 +43,16 @@ export function accountProblems(form: AccountFormValues): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const email = form.email.trim();
   if (!email) problems.push({ field: 'input.email', message: 'admin.accounts.rule.emailRequired' });
-  else if (!EMAIL.test(email) || email.length > ACCOUNT_LIMITS.emailMax) problems.push({ field: 'input.email', message: 'admin.accounts.rule.emailInvalid' });
+  else if (!EMAIL.test(email) || email.length > ACCOUNT_LIMITS.emailMax)
+    problems.push({ field: 'input.email', message: 'admin.accounts.rule.emailInvalid' });
   if (!form.password) problems.push({ field: 'input.password', message: 'admin.accounts.rule.passwordRequired' });
-  else if (form.password.length < ACCOUNT_LIMITS.passwordMin) problems.push({ field: 'input.password', message: 'admin.accounts.rule.passwordShort' });
-  else if (form.password.length > ACCOUNT_LIMITS.passwordMax) problems.push({ field: 'input.password', message: 'admin.accounts.rule.passwordLong' });
+  else if (form.password.length < ACCOUNT_LIMITS.passwordMin)
+    problems.push({ field: 'input.password', message: 'admin.accounts.rule.passwordShort' });
+  else if (form.password.length > ACCOUNT_LIMITS.passwordMax)
+    problems.push({ field: 'input.password', message: 'admin.accounts.rule.passwordLong' });
   if (!form.role) problems.push({ field: 'input.role', message: 'admin.accounts.rule.roleRequired' });
-  if (form.role === 'STATE' && !form.countryIso3) problems.push({ field: 'input.countryIso3', message: 'admin.accounts.rule.countryRequired' });
+  if (form.role === 'STATE' && !form.countryIso3)
+    problems.push({ field: 'input.countryIso3', message: 'admin.accounts.rule.countryRequired' });
   if (form.role === 'DONOR' && !form.donorId) problems.push({ field: 'input.donorId', message: 'admin.accounts.rule.donorRequired' });
   return problems;
 }

@@ -61,7 +61,10 @@ export default function AllocationPlanPage({ params }: { params: Record<string, 
       })}
       wide
     >
-      <div className={`notice${plan.status === 'FAILED' ? ' notice--warning' : plan.status === 'APPLIED' ? ' notice--success' : ''}`} role="status">
+      <div
+        className={`notice${plan.status === 'FAILED' ? ' notice--warning' : plan.status === 'APPLIED' ? ' notice--success' : ''}`}
+        role="status"
+      >
         <p className="notice__text">
           {t(STATUS_SENTENCES[plan.status], {
             seconds: formatNumber(locale, plan.options.timeLimitSeconds ?? 30),
@@ -150,11 +153,15 @@ function Totals({ plan }: { plan: Plan }) {
           <ul className="plan-options">
             <li>
               {t('allocation.option.minRegionShare')}:{' '}
-              {minRegionShare === null || minRegionShare === undefined ? t('allocation.plan.noLimit') : formatPercent(locale, minRegionShare)}
+              {minRegionShare === null || minRegionShare === undefined
+                ? t('allocation.plan.noLimit')
+                : formatPercent(locale, minRegionShare)}
             </li>
             <li>
               {t('allocation.option.maxCountryShare')}:{' '}
-              {maxCountryShare === null || maxCountryShare === undefined ? t('allocation.plan.noLimit') : formatPercent(locale, maxCountryShare)}
+              {maxCountryShare === null || maxCountryShare === undefined
+                ? t('allocation.plan.noLimit')
+                : formatPercent(locale, maxCountryShare)}
             </li>
             <li>
               {t('allocation.option.maxCountryUsd')}:{' '}
@@ -370,7 +377,13 @@ function ApplyPanel({ plan, onApplied }: { plan: Plan; onApplied: () => void }) 
             })}
           </p>
           <div className="button-group">
-            <button type="button" className="button button--warning" onClick={() => void confirm()} disabled={applying} aria-busy={applying}>
+            <button
+              type="button"
+              className="button button--warning"
+              onClick={() => void confirm()}
+              disabled={applying}
+              aria-busy={applying}
+            >
               {applying ? t('allocation.apply.applying') : t('allocation.apply.confirm')}
             </button>
             <button

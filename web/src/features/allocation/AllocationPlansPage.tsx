@@ -83,9 +83,21 @@ function ProposeForm() {
       <p>{t('allocation.propose.intro')}</p>
       <ErrorSummary problems={problems} fieldIds={FIELD_IDS} />
       <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-busy={fetching}>
-        <TextField label={t('allocation.option.minRegionShare')} hint={t('allocation.option.minRegionShareHint')} {...field('minRegionShare')} />
-        <TextField label={t('allocation.option.maxCountryShare')} hint={t('allocation.option.maxCountryShareHint')} {...field('maxCountryShare')} />
-        <TextField label={t('allocation.option.maxCountryUsd')} hint={t('allocation.option.maxCountryUsdHint')} {...field('maxCountryUsd')} />
+        <TextField
+          label={t('allocation.option.minRegionShare')}
+          hint={t('allocation.option.minRegionShareHint')}
+          {...field('minRegionShare')}
+        />
+        <TextField
+          label={t('allocation.option.maxCountryShare')}
+          hint={t('allocation.option.maxCountryShareHint')}
+          {...field('maxCountryShare')}
+        />
+        <TextField
+          label={t('allocation.option.maxCountryUsd')}
+          hint={t('allocation.option.maxCountryUsdHint')}
+          {...field('maxCountryUsd')}
+        />
         <TextField
           label={t('allocation.option.timeLimitSeconds')}
           hint={t('allocation.option.timeLimitSecondsHint', {
@@ -161,7 +173,9 @@ function PastPlans() {
                 <td className="num">{amount(node.objective)}</td>
                 <td className="num">{amount(node.greedyObjective)}</td>
                 <td className="num">{formatUsd(locale, node.allocatedUsd)}</td>
-                <td className="num">{node.candidateCount === null || node.candidateCount === undefined ? '–' : formatNumber(locale, node.candidateCount)}</td>
+                <td className="num">
+                  {node.candidateCount === null || node.candidateCount === undefined ? '–' : formatNumber(locale, node.candidateCount)}
+                </td>
               </tr>
             ))}
           </tbody>

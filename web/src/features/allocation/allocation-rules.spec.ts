@@ -90,7 +90,13 @@ describe('balanceByRegion', () => {
 
 describe('planIsSettled and gainOverGreedy', () => {
   it('follow a plan until the solver has spoken', () => {
-    expect(['QUEUED', 'RUNNING', 'READY', 'FAILED', 'APPLIED'].map((status) => planIsSettled(status as never))).toEqual([false, false, true, true, true]);
+    expect(['QUEUED', 'RUNNING', 'READY', 'FAILED', 'APPLIED'].map((status) => planIsSettled(status as never))).toEqual([
+      false,
+      false,
+      true,
+      true,
+      true,
+    ]);
   });
 
   it('compare the plan with greedy', () => {

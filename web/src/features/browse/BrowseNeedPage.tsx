@@ -122,14 +122,25 @@ export default function BrowseNeedPage({ params }: { params: Record<string, stri
           <dt>{t('browse.need.description')}</dt>
           <dd className="browse-need__description">{need.description}</dd>
           <dt>{t('browse.need.themes')}</dt>
-          <dd>{formatList(locale, need.themes.map((theme) => taxonomy?.labelOf(theme.code) ?? theme.code))}</dd>
+          <dd>
+            {formatList(
+              locale,
+              need.themes.map((theme) => taxonomy?.labelOf(theme.code) ?? theme.code),
+            )}
+          </dd>
           <dt>{t('browse.need.assistanceTypes')}</dt>
-          <dd>{formatList(locale, need.assistanceTypes.map((type) => t(ASSISTANCE_TYPE_LABELS[type])))}</dd>
+          <dd>
+            {formatList(
+              locale,
+              need.assistanceTypes.map((type) => t(ASSISTANCE_TYPE_LABELS[type])),
+            )}
+          </dd>
           <dt>{t('browse.need.budget')}</dt>
           <dd>{formatUsd(locale, need.estimatedBudgetUsd)}</dd>
           <dt>{t('browse.need.funded')}</dt>
           <dd>
-            {formatUsd(locale, need.fundedUsd)} <FundedMeter fundedUsd={need.fundedUsd} budgetUsd={need.estimatedBudgetUsd} locale={locale} />
+            {formatUsd(locale, need.fundedUsd)}{' '}
+            <FundedMeter fundedUsd={need.fundedUsd} budgetUsd={need.estimatedBudgetUsd} locale={locale} />
           </dd>
           <dt>{t('browse.need.period')}</dt>
           <dd>{period}</dd>
@@ -220,7 +231,10 @@ export default function BrowseNeedPage({ params }: { params: Record<string, stri
                         {match.explanation}
                       </dd>
                     </dl>
-                    <ScoreBreakdownChart breakdown={match.breakdown} caption={t('browse.match.breakdownCaption', { offer: match.offer.title, score })} />
+                    <ScoreBreakdownChart
+                      breakdown={match.breakdown}
+                      caption={t('browse.match.breakdownCaption', { offer: match.offer.title, score })}
+                    />
                   </li>
                 );
               })}

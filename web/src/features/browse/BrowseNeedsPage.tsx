@@ -97,7 +97,9 @@ export default function BrowseNeedsPage() {
         }}
       />
       {!connection ? (
-        fetching ? <Loading /> : null
+        fetching ? (
+          <Loading />
+        ) : null
       ) : !connection.edges.length ? (
         <p className="notice">{t('browse.list.empty')}</p>
       ) : (
@@ -123,7 +125,12 @@ export default function BrowseNeedsPage() {
                     <Link href={`/browse/${node.id}`}>{node.title}</Link>
                   </td>
                   <td>{regionName(locale, node.country.iso2, node.country.name)}</td>
-                  <td>{formatList(locale, node.themes.map((theme) => taxonomy?.labelOf(theme.code) ?? theme.code))}</td>
+                  <td>
+                    {formatList(
+                      locale,
+                      node.themes.map((theme) => taxonomy?.labelOf(theme.code) ?? theme.code),
+                    )}
+                  </td>
                   <td className="num">{formatUsd(locale, node.estimatedBudgetUsd)}</td>
                   <td>
                     <FundedMeter fundedUsd={node.fundedUsd} budgetUsd={node.estimatedBudgetUsd} locale={locale} />
@@ -153,7 +160,10 @@ export default function BrowseNeedsPage() {
 
 /** The M49 areas as options: a region, then its sub-regions, then their intermediate regions, indented in the label. */
 function regionOptions(nodes: RegionNode[], depth = 0): { code: string; label: string }[] {
-  return nodes.flatMap((node) => [{ code: node.code, label: `${'\u2003'.repeat(depth)}${node.name}` }, ...regionOptions(node.children, depth + 1)]);
+  return nodes.flatMap((node) => [
+    { code: node.code, label: `${'\u2003'.repeat(depth)}${node.name}` },
+    ...regionOptions(node.children, depth + 1),
+  ]);
 }
 
 function Filters({
@@ -194,7 +204,13 @@ function Filters({
     <>
       <ErrorSummary problems={shown} fieldIds={FIELD_IDS} />
       <form className="filters browse-filters" onSubmit={submit} role="search" aria-label={t('browse.filters.label')} noValidate>
-        <SelectField id="browse-filter-region" label={t('browse.filters.region')} className="select select--compact" value={region} onChange={(event) => setRegion(event.target.value)}>
+        <SelectField
+          id="browse-filter-region"
+          label={t('browse.filters.region')}
+          className="select select--compact"
+          value={region}
+          onChange={(event) => setRegion(event.target.value)}
+        >
           <option value="">{t('browse.filters.anyRegion')}</option>
           {regions.map((option) => (
             <option key={option.code} value={option.code}>
@@ -202,7 +218,13 @@ function Filters({
             </option>
           ))}
         </SelectField>
-        <SelectField id="browse-filter-country" label={t('common.country')} className="select select--compact" value={country} onChange={(event) => setCountry(event.target.value)}>
+        <SelectField
+          id="browse-filter-country"
+          label={t('common.country')}
+          className="select select--compact"
+          value={country}
+          onChange={(event) => setCountry(event.target.value)}
+        >
           <option value="">{t('browse.filters.anyCountry')}</option>
           {(areas?.countries ?? []).map((option) => (
             <option key={option.iso3} value={option.iso3}>
@@ -210,11 +232,23 @@ function Filters({
             </option>
           ))}
         </SelectField>
-        <SelectField id="browse-filter-theme" label={t('browse.filters.theme')} className="select select--compact" value={theme} onChange={(event) => setTheme(event.target.value)}>
+        <SelectField
+          id="browse-filter-theme"
+          label={t('browse.filters.theme')}
+          className="select select--compact"
+          value={theme}
+          onChange={(event) => setTheme(event.target.value)}
+        >
           <option value="">{t('browse.filters.anyTheme')}</option>
           <ThemeOptions groups={taxonomy?.groups ?? []} wholeGroup={(group) => t('browse.filters.wholeGroup', { group })} />
         </SelectField>
-        <SelectField id="browse-filter-status" label={t('browse.filters.status')} className="select select--compact" value={status} onChange={(event) => setStatus(event.target.value as NeedStatus | '')}>
+        <SelectField
+          id="browse-filter-status"
+          label={t('browse.filters.status')}
+          className="select select--compact"
+          value={status}
+          onChange={(event) => setStatus(event.target.value as NeedStatus | '')}
+        >
           <option value="">{t('browse.filters.anyStatus')}</option>
           {BROWSE_STATUSES.map((value) => (
             <option key={value} value={value}>
@@ -242,7 +276,13 @@ function Filters({
           onChange={(event) => setMaxText(event.target.value)}
           error={messageFor(shown, BROWSE_FIELDS.maxBudget)}
         />
-        <SelectField id="browse-sort" label={t('browse.filters.sort')} className="select select--compact" value={sort} onChange={(event) => setSort(event.target.value as NeedSort)}>
+        <SelectField
+          id="browse-sort"
+          label={t('browse.filters.sort')}
+          className="select select--compact"
+          value={sort}
+          onChange={(event) => setSort(event.target.value as NeedSort)}
+        >
           {SORTS.map((value) => (
             <option key={value} value={value}>
               {t(SORT_LABELS[value])}

@@ -61,7 +61,9 @@ describe('the budget range as typed', () => {
       { field: 'filter.minBudgetUsd', message: 'browse.rule.negative' },
       { field: 'filter.maxBudgetUsd', message: 'browse.rule.tooLarge' },
     ]);
-    expect(budgetRange({ min: '500', max: '499' }, 'en', t).problems).toEqual([{ field: 'filter.maxBudgetUsd', message: 'browse.rule.maxBelowMin' }]);
+    expect(budgetRange({ min: '500', max: '499' }, 'en', t).problems).toEqual([
+      { field: 'filter.maxBudgetUsd', message: 'browse.rule.maxBelowMin' },
+    ]);
     expect(budgetRange({ min: '500', max: '500' }, 'en', t).problems).toEqual([]);
   });
 });

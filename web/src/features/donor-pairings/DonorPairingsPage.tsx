@@ -105,7 +105,11 @@ export default function DonorPairingsPage() {
   const totals = pairingTotals(pairings);
   const paged = !!connection && (connection.pageInfo.hasNextPage || !!cursors.after);
 
-  const title = !staff ? t('donor-pairings.title') : donorName ? t('donor-pairings.titleOfDonor', { donor: donorName }) : t('donor-pairings.titleAnyDonor');
+  const title = !staff
+    ? t('donor-pairings.title')
+    : donorName
+      ? t('donor-pairings.titleOfDonor', { donor: donorName })
+      : t('donor-pairings.titleAnyDonor');
   return (
     <Page title={title} wide>
       <p>{staff ? t('donor-pairings.introStaff') : t('donor-pairings.intro')}</p>
@@ -123,14 +127,18 @@ export default function DonorPairingsPage() {
       {staff && !donorId ? <p className="notice">{t('donor-pairings.chooseDonor')}</p> : null}
       {error ? <ErrorSummary problems={problemsOf(error, t)} /> : null}
       {!connection ? (
-        fetching ? <Loading /> : null
+        fetching ? (
+          <Loading />
+        ) : null
       ) : !pairings.length ? (
         <p className="notice">{staff ? t('donor-pairings.emptyOfDonor') : t('donor-pairings.empty')}</p>
       ) : (
         <>
           <div className="pairings-table-scroll" role="region" aria-labelledby="donor-pairings-caption" tabIndex={0}>
             <table className="table donor-pairings-table">
-              <caption id="donor-pairings-caption">{t('donor-pairings.caption', { shown: pairings.length, total: connection.totalCount })}</caption>
+              <caption id="donor-pairings-caption">
+                {t('donor-pairings.caption', { shown: pairings.length, total: connection.totalCount })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t('donor-pairings.col.need')}</th>
@@ -157,7 +165,9 @@ export default function DonorPairingsPage() {
                       <Link href={`/offers/${pairing.offer.id}`}>{pairing.offer.title}</Link>
                     </td>
                     <td>
-                      <span className={pairing.status === 'DECLINED' ? 'tag tag--warning' : 'tag'}>{t(MATCH_STATUS_LABELS[pairing.status])}</span>
+                      <span className={pairing.status === 'DECLINED' ? 'tag tag--warning' : 'tag'}>
+                        {t(MATCH_STATUS_LABELS[pairing.status])}
+                      </span>
                     </td>
                     <td className="num">{pairing.allocatedUsd == null ? t('common.notSet') : formatUsd(locale, pairing.allocatedUsd)}</td>
                     <td className="num">{formatUsd(locale, disbursedOf(pairing))}</td>
@@ -206,7 +216,9 @@ function ProgressReports({ pairingId, need, count }: { pairingId: string; need: 
       <summary>{t('donor-pairings.reports.summary', { count, need })}</summary>
       {error ? <ErrorSummary problems={problemsOf(error, t)} /> : null}
       {!reports ? (
-        fetching ? <Loading /> : null
+        fetching ? (
+          <Loading />
+        ) : null
       ) : (
         <ol className="donor-pairings__report-list">
           {reportsNewestFirst(reports).map((report) => (
@@ -232,7 +244,10 @@ function ProgressReports({ pairingId, need, count }: { pairingId: string; need: 
                       {report.indicators.map((indicator, index) => (
                         <li key={index}>
                           {indicator.target == null
-                            ? t('donor-pairings.reports.indicatorValue', { name: indicator.name, value: formatNumber(locale, indicator.value) })
+                            ? t('donor-pairings.reports.indicatorValue', {
+                                name: indicator.name,
+                                value: formatNumber(locale, indicator.value),
+                              })
                             : t('donor-pairings.reports.indicatorOfTarget', {
                                 name: indicator.name,
                                 value: formatNumber(locale, indicator.value),

@@ -74,7 +74,9 @@ export function AuditTrailSection() {
       </form>
       {entityId && result.error ? <ErrorSummary problems={problemsOf(result.error, t)} /> : null}
       {!entityId ? null : !events ? (
-        result.fetching ? <Loading /> : null
+        result.fetching ? (
+          <Loading />
+        ) : null
       ) : events.length === 0 ? (
         <p role="status">{t('follow-up.audit.none', { id: entityId })}</p>
       ) : (

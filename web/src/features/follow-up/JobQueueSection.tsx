@@ -43,7 +43,12 @@ export function JobQueueSection() {
     <section className="follow-up-section" aria-labelledby="follow-up-queue-heading">
       <h2 id="follow-up-queue-heading">{t('follow-up.queue.heading')}</h2>
       <p>{t('follow-up.queue.intro')}</p>
-      <button type="button" className="button button--secondary" onClick={() => refetch({ requestPolicy: 'network-only' })} disabled={result.fetching}>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => refetch({ requestPolicy: 'network-only' })}
+        disabled={result.fetching}
+      >
         {t('follow-up.queue.refresh')}
       </button>
       {redisDown ? (
@@ -54,7 +59,9 @@ export function JobQueueSection() {
         <ErrorSummary problems={problemsOf(result.error, t)} />
       ) : null}
       {!queue ? (
-        result.fetching ? <Loading /> : null
+        result.fetching ? (
+          <Loading />
+        ) : null
       ) : (
         <div aria-busy={result.fetching || undefined}>
           <dl className="follow-up-counts">

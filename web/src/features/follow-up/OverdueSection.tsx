@@ -89,7 +89,9 @@ export function OverdueSection() {
       </form>
       {result.error ? <ErrorSummary problems={problemsOf(result.error, t)} /> : null}
       {!rows ? (
-        result.fetching ? <Loading /> : null
+        result.fetching ? (
+          <Loading />
+        ) : null
       ) : rows.length === 0 ? (
         <p role="status">{t('follow-up.overdue.none', { days })}</p>
       ) : (

@@ -36,7 +36,9 @@ describe('recordPath', () => {
 
 describe('detailEntries', () => {
   it('reads an audit detail as key and value pairs', () => {
-    expect(detailEntries({ reason: 'Out of scope', allocatedUsd: 120000, themes: ['GENDER', 'DDR'], from: { status: 'PROPOSED' }, note: null })).toEqual([
+    expect(
+      detailEntries({ reason: 'Out of scope', allocatedUsd: 120000, themes: ['GENDER', 'DDR'], from: { status: 'PROPOSED' }, note: null }),
+    ).toEqual([
       ['reason', 'Out of scope'],
       ['allocatedUsd', '120000'],
       ['themes', 'GENDER, DDR'],

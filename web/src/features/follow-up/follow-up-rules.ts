@@ -48,6 +48,7 @@ function valueText(value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null)) return value.map((item) => String(item)).join(', ');
+  if (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null))
+    return value.map((item) => String(item)).join(', ');
   return JSON.stringify(value);
 }

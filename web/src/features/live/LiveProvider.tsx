@@ -134,7 +134,11 @@ function LiveConnection({ hub, onNotice }: { hub: LiveHub; onNotice: (notice: Li
  */
 function isTokenRefused(error: CombinedError): boolean {
   const closeCode = (error.networkError as { code?: unknown } | undefined)?.code;
-  return closeCode === CloseCode.Forbidden || closeCode === CloseCode.Unauthorized || error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
+  return (
+    closeCode === CloseCode.Forbidden ||
+    closeCode === CloseCode.Unauthorized ||
+    error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')
+  );
 }
 
 /**

@@ -6,7 +6,6 @@ import { CursorPagination, type CursorTrail } from '../../ui/CursorPagination';
 import { MATCH_STATUS_LABELS } from '../../ui/enum-labels';
 import { ScoreBreakdownChart } from '../matches/ScoreBreakdownChart';
 
-
 /**
  * One match as a card: the need and its country, the offer and its donor, the score, the status, the
  * engine's explanation and the breakdown (folded away, so a long queue stays scannable), then the
@@ -45,7 +44,10 @@ export function MatchSummary({ match, children }: { match: MatchCardFragment; ch
       </dl>
       <details className="queue-card__breakdown">
         <summary>{t('match-queue.match.breakdown')}</summary>
-        <ScoreBreakdownChart breakdown={match.breakdown} caption={t('match-queue.match.breakdownCaption', { need: match.need.title, offer: match.offer.title, score })} />
+        <ScoreBreakdownChart
+          breakdown={match.breakdown}
+          caption={t('match-queue.match.breakdownCaption', { need: match.need.title, offer: match.offer.title, score })}
+        />
       </details>
       {children}
     </li>

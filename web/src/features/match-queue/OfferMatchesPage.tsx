@@ -70,7 +70,10 @@ export default function OfferMatchesPage() {
   const staff = actsForOthers(session.user.role);
   const search = useSearch();
   const [, navigate] = useLocation();
-  const query = useMemo(() => parseOfferMatchesQuery(search, { ownDonor: session.user.donor?.id ?? null, actsForOthers: staff }), [search, session, staff]);
+  const query = useMemo(
+    () => parseOfferMatchesQuery(search, { ownDonor: session.user.donor?.id ?? null, actsForOthers: staff }),
+    [search, session, staff],
+  );
   const { donor: donorId, offer: offerId, status } = query;
   const paging = useCursorTrail(search);
   const [notice, setNotice] = useState<string | null>(null);
@@ -84,7 +87,11 @@ export default function OfferMatchesPage() {
   const filter = useMemo(() => offerMatchesFilterOf(query, staff), [query, staff]);
   // The Secretariat sees nothing until it has chosen whose matches to read.
   const waiting = staff && !donorId;
-  const [{ data, error, fetching }, refetch] = useQuery({ query: OfferMatchesQuery, variables: { filter, after: paging.after || null }, pause: waiting });
+  const [{ data, error, fetching }, refetch] = useQuery({
+    query: OfferMatchesQuery,
+    variables: { filter, after: paging.after || null },
+    pause: waiting,
+  });
   // A paused query would still run when asked to reload.
   useLiveRefresh(waiting ? () => undefined : refetch);
   const [offers] = useQuery({ query: OwnOffersQuery, variables: { donorId }, pause: !donorId, requestPolicy: 'cache-first' });
@@ -129,7 +136,13 @@ export default function OfferMatchesPage() {
             onChange={(event) => go({ donor: event.target.value, offer: '' })}
           />
         ) : null}
-        <SelectField id="offer-matches-offer" label={t('match-queue.filters.offer')} value={offerId} disabled={!donorId} onChange={(event) => go({ offer: event.target.value })}>
+        <SelectField
+          id="offer-matches-offer"
+          label={t('match-queue.filters.offer')}
+          value={offerId}
+          disabled={!donorId}
+          onChange={(event) => go({ offer: event.target.value })}
+        >
           <option value="">{staff ? t('match-queue.filters.anyOfferOfDonor') : t('match-queue.filters.anyOffer')}</option>
           {ownOffers.map((offer) => (
             <option key={offer.id} value={offer.id} dir="auto">
@@ -137,7 +150,12 @@ export default function OfferMatchesPage() {
             </option>
           ))}
         </SelectField>
-        <SelectField id="offer-matches-status" label={t('match-queue.filters.status')} value={status} onChange={(event) => go({ status: event.target.value as MatchStatus | '' })}>
+        <SelectField
+          id="offer-matches-status"
+          label={t('match-queue.filters.status')}
+          value={status}
+          onChange={(event) => go({ status: event.target.value as MatchStatus | '' })}
+        >
           <option value="">{t('match-queue.filters.anyStatus')}</option>
           {STATUSES.map((value) => (
             <option key={value} value={value}>
@@ -147,7 +165,9 @@ export default function OfferMatchesPage() {
         </SelectField>
       </div>
       {staff && !donorId ? <p className="notice">{t('match-queue.offerMatches.chooseDonor')}</p> : null}
-      {offers.data && !ownOffers.length ? <p>{staff ? t('match-queue.offerMatches.donorHasNoOffers') : t('match-queue.offerMatches.noOffers')}</p> : null}
+      {offers.data && !ownOffers.length ? (
+        <p>{staff ? t('match-queue.offerMatches.donorHasNoOffers') : t('match-queue.offerMatches.noOffers')}</p>
+      ) : null}
 
       {notice ? (
         <div className="notice notice--success" role="status" tabIndex={-1} ref={noticeRef}>
@@ -162,7 +182,9 @@ export default function OfferMatchesPage() {
       {error ? <ErrorSummary problems={problemsOf(error, t)} /> : null}
 
       {!connection ? (
-        fetching ? <Loading /> : null
+        fetching ? (
+          <Loading />
+        ) : null
       ) : (
         <MatchList
           id="offer-matches-heading"
@@ -181,7 +203,10 @@ export default function OfferMatchesPage() {
                 <div className="button-group">
                   <button type="button" className="button" disabled={interest.fetching} onClick={() => void interested(match)}>
                     {pendingId === match.id ? t('match-queue.interest.submitting') : t('match-queue.interest.submit')}
-                    <span className="visually-hidden"> {t('match-queue.approve.openContext', { need: match.need.title, offer: match.offer.title })}</span>
+                    <span className="visually-hidden">
+                      {' '}
+                      {t('match-queue.approve.openContext', { need: match.need.title, offer: match.offer.title })}
+                    </span>
                   </button>
                 </div>
               ) : null}

@@ -9,7 +9,18 @@ import { errorCodeOf, messageFor, problemsOf, type FormProblem } from '../../ui/
 import { MATCH_STATUS_LABELS } from '../../ui/enum-labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TextArea, TextField } from '../../ui/fields';
-import { APPROVAL_FIELDS, approvalBounds, approvalProblems, canApprove, canReject, REJECT_FIELDS, rejectProblems, suggestedAmount, type ApprovalFacts, type Blocker } from './approval-rules';
+import {
+  APPROVAL_FIELDS,
+  approvalBounds,
+  approvalProblems,
+  canApprove,
+  canReject,
+  REJECT_FIELDS,
+  rejectProblems,
+  suggestedAmount,
+  type ApprovalFacts,
+  type Blocker,
+} from './approval-rules';
 import { MatchSummary } from './MatchSummary';
 import { parseWholeUsd } from '../pairings/progress-rules';
 
@@ -108,7 +119,9 @@ export function QueueItem({
 
   /** Reads the match again after a CONFLICT; the list itself stays as it is so the reader keeps their place. */
   async function reread(sentVersion: number) {
-    const result = await client.query(CurrentMatchQuery, { id: match.id, needId: match.need.id, offerId: match.offer.id }, { requestPolicy: 'network-only' }).toPromise();
+    const result = await client
+      .query(CurrentMatchQuery, { id: match.id, needId: match.need.id, offerId: match.offer.id }, { requestPolicy: 'network-only' })
+      .toPromise();
     const now = result.data?.matches.edges[0]?.node ?? null;
     const last = result.data?.auditEvents.at(-1);
     if (now) setCurrent(now);
@@ -176,7 +189,19 @@ interface PanelProps {
  * moves to another status while it is open (decided elsewhere), the panel says so, politely: the
  * reader may be typing.
  */
-function Panel({ id, heading, match, moved, children }: { id: string; heading: string; match: MatchCardFragment; moved: boolean; children: ReactNode }) {
+function Panel({
+  id,
+  heading,
+  match,
+  moved,
+  children,
+}: {
+  id: string;
+  heading: string;
+  match: MatchCardFragment;
+  moved: boolean;
+  children: ReactNode;
+}) {
   const t = useT();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
@@ -185,7 +210,11 @@ function Panel({ id, heading, match, moved, children }: { id: string; heading: s
       <h4 id={`${id}-heading`} className="queue-panel__heading" ref={headingRef} tabIndex={-1}>
         {heading}
       </h4>
-      <div role="status">{moved ? <p className="notice notice--warning">{t('match-queue.moved.notice', { status: t(MATCH_STATUS_LABELS[match.status]) })}</p> : null}</div>
+      <div role="status">
+        {moved ? (
+          <p className="notice notice--warning">{t('match-queue.moved.notice', { status: t(MATCH_STATUS_LABELS[match.status]) })}</p>
+        ) : null}
+      </div>
       {children}
     </section>
   );
@@ -250,7 +279,13 @@ function ApprovePanel({ id, match, conflict, moved, headingLabel, onCancel, rere
       {conflict ? <ConflictNotice conflict={conflict} match={match} onRefresh={onRefresh} /> : null}
       <dl className="summary-list">
         <dt>{t('match-queue.approve.gap')}</dt>
-        <dd>{t('match-queue.approve.gapDetail', { gap: usd(bounds.gapUsd), budget: usd(facts.need.estimatedBudgetUsd), funded: usd(facts.need.fundedUsd) })}</dd>
+        <dd>
+          {t('match-queue.approve.gapDetail', {
+            gap: usd(bounds.gapUsd),
+            budget: usd(facts.need.estimatedBudgetUsd),
+            funded: usd(facts.need.fundedUsd),
+          })}
+        </dd>
         <dt>{t('match-queue.approve.capacity')}</dt>
         <dd>{usd(Math.max(0, facts.offer.remainingCapacityUsd))}</dd>
         <dt>{t('match-queue.approve.grantLimits')}</dt>
@@ -270,7 +305,12 @@ function ApprovePanel({ id, match, conflict, moved, headingLabel, onCancel, rere
           </button>
         </div>
       ) : (
-        <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label={`${t('match-queue.approve.heading')}: ${headingLabel}`}>
+        <form
+          onSubmit={(event) => void submit(event)}
+          noValidate
+          className="form"
+          aria-label={`${t('match-queue.approve.heading')}: ${headingLabel}`}
+        >
           <ErrorSummary problems={problems} fieldIds={fieldIds} />
           <TextField
             id={fieldIds.allocatedUsd}
@@ -327,7 +367,12 @@ function RejectPanel({ id, match, conflict, moved, headingLabel, onCancel, rerea
     <Panel id={id} heading={t('match-queue.reject.heading')} match={match} moved={moved}>
       {conflict ? <ConflictNotice conflict={conflict} match={match} onRefresh={onRefresh} /> : null}
       {canReject(match.status) ? (
-        <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label={`${t('match-queue.reject.heading')}: ${headingLabel}`}>
+        <form
+          onSubmit={(event) => void submit(event)}
+          noValidate
+          className="form"
+          aria-label={`${t('match-queue.reject.heading')}: ${headingLabel}`}
+        >
           <ErrorSummary problems={problems} fieldIds={fieldIds} />
           <TextArea
             id={fieldIds.reason}
@@ -366,7 +411,9 @@ function ConflictNotice({ conflict, match, onRefresh }: { conflict: Conflict; ma
   const last = conflict.lastEvent;
   return (
     <div className="notice notice--warning" role="alert" tabIndex={-1} ref={ref}>
-      <h5 className="queue-panel__conflict-title">{conflict.decidedByOthers ? t('match-queue.conflict.title') : t('common.error.conflict')}</h5>
+      <h5 className="queue-panel__conflict-title">
+        {conflict.decidedByOthers ? t('match-queue.conflict.title') : t('common.error.conflict')}
+      </h5>
       {conflict.gone ? (
         <p className="notice__text">{t('match-queue.conflict.gone')}</p>
       ) : (

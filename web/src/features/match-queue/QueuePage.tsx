@@ -15,7 +15,16 @@ import { ThemeSelect } from '../../ui/ThemeSelect';
 import { minScoreOf } from './approval-rules';
 import { QueueItem } from './QueueItem';
 import { MatchList } from './MatchSummary';
-import { parseQueueQuery, QUEUE_STATUSES, QUEUE_TAB_LABELS, queueFilterOf, queueSearch, regionTree, withOpenMatch, type QueueQuery } from './queue-filters';
+import {
+  parseQueueQuery,
+  QUEUE_STATUSES,
+  QUEUE_TAB_LABELS,
+  queueFilterOf,
+  queueSearch,
+  regionTree,
+  withOpenMatch,
+  type QueueQuery,
+} from './queue-filters';
 import { useLiveRefresh } from '../live/LiveProvider';
 
 const QueueListQuery = graphql(`
@@ -99,11 +108,16 @@ export default function QueuePage() {
   const paging = useCursorTrail(search);
   const [notice, setNotice] = useState<string | null>(null);
   /** The decision panel open, with the match's latest copy and its place on the page. */
-  const [openPanel, setOpenPanel] = useState<{ id: string; kind: 'approve' | 'reject'; match: MatchCardFragment; index: number } | null>(null);
+  const [openPanel, setOpenPanel] = useState<{ id: string; kind: 'approve' | 'reject'; match: MatchCardFragment; index: number } | null>(
+    null,
+  );
   const noticeRef = useRef<HTMLDivElement>(null);
   const headingAfterClose = useRef(false);
 
-  const [list, refetchList] = useQuery({ query: QueueListQuery, variables: { filter: { ...base, status: [query.status] }, after: paging.after || null } });
+  const [list, refetchList] = useQuery({
+    query: QueueListQuery,
+    variables: { filter: { ...base, status: [query.status] }, after: paging.after || null },
+  });
   const [counts, refetchCounts] = useQuery({
     query: QueueCountsQuery,
     variables: {
@@ -163,7 +177,11 @@ export default function QueuePage() {
   const tabs = QUEUE_STATUSES.map((status) => {
     const count = counts.data?.[status]?.totalCount;
     const label = t(QUEUE_TAB_LABELS[status]);
-    return { key: status, href: `/queue${queueSearch({ ...query, status })}`, label: count === undefined ? label : t('match-queue.tabs.tab', { status: label, count }) };
+    return {
+      key: status,
+      href: `/queue${queueSearch({ ...query, status })}`,
+      label: count === undefined ? label : t('match-queue.tabs.tab', { status: label, count }),
+    };
   });
 
   return (
@@ -172,7 +190,13 @@ export default function QueuePage() {
       <QueueFilters key={search} query={query} onApply={(next) => navigate(`/queue${queueSearch({ ...next, status: query.status })}`)} />
 
       <div className="queue-tabs">
-        <TabList label={t('match-queue.tabs.label')} tabs={tabs} selected={query.status} panelId="queue-tabpanel" onSelect={(tab) => navigate(tab.href)} />
+        <TabList
+          label={t('match-queue.tabs.label')}
+          tabs={tabs}
+          selected={query.status}
+          panelId="queue-tabpanel"
+          onSelect={(tab) => navigate(tab.href)}
+        />
       </div>
 
       <div {...tabPanelProps('queue-tabpanel', query.status)}>
@@ -184,7 +208,9 @@ export default function QueuePage() {
         {list.error ? <ErrorSummary problems={problemsOf(list.error, t)} /> : null}
 
         {!connection ? (
-          list.fetching ? <Loading /> : null
+          list.fetching ? (
+            <Loading />
+          ) : null
         ) : (
           <MatchList
             id="queue-list-heading"
@@ -258,7 +284,13 @@ function QueueFilters({ query, onApply }: { query: QueueQuery; onApply: (next: Q
       </h2>
       <ErrorSummary problems={problems} fieldIds={{ minScore: FILTER_IDS.minScore }} />
       <div className="filters">
-        <SelectField id={FILTER_IDS.region} label={t('match-queue.filters.region')} hint={t('match-queue.filters.regionHint')} value={form.region} onChange={set('region')}>
+        <SelectField
+          id={FILTER_IDS.region}
+          label={t('match-queue.filters.region')}
+          hint={t('match-queue.filters.regionHint')}
+          value={form.region}
+          onChange={set('region')}
+        >
           <option value="">{t('match-queue.filters.anyRegion')}</option>
           {regions.map((region) => (
             <option key={region.code} value={region.code}>

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Translate } from '../../i18n/I18nProvider';
-import { approvalBounds, approvalProblems, canApprove, canReject, minScoreOf, rejectProblems, suggestedAmount, type ApprovalFacts } from './approval-rules';
+import {
+  approvalBounds,
+  approvalProblems,
+  canApprove,
+  canReject,
+  minScoreOf,
+  rejectProblems,
+  suggestedAmount,
+  type ApprovalFacts,
+} from './approval-rules';
 
 // The message id alone, so a test can tell which rule spoke.
 const t: Translate = (id) => id;
@@ -10,12 +19,17 @@ const FACTS: ApprovalFacts = {
   need: { status: 'OPEN', estimatedBudgetUsd: 200_000, fundedUsd: 50_000 },
   offer: { status: 'OPEN', remainingCapacityUsd: 400_000, minGrantUsd: 10_000, maxGrantUsd: 120_000 },
 };
-const facts = (change: { matchStatus?: ApprovalFacts['matchStatus']; need?: Partial<ApprovalFacts['need']>; offer?: Partial<ApprovalFacts['offer']> }): ApprovalFacts => ({
+const facts = (change: {
+  matchStatus?: ApprovalFacts['matchStatus'];
+  need?: Partial<ApprovalFacts['need']>;
+  offer?: Partial<ApprovalFacts['offer']>;
+}): ApprovalFacts => ({
   matchStatus: change.matchStatus ?? FACTS.matchStatus,
   need: { ...FACTS.need, ...change.need },
   offer: { ...FACTS.offer, ...change.offer },
 });
-const messagesOf = (amount: string, given: ApprovalFacts = FACTS, note = '') => approvalProblems({ amount, note }, given, 'en', t).map((problem) => `${problem.field}:${problem.message}`);
+const messagesOf = (amount: string, given: ApprovalFacts = FACTS, note = '') =>
+  approvalProblems({ amount, note }, given, 'en', t).map((problem) => `${problem.field}:${problem.message}`);
 
 describe('the amount an approval starts with', () => {
   it('is the least of the need’s gap, the capacity left and the largest grant', () => {
@@ -36,7 +50,11 @@ describe('the amount an approval starts with', () => {
   });
 
   it('accepts a one-dollar grant when the offer sets no smallest grant', () => {
-    expect(approvalBounds(facts({ offer: { minGrantUsd: null }, need: { fundedUsd: 199_999 } }))).toMatchObject({ minimumUsd: 1, maximumUsd: 1, blocker: null });
+    expect(approvalBounds(facts({ offer: { minGrantUsd: null }, need: { fundedUsd: 199_999 } }))).toMatchObject({
+      minimumUsd: 1,
+      maximumUsd: 1,
+      blocker: null,
+    });
   });
 
   it('never reports a negative gap for a need funded past its budget', () => {
@@ -60,7 +78,9 @@ describe('the refusals of approveMatch, before sending', () => {
   });
 
   it('refuses more than the offer has left, then more than the need lacks, then the grant limits', () => {
-    expect(messagesOf('100000', facts({ offer: { remainingCapacityUsd: 90_000 } }))).toEqual(['allocatedUsd:match-queue.approve.rule.overCapacity']);
+    expect(messagesOf('100000', facts({ offer: { remainingCapacityUsd: 90_000 } }))).toEqual([
+      'allocatedUsd:match-queue.approve.rule.overCapacity',
+    ]);
     expect(messagesOf('160000', facts({ offer: { maxGrantUsd: null } }))).toEqual(['allocatedUsd:match-queue.approve.rule.overGap']);
     expect(messagesOf('9999')).toEqual(['allocatedUsd:match-queue.approve.rule.belowMinGrant']);
     expect(messagesOf('120001')).toEqual(['allocatedUsd:match-queue.approve.rule.overMaxGrant']);

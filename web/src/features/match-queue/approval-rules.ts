@@ -77,7 +77,12 @@ export function suggestedAmount(facts: ApprovalFacts): number | null {
 }
 
 /** The same refusals as the API, said in the reader's language before sending. */
-export function approvalProblems(form: { amount: string; note: string }, facts: ApprovalFacts, locale: Locale, t: Translate): FormProblem[] {
+export function approvalProblems(
+  form: { amount: string; note: string },
+  facts: ApprovalFacts,
+  locale: Locale,
+  t: Translate,
+): FormProblem[] {
   const problems: FormProblem[] = [];
   const field = APPROVAL_FIELDS.allocatedUsd;
   const usd = (amount: number) => formatUsd(locale, amount);
@@ -87,12 +92,19 @@ export function approvalProblems(form: { amount: string; note: string }, facts: 
   else {
     const { gapUsd } = approvalBounds(facts);
     const { offer } = facts;
-    if (amount > offer.remainingCapacityUsd) problems.push({ field, message: t('match-queue.approve.rule.overCapacity', { amount: usd(Math.max(0, offer.remainingCapacityUsd)) }) });
+    if (amount > offer.remainingCapacityUsd)
+      problems.push({
+        field,
+        message: t('match-queue.approve.rule.overCapacity', { amount: usd(Math.max(0, offer.remainingCapacityUsd)) }),
+      });
     else if (amount > gapUsd) problems.push({ field, message: t('match-queue.approve.rule.overGap', { amount: usd(gapUsd) }) });
-    else if (offer.minGrantUsd !== null && amount < offer.minGrantUsd) problems.push({ field, message: t('match-queue.approve.rule.belowMinGrant', { amount: usd(offer.minGrantUsd) }) });
-    else if (offer.maxGrantUsd !== null && amount > offer.maxGrantUsd) problems.push({ field, message: t('match-queue.approve.rule.overMaxGrant', { amount: usd(offer.maxGrantUsd) }) });
+    else if (offer.minGrantUsd !== null && amount < offer.minGrantUsd)
+      problems.push({ field, message: t('match-queue.approve.rule.belowMinGrant', { amount: usd(offer.minGrantUsd) }) });
+    else if (offer.maxGrantUsd !== null && amount > offer.maxGrantUsd)
+      problems.push({ field, message: t('match-queue.approve.rule.overMaxGrant', { amount: usd(offer.maxGrantUsd) }) });
   }
-  if (apiLength(form.note.trim()) > NOTE_MAX) problems.push({ field: APPROVAL_FIELDS.note, message: t('match-queue.approve.rule.noteTooLong', { max: NOTE_MAX }) });
+  if (apiLength(form.note.trim()) > NOTE_MAX)
+    problems.push({ field: APPROVAL_FIELDS.note, message: t('match-queue.approve.rule.noteTooLong', { max: NOTE_MAX }) });
   return problems;
 }
 

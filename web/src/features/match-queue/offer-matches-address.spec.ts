@@ -6,7 +6,11 @@ const secretariat = { ownDonor: null, actsForOthers: true };
 
 describe('the address of the matches of a donor’s offers', () => {
   it('is always the donor’s own organisation for a donor, whatever the address names', () => {
-    expect(parseOfferMatchesQuery('?donor=japan&offer=o1&status=PROPOSED', donor)).toEqual({ donor: 'germany', offer: 'o1', status: 'PROPOSED' });
+    expect(parseOfferMatchesQuery('?donor=japan&offer=o1&status=PROPOSED', donor)).toEqual({
+      donor: 'germany',
+      offer: 'o1',
+      status: 'PROPOSED',
+    });
     expect(offerMatchesPath({ donor: 'germany', offer: 'o1' }, false)).toBe('/offer-matches?offer=o1');
     expect(offerMatchesFilterOf({ donor: 'germany', offer: '', status: '' }, false)).toEqual({});
   });

@@ -4,7 +4,14 @@ import type { MessageId } from '../../i18n/message-ids';
 import { minScoreOf } from './approval-rules';
 
 /** The queue's tabs, in the order a pairing moves through them. */
-export const QUEUE_STATUSES = ['PROPOSED', 'DONOR_INTERESTED', 'APPROVED', 'CONFIRMED', 'DECLINED', 'REJECTED'] as const satisfies readonly MatchStatus[];
+export const QUEUE_STATUSES = [
+  'PROPOSED',
+  'DONOR_INTERESTED',
+  'APPROVED',
+  'CONFIRMED',
+  'DECLINED',
+  'REJECTED',
+] as const satisfies readonly MatchStatus[];
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
 
 /** Each tab by the name the Secretariat's work gives it ("Interested", where a match's own status reads "Donor interested"). */
@@ -62,7 +69,10 @@ export function queueFilterOf(query: QueueQuery): MatchFilter {
  * reader keeps the panel and what they typed in it, and sees where the match stands now. `left` says
  * it is kept only for the open panel.
  */
-export function withOpenMatch<T extends { id: string }>(listed: readonly T[], open: { match: T; index: number } | null): { rows: T[]; left: boolean } {
+export function withOpenMatch<T extends { id: string }>(
+  listed: readonly T[],
+  open: { match: T; index: number } | null,
+): { rows: T[]; left: boolean } {
   if (!open || listed.some((match) => match.id === open.match.id)) return { rows: [...listed], left: false };
   const at = Math.min(open.index, listed.length);
   return { rows: [...listed.slice(0, at), open.match, ...listed.slice(at)], left: true };
@@ -78,12 +88,17 @@ export interface RegionNode {
  * The M49 areas as a flat list in tree order (each region, then its sub-regions, then their
  * intermediate regions), each with its depth for indenting, siblings in the reader's alphabetical order.
  */
-export function regionTree<T extends RegionNode>(regions: readonly T[], nameOf: (region: T) => string, collator: Intl.Collator): { region: T; depth: number }[] {
+export function regionTree<T extends RegionNode>(
+  regions: readonly T[],
+  nameOf: (region: T) => string,
+  collator: Intl.Collator,
+): { region: T; depth: number }[] {
   const codes = new Set(regions.map((region) => region.code));
   const children = new Map<string, T[]>();
   const roots: T[] = [];
   for (const region of regions) {
-    if (region.parentCode && codes.has(region.parentCode)) children.set(region.parentCode, [...(children.get(region.parentCode) ?? []), region]);
+    if (region.parentCode && codes.has(region.parentCode))
+      children.set(region.parentCode, [...(children.get(region.parentCode) ?? []), region]);
     else roots.push(region);
   }
   const sorted = (list: T[]) => [...list].sort((a, b) => collator.compare(nameOf(a), nameOf(b)));

@@ -61,7 +61,11 @@ export default function NeedMatchesPage({ params }: { params: Record<string, str
   const id = params.id ?? '';
   const trail = useCursorTrail(id);
   const listHeading = useRef<HTMLHeadingElement>(null);
-  const [{ data, error, fetching }, refetch] = useQuery({ query: NeedMatchesQuery, variables: { id, after: trail.after || null }, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }, refetch] = useQuery({
+    query: NeedMatchesQuery,
+    variables: { id, after: trail.after || null },
+    requestPolicy: 'cache-and-network',
+  });
   useLiveRefresh(refetch);
 
   // After a page turn, keyboard and screen-reader users land on the list's heading, not at the page's end.
@@ -114,7 +118,11 @@ export default function NeedMatchesPage({ params }: { params: Record<string, str
           <p>{t('matches.page.listIntro')}</p>
           {totalCount > PAGE_SIZE ? (
             <p>
-              {t('matches.page.showing', { from: formatNumber(locale, from), to: formatNumber(locale, to), total: formatNumber(locale, totalCount) })}
+              {t('matches.page.showing', {
+                from: formatNumber(locale, from),
+                to: formatNumber(locale, to),
+                total: formatNumber(locale, totalCount),
+              })}
             </p>
           ) : null}
           <ol className="match-list" start={from}>

@@ -54,7 +54,10 @@ export default function MatchingRunPage({ params }: { params: Record<string, str
         started: formatDateTime(locale, run.createdAt),
       })}
     >
-      <div className={`notice${run.status === 'FAILED' ? ' notice--warning' : run.status === 'SUCCEEDED' ? ' notice--success' : ''}`} role="status">
+      <div
+        className={`notice${run.status === 'FAILED' ? ' notice--warning' : run.status === 'SUCCEEDED' ? ' notice--success' : ''}`}
+        role="status"
+      >
         <p className="notice__text">
           {t(STATUS_SENTENCES[run.status], {
             pairs: formatNumber(locale, run.pairsScored),

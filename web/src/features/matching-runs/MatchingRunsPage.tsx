@@ -29,7 +29,10 @@ const FIELD_IDS: Record<string, string> = {
 function asFormProblems(problems: WeightProblem[], t: Translate): FormProblem[] {
   return problems.map((problem) => ({
     field: problem.field === 'weights' ? 'weights' : `weights.${problem.field}`,
-    message: problem.field === 'weights' ? t(PROBLEM_MESSAGES[problem.rule]) : `${t(FACTOR_LABELS[problem.field])}: ${t(PROBLEM_MESSAGES[problem.rule])}`,
+    message:
+      problem.field === 'weights'
+        ? t(PROBLEM_MESSAGES[problem.rule])
+        : `${t(FACTOR_LABELS[problem.field])}: ${t(PROBLEM_MESSAGES[problem.rule])}`,
   }));
 }
 

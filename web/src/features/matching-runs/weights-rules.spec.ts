@@ -59,6 +59,11 @@ describe('sameWeights and runIsFinished', () => {
   });
 
   it('stop following a run once it succeeded or failed', () => {
-    expect(['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'].map((status) => runIsFinished(status as never))).toEqual([false, false, true, true]);
+    expect(['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'].map((status) => runIsFinished(status as never))).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
   });
 });

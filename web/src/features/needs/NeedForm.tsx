@@ -117,7 +117,12 @@ export function NeedForm({
         onChange={(event) => set('description', event.target.value)}
         error={error('description')}
       />
-      <fieldset id={NEED_FIELD_IDS['input.themeCodes']} tabIndex={-1} className={`fieldset${error('themeCodes') ? ' field--error' : ''}`} aria-describedby="need-themes-hint">
+      <fieldset
+        id={NEED_FIELD_IDS['input.themeCodes']}
+        tabIndex={-1}
+        className={`fieldset${error('themeCodes') ? ' field--error' : ''}`}
+        aria-describedby="need-themes-hint"
+      >
         <legend className="fieldset__legend need-form__legend">{t('needs.form.themes')}</legend>
         <div id="need-themes-hint" className="field__hint">
           {t('needs.form.themesHint')}
@@ -231,7 +236,11 @@ type Suggestions = { code: string; evidence: string[] }[];
 function ThemeSuggestions({ values, taxonomy, onAdd }: { values: NeedFormValues; taxonomy: Taxonomy; onAdd: (code: string) => void }) {
   const t = useT();
   const client = useClient();
-  const [state, setState] = useState<{ status: 'idle' | 'loading' | 'empty' | 'noText' } | { status: 'error'; message: string } | { status: 'done'; suggestions: Suggestions }>({
+  const [state, setState] = useState<
+    | { status: 'idle' | 'loading' | 'empty' | 'noText' }
+    | { status: 'error'; message: string }
+    | { status: 'done'; suggestions: Suggestions }
+  >({
     status: 'idle',
   });
 
@@ -243,7 +252,9 @@ function ThemeSuggestions({ values, taxonomy, onAdd }: { values: NeedFormValues;
     }
     setState({ status: 'loading' });
     // The text's own language is detected by the API: an imported need may be in another language than the reader's.
-    const result = await client.query(SuggestThemesQuery, { text: text.slice(0, NEED_LIMITS.descriptionMax) }, { requestPolicy: 'network-only' }).toPromise();
+    const result = await client
+      .query(SuggestThemesQuery, { text: text.slice(0, NEED_LIMITS.descriptionMax) }, { requestPolicy: 'network-only' })
+      .toPromise();
     if (result.error || !result.data) {
       setState({ status: 'error', message: problemsOf(result.error, t)[0]?.message ?? t('common.error.internal') });
       return;
@@ -272,7 +283,10 @@ function ThemeSuggestions({ values, taxonomy, onAdd }: { values: NeedFormValues;
                   <li key={suggestion.code}>
                     <span className="theme-suggestions__theme">{label}</span>
                     {suggestion.evidence.length ? (
-                      <span className="theme-suggestions__evidence"> {t('needs.suggest.evidence', { words: suggestion.evidence.join(', ') })}</span>
+                      <span className="theme-suggestions__evidence">
+                        {' '}
+                        {t('needs.suggest.evidence', { words: suggestion.evidence.join(', ') })}
+                      </span>
                     ) : null}{' '}
                     {added ? (
                       <span className="tag">{t('needs.suggest.added')}</span>

@@ -155,7 +155,14 @@ function NeedReview({ need, initialOutcome }: { need: Need; initialOutcome: Outc
       const fresh = current.data?.need;
       if (fresh && fresh.version !== base.version) {
         const theirs = needFormFrom(fresh);
-        setConflict({ theirs, yours: values, fields: differingFields(theirs, values), version: fresh.version, status: fresh.status, reloaded: false });
+        setConflict({
+          theirs,
+          yours: values,
+          fields: differingFields(theirs, values),
+          version: fresh.version,
+          status: fresh.status,
+          reloaded: false,
+        });
         setProblems([]);
         setOwnProblems([]);
         return;
@@ -205,7 +212,9 @@ function NeedReview({ need, initialOutcome }: { need: Need; initialOutcome: Outc
     setOutcome(null);
     const trimmed = reason.trim();
     const local: FormProblem[] =
-      trimmed.length < REASON_LIMITS.min || trimmed.length > REASON_LIMITS.max ? [{ field: 'reason', message: t('needs.withdraw.reasonLength', REASON_LIMITS) }] : [];
+      trimmed.length < REASON_LIMITS.min || trimmed.length > REASON_LIMITS.max
+        ? [{ field: 'reason', message: t('needs.withdraw.reasonLength', REASON_LIMITS) }]
+        : [];
     setReasonProblems(local);
     if (local.length) return;
     const result = await withdrawNeed({ id: need.id, reason: trimmed, expectedVersion: base.version });
@@ -227,7 +236,8 @@ function NeedReview({ need, initialOutcome }: { need: Need; initialOutcome: Outc
     setConflict({ ...conflict, reloaded: true });
   }
 
-  const title = need.status === 'DRAFT' ? t('needs.review.titleDraft') : editable ? t('needs.review.titleEdit') : t('needs.review.titleClosed');
+  const title =
+    need.status === 'DRAFT' ? t('needs.review.titleDraft') : editable ? t('needs.review.titleEdit') : t('needs.review.titleClosed');
   const hasSource = Boolean(need.sourceExcerpt || need.nationalReport);
 
   const form = taxonomy ? (
@@ -242,7 +252,13 @@ function NeedReview({ need, initialOutcome }: { need: Need; initialOutcome: Outc
           </button>
         ) : null}
         {WITHDRAWABLE.includes(need.status) ? (
-          <button type="button" className="button button--warning" disabled={busy} aria-expanded={withdrawOpen} onClick={() => setWithdrawOpen(true)}>
+          <button
+            type="button"
+            className="button button--warning"
+            disabled={busy}
+            aria-expanded={withdrawOpen}
+            onClick={() => setWithdrawOpen(true)}
+          >
             {t('needs.review.withdraw')}
           </button>
         ) : null}
@@ -266,7 +282,11 @@ function NeedReview({ need, initialOutcome }: { need: Need; initialOutcome: Outc
         <VersionConflict
           id="need-conflict"
           title={t('needs.conflict.title')}
-          body={conflict.reloaded ? t('needs.conflict.reloaded') : t('needs.conflict.body', { version: conflict.version, status: t(NEED_STATUS_LABELS[conflict.status]) })}
+          body={
+            conflict.reloaded
+              ? t('needs.conflict.reloaded')
+              : t('needs.conflict.body', { version: conflict.version, status: t(NEED_STATUS_LABELS[conflict.status]) })
+          }
           caption={t('needs.conflict.caption')}
           columns={{ field: t('needs.conflict.field'), theirs: t('needs.conflict.theirs'), yours: t('needs.conflict.yours') }}
           rows={needConflictRows(conflict, t, locale, taxonomy)}
@@ -322,7 +342,9 @@ function NeedReview({ need, initialOutcome }: { need: Need; initialOutcome: Outc
                 <dt>{t('needs.review.reportInstrument')}</dt>
                 <dd>{t(INSTRUMENT_LABELS[need.nationalReport.instrument])}</dd>
                 <dt>{t('needs.review.reportFile')}</dt>
-                <dd dir={need.nationalReport.fileName ? 'auto' : undefined}>{need.nationalReport.fileName ?? t('needs.review.reportPasted')}</dd>
+                <dd dir={need.nationalReport.fileName ? 'auto' : undefined}>
+                  {need.nationalReport.fileName ?? t('needs.review.reportPasted')}
+                </dd>
               </dl>
             ) : null}
             {need.nationalReport ? (
@@ -333,7 +355,9 @@ function NeedReview({ need, initialOutcome }: { need: Need; initialOutcome: Outc
             {need.sourceExcerpt ? (
               <figure className="need-source">
                 <figcaption className="field__label">{t('needs.review.excerpt')}</figcaption>
-                <blockquote className="source-excerpt" dir="auto">{need.sourceExcerpt}</blockquote>
+                <blockquote className="source-excerpt" dir="auto">
+                  {need.sourceExcerpt}
+                </blockquote>
               </figure>
             ) : null}
           </section>

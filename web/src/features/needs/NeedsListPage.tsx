@@ -84,13 +84,19 @@ export default function NeedsListPage() {
   const staff = actsForOthers(session.user.role);
   const search = useSearch();
   const [, navigate] = useLocation();
-  const query = useMemo(() => parseNeedListQuery(search, { ownCountry: session.user.country?.iso3 ?? null, actsForOthers: staff }), [search, session, staff]);
+  const query = useMemo(
+    () => parseNeedListQuery(search, { ownCountry: session.user.country?.iso3 ?? null, actsForOthers: staff }),
+    [search, session, staff],
+  );
   // Cursors only lead forward; the ones already passed are kept to go back.
   const [previous, setPrevious] = useState<string[]>([]);
   const taxonomy = useTaxonomy();
   const countries = useCountryOptions(staff);
   const showAll = query.first === 'all';
-  const variables = useMemo(() => ({ filter: needFilterOf(query), first: query.first === 'all' ? MAX_PAGE_SIZE : query.first, after: query.after || null }), [query]);
+  const variables = useMemo(
+    () => ({ filter: needFilterOf(query), first: query.first === 'all' ? MAX_PAGE_SIZE : query.first, after: query.after || null }),
+    [query],
+  );
   const [page, refetch] = useQuery({ query: NeedsListQuery, variables, pause: showAll });
   useLiveRefresh(refetch);
   const everyPage = useEveryPage(variables, showAll);
@@ -108,7 +114,10 @@ export default function NeedsListPage() {
         title: node.title,
         status: node.status,
         country: regionName(locale, node.country.iso2, node.country.name),
-        themes: formatList(locale, node.themes.map((theme) => themeLabel(theme.code))),
+        themes: formatList(
+          locale,
+          node.themes.map((theme) => themeLabel(theme.code)),
+        ),
         budget: formatUsd(locale, node.estimatedBudgetUsd),
         share,
         percent: formatPercent(locale, share),
@@ -120,7 +129,11 @@ export default function NeedsListPage() {
 
   const showCountry = staff && !query.country;
   const chosenCountry = staff && query.country ? countries?.find((country) => country.iso3 === query.country)?.name : undefined;
-  const title = staff ? (chosenCountry ? t('needs.list.titleOfCountry', { country: chosenCountry }) : t('needs.list.titleAll')) : t('needs.list.title');
+  const title = staff
+    ? chosenCountry
+      ? t('needs.list.titleOfCountry', { country: chosenCountry })
+      : t('needs.list.titleAll')
+    : t('needs.list.title');
 
   return (
     <Page title={title} wide>
@@ -158,7 +171,9 @@ export default function NeedsListPage() {
       </SelectField>
       {error ? <ErrorSummary problems={problemsOf(error, t)} /> : null}
       {!rows ? (
-        fetching ? <Loading /> : null
+        fetching ? (
+          <Loading />
+        ) : null
       ) : (
         <>
           <NeedsTable rows={rows} total={data!.needs.totalCount} showCountry={showCountry} />
@@ -184,7 +199,10 @@ type NeedsListData = ResultOf<typeof NeedsListQuery>;
  * Every page of the list for "all": the API's pages of 100 walked in order and shown as one list,
  * up to ALL_ROWS_LIMIT rows. Always from the service, as a page of the list is.
  */
-function useEveryPage(variables: { filter: ReturnType<typeof needFilterOf> }, active: boolean): { data?: NeedsListData; error?: CombinedError; fetching: boolean } {
+function useEveryPage(
+  variables: { filter: ReturnType<typeof needFilterOf> },
+  active: boolean,
+): { data?: NeedsListData; error?: CombinedError; fetching: boolean } {
   const client = useClient();
   const [state, setState] = useState<{ data?: NeedsListData; error?: CombinedError; fetching: boolean }>({ fetching: false });
   useEffect(() => {
@@ -196,7 +214,9 @@ function useEveryPage(variables: { filter: ReturnType<typeof needFilterOf> }, ac
       let after: string | null = null;
       let last: NeedsListData | undefined;
       do {
-        const result = await client.query(NeedsListQuery, { filter: variables.filter, first: MAX_PAGE_SIZE, after }, { requestPolicy: 'network-only' }).toPromise();
+        const result = await client
+          .query(NeedsListQuery, { filter: variables.filter, first: MAX_PAGE_SIZE, after }, { requestPolicy: 'network-only' })
+          .toPromise();
         if (cancelled) return;
         if (result.error || !result.data) {
           setState({ error: result.error, fetching: false });
@@ -282,7 +302,14 @@ function Filters({
         value={theme}
         onChange={(event) => setTheme(event.target.value)}
       />
-      <TextField id="needs-filter-search" type="search" label={t('needs.list.search')} maxLength={200} value={words} onChange={(event) => setWords(event.target.value)} />
+      <TextField
+        id="needs-filter-search"
+        type="search"
+        label={t('needs.list.search')}
+        maxLength={200}
+        value={words}
+        onChange={(event) => setWords(event.target.value)}
+      />
       <div className="field button-group filters__actions">
         <button type="submit" className="button">
           {t('needs.list.apply')}

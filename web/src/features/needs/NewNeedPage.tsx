@@ -53,7 +53,14 @@ export default function NewNeedPage() {
       <p>{t('needs.new.intro')}</p>
       <ErrorSummary problems={problems} fieldIds={NEED_FIELD_IDS} />
       {taxonomy ? (
-        <NeedForm values={values} onChange={setValues} problems={problems} taxonomy={taxonomy} countries={staff ? countries : undefined} onSubmit={() => void submit()}>
+        <NeedForm
+          values={values}
+          onChange={setValues}
+          problems={problems}
+          taxonomy={taxonomy}
+          countries={staff ? countries : undefined}
+          onSubmit={() => void submit()}
+        >
           <div className="button-group">
             <button type="submit" className="button" disabled={fetching}>
               {fetching ? t('common.saving') : t('needs.new.submit')}

@@ -36,7 +36,9 @@ const FIELD_LABELS: Record<Exclude<NeedFormField, NeedFlag>, MessageId> = {
 const TYPED_FIELDS: readonly NeedFormField[] = ['title', 'description'];
 
 function fieldLabel(field: NeedFormField, t: Translate): string {
-  return (NEED_FLAGS as readonly string[]).includes(field) ? t(FLAG_LABELS[field as NeedFlag]) : t(FIELD_LABELS[field as Exclude<NeedFormField, NeedFlag>]);
+  return (NEED_FLAGS as readonly string[]).includes(field)
+    ? t(FLAG_LABELS[field as NeedFlag])
+    : t(FIELD_LABELS[field as Exclude<NeedFormField, NeedFlag>]);
 }
 
 function shownValue(values: NeedFormValues, field: NeedFormField, t: Translate, locale: Locale, taxonomy: Taxonomy): string {

@@ -95,7 +95,11 @@ describe('values', () => {
     });
     const mine = { ...stored, themeCodes: ['RECORD_KEEPING', 'MARKING'], assistanceTypes: ['TRAINING', 'EQUIPMENT'] } as NeedFormValues;
     expect(differingFields(stored, mine)).toEqual([]);
-    expect(differingFields(stored, { ...mine, title: 'Other', multiYear: true, estimatedBudgetUsd: '1' })).toEqual(['title', 'estimatedBudgetUsd', 'multiYear']);
+    expect(differingFields(stored, { ...mine, title: 'Other', multiYear: true, estimatedBudgetUsd: '1' })).toEqual([
+      'title',
+      'estimatedBudgetUsd',
+      'multiYear',
+    ]);
   });
 });
 

@@ -173,7 +173,8 @@ export function needFormProblems(
   }
 
   if (!values.themeCodes.length) add('themeCodes', t('needs.rule.themesMissing'));
-  else if (values.themeCodes.length > NEED_LIMITS.themesMax) add('themeCodes', t('needs.rule.themesTooMany', { max: NEED_LIMITS.themesMax }));
+  else if (values.themeCodes.length > NEED_LIMITS.themesMax)
+    add('themeCodes', t('needs.rule.themesTooMany', { max: NEED_LIMITS.themesMax }));
 
   if (!values.assistanceTypes.length) add('assistanceTypes', t('needs.rule.assistanceTypesMissing'));
 
@@ -181,7 +182,8 @@ export function needFormProblems(
   if (!values.estimatedBudgetUsd.trim()) add('estimatedBudgetUsd', t('needs.rule.budgetMissing'));
   else if (budget === null) add('estimatedBudgetUsd', t('needs.rule.budgetWhole'));
   else if (budget > NEED_LIMITS.budgetMax) add('estimatedBudgetUsd', t('needs.rule.budgetTooLarge', { max: NEED_LIMITS.budgetMax }));
-  else if (options.fundedUsd && budget < options.fundedUsd) add('estimatedBudgetUsd', t('needs.rule.budgetBelowFunded', { funded: options.fundedUsd }));
+  else if (options.fundedUsd && budget < options.fundedUsd)
+    add('estimatedBudgetUsd', t('needs.rule.budgetBelowFunded', { funded: options.fundedUsd }));
 
   const startValid = isCalendarDate(values.startDate);
   const endValid = isCalendarDate(values.endDate);

@@ -46,7 +46,15 @@ export default function NewOfferPage() {
       <p>{t('offers.new.intro')}</p>
       <ErrorSummary problems={problems} fieldIds={OFFER_FIELD_IDS} />
       {ready ? (
-        <OfferForm values={values} onChange={setValues} problems={problems} taxonomy={taxonomy} areas={areas} donors={staff ? donors! : undefined} onSubmit={() => void submit()}>
+        <OfferForm
+          values={values}
+          onChange={setValues}
+          problems={problems}
+          taxonomy={taxonomy}
+          areas={areas}
+          donors={staff ? donors! : undefined}
+          onSubmit={() => void submit()}
+        >
           <div className="button-group">
             <button type="submit" className="button" disabled={fetching}>
               {fetching ? t('common.saving') : t('offers.new.submit')}

@@ -45,7 +45,13 @@ export function OfferForm({
   return (
     <form className="form offer-form" onSubmit={submit} noValidate>
       {donors ? (
-        <SelectField id={IDS['input.donorId']} label={t('offers.form.donor')} value={values.donorId} onChange={(event) => set('donorId', event.target.value)} error={error('donorId')}>
+        <SelectField
+          id={IDS['input.donorId']}
+          label={t('offers.form.donor')}
+          value={values.donorId}
+          onChange={(event) => set('donorId', event.target.value)}
+          error={error('donorId')}
+        >
           <option value="">{t('offers.form.chooseDonor')}</option>
           {donors.map((donor) => (
             <option key={donor.id} value={donor.id} dir="auto">
@@ -75,7 +81,12 @@ export function OfferForm({
         onChange={(event) => set('description', event.target.value)}
         error={error('description')}
       />
-      <ThemePicker taxonomy={taxonomy} selected={values.themeCodes} onChange={(codes) => set('themeCodes', codes)} error={error('themeCodes')} />
+      <ThemePicker
+        taxonomy={taxonomy}
+        selected={values.themeCodes}
+        onChange={(codes) => set('themeCodes', codes)}
+        error={error('themeCodes')}
+      />
       <CheckboxGroup
         id={IDS['input.assistanceTypes']}
         legend={t('offers.form.assistanceTypes')}
@@ -103,16 +114,47 @@ export function OfferForm({
       </div>
       {values.global ? null : (
         <>
-          <RegionTree areas={areas} selected={values.eligibleRegionCodes} onChange={(codes) => set('eligibleRegionCodes', codes)} error={error('eligibleRegionCodes')} />
-          <CountryPicker areas={areas} selected={values.eligibleCountryIso3s} onChange={(codes) => set('eligibleCountryIso3s', codes)} error={error('eligibleCountryIso3s')} />
+          <RegionTree
+            areas={areas}
+            selected={values.eligibleRegionCodes}
+            onChange={(codes) => set('eligibleRegionCodes', codes)}
+            error={error('eligibleRegionCodes')}
+          />
+          <CountryPicker
+            areas={areas}
+            selected={values.eligibleCountryIso3s}
+            onChange={(codes) => set('eligibleCountryIso3s', codes)}
+            error={error('eligibleCountryIso3s')}
+          />
         </>
       )}
 
       <h2>{t('offers.form.termsHeading')}</h2>
-      <WholeField field="capacityUsd" label={t('offers.form.capacity')} hint={t('offers.form.capacityHint')} values={values} set={set} error={error('capacityUsd')} />
+      <WholeField
+        field="capacityUsd"
+        label={t('offers.form.capacity')}
+        hint={t('offers.form.capacityHint')}
+        values={values}
+        set={set}
+        error={error('capacityUsd')}
+      />
       <div className="offer-form__pair">
-        <WholeField field="minGrantUsd" label={t('offers.form.minGrant')} hint={t('offers.form.optionalUsd')} values={values} set={set} error={error('minGrantUsd')} />
-        <WholeField field="maxGrantUsd" label={t('offers.form.maxGrant')} hint={t('offers.form.maxGrantHint')} values={values} set={set} error={error('maxGrantUsd')} />
+        <WholeField
+          field="minGrantUsd"
+          label={t('offers.form.minGrant')}
+          hint={t('offers.form.optionalUsd')}
+          values={values}
+          set={set}
+          error={error('minGrantUsd')}
+        />
+        <WholeField
+          field="maxGrantUsd"
+          label={t('offers.form.maxGrant')}
+          hint={t('offers.form.maxGrantHint')}
+          values={values}
+          set={set}
+          error={error('maxGrantUsd')}
+        />
       </div>
       <div className="offer-form__pair">
         <TextField
@@ -137,7 +179,14 @@ export function OfferForm({
         />
       </div>
       <div className="offer-form__pair">
-        <WholeField field="inKindQuantity" label={t('offers.form.inKindQuantity')} hint={t('offers.form.inKindQuantityHint')} values={values} set={set} error={error('inKindQuantity')} />
+        <WholeField
+          field="inKindQuantity"
+          label={t('offers.form.inKindQuantity')}
+          hint={t('offers.form.inKindQuantityHint')}
+          values={values}
+          set={set}
+          error={error('inKindQuantity')}
+        />
         <TextField
           id={IDS['input.inKindUnit']}
           label={t('offers.form.inKindUnit')}
@@ -217,9 +266,26 @@ function WholeField({
 }
 
 /** A question answered with many checkboxes: the legend, its hint and the error, the error summary's link target. */
-function PickerFieldset({ id, legend, hint, error, children }: { id: string; legend: string; hint: string; error?: string; children: ReactNode }) {
+function PickerFieldset({
+  id,
+  legend,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  legend: string;
+  hint: string;
+  error?: string;
+  children: ReactNode;
+}) {
   return (
-    <fieldset id={id} className={`fieldset${error ? ' field--error' : ''}`} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`} tabIndex={-1}>
+    <fieldset
+      id={id}
+      className={`fieldset${error ? ' field--error' : ''}`}
+      aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+      tabIndex={-1}
+    >
       <legend className="fieldset__legend">{legend}</legend>
       <div id={`${id}-hint`} className="field__hint">
         {hint}
@@ -235,7 +301,17 @@ function PickerFieldset({ id, legend, hint, error, children }: { id: string; leg
 }
 
 /** Themes grouped as in the taxonomy; "all of" a group sends the group's code, which covers every theme in it. */
-function ThemePicker({ taxonomy, selected, onChange, error }: { taxonomy: Taxonomy; selected: string[]; onChange: (codes: string[]) => void; error?: string }) {
+function ThemePicker({
+  taxonomy,
+  selected,
+  onChange,
+  error,
+}: {
+  taxonomy: Taxonomy;
+  selected: string[];
+  onChange: (codes: string[]) => void;
+  error?: string;
+}) {
   const t = useT();
   const id = IDS['input.themeCodes'];
   return (
@@ -260,7 +336,9 @@ function ThemePicker({ taxonomy, selected, onChange, error }: { taxonomy: Taxono
                   label={theme.label}
                   checked={whole || selected.includes(theme.code)}
                   disabled={whole}
-                  onChange={(event) => onChange(event.target.checked ? [...selected, theme.code] : selected.filter((code) => code !== theme.code))}
+                  onChange={(event) =>
+                    onChange(event.target.checked ? [...selected, theme.code] : selected.filter((code) => code !== theme.code))
+                  }
                 />
               ))}
             </div>
@@ -272,7 +350,17 @@ function ThemePicker({ taxonomy, selected, onChange, error }: { taxonomy: Taxono
 }
 
 /** UN M49 regions, sub-regions and intermediate regions as nested lists; a chosen area covers those under it. */
-function RegionTree({ areas, selected, onChange, error }: { areas: EligibleAreas; selected: string[]; onChange: (codes: string[]) => void; error?: string }) {
+function RegionTree({
+  areas,
+  selected,
+  onChange,
+  error,
+}: {
+  areas: EligibleAreas;
+  selected: string[];
+  onChange: (codes: string[]) => void;
+  error?: string;
+}) {
   const t = useT();
   const id = IDS['input.eligibleRegionCodes'];
   const branch = (nodes: RegionNode[]): ReactNode => (
@@ -303,7 +391,17 @@ function RegionTree({ areas, selected, onChange, error }: { areas: EligibleAreas
 }
 
 /** Countries by name in the reader's language: chosen ones as removable tags, the rest found by typing part of a name. */
-function CountryPicker({ areas, selected, onChange, error }: { areas: EligibleAreas; selected: string[]; onChange: (codes: string[]) => void; error?: string }) {
+function CountryPicker({
+  areas,
+  selected,
+  onChange,
+  error,
+}: {
+  areas: EligibleAreas;
+  selected: string[];
+  onChange: (codes: string[]) => void;
+  error?: string;
+}) {
   const t = useT();
   const [filter, setFilter] = useState('');
   const matching = useMemo(() => areas.countries.filter((country) => matchesCountry(filter, country)), [areas.countries, filter]);
@@ -319,7 +417,12 @@ function CountryPicker({ areas, selected, onChange, error }: { areas: EligibleAr
         <ul className="chosen-tags" aria-label={t('offers.form.chosenCountries', { count: chosen.length })}>
           {chosen.map((country) => (
             <li key={country.iso3}>
-              <button type="button" className="chosen-tags__tag" onClick={() => toggle(country.iso3, false)} aria-label={t('offers.form.removeCountry', { country: country.name })}>
+              <button
+                type="button"
+                className="chosen-tags__tag"
+                onClick={() => toggle(country.iso3, false)}
+                aria-label={t('offers.form.removeCountry', { country: country.name })}
+              >
                 {country.name}
                 <span aria-hidden="true"> ×</span>
               </button>

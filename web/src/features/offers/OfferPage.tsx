@@ -16,7 +16,15 @@ import { useSignedIn } from '../session/SessionProvider';
 import { actsForOthers } from '../session/session-store';
 import { OfferForm } from './OfferForm';
 import { conflictRows, OFFER_STATUS_LABELS, OfferStatusTag } from './offer-display';
-import { differingOfferFields, OFFER_FIELD_IDS, offerFormFrom, offerFormProblems, offerInputOf, type OfferFormField, type OfferFormValues } from './offer-form-rules';
+import {
+  differingOfferFields,
+  OFFER_FIELD_IDS,
+  offerFormFrom,
+  offerFormProblems,
+  offerInputOf,
+  type OfferFormField,
+  type OfferFormValues,
+} from './offer-form-rules';
 import { OfferForEditQuery, PublishOfferMutation, SaveOfferMutation, WithdrawOfferMutation } from './offer-operations';
 import { useEligibleAreas } from './offers-data';
 
@@ -46,7 +54,11 @@ export default function OfferPage({ params }: { params: Record<string, string | 
   const [{ data, error, fetching }] = useQuery({ query: OfferForEditQuery, variables: { id }, requestPolicy: 'network-only' });
   const offer = data?.offer;
   if (!offer) {
-    return <Page title={t('offers.edit.titleLoading')}>{fetching || !error ? <Loading /> : <ErrorSummary problems={problemsOf(error, t)} />}</Page>;
+    return (
+      <Page title={t('offers.edit.titleLoading')}>
+        {fetching || !error ? <Loading /> : <ErrorSummary problems={problemsOf(error, t)} />}
+      </Page>
+    );
   }
   return <OfferEditor key={offer.id} initial={offer} initialOutcome={created ? 'created' : null} />;
 }
@@ -98,7 +110,15 @@ function OfferEditor({ initial, initialOutcome }: { initial: OfferEditFieldsFrag
       const fresh = current.data?.offer;
       if (fresh && fresh.version !== base.version) {
         const theirs = offerFormFrom(fresh);
-        setConflict({ theirs, yours: values, fields: differingOfferFields(theirs, values), version: fresh.version, status: fresh.status, updatedAt: fresh.updatedAt, reloaded: false });
+        setConflict({
+          theirs,
+          yours: values,
+          fields: differingOfferFields(theirs, values),
+          version: fresh.version,
+          status: fresh.status,
+          updatedAt: fresh.updatedAt,
+          reloaded: false,
+        });
         setOffer(fresh);
         setProblems([]);
         setOwnProblems([]);
@@ -146,7 +166,9 @@ function OfferEditor({ initial, initialOutcome }: { initial: OfferEditFieldsFrag
     setOutcome(null);
     const trimmed = reason.trim();
     const local: FormProblem[] =
-      trimmed.length < REASON_LIMITS.min || trimmed.length > REASON_LIMITS.max ? [{ field: 'reason', message: t('offers.withdraw.reasonLength', REASON_LIMITS) }] : [];
+      trimmed.length < REASON_LIMITS.min || trimmed.length > REASON_LIMITS.max
+        ? [{ field: 'reason', message: t('offers.withdraw.reasonLength', REASON_LIMITS) }]
+        : [];
     setReasonProblems(local);
     if (local.length) return;
     const result = await withdrawOffer({ id: offer.id, reason: trimmed, expectedVersion: base.version });
@@ -168,7 +190,8 @@ function OfferEditor({ initial, initialOutcome }: { initial: OfferEditFieldsFrag
     setConflict({ ...conflict, reloaded: true });
   }
 
-  const title = offer.status === 'DRAFT' ? t('offers.edit.titleDraft') : editable ? t('offers.edit.titleEdit') : t('offers.edit.titleClosed');
+  const title =
+    offer.status === 'DRAFT' ? t('offers.edit.titleDraft') : editable ? t('offers.edit.titleEdit') : t('offers.edit.titleClosed');
   const outcomes: Record<Outcome, string> = {
     created: t('offers.edit.created'),
     saved: t('offers.edit.saved'),
@@ -181,7 +204,9 @@ function OfferEditor({ initial, initialOutcome }: { initial: OfferEditFieldsFrag
       <p className="button-group">
         <Link href={`/offers${offer.donor ? `?donor=${encodeURIComponent(offer.donor.id)}` : ''}`}>{t('offers.edit.backToList')}</Link>
         {/* A draft is not matched yet. */}
-        {offer.status !== 'DRAFT' ? <Link href={offerMatchesPath({ donor: offer.donor?.id, offer: offer.id }, staff)}>{t('offers.edit.matchesLink')}</Link> : null}
+        {offer.status !== 'DRAFT' ? (
+          <Link href={offerMatchesPath({ donor: offer.donor?.id, offer: offer.id }, staff)}>{t('offers.edit.matchesLink')}</Link>
+        ) : null}
       </p>
       {outcome ? (
         <div className="notice notice--success" role="status">
@@ -195,7 +220,10 @@ function OfferEditor({ initial, initialOutcome }: { initial: OfferEditFieldsFrag
           body={
             conflict.reloaded
               ? t('offers.conflict.reloaded')
-              : t('offers.conflict.body', { time: formatDateTime(locale, conflict.updatedAt), status: t(OFFER_STATUS_LABELS[conflict.status]) })
+              : t('offers.conflict.body', {
+                  time: formatDateTime(locale, conflict.updatedAt),
+                  status: t(OFFER_STATUS_LABELS[conflict.status]),
+                })
           }
           caption={t('offers.conflict.caption')}
           columns={{ field: t('offers.conflict.field'), theirs: t('offers.conflict.theirs'), yours: t('offers.conflict.yours') }}
@@ -221,7 +249,12 @@ function OfferEditor({ initial, initialOutcome }: { initial: OfferEditFieldsFrag
           <OfferStatusTag status={offer.status} t={t} />
         </dd>
         <dt>{t('offers.edit.remaining')}</dt>
-        <dd>{t('offers.edit.remainingOf', { remaining: formatUsd(locale, offer.remainingCapacityUsd), capacity: formatUsd(locale, offer.capacityUsd) })}</dd>
+        <dd>
+          {t('offers.edit.remainingOf', {
+            remaining: formatUsd(locale, offer.remainingCapacityUsd),
+            capacity: formatUsd(locale, offer.capacityUsd),
+          })}
+        </dd>
         <dt>{t('offers.edit.lastChanged')}</dt>
         <dd>{t('offers.edit.versionAt', { version: offer.version, time: formatDateTime(locale, offer.updatedAt) })}</dd>
       </dl>
@@ -232,7 +265,14 @@ function OfferEditor({ initial, initialOutcome }: { initial: OfferEditFieldsFrag
           {t('offers.edit.notEditable', { status: t(OFFER_STATUS_LABELS[offer.status]) })}
         </div>
       ) : taxonomy && areas ? (
-        <OfferForm values={values} onChange={setValues} problems={problems} taxonomy={taxonomy} areas={areas} onSubmit={() => void submit()}>
+        <OfferForm
+          values={values}
+          onChange={setValues}
+          problems={problems}
+          taxonomy={taxonomy}
+          areas={areas}
+          onSubmit={() => void submit()}
+        >
           <div className="button-group">
             <button type="submit" className="button" disabled={busy}>
               {saving ? t('common.saving') : t('common.save')}

@@ -15,7 +15,14 @@ import { ThemeSelect } from '../../ui/ThemeSelect';
 import { useSignedIn } from '../session/SessionProvider';
 import { actsForOthers } from '../session/session-store';
 import { eligibilitySummary, OFFER_STATUS_LABELS, OfferStatusTag, offerPeriod } from './offer-display';
-import { OFFER_PAGE_SIZE, OFFER_STATUSES, offerFilterOf, offerListSearch, parseOfferListQuery, type OfferListQuery } from './offer-list-rules';
+import {
+  OFFER_PAGE_SIZE,
+  OFFER_STATUSES,
+  offerFilterOf,
+  offerListSearch,
+  parseOfferListQuery,
+  type OfferListQuery,
+} from './offer-list-rules';
 import { DonorSelect, useDonorOptions } from '../../ui/donors';
 
 const OffersListQuery = graphql(`
@@ -71,17 +78,29 @@ export default function OffersListPage() {
   const staff = actsForOthers(session.user.role);
   const search = useSearch();
   const [, navigate] = useLocation();
-  const query = useMemo(() => parseOfferListQuery(search, { ownDonor: session.user.donor?.id ?? null, actsForOthers: staff }), [search, session, staff]);
+  const query = useMemo(
+    () => parseOfferListQuery(search, { ownDonor: session.user.donor?.id ?? null, actsForOthers: staff }),
+    [search, session, staff],
+  );
   // Cursors only lead forward; the ones already passed are kept to go back.
   const [previous, setPrevious] = useState<string[]>([]);
   const donors = useDonorOptions(staff);
   const variables = useMemo(() => ({ filter: offerFilterOf(query), first: OFFER_PAGE_SIZE, after: query.after || null }), [query]);
   // A donor without an organisation on its account has no offers of its own to list.
-  const [{ data, error, fetching }] = useQuery({ query: OffersListQuery, variables, requestPolicy: 'cache-and-network', pause: !staff && !query.donor });
+  const [{ data, error, fetching }] = useQuery({
+    query: OffersListQuery,
+    variables,
+    requestPolicy: 'cache-and-network',
+    pause: !staff && !query.donor,
+  });
 
   const go = (next: Partial<OfferListQuery>) => navigate(`/offers${offerListSearch({ ...query, ...next }, staff)}`);
   const donorName = staff && query.donor ? donors?.find((donor) => donor.id === query.donor)?.name : undefined;
-  const title = staff ? (donorName ? t('offers.list.titleOfDonor', { donor: donorName }) : t('offers.list.titleAll')) : t('offers.list.title');
+  const title = staff
+    ? donorName
+      ? t('offers.list.titleOfDonor', { donor: donorName })
+      : t('offers.list.titleAll')
+    : t('offers.list.title');
   const connection = data?.offers;
 
   return (
@@ -102,7 +121,9 @@ export default function OffersListPage() {
       />
       {error ? <ErrorSummary problems={problemsOf(error, t)} /> : null}
       {!connection ? (
-        fetching ? <Loading /> : null
+        fetching ? (
+          <Loading />
+        ) : null
       ) : !connection.edges.length ? (
         <p className="notice">{t('offers.list.empty')}</p>
       ) : (
@@ -137,10 +158,21 @@ export default function OffersListPage() {
                   <td>
                     <OfferStatusTag status={node.status} t={t} />
                   </td>
-                  <td>{formatList(locale, node.themes.map((theme) => themeLabel(theme, locale)))}</td>
+                  <td>
+                    {formatList(
+                      locale,
+                      node.themes.map((theme) => themeLabel(theme, locale)),
+                    )}
+                  </td>
                   <td className="num">{formatUsd(locale, node.capacityUsd)}</td>
                   <td className="num">{formatUsd(locale, node.remainingCapacityUsd)}</td>
-                  <td>{eligibilitySummary({ global: node.global, regions: node.eligibleRegions.length, countries: node.eligibleCountries.length }, t, locale)}</td>
+                  <td>
+                    {eligibilitySummary(
+                      { global: node.global, regions: node.eligibleRegions.length, countries: node.eligibleCountries.length },
+                      t,
+                      locale,
+                    )}
+                  </td>
                   <td>{offerPeriod(node.startDate, node.endDate, t, locale)}</td>
                 </tr>
               ))}
@@ -150,7 +182,7 @@ export default function OffersListPage() {
             label={t('offers.list.pagination')}
             current={query.after}
             passed={previous}
-            next={connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor ?? null : null}
+            next={connection.pageInfo.hasNextPage ? (connection.pageInfo.endCursor ?? null) : null}
             onGo={(after, passed) => {
               setPrevious(passed);
               go({ after });
@@ -162,15 +194,7 @@ export default function OffersListPage() {
   );
 }
 
-function Filters({
-  query,
-  staff,
-  onApply,
-}: {
-  query: OfferListQuery;
-  staff: boolean;
-  onApply: (next: Partial<OfferListQuery>) => void;
-}) {
+function Filters({ query, staff, onApply }: { query: OfferListQuery; staff: boolean; onApply: (next: Partial<OfferListQuery>) => void }) {
   const t = useT();
   const [status, setStatus] = useState<OfferStatus | ''>(query.status);
   const [theme, setTheme] = useState(query.theme);
@@ -190,7 +214,13 @@ function Filters({
           onChange={(event) => onApply({ donor: event.target.value, status, theme })}
         />
       ) : null}
-      <SelectField id="offers-filter-status" label={t('offers.list.status')} className="select select--compact" value={status} onChange={(event) => setStatus(event.target.value as OfferStatus | '')}>
+      <SelectField
+        id="offers-filter-status"
+        label={t('offers.list.status')}
+        className="select select--compact"
+        value={status}
+        onChange={(event) => setStatus(event.target.value as OfferStatus | '')}
+      >
         <option value="">{t('offers.list.anyStatus')}</option>
         {OFFER_STATUSES.map((value) => (
           <option key={value} value={value}>

@@ -34,7 +34,7 @@ describe('choosing areas', () => {
 });
 
 describe('matchesCountry', () => {
-  const cote = { name: "Côte d’Ivoire", englishName: "Côte d'Ivoire", iso3: 'CIV' };
+  const cote = { name: 'Côte d’Ivoire', englishName: "Côte d'Ivoire", iso3: 'CIV' };
   it('ignores case and accents, and knows the English name and the code', () => {
     expect(matchesCountry('cote', cote)).toBe(true);
     expect(matchesCountry('civ', cote)).toBe(true);
@@ -52,8 +52,18 @@ describe('toggleGroup', () => {
 
 describe('the list address', () => {
   it('keeps a donor to its own offers and lets the Secretariat pick the donor', () => {
-    expect(parseOfferListQuery('?donor=other&status=OPEN', { ownDonor: 'mine', actsForOthers: false })).toEqual({ donor: 'mine', status: 'OPEN', theme: '', after: '' });
-    expect(parseOfferListQuery('?donor=d2&status=NOPE', { ownDonor: null, actsForOthers: true })).toEqual({ donor: 'd2', status: '', theme: '', after: '' });
+    expect(parseOfferListQuery('?donor=other&status=OPEN', { ownDonor: 'mine', actsForOthers: false })).toEqual({
+      donor: 'mine',
+      status: 'OPEN',
+      theme: '',
+      after: '',
+    });
+    expect(parseOfferListQuery('?donor=d2&status=NOPE', { ownDonor: null, actsForOthers: true })).toEqual({
+      donor: 'd2',
+      status: '',
+      theme: '',
+      after: '',
+    });
     expect(offerListSearch({ donor: 'd2', theme: 'MARKING' }, true)).toBe('?donor=d2&theme=MARKING');
     expect(offerListSearch({ donor: 'mine' }, false)).toBe('');
   });

@@ -12,7 +12,11 @@ export interface RegionNode {
 }
 
 /** The M49 areas as a tree (regions → sub-regions → intermediate regions), each level sorted by name in the reader's language. */
-export function regionTree(regions: readonly RegionRecord[], nameOf: (region: RegionRecord) => string, collator: Intl.Collator): RegionNode[] {
+export function regionTree(
+  regions: readonly RegionRecord[],
+  nameOf: (region: RegionRecord) => string,
+  collator: Intl.Collator,
+): RegionNode[] {
   const codes = new Set(regions.map((region) => region.code));
   const build = (parent: string | null): RegionNode[] =>
     regions

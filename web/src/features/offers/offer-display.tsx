@@ -45,7 +45,12 @@ export function eligibilitySummary(offer: { global: boolean; regions: number; co
 }
 
 /** The period an offer can fund, or "Not set" when it names no dates. */
-export function offerPeriod(startDate: string | null | undefined, endDate: string | null | undefined, t: Translate, locale: Locale): string {
+export function offerPeriod(
+  startDate: string | null | undefined,
+  endDate: string | null | undefined,
+  t: Translate,
+  locale: Locale,
+): string {
   if (startDate && endDate) return t('offers.period.range', { start: formatDate(locale, startDate), end: formatDate(locale, endDate) });
   if (startDate) return t('offers.period.from', { start: formatDate(locale, startDate) });
   if (endDate) return t('offers.period.until', { end: formatDate(locale, endDate) });
@@ -112,7 +117,14 @@ function shownValue(values: OfferFormValues, field: OfferFormField, t: Translate
   }
 }
 
-export function conflictRows(fields: OfferFormField[], theirs: OfferFormValues, yours: OfferFormValues, t: Translate, locale: Locale, names: Namers): ConflictRow[] {
+export function conflictRows(
+  fields: OfferFormField[],
+  theirs: OfferFormValues,
+  yours: OfferFormValues,
+  t: Translate,
+  locale: Locale,
+  names: Namers,
+): ConflictRow[] {
   return fields.map((field) => ({
     field,
     label: t(FIELD_LABELS[field]),

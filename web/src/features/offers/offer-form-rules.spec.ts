@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Translate } from '../../i18n/I18nProvider';
-import { differingOfferFields, emptyOfferForm, offerFormFrom, offerFormProblems, offerInputOf, parseWhole, type OfferFormValues } from './offer-form-rules';
+import {
+  differingOfferFields,
+  emptyOfferForm,
+  offerFormFrom,
+  offerFormProblems,
+  offerInputOf,
+  parseWhole,
+  type OfferFormValues,
+} from './offer-form-rules';
 
 /** Messages as their ids, so a test reads which rule spoke. */
 const t: Translate = (id) => id;
@@ -46,7 +54,9 @@ describe('offerFormProblems', () => {
     expect(fieldsOf(valid({ description: 'too short' }))).toEqual(['input.description offers.rule.descriptionLength']);
     expect(fieldsOf(valid({ inKindUnit: 'x' }))).toEqual(['input.inKindUnit offers.rule.unitLength']);
     expect(fieldsOf(valid({ conditions: 'x'.repeat(5001) }))).toEqual(['input.conditions offers.rule.conditionsTooLong']);
-    expect(fieldsOf(valid({ themeCodes: Array.from({ length: 41 }, (_, i) => `T${i}`) }))).toEqual(['input.themeCodes offers.rule.themesTooMany']);
+    expect(fieldsOf(valid({ themeCodes: Array.from({ length: 41 }, (_, i) => `T${i}`) }))).toEqual([
+      'input.themeCodes offers.rule.themesTooMany',
+    ]);
   });
 
   it('needs eligible areas unless the offer is global, and a global offer needs none', () => {
@@ -75,7 +85,9 @@ describe('offerFormProblems', () => {
   });
 
   it('keeps the capacity above what approved pairings already hold', () => {
-    expect(fieldsOf(valid({ capacityUsd: '400000' }), { allocatedUsd: 500_000 })).toEqual(['input.capacityUsd offers.rule.capacityBelowAllocated']);
+    expect(fieldsOf(valid({ capacityUsd: '400000' }), { allocatedUsd: 500_000 })).toEqual([
+      'input.capacityUsd offers.rule.capacityBelowAllocated',
+    ]);
     expect(fieldsOf(valid({ capacityUsd: '500000' }), { allocatedUsd: 500_000 })).toEqual([]);
   });
 
@@ -89,7 +101,9 @@ describe('offerFormProblems', () => {
 
 describe('offerInputOf', () => {
   it('sends numbers as numbers, empty optional fields as null, and no areas for a global offer', () => {
-    const input = offerInputOf(valid({ global: true, eligibleCountryIso3s: ['NGA'], minGrantUsd: '', maxGrantUsd: '20 000', title: ' Offer title ' }));
+    const input = offerInputOf(
+      valid({ global: true, eligibleCountryIso3s: ['NGA'], minGrantUsd: '', maxGrantUsd: '20 000', title: ' Offer title ' }),
+    );
     expect(input).toMatchObject({
       title: 'Offer title',
       capacityUsd: 1_000_000,
@@ -123,13 +137,24 @@ describe('differingOfferFields and offerFormFrom', () => {
   };
 
   it('reads a stored offer into the form, numbers as text', () => {
-    expect(offerFormFrom(stored)).toMatchObject({ donorId: 'd1', themeCodes: ['A', 'B'], capacityUsd: '1000', minGrantUsd: '', maxGrantUsd: '500', startDate: '' });
+    expect(offerFormFrom(stored)).toMatchObject({
+      donorId: 'd1',
+      themeCodes: ['A', 'B'],
+      capacityUsd: '1000',
+      minGrantUsd: '',
+      maxGrantUsd: '500',
+      startDate: '',
+    });
   });
 
   it('names the fields that differ, comparing lists as sets', () => {
     const base = offerFormFrom(stored);
     expect(differingOfferFields(base, { ...base, themeCodes: ['B', 'A'] })).toEqual([]);
-    expect(differingOfferFields(base, { ...base, title: 'Other', global: true, eligibleCountryIso3s: [] })).toEqual(['title', 'global', 'eligibleCountryIso3s']);
+    expect(differingOfferFields(base, { ...base, title: 'Other', global: true, eligibleCountryIso3s: [] })).toEqual([
+      'title',
+      'global',
+      'eligibleCountryIso3s',
+    ]);
   });
 });
 

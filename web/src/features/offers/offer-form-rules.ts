@@ -179,7 +179,11 @@ export function eligibilityOf(values: OfferFormValues): { regions: string[]; cou
  * of them in their language, each under the API's input path. `requireDonor`: the Secretariat posting
  * for a donor must name it; `allocatedUsd`: capacity may not fall below what approved pairings hold.
  */
-export function offerFormProblems(values: OfferFormValues, t: Translate, options: { requireDonor?: boolean; allocatedUsd?: number } = {}): FormProblem[] {
+export function offerFormProblems(
+  values: OfferFormValues,
+  t: Translate,
+  options: { requireDonor?: boolean; allocatedUsd?: number } = {},
+): FormProblem[] {
   const problems: FormProblem[] = [];
   const add = (field: string, message: string) => problems.push({ field: `input.${field}`, message });
   const L = OFFER_LIMITS;
@@ -188,7 +192,8 @@ export function offerFormProblems(values: OfferFormValues, t: Translate, options
 
   const title = values.title.trim();
   if (!title) add('title', t('offers.rule.titleMissing'));
-  else if (title.length < L.titleMin || title.length > L.titleMax) add('title', t('offers.rule.titleLength', { min: L.titleMin, max: L.titleMax }));
+  else if (title.length < L.titleMin || title.length > L.titleMax)
+    add('title', t('offers.rule.titleLength', { min: L.titleMin, max: L.titleMax }));
 
   const description = values.description.trim();
   if (!description) add('description', t('offers.rule.descriptionMissing'));
@@ -206,7 +211,11 @@ export function offerFormProblems(values: OfferFormValues, t: Translate, options
   if (regions.length > L.regionsMax) add('eligibleRegionCodes', t('offers.rule.regionsTooMany', { max: L.regionsMax }));
   if (countries.length > L.countriesMax) add('eligibleCountryIso3s', t('offers.rule.countriesTooMany', { max: L.countriesMax }));
 
-  const amount = (field: 'capacityUsd' | 'minGrantUsd' | 'maxGrantUsd' | 'inKindQuantity', min: number, required: boolean): number | null => {
+  const amount = (
+    field: 'capacityUsd' | 'minGrantUsd' | 'maxGrantUsd' | 'inKindQuantity',
+    min: number,
+    required: boolean,
+  ): number | null => {
     const typed = values[field].trim();
     if (!typed) {
       if (required) add(field, t('offers.rule.capacityMissing'));
@@ -231,7 +240,8 @@ export function offerFormProblems(values: OfferFormValues, t: Translate, options
   if (capacity !== null && minGrant !== null && minGrant > capacity) add('minGrantUsd', t('offers.rule.minAboveCapacity'));
 
   const unit = values.inKindUnit.trim();
-  if (unit && (unit.length < L.unitMin || unit.length > L.unitMax)) add('inKindUnit', t('offers.rule.unitLength', { min: L.unitMin, max: L.unitMax }));
+  if (unit && (unit.length < L.unitMin || unit.length > L.unitMax))
+    add('inKindUnit', t('offers.rule.unitLength', { min: L.unitMin, max: L.unitMax }));
 
   const startValid = isCalendarDate(values.startDate);
   const endValid = isCalendarDate(values.endDate);
@@ -272,7 +282,8 @@ export function offerInputOf(values: OfferFormValues) {
   };
 }
 
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 
 /** The fields whose values differ between two versions of the form (lists compare as sets). */
 export function differingOfferFields(a: OfferFormValues, b: OfferFormValues): OfferFormField[] {

@@ -48,7 +48,11 @@ export default function PairingsPage() {
 
   useEffect(() => {
     if (!filed?.filedFor) return;
-    setNotice(filed.completed ? t('pairings.notice.filedCompleted', { need: filed.filedFor }) : t('pairings.notice.filed', { need: filed.filedFor }));
+    setNotice(
+      filed.completed
+        ? t('pairings.notice.filedCompleted', { need: filed.filedFor })
+        : t('pairings.notice.filed', { need: filed.filedFor }),
+    );
     // A reload of the page should not announce the same report again.
     history.replaceState(null, '');
   }, [filed, t]);
@@ -105,7 +109,9 @@ export default function PairingsPage() {
         <h2 id="pairings-awaiting-title">{t('pairings.awaiting.title')}</h2>
         <p>{t('pairings.awaiting.intro')}</p>
         {awaiting.data === undefined ? (
-          awaiting.error ? null : <Loading />
+          awaiting.error ? null : (
+            <Loading />
+          )
         ) : awaiting.data.length === 0 ? (
           <p>{t('pairings.awaiting.none')}</p>
         ) : (
@@ -130,7 +136,9 @@ export default function PairingsPage() {
         <h2 id="pairings-running-title">{t('pairings.running.title')}</h2>
         <p>{t('pairings.running.overdueRule', { days: OVERDUE_DAYS })}</p>
         {consented.data === undefined ? (
-          consented.error ? null : <Loading />
+          consented.error ? null : (
+            <Loading />
+          )
         ) : consented.data.length === 0 ? (
           <p>{t('pairings.running.none')}</p>
         ) : (

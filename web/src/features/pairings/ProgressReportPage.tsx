@@ -181,7 +181,9 @@ function ProgressReportForm({
         return;
       }
     }
-    setProblems(errorCodeOf(result.error) === 'CONFLICT' ? [{ field: null, message: t('common.error.conflict') }] : problemsOf(result.error, t));
+    setProblems(
+      errorCodeOf(result.error) === 'CONFLICT' ? [{ field: null, message: t('common.error.conflict') }] : problemsOf(result.error, t),
+    );
   }
 
   const fieldIds: Record<string, string> = {};
@@ -227,7 +229,10 @@ function ProgressReportForm({
         <TextField
           id={FIELD_IDS.disbursedUsd}
           label={t('pairings.progress.disbursed')}
-          hint={t('pairings.progress.disbursedHint', { remaining: formatUsd(locale, remaining), allocated: formatUsd(locale, pairing.allocatedUsd ?? 0) })}
+          hint={t('pairings.progress.disbursedHint', {
+            remaining: formatUsd(locale, remaining),
+            allocated: formatUsd(locale, pairing.allocatedUsd ?? 0),
+          })}
           inputMode="numeric"
           autoComplete="off"
           spellCheck={false}
@@ -237,7 +242,12 @@ function ProgressReportForm({
           error={messageFor(problems, PROGRESS_FIELDS.disbursedUsd)}
         />
 
-        <fieldset id={FIELD_IDS.indicators} className={`fieldset${indicatorsError ? ' field--error' : ''}`} tabIndex={-1} aria-describedby="progress-indicators-hint">
+        <fieldset
+          id={FIELD_IDS.indicators}
+          className={`fieldset${indicatorsError ? ' field--error' : ''}`}
+          tabIndex={-1}
+          aria-describedby="progress-indicators-hint"
+        >
           <legend className="fieldset__legend">{t('pairings.progress.indicators')}</legend>
           <div id="progress-indicators-hint" className="field__hint">
             {t('pairings.progress.indicatorsHint', { max: MAX_INDICATORS })}

@@ -17,13 +17,20 @@ describe('isOverdue', () => {
   });
 
   it('counts a report by when it was filed, whatever period it covers', () => {
-    expect(isOverdue({ status: 'ACTIVE', updatedAt: daysAgo(400), progressReports: [{ createdAt: daysAgo(300) }, { createdAt: daysAgo(10) }] }, NOW)).toBe(false);
+    expect(
+      isOverdue(
+        { status: 'ACTIVE', updatedAt: daysAgo(400), progressReports: [{ createdAt: daysAgo(300) }, { createdAt: daysAgo(10) }] },
+        NOW,
+      ),
+    ).toBe(false);
   });
 
   it('is not overdue at exactly the cutoff, as the API compares strictly before it', () => {
     expect(isOverdue({ status: 'ACTIVE', updatedAt: daysAgo(180), progressReports: [] }, NOW)).toBe(false);
     expect(isOverdue({ status: 'ACTIVE', updatedAt: daysAgo(200), progressReports: [{ createdAt: daysAgo(180) }] }, NOW)).toBe(false);
-    expect(isOverdue({ status: 'ACTIVE', updatedAt: new Date(Date.parse(daysAgo(180)) - 1).toISOString(), progressReports: [] }, NOW)).toBe(true);
+    expect(isOverdue({ status: 'ACTIVE', updatedAt: new Date(Date.parse(daysAgo(180)) - 1).toISOString(), progressReports: [] }, NOW)).toBe(
+      true,
+    );
   });
 
   it('never flags a pairing that takes no reports', () => {
@@ -40,7 +47,11 @@ describe('isOverdue', () => {
 describe('lastFiledReport', () => {
   it('is the report filed last, or null', () => {
     expect(lastFiledReport([])).toBeNull();
-    const reports = [{ id: 'a', createdAt: daysAgo(5) }, { id: 'b', createdAt: daysAgo(1) }, { id: 'c', createdAt: daysAgo(3) }];
+    const reports = [
+      { id: 'a', createdAt: daysAgo(5) },
+      { id: 'b', createdAt: daysAgo(1) },
+      { id: 'c', createdAt: daysAgo(3) },
+    ];
     expect(lastFiledReport(reports)?.id).toBe('b');
   });
 });

@@ -29,5 +29,8 @@ export function isOverdue(pairing: ReportingPairing, now: Date, days: number = O
 
 /** The report filed last, by filing time; null when none was. */
 export function lastFiledReport<R extends { createdAt: string }>(reports: readonly R[]): R | null {
-  return reports.reduce<R | null>((latest, report) => (latest === null || Date.parse(report.createdAt) > Date.parse(latest.createdAt) ? report : latest), null);
+  return reports.reduce<R | null>(
+    (latest, report) => (latest === null || Date.parse(report.createdAt) > Date.parse(latest.createdAt) ? report : latest),
+    null,
+  );
 }

@@ -70,7 +70,9 @@ export async function fetchPairings(client: Client, filter: MatchFilter): Promis
   const found: Pairing[] = [];
   let after: string | null = null;
   for (let page = 0; page < MAX_PAGES; page += 1) {
-    const result: OperationResult<PairingsQueryResult> = await client.query(PairingsQuery, { filter, first: PAGE_SIZE, after }, { requestPolicy: 'network-only' }).toPromise();
+    const result: OperationResult<PairingsQueryResult> = await client
+      .query(PairingsQuery, { filter, first: PAGE_SIZE, after }, { requestPolicy: 'network-only' })
+      .toPromise();
     if (result.error) throw result.error;
     const connection = result.data!.matches;
     found.push(...connection.edges.map((edge) => edge.node));
@@ -103,7 +105,11 @@ export interface Loaded<T> {
 /** Data loaded through `load` on mount and again on `reload`, the previous data kept while a reload runs or fails. */
 function useLoaded<T>(load: (client: Client) => Promise<T>, key: string): Loaded<T> {
   const client = useClient();
-  const [state, setState] = useState<{ key: string; data: T | undefined; error: CombinedError | null }>({ key, data: undefined, error: null });
+  const [state, setState] = useState<{ key: string; data: T | undefined; error: CombinedError | null }>({
+    key,
+    data: undefined,
+    error: null,
+  });
   // `load` is a new closure on each render; the key says when what it loads has changed.
   const latest = useRef(load);
   latest.current = load;

@@ -53,7 +53,9 @@ describe('progressProblems', () => {
     expect(fieldsOf({ disbursedUsd: '0' })).toEqual([]);
     expect(fieldsOf({ disbursedUsd: '100,000' })).toEqual([]);
     expect(fieldsOf({ disbursedUsd: '100001' })).toEqual(['input.disbursedUsd']);
-    expect(progressProblems({ ...VALID, disbursedUsd: '5' }, 4, 'en', t)[0].message).toBe('pairings.progress.rule.disbursedTooMuch {"remaining":"$4"}');
+    expect(progressProblems({ ...VALID, disbursedUsd: '5' }, 4, 'en', t)[0].message).toBe(
+      'pairings.progress.rule.disbursedTooMuch {"remaining":"$4"}',
+    );
   });
 
   it('checks each indicator row: a name of 1 to 200 characters, an achieved value, an optional target, all numbers', () => {
@@ -68,14 +70,22 @@ describe('progressProblems', () => {
       indicatorField(1, 'value'),
       indicatorField(2, 'name'),
     ]);
-    expect(fieldsOf({ indicators: Array.from({ length: 51 }, () => ({ name: 'n', target: '', value: '1' })) })).toEqual(['input.indicators']);
+    expect(fieldsOf({ indicators: Array.from({ length: 51 }, () => ({ name: 'n', target: '', value: '1' })) })).toEqual([
+      'input.indicators',
+    ]);
   });
 });
 
 describe('progressInput', () => {
-  it('sends trimmed text and numbers read in the reader\'s language', () => {
+  it("sends trimmed text and numbers read in the reader's language", () => {
     const input = progressInput(
-      { ...VALID, narrative: '  Done so far.  ', disbursedUsd: '12 500', completed: true, indicators: [{ name: ' Depots ', target: '', value: '2,5' }] },
+      {
+        ...VALID,
+        narrative: '  Done so far.  ',
+        disbursedUsd: '12 500',
+        completed: true,
+        indicators: [{ name: ' Depots ', target: '', value: '2,5' }],
+      },
       'fr',
     );
     expect(input).toEqual({
@@ -89,7 +99,7 @@ describe('progressInput', () => {
 });
 
 describe('numbers as readers write them', () => {
-  it('follows the locale\'s separators', () => {
+  it("follows the locale's separators", () => {
     expect(parseNumber('1,234.5', 'en')).toBe(1234.5);
     expect(parseNumber('1\u202f234,5', 'fr')).toBe(1234.5);
     expect(parseNumber('1.234,5', 'es')).toBe(1234.5);

@@ -109,8 +109,10 @@ export function progressProblems(form: ProgressForm, remaining: number, locale: 
 
   const narrative = apiLength(form.narrative.trim());
   if (narrative === 0) problems.push({ field: PROGRESS_FIELDS.narrative, message: t('pairings.progress.rule.narrativeMissing') });
-  else if (narrative < NARRATIVE_MIN) problems.push({ field: PROGRESS_FIELDS.narrative, message: t('pairings.progress.rule.narrativeTooShort', { min: NARRATIVE_MIN }) });
-  else if (narrative > NARRATIVE_MAX) problems.push({ field: PROGRESS_FIELDS.narrative, message: t('pairings.progress.rule.narrativeTooLong', { max: NARRATIVE_MAX }) });
+  else if (narrative < NARRATIVE_MIN)
+    problems.push({ field: PROGRESS_FIELDS.narrative, message: t('pairings.progress.rule.narrativeTooShort', { min: NARRATIVE_MIN }) });
+  else if (narrative > NARRATIVE_MAX)
+    problems.push({ field: PROGRESS_FIELDS.narrative, message: t('pairings.progress.rule.narrativeTooLong', { max: NARRATIVE_MAX }) });
 
   if (!form.disbursedUsd.trim()) {
     problems.push({ field: PROGRESS_FIELDS.disbursedUsd, message: t('pairings.progress.rule.disbursedMissing') });
@@ -130,14 +132,19 @@ export function progressProblems(form: ProgressForm, remaining: number, locale: 
   form.indicators.forEach((row, index) => {
     const number = index + 1;
     const name = apiLength(row.name.trim());
-    if (name === 0) problems.push({ field: indicatorField(index, 'name'), message: t('pairings.progress.rule.indicatorNameMissing', { number }) });
+    if (name === 0)
+      problems.push({ field: indicatorField(index, 'name'), message: t('pairings.progress.rule.indicatorNameMissing', { number }) });
     else if (name > INDICATOR_NAME_MAX) {
-      problems.push({ field: indicatorField(index, 'name'), message: t('pairings.progress.rule.indicatorNameTooLong', { number, max: INDICATOR_NAME_MAX }) });
+      problems.push({
+        field: indicatorField(index, 'name'),
+        message: t('pairings.progress.rule.indicatorNameTooLong', { number, max: INDICATOR_NAME_MAX }),
+      });
     }
     if (row.target.trim() && parseNumber(row.target, locale) === null) {
       problems.push({ field: indicatorField(index, 'target'), message: t('pairings.progress.rule.indicatorNotNumber', { number }) });
     }
-    if (!row.value.trim()) problems.push({ field: indicatorField(index, 'value'), message: t('pairings.progress.rule.indicatorValueMissing', { number }) });
+    if (!row.value.trim())
+      problems.push({ field: indicatorField(index, 'value'), message: t('pairings.progress.rule.indicatorValueMissing', { number }) });
     else if (parseNumber(row.value, locale) === null) {
       problems.push({ field: indicatorField(index, 'value'), message: t('pairings.progress.rule.indicatorNotNumber', { number }) });
     }

@@ -103,7 +103,15 @@ export default function ImportReportPage() {
     event.preventDefault();
     if (busy) return;
     const local = importProblems(
-      { needsCountry, countryIso3, source, file: file ? { name: file.name, size: file.size } : null, text, year, instrument: instrument ?? '' },
+      {
+        needsCountry,
+        countryIso3,
+        source,
+        file: file ? { name: file.name, size: file.size } : null,
+        text,
+        year,
+        instrument: instrument ?? '',
+      },
       t,
       new Date(),
     );

@@ -64,7 +64,11 @@ export default function ReportPage({ params }: { params: Record<string, string |
   const t = useT();
   const { locale } = useLocale();
   const history = useHistoryState<{ importOutcome?: ImportOutcome } | null>();
-  const [{ data, error, fetching }] = useQuery({ query: NationalReportQuery, variables: { id: params.id ?? '' }, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }] = useQuery({
+    query: NationalReportQuery,
+    variables: { id: params.id ?? '' },
+    requestPolicy: 'cache-and-network',
+  });
 
   if (!data && fetching) return <Loading />;
   const report = data?.nationalReport;

@@ -51,7 +51,8 @@ function utf8Bytes(text: string): number {
 /** The checks the API makes on `importNationalReport`, made before sending so the reader hears of them in their language. */
 export function importProblems(form: ImportForm, t: Translate, now: Date): FormProblem[] {
   const problems: FormProblem[] = [];
-  if (form.needsCountry && !form.countryIso3) problems.push({ field: IMPORT_FIELDS.country, message: t('reports.import.rule.countryMissing') });
+  if (form.needsCountry && !form.countryIso3)
+    problems.push({ field: IMPORT_FIELDS.country, message: t('reports.import.rule.countryMissing') });
 
   if (form.source === null) {
     problems.push({ field: IMPORT_FIELDS.source, message: t('reports.import.rule.sourceMissing') });

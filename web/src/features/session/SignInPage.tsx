@@ -55,7 +55,9 @@ export default function SignInPage() {
     if (result.error || !result.data) {
       // The API says only "wrong e-mail or password" (UNAUTHENTICATED) without naming a field: tie it to the password.
       const refused = problemsOf(result.error, t).map((problem) =>
-        result.error?.graphQLErrors[0]?.extensions?.code === 'UNAUTHENTICATED' ? { field: 'password', message: t('session.signIn.wrongCredentials') } : problem,
+        result.error?.graphQLErrors[0]?.extensions?.code === 'UNAUTHENTICATED'
+          ? { field: 'password', message: t('session.signIn.wrongCredentials') }
+          : problem,
       );
       setProblems(refused);
       return;

@@ -6,7 +6,10 @@ export const MAX_SOLVE_SECONDS = 60;
 
 @InputType({ description: 'Geographic balance and limits for an allocation plan; all optional.' })
 export class ProposeAllocationInput {
-  @Field(() => Float, { nullable: true, description: 'Share (0–1) of the allocated total that every M49 region with candidate needs must receive at least.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share (0–1) of the allocated total that every M49 region with candidate needs must receive at least.',
+  })
   @IsOptional()
   @IsNumber()
   @Min(0)
@@ -27,7 +30,10 @@ export class ProposeAllocationInput {
   @Max(MAX_AMOUNT_USD)
   maxCountryUsd?: number;
 
-  @Field(() => Float, { nullable: true, description: `Solver time budget in seconds (0.1–${MAX_SOLVE_SECONDS}, default 30); the best plan found by then is kept.` })
+  @Field(() => Float, {
+    nullable: true,
+    description: `Solver time budget in seconds (0.1–${MAX_SOLVE_SECONDS}, default 30); the best plan found by then is kept.`,
+  })
   @IsOptional()
   @IsNumber()
   @Min(0.1)
