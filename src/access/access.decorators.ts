@@ -5,9 +5,16 @@ import type { Actor } from './actor';
 
 export const PUBLIC_KEY = 'auth:public';
 export const ROLES_KEY = 'auth:roles';
+export const BEFORE_PASSWORD_CHANGE_KEY = 'auth:before-password-change';
 
 /** Reachable without signing in; the actor is still resolved when a token is sent. */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/**
+ * Answered to a session signed in with a one-time password, which must change it before anything
+ * else (changePassword, me, login).
+ */
+export const AllowedBeforePasswordChange = () => SetMetadata(BEFORE_PASSWORD_CHANGE_KEY, true);
 
 /** Only these roles may call the operation. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
@@ -20,6 +27,8 @@ export const CurrentActor = createParamDecorator(
 export interface RequestWithActor {
   headers: Record<string, string | string[] | undefined>;
   actor?: Actor | null;
+  /** Set with the actor: the token was issued for a one-time password, which must be changed first. */
+  passwordChangeRequired?: boolean;
 }
 
 export function requestOf(context: ExecutionContext): RequestWithActor | undefined {

@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../access/actor';
-import { CurrentActor, Roles } from '../access/access.decorators';
+import { AllowedBeforePasswordChange, CurrentActor, Roles } from '../access/access.decorators';
 import type { GraphQLRequestContext } from '../common/graphql/request-loaders';
 import { ConnectionType, PageArgs } from '../common/pagination/connection';
 import { Country } from '../reference/entities/country.entity';
@@ -8,9 +8,10 @@ import { ReferenceService } from '../reference/reference.service';
 import { AccountsService } from './accounts.service';
 import { CreateDonorInput, SetDonorIatiReferenceArgs } from './dto/create-donor.input';
 import { CreateUserInput } from './dto/create-user.input';
+import { DeactivateUserArgs, PasswordReset, ReactivateUserArgs, ResetPasswordArgs } from './dto/account-security.args';
 import { UserFilter } from './dto/user-filter.input';
 import { Donor } from './entities/donor.entity';
-import { User } from './entities/user.entity';
+import { PasswordStatus, User } from './entities/user.entity';
 import { Role } from '../domain/role';
 import { DONOR_BY_ID } from './account-loaders';
 
@@ -24,13 +25,14 @@ export class UserResolver {
     private readonly reference: ReferenceService,
   ) {}
 
+  @AllowedBeforePasswordChange()
   @Query(() => User, { description: 'The signed-in user.' })
   me(@CurrentActor() actor: Actor): Promise<User | null> {
     return this.accounts.getUser(actor.userId);
   }
 
   @Roles(Role.ADMIN)
-  @Query(() => UserConnection, { description: 'Every account, by e-mail address. ADMIN only.' })
+  @Query(() => UserConnection, { description: 'The accounts that pass the filter, by e-mail address. ADMIN only.' })
   users(@Args('filter', { nullable: true }) filter: UserFilter, @Args() page: PageArgs): Promise<UserConnection> {
     return this.accounts.listUsers(filter ?? {}, page);
   }
@@ -39,6 +41,35 @@ export class UserResolver {
   @Mutation(() => User, { description: 'Creates an account. ADMIN only.' })
   createUser(@CurrentActor() actor: Actor, @Args('input') input: CreateUserInput): Promise<User> {
     return this.accounts.createUser(actor, input);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => User, {
+    description:
+      'Deactivates an account: it can no longer sign in, its tokens are refused from the next request on and its open subscriptions are closed. ADMIN only; not your own account.',
+  })
+  deactivateUser(@CurrentActor() actor: Actor, @Args() { id, reason }: DeactivateUserArgs): Promise<User> {
+    return this.accounts.deactivateUser(actor, id, reason);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => User, { description: 'Lets a deactivated account sign in again (its old tokens stay revoked). ADMIN only.' })
+  reactivateUser(@CurrentActor() actor: Actor, @Args() { id }: ReactivateUserArgs): Promise<User> {
+    return this.accounts.reactivateUser(actor, id);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => PasswordReset, {
+    description:
+      "Replaces an account's password with a one-time password, returned once: it signs in once, and the account must then change it before doing anything else. Revokes the account's tokens. ADMIN only; not your own account.",
+  })
+  resetPassword(@CurrentActor() actor: Actor, @Args() { userId }: ResetPasswordArgs): Promise<PasswordReset> {
+    return this.accounts.resetPassword(actor, userId);
+  }
+
+  @ResolveField(() => Boolean, { description: 'The account signed in with a one-time password and must change it before anything else.' })
+  passwordChangeRequired(@Parent() user: User): boolean {
+    return user.passwordStatus !== PasswordStatus.CHOSEN;
   }
 
   @ResolveField(() => Country, { nullable: true, description: 'For STATE users: the country they act for.' })

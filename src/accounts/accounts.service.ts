@@ -1,18 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { DataSource, In, Repository } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../access/actor';
-import { hashPassword } from './password-hasher';
+import { hashPassword, verifyPassword } from './password-hasher';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/domain-errors';
+import { findForUpdate } from '../database/locking';
+import { escapeLike } from '../database/like-pattern';
+import { AccountStateCache } from './account-state';
+import { assertAcceptablePassword } from './password-policy';
 import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagination/connection';
 import { ReferenceService } from '../reference/reference.service';
 import { CreateDonorInput } from './dto/create-donor.input';
 import { CreateUserInput } from './dto/create-user.input';
 import { UserFilter } from './dto/user-filter.input';
 import { Donor } from './entities/donor.entity';
-import { User } from './entities/user.entity';
+import { PasswordStatus, User } from './entities/user.entity';
 import { Role } from '../domain/role';
 
 @Injectable()
@@ -23,6 +27,7 @@ export class AccountsService {
     private readonly dataSource: DataSource,
     private readonly reference: ReferenceService,
     private readonly audit: AuditService,
+    private readonly accountStates: AccountStateCache,
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(Donor) private readonly donors: Repository<Donor>,
   ) {}
@@ -76,6 +81,8 @@ export class AccountsService {
 
   async createUser(actor: Actor | null, input: CreateUserInput): Promise<User> {
     const email = input.email.trim().toLowerCase();
+    // The input classes check the policy too; this covers callers without one (the first ADMIN account).
+    assertAcceptablePassword(input.password, 'input.password');
     const binding = await this.bindingFor(input);
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (manager) => {
@@ -92,6 +99,115 @@ export class AccountsService {
       });
       return user;
     });
+  }
+
+  /** ADMIN: the account can no longer sign in, and its tokens and open subscriptions stop working at once. */
+  async deactivateUser(actor: Actor, id: string, reason: string): Promise<User> {
+    if (id === actor.userId) throw BadUserInputError.forField('id', 'You cannot deactivate your own account.');
+    return this.changeAccount(id, async (manager, user) => {
+      if (!user.active) throw new ConflictError(`The account ${user.email} is already deactivated.`);
+      user.active = false;
+      user.deactivatedAt = new Date();
+      user.deactivationReason = reason.trim();
+      user.tokenVersion += 1;
+      await manager.save(user);
+      await this.audit.record(manager, actor, {
+        action: 'user.deactivate',
+        entityType: 'User',
+        entityId: id,
+        detail: { reason: user.deactivationReason },
+      });
+    });
+  }
+
+  /** ADMIN: the account may sign in again; tokens from before its deactivation stay revoked. */
+  async reactivateUser(actor: Actor, id: string): Promise<User> {
+    return this.changeAccount(id, async (manager, user) => {
+      if (user.active) throw new ConflictError(`The account ${user.email} is active.`);
+      const deactivation = { deactivatedAt: user.deactivatedAt?.toISOString() ?? null, reason: user.deactivationReason };
+      user.active = true;
+      user.deactivatedAt = null;
+      user.deactivationReason = null;
+      await manager.save(user);
+      await this.audit.record(manager, actor, { action: 'user.reactivate', entityType: 'User', entityId: id, detail: { deactivation } });
+    });
+  }
+
+  /**
+   * ADMIN: replaces the password with a one-time password, returned here and nowhere else. It signs in
+   * once, and that session may only change the password; every earlier token is revoked.
+   */
+  async resetPassword(actor: Actor, userId: string): Promise<{ user: User; oneTimePassword: string }> {
+    if (userId === actor.userId) throw BadUserInputError.forField('userId', 'Change your own password with changePassword.');
+    // 96 random bits, in letters, digits, - and _: long enough for the policy, short enough to read out.
+    const oneTimePassword = randomBytes(12).toString('base64url');
+    const passwordHash = await hashPassword(oneTimePassword);
+    const user = await this.changeAccount(userId, async (manager, user) => {
+      user.passwordHash = passwordHash;
+      user.passwordStatus = PasswordStatus.ONE_TIME;
+      user.tokenVersion += 1;
+      await manager.save(user);
+      await this.audit.record(manager, actor, { action: 'user.reset_password', entityType: 'User', entityId: userId });
+    });
+    return { user, oneTimePassword };
+  }
+
+  /** The signed-in user replaces their password; every token issued before, on any device, is revoked. */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<User> {
+    const current = await this.users.findOne({ where: { id: actor.userId } });
+    if (!current) throw new NotFoundError('User', actor.userId);
+    if (!(await verifyPassword(current.passwordHash, currentPassword))) {
+      throw new BadUserInputError('The current password is wrong.', [
+        { field: 'currentPassword', message: 'The current password is wrong.', rule: 'currentPassword' },
+      ]);
+    }
+    if (newPassword === currentPassword) {
+      throw new BadUserInputError('The new password must differ from the current one.', [
+        { field: 'newPassword', message: 'The new password must differ from the current one.', rule: 'differentPassword' },
+      ]);
+    }
+    const passwordHash = await hashPassword(newPassword);
+    return this.changeAccount(actor.userId, async (manager, user) => {
+      // Checked again under the lock: a reset between the check above and here wins.
+      if (user.passwordHash !== current.passwordHash) throw new ConflictError('The password was changed meanwhile; sign in again.');
+      user.passwordHash = passwordHash;
+      user.passwordStatus = PasswordStatus.CHOSEN;
+      user.tokenVersion += 1;
+      await manager.save(user);
+      await this.audit.record(manager, actor, {
+        action: 'user.change_password',
+        entityType: 'User',
+        entityId: user.id,
+        detail: { afterReset: current.passwordStatus !== PasswordStatus.CHOSEN },
+      });
+    });
+  }
+
+  /**
+   * Signing in with a one-time password uses it up: true for the one sign-in that does (two at once
+   * cannot both), false when it was already used.
+   */
+  async useOneTimePassword(userId: string): Promise<boolean> {
+    const result = await this.users.update(
+      { id: userId, passwordStatus: PasswordStatus.ONE_TIME },
+      { passwordStatus: PasswordStatus.ONE_TIME_USED },
+    );
+    return result.affected === 1;
+  }
+
+  /**
+   * One change of an account's access, in one transaction with its audit event; once committed,
+   * every API process forgets the account's cached state and re-checks its open subscriptions.
+   */
+  private async changeAccount(id: string, change: (manager: EntityManager, user: User) => Promise<void>): Promise<User> {
+    const user = await this.dataSource.transaction(async (manager) => {
+      const user = await findForUpdate(manager, User, { id });
+      if (!user) throw new NotFoundError('User', id);
+      await change(manager, user);
+      return user;
+    });
+    await this.accountStates.changed(id);
+    return user;
   }
 
   /** STATE users act for exactly one country, DONOR users for exactly one organisation, others for none. */
@@ -153,12 +269,24 @@ export class AccountsService {
   /** E-mail addresses are unique, so they alone give the list the stable order its cursors need. */
   async listUsers(filter: UserFilter, page: PageArgs): Promise<Connection<User>> {
     const { skip, take } = pageWindow(page);
-    const [items, total] = await this.users.findAndCount({
-      where: filter.role ? { role: filter.role } : {},
-      order: { email: 'ASC' },
-      skip,
-      take,
-    });
+    const query = this.users.createQueryBuilder('account').orderBy('account.email', 'ASC').skip(skip).take(take);
+    if (filter.role) query.andWhere('account.role = :role', { role: filter.role });
+    if (filter.active !== undefined) query.andWhere('account.active = :active', { active: filter.active });
+    if (filter.countryIso3) query.andWhere('account.countryIso3 = :countryIso3', { countryIso3: filter.countryIso3.toUpperCase() });
+    if (filter.donorId) query.andWhere('account.donorId = :donorId', { donorId: filter.donorId });
+    const search = filter.search?.trim().toLowerCase();
+    if (search) {
+      query
+        .leftJoin(Donor, 'donor', 'donor.id = account.donorId')
+        .andWhere(
+          new Brackets((matches) =>
+            matches
+              .where(`LOWER(account.email) LIKE :search ESCAPE '\\'`, { search: `%${escapeLike(search)}%` })
+              .orWhere(`LOWER(donor.name) LIKE :search ESCAPE '\\'`),
+          ),
+        );
+    }
+    const [items, total] = await query.getManyAndCount();
     return toConnection(items, total, skip);
   }
 

@@ -1,14 +1,14 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Role } from '../domain/role';
-import { ForbiddenError, UnauthenticatedError } from '../common/errors/domain-errors';
-import { PUBLIC_KEY, requestOf, ROLES_KEY } from '../access/access.decorators';
+import { AccessRefusal, ForbiddenError, UnauthenticatedError } from '../common/errors/domain-errors';
+import { BEFORE_PASSWORD_CHANGE_KEY, PUBLIC_KEY, requestOf, ROLES_KEY } from '../access/access.decorators';
 import { AuthService } from './auth.service';
-import { bearerToken } from '../common/http/bearer-token';
 
 /**
  * Applied to every operation: resolves the bearer token into an actor, refuses anonymous calls
- * unless the operation is @Public(), and enforces @Roles(). Ownership rules live in the services.
+ * unless the operation is @Public(), refuses a session that must change its password first unless the
+ * operation is @AllowedBeforePasswordChange(), and enforces @Roles(). Ownership rules live in the services.
  * Over a WebSocket the actor is already resolved when the connection opens (subscription-auth.ts).
  */
 @Injectable()
@@ -25,12 +25,11 @@ export class AuthGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) ?? false;
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
 
-    if (request.actor === undefined) {
-      const token = bearerToken(request.headers.authorization);
-      request.actor = token ? await this.auth.actorFromToken(token) : null;
-    }
-    const actor = request.actor;
+    const actor = await this.auth.actorOfRequest(request);
     if (!actor && !isPublic) throw new UnauthenticatedError();
+    if (request.passwordChangeRequired && !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE_KEY, targets)) {
+      throw new ForbiddenError('Change the one-time password first (changePassword).', AccessRefusal.PASSWORD_CHANGE_REQUIRED);
+    }
     if (roles?.length && (!actor || !roles.includes(actor.role))) {
       throw new ForbiddenError(`Only ${roles.join(' or ')} users may do this.`);
     }

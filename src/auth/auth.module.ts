@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { createSecretKey, randomBytes } from 'node:crypto';
+import { AccountsModule } from '../accounts/accounts.module';
 import { User } from '../accounts/entities/user.entity';
 import { AppConfig } from '../config/app-config';
 import { createRedisConnection } from '../queue/redis-connection';
@@ -11,10 +12,12 @@ import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { LoginAttemptStore } from './login-attempt-store';
+import { SubscriptionAuth } from './subscription-auth';
 
 @Global()
 @Module({
   imports: [
+    AccountsModule,
     TypeOrmModule.forFeature([User]),
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -42,7 +45,7 @@ import { LoginAttemptStore } from './login-attempt-store';
       }),
     }),
   ],
-  providers: [AuthService, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService],
+  providers: [AuthService, AuthResolver, SubscriptionAuth, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, SubscriptionAuth],
 })
 export class AuthModule {}

@@ -8,7 +8,7 @@ import { Donor } from '../accounts/entities/donor.entity';
 import { User } from '../accounts/entities/user.entity';
 import { Role } from '../domain/role';
 import { Actor } from '../access/actor';
-import { actorOf } from '../auth/auth.service';
+import { actorOf } from '../accounts/account-state';
 import { validateOrReport } from '../cli/validate-or-report';
 import { AppConfig } from '../config/app-config';
 import { MatchingRun } from '../matching/entities/matching-run.entity';

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsEnum, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
 import { Role } from '../../domain/role';
+import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-policy';
 
 @InputType({ description: 'A new account. STATE users need countryIso3; DONOR users need donorId.' })
 export class CreateUserInput {
@@ -9,9 +10,8 @@ export class CreateUserInput {
   @MaxLength(254)
   email: string;
 
-  @Field({ description: 'At least 12 characters.' })
-  @IsString()
-  @Length(12, 200)
+  @Field({ description: `${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters, not one of the most common passwords.` })
+  @IsAcceptablePassword()
   password: string;
 
   @Field(() => Role, { description: 'What the user may do.' })

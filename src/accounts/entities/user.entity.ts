@@ -1,7 +1,18 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { newId } from '../../common/entity-id';
 import { Role } from '../../domain/role';
+
+/** Where an account's password came from, which decides whether it must be changed at sign-in. */
+export enum PasswordStatus {
+  /** Chosen by the user (or set when the account was created). */
+  CHOSEN = 'CHOSEN',
+  /** A one-time password from resetPassword, not yet used to sign in. */
+  ONE_TIME = 'ONE_TIME',
+  /** The one-time password signed in once; it signs in no more, and only changePassword and me are answered. */
+  ONE_TIME_USED = 'ONE_TIME_USED',
+}
+registerEnumType(PasswordStatus, { name: 'PasswordStatus', description: "Where an account's password came from." });
 
 @ObjectType({ description: 'A person who signs in.' })
 @Entity('users')
@@ -28,6 +39,29 @@ export class User {
   /** Set for DONOR users: the organisation whose offers they post. */
   @Column({ name: 'donor_id', type: 'varchar', length: 36, nullable: true })
   donorId: string | null;
+
+  @Field({ description: 'False once an ADMIN has deactivated the account: it cannot sign in and its tokens are refused.' })
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the account was deactivated; null while it is active.' })
+  @Column({ name: 'deactivated_at', type: Date, nullable: true })
+  deactivatedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the account was deactivated; null while it is active.' })
+  @Column({ name: 'deactivation_reason', type: 'varchar', length: 500, nullable: true })
+  deactivationReason: string | null;
+
+  @Field(() => PasswordStatus, { description: "Whether the password is the user's own or a one-time password from a reset." })
+  @Column({ name: 'password_status', type: 'varchar', length: 16, default: PasswordStatus.CHOSEN })
+  passwordStatus: PasswordStatus;
+
+  /**
+   * Carried in every token (claim `ver`): deactivation, a password change and a reset raise it, so every
+   * token issued before is refused from the next request on.
+   */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion: number;
 
   @Field({ description: 'When the account was created.' })
   @CreateDateColumn({ name: 'created_at' })

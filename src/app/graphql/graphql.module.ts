@@ -7,7 +7,7 @@ import { specifiedRules, validate } from 'graphql';
 import type { Context as WsContext, ServerOptions as WsServerOptions } from 'graphql-ws';
 import type { RequestWithActor } from '../../access/access.decorators';
 import { AuthService } from '../../auth/auth.service';
-import { authenticateConnection, closeWhenTokenExpires, SubscriptionConnectionExtra } from '../../auth/subscription-auth';
+import { SubscriptionAuth, SubscriptionConnectionExtra } from '../../auth/subscription-auth';
 import { AppConfig } from '../../config/app-config';
 import { RequestMetrics } from '../../metrics/request-metrics';
 import { formatGraphQLError } from '../../common/errors/graphql-error-formatter';
@@ -31,8 +31,14 @@ export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
     LoadersModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [AppConfig, LoaderRegistry, AuthService, RequestMetrics],
-      useFactory: (config: AppConfig, loaders: LoaderRegistry, auth: AuthService, requestMetrics: RequestMetrics): ApolloDriverConfig => {
+      inject: [AppConfig, LoaderRegistry, AuthService, SubscriptionAuth, RequestMetrics],
+      useFactory: (
+        config: AppConfig,
+        loaders: LoaderRegistry,
+        auth: AuthService,
+        subscriptionAuth: SubscriptionAuth,
+        requestMetrics: RequestMetrics,
+      ): ApolloDriverConfig => {
         const introspectionOpenToAll = config.GRAPHQL_PLAYGROUND ?? !config.isProduction;
         const armor = new ApolloArmor({
           maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true },
@@ -44,21 +50,21 @@ export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
           blockFieldSuggestion: { enabled: config.isProduction },
         }).protect();
         const validationRules = armor.validationRules;
+        const introspectionOnSocket = introspectionOverSocket(introspectionOpenToAll);
         // Subscriptions over graphql-ws: the token travels in the connection parameters and the
-        // actor found for it acts in every subscription on that socket, until the token expires.
+        // actor found for it acts in every subscription on that socket, until the token expires or
+        // stops counting (subscription-auth.ts checks the account on every message).
         // They bypass Apollo, so GraphQL Armor's depth, cost and alias limits and the introspection rule
         // are applied to them here; graphql-ws validates before it has the variables, so a page sized by
         // a variable counts as the largest page.
-        const graphqlWs: GraphQLWsSubscriptionsConfig & Pick<WsServerOptions, 'validate'> = {
-          onConnect: async (context: WsContext<Record<string, unknown> | undefined, unknown>) => {
-            const session = await authenticateConnection(auth, context.connectionParams);
-            if (!session) return false;
-            const extra = context.extra as SubscriptionConnectionExtra;
-            extra.actor = session.actor;
-            closeWhenTokenExpires(extra.socket, session.expiresAt);
-            return true;
+        const graphqlWs: GraphQLWsSubscriptionsConfig & Pick<WsServerOptions, 'validate' | 'onNext'> = {
+          onConnect: (context: WsContext<Record<string, unknown> | undefined, unknown>) =>
+            subscriptionAuth.connect(context.extra as SubscriptionConnectionExtra, context.connectionParams),
+          onSubscribe: async (context, id, payload) =>
+            (await subscriptionAuth.subscribe(context.extra as SubscriptionConnectionExtra)) ?? introspectionOnSocket(context, id, payload),
+          onNext: async (context) => {
+            await subscriptionAuth.stillCounts(context.extra as SubscriptionConnectionExtra);
           },
-          onSubscribe: introspectionOverSocket(introspectionOpenToAll),
           validate: (schema, document) =>
             validate(schema, document, [...specifiedRules, ...validationRules, queryCostRule(config.GRAPHQL_MAX_COST)]),
         };

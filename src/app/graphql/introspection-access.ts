@@ -5,7 +5,6 @@ import type { ServerOptions as WsServerOptions } from 'graphql-ws';
 import { isStaff, type Actor } from '../../access/actor';
 import type { RequestWithActor } from '../../access/access.decorators';
 import type { AuthService } from '../../auth/auth.service';
-import { bearerToken } from '../../common/http/bearer-token';
 import type { SubscriptionConnectionExtra } from '../../auth/subscription-auth';
 
 /*
@@ -57,11 +56,8 @@ export function introspectionAccessPlugin(auth: AuthService, openToAll: boolean)
     return field;
   };
   const actorOf = async (request: RequestWithActor): Promise<Actor | null> => {
-    if (request.actor !== undefined) return request.actor;
-    const token = bearerToken(request.headers.authorization);
-    if (!token) return (request.actor = null);
     try {
-      return (request.actor = await auth.actorFromToken(token));
+      return await auth.actorOfRequest(request);
     } catch {
       // An invalid token stays unresolved: the AuthGuard refuses it with its own error.
       return null;

@@ -11,4 +11,10 @@ export class LoginResult {
 
   @Field(() => User, { description: 'The signed-in account.' })
   user: User;
+
+  @Field({
+    description:
+      'Signed in with a one-time password: the token answers only changePassword and me (others are FORBIDDEN with reason PASSWORD_CHANGE_REQUIRED) until the password is changed.',
+  })
+  passwordChangeRequired: boolean;
 }

@@ -20,8 +20,26 @@ export interface FieldProblem {
   rule?: string;
 }
 
+/**
+ * Why an account's access is refused, beside UNAUTHENTICATED or FORBIDDEN (`extensions.reason`), for
+ * clients that act on it: tell the reader the account was deactivated, sign in again, or go to the
+ * password change.
+ */
+export enum AccessRefusal {
+  /** An ADMIN deactivated the account: neither its tokens nor its password work. */
+  ACCOUNT_DEACTIVATED = 'ACCOUNT_DEACTIVATED',
+  /** The token was issued before the account's password changed or was reset, or before a deactivation. */
+  TOKEN_REVOKED = 'TOKEN_REVOKED',
+  /** A one-time password from a reset, already used to sign in once. */
+  ONE_TIME_PASSWORD_USED = 'ONE_TIME_PASSWORD_USED',
+  /** Signed in with a one-time password: only changePassword and me are answered until it is changed. */
+  PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED',
+}
+
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
+  /** Set where the client can act on why access was refused. */
+  readonly reason?: AccessRefusal;
 
   constructor(message: string) {
     super(message);
@@ -47,7 +65,10 @@ export class BadUserInputError extends DomainError {
 export class UnauthenticatedError extends DomainError {
   readonly code = ErrorCode.UNAUTHENTICATED;
 
-  constructor(message = 'You must be logged in to do this.') {
+  constructor(
+    message = 'You must be logged in to do this.',
+    override readonly reason?: AccessRefusal,
+  ) {
     super(message);
   }
 }
@@ -55,7 +76,10 @@ export class UnauthenticatedError extends DomainError {
 export class ForbiddenError extends DomainError {
   readonly code = ErrorCode.FORBIDDEN;
 
-  constructor(message = 'You are not allowed to do this.') {
+  constructor(
+    message = 'You are not allowed to do this.',
+    override readonly reason?: AccessRefusal,
+  ) {
     super(message);
   }
 }

@@ -67,7 +67,7 @@ export function formatGraphQLError(
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {
     const fields = original.code === ErrorCode.BAD_USER_INPUT ? { fields: (original as { fields?: FieldProblem[] }).fields ?? [] } : {};
-    return withCode(formatted, original.code, original.message, fields);
+    return withCode(formatted, original.code, original.message, { ...fields, ...(original.reason ? { reason: original.reason } : {}) });
   }
   if (original instanceof InputValidationException) {
     const summary = original.fields.map((problem) => `${problem.field}: ${problem.message}`).join('; ');

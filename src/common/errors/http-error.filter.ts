@@ -14,7 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
 
 /** What an HTTP client reads when a download is refused: the same code, message and fields a GraphQL client gets. */
 export interface HttpErrorBody {
-  error: { code: string; message: string; fields?: FieldProblem[] };
+  error: { code: string; message: string; fields?: FieldProblem[]; reason?: string };
 }
 
 /**
@@ -47,7 +47,8 @@ export class HttpErrorFilter implements ExceptionFilter {
   private describe(error: unknown): [number, HttpErrorBody] {
     if (error instanceof DomainError) {
       const fields = error.code === ErrorCode.BAD_USER_INPUT ? { fields: (error as { fields?: FieldProblem[] }).fields ?? [] } : {};
-      return [STATUS[error.code], { error: { code: error.code, message: error.message, ...fields } }];
+      const reason = error.reason ? { reason: error.reason } : {};
+      return [STATUS[error.code], { error: { code: error.code, message: error.message, ...fields, ...reason } }];
     }
     if (error instanceof InputValidationException) {
       const summary = error.fields.map((problem) => `${problem.field}: ${problem.message}`).join('; ');

@@ -8,7 +8,7 @@ import { composeEmail } from '../mail/compose-email';
 import { Mailer } from '../mail/mailer';
 import { NotificationPreferencesService } from '../notification-preferences.service';
 import { NotificationPresenter } from './notification-presenter';
-import { actorOf } from './recipients';
+import { actorOf } from '../../accounts/account-state';
 
 /** How long a sender holds an e-mail: longer than nodemailer's timeouts together. */
 const CLAIM_MS = 2 * 60 * 1000;

@@ -15,7 +15,8 @@ import { KIND_RULES } from '../notification-kind';
 import { NotificationPreferencesService } from '../notification-preferences.service';
 import { NotificationEvent } from '../outbox/notification-event';
 import { SEND_EMAIL_JOB, SendEmailJobData } from './email-job-data';
-import { actorOf, EventOwners, isAudience } from './recipients';
+import { actorOf } from '../../accounts/account-state';
+import { EventOwners, isAudience } from './recipients';
 
 /**
  * Turns an event into one notification per user who is its audience and may see what it is about,

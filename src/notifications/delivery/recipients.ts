@@ -1,6 +1,5 @@
 import { User } from '../../accounts/entities/user.entity';
 import { Role } from '../../domain/role';
-import type { Actor } from '../../access/actor';
 import { KIND_RULES, NotificationKind } from '../notification-kind';
 
 /** Whose side of a pairing or need an event is on. */
@@ -18,9 +17,4 @@ export function isAudience(user: Pick<User, 'role' | 'countryIso3' | 'donorId'>,
   if (user.role === Role.STATE) return user.countryIso3 !== null && user.countryIso3 === owners.needCountryIso3;
   if (user.role === Role.DONOR) return user.donorId !== null && user.donorId === owners.offerDonorId;
   return true;
-}
-
-/** The user as the visibility rules know a caller. */
-export function actorOf(user: Pick<User, 'id' | 'email' | 'role' | 'countryIso3' | 'donorId'>): Actor {
-  return { userId: user.id, email: user.email, role: user.role, countryIso3: user.countryIso3, donorId: user.donorId };
 }
