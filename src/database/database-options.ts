@@ -1,18 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Database as SqliteConnection } from 'better-sqlite3';
 import type { DataSourceOptions, EntitySchema } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { beginTransactionsImmediately } from './driver-adapter';
 import { MIGRATIONS } from './migrations';
 
 /** Entity classes (or schemas) a data source maps. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity classes
 export type DataSourceEntities = (Function | EntitySchema)[];
-
-/** The part of a better-sqlite3 connection we tune when it opens. */
-interface SqliteConnection {
-  pragma(sql: string): unknown;
-  prepare(sql: string): unknown;
-}
 
 /** The file a SQLite DATABASE_URL names (`sqlite:` and `sqlite://` prefixes are optional). */
 export const sqliteFileOf = (url: string): string => url.replace(/^sqlite:(\/\/)?/, '');
@@ -53,11 +49,8 @@ export function buildDataSourceOptions(
       // An approval must survive a power cut: FULL syncs the WAL on every commit.
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
-      // The API and a worker may share the file. A deferred BEGIN takes the write lock only at the
-      // first write, and SQLite refuses that upgrade at once (no busy wait) when another process
-      // wrote meanwhile; BEGIN IMMEDIATE takes the lock up front, where the busy timeout applies.
-      const prepare = db.prepare.bind(db);
-      db.prepare = (sql: string) => prepare(sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql);
+      // The API and a worker may share the file: each takes the write lock when it begins.
+      beginTransactionsImmediately(db);
     },
   };
 }

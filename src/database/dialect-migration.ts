@@ -1,4 +1,5 @@
 import type { QueryRunner } from 'typeorm';
+import { dialectOf } from './driver-adapter';
 
 export interface DialectStatements {
   sqlite: string[];
@@ -11,7 +12,7 @@ export interface DialectStatements {
  * and the schema always equals what the entities describe.
  */
 export async function runForDialect(queryRunner: QueryRunner, statements: DialectStatements): Promise<void> {
-  const dialect = queryRunner.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
+  const dialect = dialectOf(queryRunner.connection);
   for (const sql of statements[dialect]) {
     await queryRunner.query(sql);
   }

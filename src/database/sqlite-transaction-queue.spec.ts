@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from './database-options';
+import { sqliteConnectionOf } from './driver-adapter';
 import { inExclusiveTurn, queueSqliteTransactions } from './sqlite-transaction-queue';
 
 describe('queued SQLite transactions', () => {
@@ -47,7 +48,7 @@ describe('queued SQLite transactions', () => {
 
   it('gives exclusive work a turn of its own, between transactions, with none open', async () => {
     const order: string[] = [];
-    const connection = (dataSource.driver as unknown as { databaseConnection: Database.Database }).databaseConnection;
+    const connection = sqliteConnectionOf(dataSource);
     const before = dataSource.transaction(async (manager) => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       await manager.query('UPDATE counter SET value = value + 1 WHERE id = 1');

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource } from 'typeorm';
+import { dialectOf, wrapTransactions } from './driver-adapter';
 
 const insideQueuedTransaction = new AsyncLocalStorage<true>();
 
@@ -16,9 +17,7 @@ const queues = new WeakMap<DataSource, TurnQueue>();
  * connection per transaction and needs none of this.
  */
 export function queueSqliteTransactions(dataSource: DataSource): void {
-  if (dataSource.options.type !== 'better-sqlite3') return;
-  const manager = dataSource.manager;
-  const runTransaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
+  if (dialectOf(dataSource) !== 'sqlite') return;
   let queueTail: Promise<unknown> = Promise.resolve();
   const takeTurn: TurnQueue = (work) => {
     const turn = queueTail.then(() => insideQueuedTransaction.run(true, work));
@@ -26,10 +25,9 @@ export function queueSqliteTransactions(dataSource: DataSource): void {
     return turn;
   };
   queues.set(dataSource, takeTurn);
-  manager.transaction = (...args: unknown[]) => {
-    if (insideQueuedTransaction.getStore()) return runTransaction(...args);
-    return takeTurn(() => runTransaction(...args));
-  };
+  wrapTransactions(dataSource, (runTransaction, args) =>
+    insideQueuedTransaction.getStore() ? runTransaction(...args) : takeTurn(() => runTransaction(...args)),
+  );
 }
 
 /**

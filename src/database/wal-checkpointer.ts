@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import { startWorkerThread } from '../common/worker-threads/start-worker-thread';
 import type { DataSource } from 'typeorm';
+import { sqliteFileOpenedBy } from './driver-adapter';
 
 const checkpointers = new WeakMap<DataSource, WalCheckpointer>();
 
@@ -81,8 +82,8 @@ export class WalCheckpointer {
  * in-memory SQLite get none.
  */
 export function attachWalCheckpointer(dataSource: DataSource): void {
-  const file = dataSource.options.type === 'better-sqlite3' ? dataSource.options.database : ':memory:';
-  if (file === ':memory:') return;
+  const file = sqliteFileOpenedBy(dataSource);
+  if (file === null) return;
   const checkpointer = new WalCheckpointer(file);
   checkpointers.set(dataSource, checkpointer);
   const destroy = dataSource.destroy.bind(dataSource);

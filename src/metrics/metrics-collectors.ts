@@ -1,4 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { postgresPoolOf } from '../database/driver-adapter';
 import { Gauge } from 'prom-client';
 import { DataSource, EntitySubscriberInterface } from 'typeorm';
 import type { AfterQueryEvent } from 'typeorm/subscriber/event/QueryEvent';
@@ -14,13 +15,6 @@ export function statementOf(sql: string): string {
   if (word === 'with') return 'select';
   if (['begin', 'start', 'commit', 'rollback', 'savepoint', 'release'].includes(word)) return 'transaction';
   return 'other';
-}
-
-/** The part of node-postgres's pool the gauges read. */
-interface PgPool {
-  totalCount: number;
-  idleCount: number;
-  waitingCount: number;
 }
 
 /**
@@ -69,7 +63,7 @@ export class MetricsCollectors implements OnApplicationBootstrap, EntitySubscrib
         },
       });
     }
-    const pool = this.dataSource.options.type === 'postgres' ? (this.dataSource.driver as unknown as { master: PgPool }).master : null;
+    const pool = postgresPoolOf(this.dataSource);
     if (pool) {
       new Gauge({
         name: 'poa_match_db_pool_connections',

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ENTITIES } from '../../app/entities';
+import { sqliteConnectionOf } from '../../database/driver-adapter';
 import { MIGRATIONS } from '../../database/migrations';
 import { MatchEventKind, MatchEventMessage } from '../events/match-event';
 import { MatchStatus } from '../../domain/statuses';
@@ -175,9 +176,7 @@ describe('MatchWriter on SQLite', () => {
     });
 
     it('waits for a transaction in progress, and leaves the connection as it found it', async () => {
-      const connection = (
-        dataSource.driver as unknown as { databaseConnection: { pragma(sql: string, options: { simple: true }): unknown } }
-      ).databaseConnection;
+      const connection = sqliteConnectionOf(dataSource);
       let transactionDone = false;
       const transaction = dataSource.transaction(async (manager) => {
         await new Promise((resolve) => setTimeout(resolve, 20));

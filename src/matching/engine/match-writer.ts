@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { dialectOf, sqliteConnectionOf } from '../../database/driver-adapter';
 import { inExclusiveTurn } from '../../database/sqlite-transaction-queue';
 import { walCheckpointerOf } from '../../database/wal-checkpointer';
 import { MatchEventKind, MatchEventMessage } from '../events/match-event';
@@ -20,7 +21,7 @@ import {
   UPSERT_PROPOSAL_CONFLICT,
   WrittenRow,
 } from './match-sql';
-import { SqliteHandle, SqliteMatchStatements } from './sqlite-match-statements';
+import { SqliteMatchStatements } from './sqlite-match-statements';
 
 /** Rows per INSERT statement on PostgreSQL: seven parameters (six arrays and the run) whatever the number of rows. */
 const ROWS_PER_INSERT = 2_000;
@@ -110,8 +111,8 @@ export class MatchWriter {
    */
   async writeRunBatch(batch: RunBatch, owners: KnownPairOwners): Promise<MatchWriteOutcome> {
     const record = (proposed: number) => [batch.pairsScored, batch.matchesUpsertedBefore + proposed] as const;
-    if (this.dataSource.options.type === 'better-sqlite3') {
-      const statements = new SqliteMatchStatements(sqliteHandle(this.dataSource.manager));
+    if (dialectOf(this.dataSource) === 'sqlite') {
+      const statements = new SqliteMatchStatements(sqliteConnectionOf(this.dataSource));
       const { proposed, changes } = await inExclusiveTurn(this.dataSource, () =>
         statements.inBatchTransaction(() => {
           const stored = new StoredMatches(statements.stored('need_id', batch.needIds));
@@ -285,11 +286,7 @@ async function changedRows(manager: EntityManager, sql: string, parameters: unkn
 
 /** The statements on the connection of TypeORM's better-sqlite3 driver; null on PostgreSQL. */
 function sqliteStatements(manager: EntityManager): SqliteMatchStatements | null {
-  return manager.connection.options.type === 'better-sqlite3' ? new SqliteMatchStatements(sqliteHandle(manager)) : null;
-}
-
-function sqliteHandle(manager: EntityManager): SqliteHandle {
-  return (manager.connection.driver as unknown as { databaseConnection: SqliteHandle }).databaseConnection;
+  return dialectOf(manager) === 'sqlite' ? new SqliteMatchStatements(sqliteConnectionOf(manager)) : null;
 }
 
 function inKeyOrder(pairs: readonly Proposal[]): Proposal[] {

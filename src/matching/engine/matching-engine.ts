@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { dialectOf } from '../../database/driver-adapter';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { MatchEventBus } from '../events/match-event-bus';
@@ -178,7 +179,7 @@ export class MatchingEngine {
       weights,
       topK: this.config.MATCH_TOP_K,
       minScore: this.config.MATCH_MIN_SCORE,
-      needsPerBatch: this.dataSource.options.type === 'better-sqlite3' ? NEEDS_PER_BATCH.sqlite : NEEDS_PER_BATCH.postgres,
+      needsPerBatch: NEEDS_PER_BATCH[dialectOf(this.dataSource)],
       firstBatchNeeds: NEEDS_IN_FIRST_BATCH,
       regionNames: new Map(this.reference.listRegions().map((region) => [region.code, region.name])),
       countryNames: new Map(this.reference.listCountries().map((country) => [country.iso3, country.name])),

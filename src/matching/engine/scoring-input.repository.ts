@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { dialectOf } from '../../database/driver-adapter';
 import { DataSource, In } from 'typeorm';
 import { Need } from '../../needs/entities/need.entity';
 import { LIVE_NEED_STATUSES } from '../../needs/need-lifecycle';
@@ -131,7 +132,7 @@ export class ScoringInputRepository {
    */
   async databaseTimeBefore(windowSeconds: number): Promise<string> {
     const [{ since }] = await this.dataSource.query<{ since: string }[]>(
-      this.dataSource.options.type === 'postgres'
+      dialectOf(this.dataSource) === 'postgres'
         ? 'SELECT (LOCALTIMESTAMP - make_interval(secs => $1))::text AS since'
         : "SELECT datetime('now', '-' || ? || ' seconds') AS since",
       [windowSeconds],

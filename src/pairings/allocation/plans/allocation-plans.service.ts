@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../../../audit/audit.service';
 import { Actor } from '../../../access/actor';
 import { ConflictError, NotFoundError } from '../../../common/errors/domain-errors';
 import { Connection, PageArgs, pageWindow, toConnection } from '../../../common/pagination/connection';
-import { findForUpdate } from '../../../database/locking';
+import { findForUpdate, findManyForUpdate } from '../../../database/locking';
 import { MatchEventMessage } from '../../../matching/events/match-event';
 import { Match } from '../../../matching/entities/match.entity';
 import { Need } from '../../../needs/entities/need.entity';
@@ -20,8 +20,6 @@ import { LockedPairing, PairingsService } from '../../decisions/pairings.service
 import { PROPOSE_ALLOCATION_JOB, ProposeAllocationJobData } from './propose-allocation.job';
 
 const DEFAULT_TIME_LIMIT_SECONDS = 30;
-/** Ids per locking statement, far below every driver's parameter limit. */
-const IDS_PER_LOCK = 500;
 
 /**
  * Optimal allocation for the Secretariat: a plan is requested (stored QUEUED, with its
@@ -100,9 +98,9 @@ export class AllocationPlansService {
       const allocations = plan.allocations ?? [];
       const basis = plan.basis ?? { offers: {}, needs: {} };
       // Offers, then needs, then matches, each in id order: the order single decisions lock in.
-      const offers = await lockAll(manager, Offer, Object.keys(basis.offers));
-      const needs = await lockAll(manager, Need, Object.keys(basis.needs));
-      const matches = await lockAll(
+      const offers = await findManyForUpdate(manager, Offer, Object.keys(basis.offers));
+      const needs = await findManyForUpdate(manager, Need, Object.keys(basis.needs));
+      const matches = await findManyForUpdate(
         manager,
         Match,
         allocations.map((allocation) => allocation.matchId),
@@ -133,26 +131,6 @@ export class AllocationPlansService {
     await this.pairings.announce(announcements);
     return plan;
   }
-}
-
-/** Locks rows by id in id order (PostgreSQL row locks; SQLite's single writer already serialises). */
-async function lockAll<T extends ObjectLiteral & { id: string }>(
-  manager: EntityManager,
-  entity: EntityTarget<T>,
-  ids: string[],
-): Promise<Map<string, T>> {
-  const sorted = [...new Set(ids)].sort();
-  const rows = new Map<string, T>();
-  for (let start = 0; start < sorted.length; start += IDS_PER_LOCK) {
-    const query = manager
-      .getRepository(entity)
-      .createQueryBuilder('row')
-      .where({ id: In(sorted.slice(start, start + IDS_PER_LOCK)) })
-      .orderBy('row.id', 'ASC');
-    if (manager.connection.options.type === 'postgres') query.setLock('pessimistic_write');
-    for (const row of await query.getMany()) rows.set(row.id, row);
-  }
-  return rows;
 }
 
 /** Refuses the plan if any offer, need or match it relied on has moved since it was solved. */
