@@ -11,12 +11,21 @@
  * script in a process of its own, with the committed schema.gql and resolvers that return the
  * responses the service gave, from memory. Each query is measured on the service, then on the peer.
  *
+ * The floor, in the same run: the stack the service is built on (NestJS with Express and its Apollo
+ * driver, defaults throughout) serving the same schema and answers from memory, with none of the
+ * service's code. It bounds from above what the service can reach on that stack: the ratio of the
+ * floor to the bare server is the most any service on it can show.
+ *
  *   node bench/.build/bench/read-path-bench.js [--duration 10] [--connections 20] [--queries matches,typename,me,themes] [--profile]
  *
  * `--profile` writes a V8 CPU profile of the API (`read-path-api.cpuprofile`, from its start to its
  * stop) to bench/.profiles/.
  */
 import { ApolloServer } from '@apollo/server';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
@@ -79,6 +88,24 @@ async function serveBare(): Promise<void> {
   process.stdout.write('bare server listening\n');
 }
 
+/** The floor: NestJS, Express and the Apollo driver with their defaults, answering from memory. Runs in its own process. */
+async function serveFrameworkFloor(): Promise<void> {
+  const answers = JSON.parse(readFileSync(process.env.BARE_ANSWERS!, 'utf8')) as Record<string, unknown>;
+  @Module({
+    imports: [
+      GraphQLModule.forRoot<ApolloDriverConfig>({
+        driver: ApolloDriver,
+        typeDefs: readFileSync(join(ROOT, 'schema.gql'), 'utf8'),
+        resolvers: { Query: Object.fromEntries(Object.entries(answers).map(([field, value]) => [field, () => value])) },
+      }),
+    ],
+  })
+  class FrameworkFloorModule {}
+  const app = await NestFactory.create(FrameworkFloorModule, { logger: false });
+  await app.listen(Number(process.env.PORT), '127.0.0.1');
+  process.stdout.write('framework floor listening\n');
+}
+
 async function main(): Promise<void> {
   const seconds = Number(argument('duration', '10'));
   const connections = Number(argument('connections', '20'));
@@ -137,28 +164,46 @@ async function main(): Promise<void> {
     services.push(bare);
     await bare.waitFor('bare server listening');
     const bareUrl = `http://127.0.0.1:${barePort}/`;
+    const floorPort = await freePort();
+    const floor = new ServiceProcess(
+      'framework floor',
+      __filename,
+      { ...process.env, FRAMEWORK_FLOOR: '1', BARE_ANSWERS: answersFile, PORT: String(floorPort), NODE_ENV: 'production' },
+      null,
+    );
+    services.push(floor);
+    await floor.waitFor('framework floor listening');
+    const floorUrl = `http://127.0.0.1:${floorPort}/graphql`;
 
     console.log(
       `read path: ${connections} connections, ${WARM_UP_SECONDS} s warm-up then ${seconds} s measured per query and server; ` +
         `API compiled, NODE_ENV=production, SQLite, demo data, signed in as Germany's donor desk (its matches: ${matches.totalCount}, page of ${matches.edges.length}); ` +
-        'peer: bare Apollo Server in its own process answering the same responses from memory',
+        'peer: bare Apollo Server in its own process answering the same responses from memory; ' +
+        'floor: NestJS + Express + Apollo driver, defaults, the same answers from memory',
     );
     console.log(
-      `  ${'query'.padEnd(10)} ${'poa-match req/s'.padStart(16)} ${'p50 / p99 ms'.padStart(14)} ${'bare req/s'.padStart(11)} ${'p50 / p99 ms'.padStart(14)} ${'ratio'.padStart(6)}`,
+      `  ${'query'.padEnd(10)} ${'poa-match req/s'.padStart(16)} ${'p50 / p99 ms'.padStart(14)} ${'bare req/s'.padStart(11)} ${'p50 / p99 ms'.padStart(14)} ` +
+        `${'ratio'.padStart(6)} ${'floor req/s'.padStart(12)} ${'floor ratio'.padStart(12)}`,
     );
-    const ratios = new Map<QueryName, { ratio: number; p99: number }>();
+    const ratios = new Map<QueryName, { ratio: number; floorRatio: number; p99: number }>();
+    const measure = async (url: string, query: string) => {
+      await load(url, query, donor.token!, connections, WARM_UP_SECONDS);
+      return load(url, query, donor.token!, connections, seconds);
+    };
     for (const name of measured) {
       const query = QUERIES[name];
-      await load(apiUrl, query, donor.token!, connections, WARM_UP_SECONDS);
-      const service = await load(apiUrl, query, donor.token!, connections, seconds);
-      await load(bareUrl, query, donor.token!, connections, WARM_UP_SECONDS);
-      const peer = await load(bareUrl, query, donor.token!, connections, seconds);
+      const service = await measure(apiUrl, query);
+      const peer = await measure(bareUrl, query);
+      const framework = await measure(floorUrl, query);
       const ratio = service.requestsPerSecond / peer.requestsPerSecond;
-      ratios.set(name, { ratio, p99: service.p99 });
-      const failures = service.failed + peer.failed ? `   (failed responses: ${service.failed} poa-match, ${peer.failed} bare)` : '';
+      const floorRatio = framework.requestsPerSecond / peer.requestsPerSecond;
+      ratios.set(name, { ratio, floorRatio, p99: service.p99 });
+      const failed = service.failed + peer.failed + framework.failed;
+      const failures = failed ? `   (failed responses: ${service.failed} poa-match, ${peer.failed} bare, ${framework.failed} floor)` : '';
       console.log(
         `  ${name.padEnd(10)} ${service.requestsPerSecond.toFixed(0).padStart(16)} ${`${service.p50} / ${service.p99}`.padStart(14)} ` +
-          `${peer.requestsPerSecond.toFixed(0).padStart(11)} ${`${peer.p50} / ${peer.p99}`.padStart(14)} ${ratio.toFixed(2).padStart(6)}${failures}`,
+          `${peer.requestsPerSecond.toFixed(0).padStart(11)} ${`${peer.p50} / ${peer.p99}`.padStart(14)} ${ratio.toFixed(2).padStart(6)} ` +
+          `${framework.requestsPerSecond.toFixed(0).padStart(12)} ${floorRatio.toFixed(2).padStart(12)}${failures}`,
       );
     }
     const matchesFigure = ratios.get('matches');
@@ -170,7 +215,8 @@ async function main(): Promise<void> {
     const typenameFigure = ratios.get('typename');
     if (typenameFigure) {
       console.log(
-        `  target: { __typename } with a token ≥ ${TARGETS.typenameRatio}×: ${typenameFigure.ratio.toFixed(2)}×, ${verdict(typenameFigure.ratio >= TARGETS.typenameRatio)}`,
+        `  target: { __typename } with a token ≥ ${TARGETS.typenameRatio}×: ${typenameFigure.ratio.toFixed(2)}×, ${verdict(typenameFigure.ratio >= TARGETS.typenameRatio)}` +
+          ` (the framework floor reaches ${typenameFigure.floorRatio.toFixed(2)}×)`,
       );
     }
     const worstP99 = Math.max(...[...ratios.values()].map((figure) => figure.p99));
@@ -183,7 +229,7 @@ async function main(): Promise<void> {
   }
 }
 
-(process.env.BARE_SERVER ? serveBare() : main()).catch((error: unknown) => {
+(process.env.BARE_SERVER ? serveBare() : process.env.FRAMEWORK_FLOOR ? serveFrameworkFloor() : main()).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

@@ -1,9 +1,10 @@
 import { NeedSourceReports } from './need-source-reports';
 import { NeedChanges } from './need-changes';
+import { countryActedFor } from './acting-country';
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AuditService, changedFields } from '../audit/audit.service';
-import { Actor, isStaff } from '../access/actor';
+import { Actor } from '../access/actor';
 import { Visibility } from '../domain/enums';
 import { BadUserInputError, NotFoundError } from '../common/errors/domain-errors';
 import { assertExpectedVersion, saveAsNewVersion } from '../common/expected-version';
@@ -128,7 +129,7 @@ export class NeedsService {
   /** Which of these needs the caller may see. */
   async visibleIds(actor: Actor | null, ids: readonly string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows = await this.visibleNeeds(actor)
+    const rows = await this.restrictToVisibleNeeds(this.dataSource.getRepository(Need).createQueryBuilder(NEED_ALIAS), actor)
       .select('need.id', 'id')
       .andWhere('need.id IN (:...visibleIdsOf)', { visibleIdsOf: [...ids] })
       .getRawMany<{ id: string }>();
@@ -200,10 +201,19 @@ export class NeedsService {
     return query;
   }
 
-  /** The needs the caller may see, as the need policy says (need-policy.ts). */
+  /** The needs the caller may see, as the need policy says (need-policy.ts), with their themes. */
   visibleNeeds(actor: Actor | null): SelectQueryBuilder<Need> {
-    const query = this.dataSource.getRepository(Need).createQueryBuilder('need').leftJoinAndSelect('need.themeLinks', 'themeLink');
-    return restrictToScope(query, needVisibilityScope(actor), 'need.countryIso3', exposedAs);
+    const query = this.dataSource.getRepository(Need).createQueryBuilder(NEED_ALIAS).leftJoinAndSelect('need.themeLinks', 'themeLink');
+    return this.restrictToVisibleNeeds(query, actor);
+  }
+
+  /**
+   * Narrows a query that joins the need as `need` to the needs the caller may see. Other features
+   * join rather than test `IN (visible needs)`: a join looks each row's need up by key, where the
+   * subquery walks every visible need on every request.
+   */
+  restrictToVisibleNeeds<Entity extends ObjectLiteral>(query: SelectQueryBuilder<Entity>, actor: Actor | null): SelectQueryBuilder<Entity> {
+    return restrictToScope(query, needVisibilityScope(actor), `${NEED_ALIAS}.countryIso3`, exposedAs);
   }
 
   private async changeStatus(
@@ -239,16 +249,10 @@ export class NeedsService {
   }
 
   private countryForNewNeed(actor: Actor, requested: string | undefined): string {
-    const countryIso3 = isStaff(actor) ? this.staffChosenCountry(requested) : (requested?.toUpperCase() ?? actor.countryIso3 ?? '');
+    const countryIso3 = countryActedFor(actor, requested, this.reference, 'Name the requesting country when filing for a state.');
     const refusal = refusalToFile(actor, countryIso3);
     if (refusal) throw refusal;
     return countryIso3;
-  }
-
-  /** The Secretariat files for a state it names. */
-  private staffChosenCountry(requested: string | undefined): string {
-    if (!requested) throw BadUserInputError.forField('input.countryIso3', 'Name the requesting country when filing for a state.');
-    return this.reference.requireCountry(requested, 'input.countryIso3');
   }
 
   private validateContent(input: NeedSnapshot, prefix: string): void {
@@ -278,6 +282,9 @@ function snapshot(need: Need): NeedSnapshot {
     nationalReportId: need.nationalReportId ?? undefined,
   };
 }
+
+/** The alias the need policy's conditions name the need by. */
+export const NEED_ALIAS = 'need';
 
 /** A need exposed in one of these ways: published with one of these visibilities, or a draft. */
 function exposedAs(exposures: readonly NeedExposure[], suffix: string): Brackets {

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, In, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Actor, isStaff } from '../access/actor';
+import { Actor } from '../access/actor';
 import { Visibility } from '../domain/enums';
 import { BadUserInputError, NotFoundError } from '../common/errors/domain-errors';
 import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagination/connection';
 import { Need } from '../needs/entities/need.entity';
 import { newNeed, NewNeed } from '../needs/new-need';
+import { countryActedFor } from '../needs/acting-country';
 import { UnLanguage } from '../reference/data/themes';
 import { ReferenceService } from '../reference/reference.service';
 import { analyseReport } from './analysis/analyse-report';
@@ -163,11 +164,7 @@ export class ReportsService {
   }
 
   private countryForImport(actor: Actor, requested: string | undefined): string {
-    if (isStaff(actor)) {
-      if (!requested) throw BadUserInputError.forField('input.countryIso3', 'Name the reporting country when importing for a state.');
-      return this.reference.requireCountry(requested, 'input.countryIso3');
-    }
-    const countryIso3 = requested?.toUpperCase() ?? actor.countryIso3 ?? '';
+    const countryIso3 = countryActedFor(actor, requested, this.reference, 'Name the reporting country when importing for a state.');
     const refusal = refusalToImport(actor, countryIso3);
     if (refusal) throw refusal;
     return countryIso3;

@@ -5,7 +5,7 @@ import { Actor, isStaff } from '../../access/actor';
 import { NotFoundError } from '../../common/errors/domain-errors';
 import { Connection, PageArgs, pageWindow, toConnection } from '../../common/pagination/connection';
 import { Need } from '../../needs/entities/need.entity';
-import { NeedsService } from '../../needs/needs.service';
+import { NEED_ALIAS, NeedsService } from '../../needs/needs.service';
 import { Offer } from '../../offers/entities/offer.entity';
 import { ReferenceService } from '../../reference/reference.service';
 import { MatchFilter } from './dto/match-filter.input';
@@ -166,10 +166,10 @@ export class MatchesService {
       });
     }
     if (actor.role === Role.DONOR && actor.donorId) {
-      const visibleNeeds = this.needs.visibleNeeds(actor).select('need.id');
-      return query
+      query
         .innerJoin(Offer, 'matchOffer', 'matchOffer.id = match.offerId AND matchOffer.donorId = :ownDonor', { ownDonor: actor.donorId })
-        .andWhere(new Brackets((visible) => visible.where(`match.needId IN (${visibleNeeds.getQuery()})`, visibleNeeds.getParameters())));
+        .innerJoin(Need, NEED_ALIAS, `${NEED_ALIAS}.id = match.needId`);
+      return this.needs.restrictToVisibleNeeds(query, actor);
     }
     return query.andWhere('1 = 0');
   }
