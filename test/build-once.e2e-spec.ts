@@ -1,18 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Donor } from '../src/accounts/entities/donor.entity';
-import { openDatabase, seedMarket } from './support/bulk-market';
-import { freePort } from './support/free-port';
+import { seedMarketThroughApi } from './support/bulk-market';
 import { eventually } from './support/matching-helpers';
-import { ROOT, RunningProcess, startProcess } from './support/processes';
+import { adminToken, compiledApiSetup, ROOT, RunningProcess, startCompiledApi, startProcess, TEST_REDIS_URL } from './support/processes';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 import { deleteQueueKeys } from './support/worker-process';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADMIN_EMAIL = 'admin@build-once.test';
 const ADMIN_PASSWORD = 'admin-password-for-the-build-test';
 
@@ -53,43 +49,21 @@ describe('starting one process never disturbs another', () => {
   };
 
   beforeAll(async () => {
-    // `npm test` has built already; run on its own, this spec builds first (once).
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--if-stale'], { cwd: ROOT, stdio: 'inherit' });
     database = await createTestDatabase();
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    env = {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      PORT: String(port),
-      DATABASE_URL: database.url,
-      REDIS_URL,
-      QUEUE_PREFIX: `poa-e2e-${randomBytes(4).toString('hex')}`,
-      JWT_SECRET: 'a-test-secret-that-is-long-enough-for-hs256',
-      ADMIN_EMAIL,
-      ADMIN_PASSWORD,
-      // Every full run scores in a thread of its own, loaded from dist/ when it starts.
-      MATCH_SCORING_THREAD_FROM_PAIRS: '0',
-    };
-    running.push(await startProcess(process.execPath, ['dist/main.js'], env, 'poa-match: console at'));
+    ({ env, origin } = await compiledApiSetup(database.url, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }));
+    // Every full run scores in a thread of its own, loaded from dist/ when it starts.
+    env.MATCH_SCORING_THREAD_FROM_PAIRS = '0';
+    running.push(await startCompiledApi(env));
     running.push(await startProcess(process.execPath, ['dist/worker.js'], env, 'consuming jobs'));
-    token = (
-      await gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', {
-        e: ADMIN_EMAIL,
-        p: ADMIN_PASSWORD,
-      })
-    ).login.accessToken;
-    const { createDonor } = await gql('mutation { createDonor(input: { name: "Bulk donor", kind: STATE }) { id } }');
-    const { me } = await gql('{ me { id } }');
-    dataSource = await openDatabase(database.url);
-    await seedMarket(dataSource, { needs: 4000, offers: 400 }, createDonor.id, me.id);
+    token = await adminToken(origin, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    dataSource = await seedMarketThroughApi(gql, database.url, { needs: 4000, offers: 400 });
   }, 600_000);
 
   afterAll(async () => {
     for (const started of running.reverse()) await started.stop();
     await dataSource?.destroy();
     await database?.drop();
-    await deleteQueueKeys(REDIS_URL, env.QUEUE_PREFIX!);
+    await deleteQueueKeys(TEST_REDIS_URL, env.QUEUE_PREFIX!);
   });
 
   it('runs a second worker and the CLI while a large full run and an allocation solve are under way; all succeed', async () => {

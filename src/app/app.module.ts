@@ -25,6 +25,7 @@ import { JobQueueStatusModule } from '../queue/status/job-queue-status.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { ReportsModule } from '../reports/reports.module';
 import { StartupService } from './startup.service';
+import { ShutdownModule } from './shutdown/shutdown.module';
 import { ENTITIES } from './entities';
 
 /** The API process: GraphQL over HTTP, and the web console. It never consumes queued jobs when a queue server is used. */
@@ -53,6 +54,7 @@ import { ENTITIES } from './entities';
     HealthModule,
     ExportsModule,
     ConsoleModule,
+    ShutdownModule,
   ],
   providers: [StartupService, { provide: APP_PIPE, useClass: InputValidationPipe }],
 })

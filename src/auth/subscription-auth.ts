@@ -91,6 +91,18 @@ export class SubscriptionAuth implements OnModuleInit, OnModuleDestroy {
     }
   }
 
+  /** The sockets open now, of every account. */
+  get openCount(): number {
+    let count = 0;
+    for (const sockets of this.socketsByUser.values()) count += sockets.size;
+    return count;
+  }
+
+  /** Closes every open socket with the code and reason given (the service is stopping). */
+  closeAll(code: number, reason: string): void {
+    for (const sockets of this.socketsByUser.values()) for (const connection of sockets) connection.socket?.close(code, reason);
+  }
+
   private track(userId: string, connection: SubscriptionConnectionExtra): void {
     const sockets = this.socketsByUser.get(userId) ?? new Set();
     this.socketsByUser.set(userId, sockets.add(connection));

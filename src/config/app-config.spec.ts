@@ -29,6 +29,7 @@ describe('validateConfig', () => {
       GRAPHQL_MAX_ALIASES: 15,
       MATCH_TOP_K: 20,
       MATCH_MIN_SCORE: 0.3,
+      SHUTDOWN_GRACE_MS: 25000,
     });
     expect(config.REDIS_URL).toBeUndefined();
     expect(config.JWT_SECRET).toBeUndefined();
@@ -100,6 +101,8 @@ describe('validateConfig', () => {
     ['SMTP_URL', { SMTP_URL: 'mail.example.org:25' }],
     ['MAIL_FROM', { MAIL_FROM: 'poa-match' }],
     ['NOTIFY_MATCH_MIN_SCORE', { NOTIFY_MATCH_MIN_SCORE: '-0.1' }],
+    ['SHUTDOWN_GRACE_MS', { SHUTDOWN_GRACE_MS: '500' }],
+    ['SHUTDOWN_GRACE_MS', { SHUTDOWN_GRACE_MS: 'soon' }],
   ])('refuses a bad %s, naming it', (variable, env) => {
     expect(refusal(env)).toMatch(new RegExp(`^Invalid configuration:\\n(.*\\n)*\\s+${variable}: `));
   });

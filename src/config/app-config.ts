@@ -58,6 +58,17 @@ export class AppConfig {
   @Max(10 * 60 * 1000)
   JOB_LOCK_MS = 30_000;
 
+  /**
+   * How long the API may take to stop after SIGTERM or SIGINT (milliseconds): finishing the requests
+   * in flight, handing pending outbox rows to Redis, closing its connections. Past it the process
+   * exits with code 1. Keep it below the orchestrator's own limit (docker compose's stop_grace_period).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(10 * 60 * 1000)
+  SHUTDOWN_GRACE_MS = 25_000;
+
   /** Signs the bearer tokens. Required in production; in development a random one is made per start. */
   @IsOptional()
   @IsString()

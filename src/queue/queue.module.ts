@@ -24,7 +24,7 @@ export class QueueModule implements OnApplicationBootstrap, BeforeApplicationShu
     if (this.queue.consumesHere) await this.queue.start();
   }
 
-  /** Before the database closes: stop handing over, then let the running job finish. */
+  /** Before the database closes: hand over what is pending and stop (OutboxRelay.stop), then let the running job finish. */
   async beforeApplicationShutdown(): Promise<void> {
     await this.relay.stop();
     await this.queue.close();

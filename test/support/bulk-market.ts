@@ -102,3 +102,20 @@ async function insertInChunks<T extends object>(dataSource: DataSource, entity: 
     await dataSource.getRepository(entity).insert(rows.slice(start, start + ROWS_PER_INSERT));
   }
 }
+
+/**
+ * Seeds the market of an API the spec started as a process: the bulk donor is created and the first
+ * ADMIN found through the API (`gql` sends as that ADMIN), and the rows go straight into its database,
+ * through a connection of the spec's own that it returns.
+ */
+export async function seedMarketThroughApi(
+  gql: (query: string) => Promise<Record<string, any>>,
+  databaseUrl: string,
+  counts: { needs: number; offers: number },
+): Promise<DataSource> {
+  const { createDonor } = await gql('mutation { createDonor(input: { name: "Bulk donor", kind: STATE }) { id } }');
+  const { me } = await gql('{ me { id } }');
+  const dataSource = await openDatabase(databaseUrl);
+  await seedMarket(dataSource, counts, createDonor.id, me.id);
+  return dataSource;
+}

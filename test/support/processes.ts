@@ -1,5 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { freePort } from './free-port';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -62,4 +64,53 @@ export async function startProcess(
     });
   }
   return { child, exited, output: () => output, stop };
+}
+
+/** The Redis the specs share (each with a queue prefix of its own). */
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/**
+ * What a spec needs to run the compiled API (`node dist/main.js`) as operators do: the build (made
+ * first when the sources changed; `npm test` has built already), a free port, and the environment for
+ * a database, the shared Redis with a queue prefix of its own, and the first ADMIN's credentials.
+ */
+export async function compiledApiSetup(
+  databaseUrl: string,
+  admin: { email: string; password: string },
+): Promise<{ env: NodeJS.ProcessEnv; origin: string }> {
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--if-stale'], { cwd: ROOT, stdio: 'inherit' });
+  const port = await freePort();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    env: {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: `poa-e2e-${randomBytes(4).toString('hex')}`,
+      JWT_SECRET: 'a-test-secret-that-is-long-enough-for-hs256',
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+    },
+  };
+}
+
+/** Starts `node dist/main.js` and resolves once it serves. */
+export const startCompiledApi = (env: NodeJS.ProcessEnv): Promise<RunningProcess> =>
+  startProcess(process.execPath, ['dist/main.js'], env, 'poa-match: console at');
+
+/** Signs in to a compiled API as its first ADMIN (the credentials compiledApiSetup gave it) and returns the token. */
+export async function adminToken(origin: string, admin: { email: string; password: string }): Promise<string> {
+  const response = await fetch(`${origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', connection: 'close' },
+    body: JSON.stringify({
+      query: 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }',
+      variables: admin,
+    }),
+  });
+  const body = (await response.json()) as { data?: { login: { accessToken: string } } };
+  if (!body.data) throw new Error(`login failed: ${JSON.stringify(body)}`);
+  return body.data.login.accessToken;
 }

@@ -44,10 +44,23 @@ export class OutboxRelay implements EntitySubscriberInterface, OnApplicationBoot
     this.nudge();
   }
 
-  /** Stops handing over; resolves once the hand-over in progress has ended. */
+  /**
+   * Stops handing over; resolves once the last hand-over has ended. When other processes run the jobs
+   * (BullMQ on Redis), everything pending is handed over first, so the jobs of the last requests do not
+   * wait for the next start; rows the queue refuses (Redis away) stay pending in the database, and the
+   * next start hands them over. When this process runs the jobs, handing a row over means running its
+   * job while stopping, so pending rows are left to the next start instead.
+   */
   async stop(): Promise<void> {
-    this.stopped = true;
     clearInterval(this.timer);
+    if (this.timer && !this.stopped && !this.queue.consumesHere) {
+      this.nudge();
+      await this.settled();
+      if (this.queueWasDown) {
+        this.logger.warn(`${await this.pendingCount()} outbox rows stay pending in the database; the next start hands them over.`);
+      }
+    }
+    this.stopped = true;
     await this.flushing;
   }
 
