@@ -2,6 +2,8 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { LoaderRegistry } from '../common/graphql/request-loaders';
 import { CoverageResolver } from './coverage/coverage.resolver';
 import { CoverageService } from './coverage/coverage.service';
+import { FinancialSummaryResolver } from './coverage/financial-summary.resolver';
+import { FinancialSummaryService } from './coverage/financial-summary.service';
 import { MatchEventsModule } from '../matching/events/match-events.module';
 import { NeedsModule } from '../needs/needs.module';
 import { OffersModule } from '../offers/offers.module';
@@ -25,11 +27,13 @@ import { ProgressReportsService } from './progress/progress-reports.service';
     PairingsService,
     ProgressReportsService,
     CoverageService,
+    FinancialSummaryService,
     AllocationPlansService,
     PairingsResolver,
     MatchProgressReportsResolver,
     ProgressReportFieldsResolver,
     CoverageResolver,
+    FinancialSummaryResolver,
     MatchEventsResolver,
     AllocationPlansResolver,
     PlannedAllocationResolver,

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { Actor, isStaff } from '../../access/actor';
+import { Donor } from '../../accounts/entities/donor.entity';
+import { Role } from '../../domain/role';
+import { Match } from '../../matching/entities/match.entity';
+import { Need } from '../../needs/entities/need.entity';
+import { Offer } from '../../offers/entities/offer.entity';
+import { ReferenceService } from '../../reference/reference.service';
+import { NationalReport } from '../../reports/entities/national-report.entity';
+import { MONEY_HOLDING_STATUSES } from '../decisions/pairing-transitions';
+import { ProgressReport } from '../progress/progress-report.entity';
+import { needYear, PairingMoney, summariseMoney } from './financial-summary';
+import { DonorFinances, FinancialSummary, StateFinances, YearFinances } from './financial-summary.types';
+
+/**
+ * The financial summary over the pairings the caller is party to: the Secretariat sees all, a donor
+ * those of its own offers, a state those on its own needs. Pairings that hold money number in the
+ * thousands at most, so they are read once and added up here.
+ */
+@Injectable()
+export class FinancialSummaryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reference: ReferenceService,
+  ) {}
+
+  async summary(actor: Actor): Promise<FinancialSummary> {
+    const pairings = await this.pairingsOf(actor);
+    const { totals, byDonor, byCountry, byYear } = summariseMoney(pairings);
+    const donors = byDonor.size ? await this.dataSource.getRepository(Donor).findBy({ id: In([...byDonor.keys()]) }) : [];
+    return {
+      totals,
+      byDonor: donors
+        .map((donor) => Object.assign(new DonorFinances(), byDonor.get(donor.id), { donor }))
+        .sort((a, b) => a.donor.name.localeCompare(b.donor.name)),
+      byState: [...byCountry.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .flatMap(([iso3, figures]) => {
+          const country = this.reference.findCountry(iso3);
+          return country ? [Object.assign(new StateFinances(), figures, { country })] : [];
+        }),
+      byYear: [...byYear.entries()].sort(([a], [b]) => a - b).map(([year, figures]) => Object.assign(new YearFinances(), figures, { year })),
+    };
+  }
+
+  private async pairingsOf(actor: Actor): Promise<PairingMoney[]> {
+    const query = this.dataSource
+      .getRepository(Match)
+      .createQueryBuilder('match')
+      .innerJoin(Need, 'need', 'need.id = match.needId')
+      .innerJoin(Offer, 'offer', 'offer.id = match.offerId')
+      .leftJoin(NationalReport, 'report', 'report.id = need.nationalReportId')
+      .select('match.id', 'id')
+      .addSelect('match.allocatedUsd', 'approvedUsd')
+      .addSelect('offer.donorId', 'donorId')
+      .addSelect('need.countryIso3', 'countryIso3')
+      .addSelect('need.id', 'needId')
+      .addSelect('report.year', 'reportYear')
+      .where('match.status IN (:...holding)', { holding: MONEY_HOLDING_STATUSES });
+    if (!isStaff(actor)) {
+      if (actor.role === Role.DONOR && actor.donorId) query.andWhere('offer.donorId = :ownDonor', { ownDonor: actor.donorId });
+      else if (actor.role === Role.STATE && actor.countryIso3) query.andWhere('need.countryIso3 = :ownCountry', { ownCountry: actor.countryIso3 });
+      else return [];
+    }
+    const rows = await query.getRawMany<{
+      id: string;
+      approvedUsd: unknown;
+      donorId: string;
+      countryIso3: string;
+      needId: string;
+      reportYear: unknown;
+    }>();
+    if (!rows.length) return [];
+    const [needs, reports] = await Promise.all([
+      this.dataSource.getRepository(Need).find({ select: { id: true, createdAt: true }, where: { id: In([...new Set(rows.map((row) => row.needId))]) } }),
+      this.dataSource.getRepository(ProgressReport).find({ select: { matchId: true, disbursedUsd: true, createdAt: true }, where: { matchId: In(rows.map((row) => row.id)) } }),
+    ]);
+    const filedAt = new Map(needs.map((need) => [need.id, need.createdAt]));
+    const reported = new Map<string, { disbursedUsd: number; lastReportAt: Date }>();
+    for (const report of reports) {
+      const sofar = reported.get(report.matchId);
+      reported.set(report.matchId, {
+        disbursedUsd: (sofar?.disbursedUsd ?? 0) + report.disbursedUsd,
+        lastReportAt: sofar && sofar.lastReportAt > report.createdAt ? sofar.lastReportAt : report.createdAt,
+      });
+    }
+    return rows.map((row) => ({
+      donorId: row.donorId,
+      countryIso3: row.countryIso3,
+      year: needYear(row.reportYear === null ? null : Number(row.reportYear), filedAt.get(row.needId)!),
+      approvedUsd: Number(row.approvedUsd ?? 0),
+      disbursedUsd: reported.get(row.id)?.disbursedUsd ?? 0,
+      lastReportAt: reported.get(row.id)?.lastReportAt ?? null,
+    }));
+  }
+}

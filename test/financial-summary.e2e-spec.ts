@@ -1,0 +1,156 @@
+import { DataSource } from 'typeorm';
+import { Match } from '../src/matching/entities/match.entity';
+import { MatchStatus } from '../src/domain/statuses';
+import { engineIdle } from './support/matching-helpers';
+import { errorCode, startTestApp, TestApp } from './support/test-app';
+import {
+  Account,
+  contractOperation,
+  dataOf,
+  donorAccount,
+  needInput,
+  offerInput,
+  secretariatAccount,
+  stateAccount,
+} from './support/fixtures';
+
+const SUMMARY = `{
+  financialSummary {
+    totals { pairings approvedUsd disbursedUsd pairingsNeverReported lastReportAt }
+    byDonor { donor { id } pairings approvedUsd disbursedUsd pairingsNeverReported }
+    byState { country { iso3 } pairings approvedUsd disbursedUsd }
+    byYear { year pairings approvedUsd disbursedUsd }
+  }
+}`;
+
+interface Figures {
+  pairings: number;
+  approvedUsd: number;
+  disbursedUsd: number;
+  pairingsNeverReported: number;
+  lastReportAt: string | null;
+}
+interface Summary {
+  totals: Figures;
+  byDonor: (Omit<Figures, 'lastReportAt'> & { donor: { id: string } })[];
+  byState: { country: { iso3: string }; pairings: number; approvedUsd: number; disbursedUsd: number }[];
+  byYear: { year: number; pairings: number; approvedUsd: number; disbursedUsd: number }[];
+}
+
+describe('financialSummary: follow-up on money per donor, per state and per year (para 95)', () => {
+  let t: TestApp;
+  let dataSource: DataSource;
+  let secretariat: Account;
+  let nigeria: Account;
+  let ghana: Account;
+  let senegal: Account;
+  let donor: Account & { donorId: string };
+  let otherDonor: Account & { donorId: string };
+
+  async function publishedNeed(state: Account): Promise<string> {
+    const { createNeed } = dataOf(await t.gql(contractOperation('CreateNeed'), { input: needInput() }, state.token));
+    dataOf(await t.gql(contractOperation('PublishNeed'), { id: createNeed.id }, state.token));
+    return createNeed.id;
+  }
+
+  async function publishedOffer(owner: Account): Promise<string> {
+    const { createOffer } = dataOf(await t.gql(contractOperation('CreateOffer'), { input: offerInput() }, owner.token));
+    dataOf(await t.gql(contractOperation('PublishOffer'), { id: createOffer.id }, owner.token));
+    return createOffer.id;
+  }
+
+  /** The pair's match, as the engine proposed it or stored here when it did not, approved for `allocatedUsd`. */
+  async function approved(needId: string, offerId: string, allocatedUsd: number): Promise<string> {
+    await engineIdle(dataSource);
+    const matches = dataSource.getRepository(Match);
+    const match =
+      (await matches.findOneBy({ needId, offerId })) ??
+      (await matches.save(
+        matches.create({
+          needId,
+          offerId,
+          score: 0.8,
+          breakdown: { theme: 1, region: 0.8, capacity: 1, ownership: 0, gender: 0, baseline: 0, multiYear: 0, conflict: 0 },
+          explanation: 'stored by the test',
+          status: MatchStatus.PROPOSED,
+          runId: null,
+          allocatedUsd: null,
+        }),
+      ));
+    dataOf(
+      await t.gql(contractOperation('ApproveMatch'), { id: match.id, allocatedUsd, expectedVersion: match.version }, secretariat.token),
+    );
+    return match.id;
+  }
+
+  const summaryOf = async (reader: Account) =>
+    dataOf(await t.gql<{ financialSummary: Summary }>(SUMMARY, {}, reader.token)).financialSummary;
+
+  beforeAll(async () => {
+    t = await startTestApp({ MATCH_TOP_K: '1000', MATCH_MIN_SCORE: '0' });
+    dataSource = t.app.get(DataSource);
+    secretariat = await secretariatAccount(t);
+    nigeria = await stateAccount(t, 'NGA');
+    ghana = await stateAccount(t, 'GHA');
+    senegal = await stateAccount(t, 'SEN');
+    donor = await donorAccount(t);
+    otherDonor = await donorAccount(t);
+
+    const [nigerianNeed, ghanaianNeed, offer, otherOffer] = [
+      await publishedNeed(nigeria),
+      await publishedNeed(ghana),
+      await publishedOffer(donor),
+      await publishedOffer(otherDonor),
+    ];
+    const reported = await approved(nigerianNeed, offer, 100_000);
+    await approved(ghanaianNeed, offer, 50_000);
+    await approved(nigerianNeed, otherOffer, 30_000);
+    dataOf(await t.gql(contractOperation('ConfirmMatch'), { id: reported }, nigeria.token));
+    const progress = { periodEnd: '2027-06-30', narrative: 'Doors, locks and alarms fitted at four armouries.', disbursedUsd: 40_000 };
+    dataOf(await t.gql(contractOperation('AddProgressReport'), { matchId: reported, input: progress }, donor.token));
+  });
+  afterAll(() => t.close());
+
+  it('gives the Secretariat every pairing that holds money, approved, disbursed and last reported', async () => {
+    const summary = await summaryOf(secretariat);
+    expect(summary.totals).toMatchObject({ pairings: 3, approvedUsd: 180_000, disbursedUsd: 40_000, pairingsNeverReported: 2 });
+    expect(summary.totals.lastReportAt).not.toBeNull();
+    expect(summary.byDonor.find((row) => row.donor.id === donor.donorId)).toMatchObject({
+      pairings: 2,
+      approvedUsd: 150_000,
+      disbursedUsd: 40_000,
+      pairingsNeverReported: 1,
+    });
+    expect(summary.byDonor.find((row) => row.donor.id === otherDonor.donorId)).toMatchObject({ pairings: 1, approvedUsd: 30_000 });
+    expect(summary.byState).toEqual([
+      { country: { iso3: 'GHA' }, pairings: 1, approvedUsd: 50_000, disbursedUsd: 0 },
+      { country: { iso3: 'NGA' }, pairings: 2, approvedUsd: 130_000, disbursedUsd: 40_000 },
+    ]);
+    // Needs filed by hand belong to the year they were filed.
+    expect(summary.byYear).toEqual([{ year: new Date().getUTCFullYear(), pairings: 3, approvedUsd: 180_000, disbursedUsd: 40_000 }]);
+  });
+
+  it('gives a donor only the pairings of its own offers, and a state only those on its own needs', async () => {
+    const ofDonor = await summaryOf(donor);
+    expect(ofDonor.totals).toMatchObject({ pairings: 2, approvedUsd: 150_000, disbursedUsd: 40_000 });
+    expect(ofDonor.byDonor.map((row) => row.donor.id)).toEqual([donor.donorId]);
+    expect(ofDonor.byState.map((row) => row.country.iso3)).toEqual(['GHA', 'NGA']);
+
+    const ofNigeria = await summaryOf(nigeria);
+    expect(ofNigeria.totals).toMatchObject({ pairings: 2, approvedUsd: 130_000, disbursedUsd: 40_000 });
+    expect(ofNigeria.byState.map((row) => row.country.iso3)).toEqual(['NGA']);
+    expect(ofNigeria.byDonor.map((row) => row.donor.id).sort()).toEqual([donor.donorId, otherDonor.donorId].sort());
+
+    const ofSenegal = await summaryOf(senegal);
+    expect(ofSenegal).toEqual({
+      totals: { pairings: 0, approvedUsd: 0, disbursedUsd: 0, pairingsNeverReported: 0, lastReportAt: null },
+      byDonor: [],
+      byState: [],
+      byYear: [],
+    });
+  });
+
+  it('refuses a caller who has not signed in', async () => {
+    expect(errorCode(await t.gql(SUMMARY))).toBe('UNAUTHENTICATED');
+  });
+});
