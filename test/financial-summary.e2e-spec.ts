@@ -1,18 +1,8 @@
 import { DataSource } from 'typeorm';
 import { Match } from '../src/matching/entities/match.entity';
-import { MatchStatus } from '../src/domain/statuses';
-import { engineIdle } from './support/matching-helpers';
+import { engineIdle, proposalRow, publishedNeed, publishedOffer } from './support/matching-helpers';
 import { errorCode, startTestApp, TestApp } from './support/test-app';
-import {
-  Account,
-  contractOperation,
-  dataOf,
-  donorAccount,
-  needInput,
-  offerInput,
-  secretariatAccount,
-  stateAccount,
-} from './support/fixtures';
+import { Account, contractOperation, dataOf, donorAccount, secretariatAccount, stateAccount } from './support/fixtures';
 
 const SUMMARY = `{
   financialSummary {
@@ -47,36 +37,11 @@ describe('financialSummary: follow-up on money per donor, per state and per year
   let donor: Account & { donorId: string };
   let otherDonor: Account & { donorId: string };
 
-  async function publishedNeed(state: Account): Promise<string> {
-    const { createNeed } = dataOf(await t.gql(contractOperation('CreateNeed'), { input: needInput() }, state.token));
-    dataOf(await t.gql(contractOperation('PublishNeed'), { id: createNeed.id }, state.token));
-    return createNeed.id;
-  }
-
-  async function publishedOffer(owner: Account): Promise<string> {
-    const { createOffer } = dataOf(await t.gql(contractOperation('CreateOffer'), { input: offerInput() }, owner.token));
-    dataOf(await t.gql(contractOperation('PublishOffer'), { id: createOffer.id }, owner.token));
-    return createOffer.id;
-  }
-
   /** The pair's match, as the engine proposed it or stored here when it did not, approved for `allocatedUsd`. */
   async function approved(needId: string, offerId: string, allocatedUsd: number): Promise<string> {
     await engineIdle(dataSource);
     const matches = dataSource.getRepository(Match);
-    const match =
-      (await matches.findOneBy({ needId, offerId })) ??
-      (await matches.save(
-        matches.create({
-          needId,
-          offerId,
-          score: 0.8,
-          breakdown: { theme: 1, region: 0.8, capacity: 1, ownership: 0, gender: 0, baseline: 0, multiYear: 0, conflict: 0 },
-          explanation: 'stored by the test',
-          status: MatchStatus.PROPOSED,
-          runId: null,
-          allocatedUsd: null,
-        }),
-      ));
+    const match = (await matches.findOneBy({ needId, offerId })) ?? (await matches.save(matches.create(proposalRow(needId, offerId))));
     dataOf(
       await t.gql(contractOperation('ApproveMatch'), { id: match.id, allocatedUsd, expectedVersion: match.version }, secretariat.token),
     );
@@ -97,10 +62,10 @@ describe('financialSummary: follow-up on money per donor, per state and per year
     otherDonor = await donorAccount(t);
 
     const [nigerianNeed, ghanaianNeed, offer, otherOffer] = [
-      await publishedNeed(nigeria),
-      await publishedNeed(ghana),
-      await publishedOffer(donor),
-      await publishedOffer(otherDonor),
+      await publishedNeed(t, nigeria.token),
+      await publishedNeed(t, ghana.token),
+      await publishedOffer(t, donor.token),
+      await publishedOffer(t, otherDonor.token),
     ];
     const reported = await approved(nigerianNeed, offer, 100_000);
     await approved(ghanaianNeed, offer, 50_000);
