@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -8,12 +7,11 @@ import { Need } from '../src/needs/entities/need.entity';
 import { NeedStatus } from '../src/domain/statuses';
 import { QUEUE_NAME } from '../src/queue/bullmq-job-queue';
 import { Account, createDonor, donorAccount, secretariatAccount, stateAccount } from './support/fixtures';
-import { openDatabase, seedMarket } from './support/bulk-market';
+import { seedMarket } from './support/bulk-market';
 import { eventually, listMatches, pairMatch, publishedNeed, publishedOffer } from './support/matching-helpers';
-import { errorCode, startTestApp, TestApp } from './support/test-app';
-import { deleteQueueKeys, startWorker, stopWorker, WorkerProcess } from './support/worker-process';
+import { errorCode, TestApp } from './support/test-app';
+import { startQueuedApp, startWorker, stopQueuedApp, stopWorker, TEST_REDIS_URL, WorkerProcess } from './support/worker-process';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TOP_K = 20;
 
 const RUN = `query($id: ID!) { matchingRun(id: $id) { id status pairsScored matchesUpserted startedAt finishedAt error } }`;
@@ -31,20 +29,12 @@ describe('matching through BullMQ and a separate worker', () => {
   let secretariat: Account;
 
   beforeAll(async () => {
-    env = { REDIS_URL, QUEUE_PREFIX: `poa-e2e-${randomBytes(4).toString('hex')}`, JOB_LOCK_MS: '2000', MATCH_TOP_K: String(TOP_K) };
-    t = await startTestApp(env);
-    env.DATABASE_URL = process.env.DATABASE_URL!;
+    ({ t, env, database } = await startQueuedApp({ MATCH_TOP_K: String(TOP_K) }));
     worker = await startWorker(env);
-    database = await openDatabase(env.DATABASE_URL);
     secretariat = await secretariatAccount(t);
   }, 120_000);
 
-  afterAll(async () => {
-    await stopWorker(worker, 'SIGKILL');
-    await database?.destroy();
-    await t?.close();
-    await deleteQueueKeys(REDIS_URL, env.QUEUE_PREFIX);
-  });
+  afterAll(() => stopQueuedApp({ t, env, database }, worker));
 
   const runOf = async (id: string) => (await t.gql(RUN, { id }, secretariat.token)).data?.matchingRun;
 
@@ -56,7 +46,7 @@ describe('matching through BullMQ and a separate worker', () => {
 
   it('shows the Secretariat the jobs that failed for good, kept in Redis, and nobody else', async () => {
     const JOB_QUEUE = '{ jobQueue { driver counts { failed } failedJobs { id name data reason attempts failedAt } } }';
-    const connection = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
+    const connection = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
     const queue = new Queue(QUEUE_NAME, { connection, prefix: env.QUEUE_PREFIX });
     try {
       // A job the running workers do not know, as during an upgrade; two quick attempts instead of the usual five.

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { BullMqJobQueue, QUEUE_NAME } from './bullmq-job-queue';
-import { JobHandler } from './job-queue';
+import { BatchJobHandler, JobHandler, QueuedJob } from './job-queue';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -80,5 +80,52 @@ describe('BullMqJobQueue', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('hands a batch handler the jobs of its name waiting behind the one it took, and removes them once the batch succeeded', async () => {
+    const batches: number[][] = [];
+    let failFirst = true;
+    const batching: BatchJobHandler<{ value: number }> = {
+      jobName: 'rescore-offer',
+      maxJobs: 3,
+      handle: () => Promise.reject(new Error('batches only')),
+      handleBatch: async (jobs: readonly QueuedJob<{ value: number }>[]) => {
+        batches.push(jobs.map((job) => job.data.value));
+        if (failFirst) {
+          failFirst = false;
+          throw new Error('the first batch fails');
+        }
+      },
+    };
+    const other = handlerFor('propose-allocation');
+    consumer.register([batching, other]);
+    for (const value of [1, 2, 3, 4]) await producer.add('rescore-offer', { value }, { jobId: `offer-${value}` });
+    await producer.add('propose-allocation', { value: 9 }, { jobId: 'plan-9' });
+    await consumer.start();
+    await other.seen;
+    const busy = async () => {
+      const counts = await consumer.counts();
+      return counts.waiting + counts.active + counts.delayed > 0;
+    };
+    while (await busy()) await new Promise((resolve) => setTimeout(resolve, 50));
+    // The failed batch left its jobs queued: each value still ran in a batch that succeeded, once.
+    expect(batches[0]).toEqual([1, 2, 3]);
+    expect(batches.slice(1).flat().sort()).toEqual([1, 2, 3, 4]);
+  });
+
+  it('runs jobs without a priority first, then the prioritised ones, lower numbers first', async () => {
+    const order: string[] = [];
+    const handler = (jobName: string): JobHandler => ({ jobName, handle: async () => void order.push(jobName) });
+    for (const queue of [producer, consumer]) {
+      queue.prioritise('rescore-need', 1);
+      queue.prioritise('rescore-offer', 2);
+    }
+    consumer.register([handler('rescore-need'), handler('rescore-offer'), handler('full-run')]);
+    await producer.add('rescore-offer', {}, { jobId: 'priority-offer' });
+    await producer.add('rescore-need', {}, { jobId: 'priority-need' });
+    await producer.add('full-run', {}, { jobId: 'priority-run' });
+    await consumer.start();
+    while (order.length < 3) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(order).toEqual(['full-run', 'rescore-need', 'rescore-offer']);
   });
 });

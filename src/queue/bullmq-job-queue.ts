@@ -3,7 +3,16 @@ import { Job, Queue, Worker } from 'bullmq';
 import type IORedis from 'ioredis';
 import type { AppConfig } from '../config/app-config';
 import { withinTime } from '../common/within-time';
-import { AddJobOptions, FailedJob, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobCounts, JobQueue } from './job-queue';
+import {
+  AddJobOptions,
+  BatchJobHandler,
+  FailedJob,
+  isBatchJobHandler,
+  JOB_ATTEMPTS,
+  JOB_BACKOFF_MS,
+  JobCounts,
+  JobQueue,
+} from './job-queue';
 import { createRedisConnection } from './redis-connection';
 
 /** The one BullMQ queue every job (matching, allocation plans) goes through. */
@@ -49,7 +58,7 @@ export class BullMqJobQueue extends JobQueue {
 
   async add<T>(jobName: string, data: T, options: AddJobOptions): Promise<void> {
     await withinTime(
-      this.queue.add(jobName, data, { jobId: options.jobId }),
+      this.queue.add(jobName, data, { jobId: options.jobId, priority: this.priorities.get(jobName) }),
       ADD_TIMEOUT_MS,
       `Redis did not accept job ${options.jobId} within ${ADD_TIMEOUT_MS} ms`,
     );
@@ -94,7 +103,9 @@ export class BullMqJobQueue extends JobQueue {
         const handler = this.handlers.get(job.name);
         if (!handler) throw new Error(`No handler for job ${job.name}`);
         const attempt = job.attemptsMade + 1;
-        await handler.handle(job.data, { jobId: job.id!, attempt, isLastAttempt: attempt >= (job.opts.attempts ?? 1) });
+        const context = { jobId: job.id!, attempt, isLastAttempt: attempt >= (job.opts.attempts ?? 1), queuedAt: new Date(job.timestamp) };
+        if (isBatchJobHandler(handler)) await this.runBatch(handler, job, context);
+        else await handler.handle(job.data, context);
       },
       {
         connection: this.workerConnection,
@@ -111,6 +122,21 @@ export class BullMqJobQueue extends JobQueue {
       this.logger.warn(`Job ${job?.id} (${job?.name}) failed on attempt ${job?.attemptsMade}: ${error.message}`),
     );
     await this.worker.waitUntilReady();
+  }
+
+  /**
+   * Runs `job` together with jobs of its name waiting behind it, and removes those once the batch has
+   * succeeded. One that another worker took in the meantime cannot be removed and runs there again,
+   * which idempotent handlers allow.
+   */
+  private async runBatch(handler: BatchJobHandler, job: Job, context: Parameters<BatchJobHandler['handleBatch']>[1]): Promise<void> {
+    const waiting = await this.queue.getJobs(['prioritized', 'waiting'], 0, handler.maxJobs - 1, true);
+    const others = waiting.filter((other) => other?.name === job.name && other.id !== job.id).slice(0, handler.maxJobs - 1) as Job[];
+    await handler.handleBatch(
+      [job, ...others].map((each) => ({ data: each.data as unknown, queuedAt: new Date(each.timestamp) })),
+      context,
+    );
+    await Promise.all(others.map((other) => other.remove().catch(() => undefined)));
   }
 
   /**

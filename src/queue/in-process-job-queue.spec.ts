@@ -22,7 +22,9 @@ describe('InProcessJobQueue', () => {
     const handler = new RecordingHandler();
     queue.register([handler]);
     await queue.add('record', { value: 7 }, { jobId: 'a' });
-    expect(handler.calls).toEqual([{ data: { value: 7 }, context: { jobId: 'a', attempt: 1, isLastAttempt: false } }]);
+    expect(handler.calls).toEqual([
+      { data: { value: 7 }, context: { jobId: 'a', attempt: 1, isLastAttempt: false, queuedAt: expect.any(Date) } },
+    ]);
   });
 
   it('runs a job id once while it is queued or running', async () => {

@@ -37,7 +37,8 @@ export class InProcessJobQueue extends JobQueue {
     if (running) return running;
     const handler = this.handlers.get(jobName);
     if (!handler) return Promise.reject(new Error(`No handler for job ${jobName}`));
-    const done = (this.tail = this.tail.then(() => this.run(handler, data, jobId))).finally(() => this.inFlight.delete(jobId));
+    const queuedAt = new Date();
+    const done = (this.tail = this.tail.then(() => this.run(handler, data, jobId, queuedAt))).finally(() => this.inFlight.delete(jobId));
     this.inFlight.set(jobId, done);
     return done;
   }
@@ -90,13 +91,13 @@ export class InProcessJobQueue extends JobQueue {
     this.clocks.set(job.schedulerId, clock);
   }
 
-  private async run(handler: JobHandler, data: unknown, jobId: string): Promise<void> {
+  private async run(handler: JobHandler, data: unknown, jobId: string, queuedAt: Date): Promise<void> {
     try {
       for (let attempt = 1; attempt <= JOB_ATTEMPTS; attempt++) {
         const isLastAttempt = attempt === JOB_ATTEMPTS || this.closed;
         try {
           this.runningState = 'active';
-          await handler.handle(data, { jobId, attempt, isLastAttempt });
+          await handler.handle(data, { jobId, attempt, isLastAttempt, queuedAt });
           return;
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);

@@ -7,12 +7,35 @@ export interface JobContext {
   attempt: number;
   /** No retry follows if this attempt fails. */
   isLastAttempt: boolean;
+  /** When the job was handed to the queue: after the change that called for it had committed. */
+  queuedAt: Date;
 }
 
 /** One kind of job: its name on the queue and the code that runs it. Handlers must be idempotent. */
 export interface JobHandler<T = unknown> {
   readonly jobName: string;
   handle(data: T, context: JobContext): Promise<void>;
+}
+
+/** A job as a batch handler receives it. */
+export interface QueuedJob<T> {
+  data: T;
+  queuedAt: Date;
+}
+
+/**
+ * A handler that takes jobs of its name together: with the job it runs, the queue hands it up to
+ * `maxJobs - 1` others waiting behind it. The others are removed from the queue only once the batch
+ * succeeded, so a batch cut off by a crash or failing leaves every job of it to run again. `handle`
+ * runs a batch of one.
+ */
+export interface BatchJobHandler<T = unknown> extends JobHandler<T> {
+  readonly maxJobs: number;
+  handleBatch(jobs: readonly QueuedJob<T>[], context: JobContext): Promise<void>;
+}
+
+export function isBatchJobHandler(handler: JobHandler): handler is BatchJobHandler {
+  return 'handleBatch' in handler;
 }
 
 export interface AddJobOptions {
@@ -92,6 +115,7 @@ export abstract class JobQueue {
   /** Whether this process should run jobs: always in-process; with BullMQ only in the worker. */
   abstract readonly consumesHere: boolean;
   protected readonly handlers = new Map<string, JobHandler>();
+  protected readonly priorities = new Map<string, number>();
   private readonly attemptObservers: ((outcome: JobAttemptOutcome) => void)[] = [];
   protected readonly periodicJobs = new Map<string, PeriodicJob>();
 
@@ -109,8 +133,29 @@ export abstract class JobQueue {
     if (!this.consumesHere) throw new Error('This process only produces jobs; the worker process consumes them.');
     for (const handler of handlers) {
       if (this.handlers.has(handler.jobName)) throw new Error(`Job ${handler.jobName} already has a handler`);
-      this.handlers.set(handler.jobName, { jobName: handler.jobName, handle: (data, context) => this.observed(handler, data, context) });
+      const observed: JobHandler = {
+        jobName: handler.jobName,
+        handle: (data, context) => this.observed(handler.jobName, context, () => handler.handle(data, context)),
+      };
+      if (isBatchJobHandler(handler)) {
+        const batch: BatchJobHandler = {
+          ...observed,
+          maxJobs: handler.maxJobs,
+          handleBatch: (jobs, context) => this.observed(handler.jobName, context, () => handler.handleBatch(jobs, context)),
+        };
+        this.handlers.set(handler.jobName, batch);
+      } else this.handlers.set(handler.jobName, observed);
     }
+  }
+
+  /**
+   * Puts jobs of this name behind others: lower numbers go first, and jobs of names given no
+   * priority (full runs, notifications) before any of them. Producers and consumers declare it
+   * alike while modules initialise; a driver that runs jobs as they come may ignore it.
+   */
+  prioritise(jobName: string, priority: number): void {
+    if (!Number.isInteger(priority) || priority < 1) throw new Error(`The priority of ${jobName} must be a positive integer`);
+    this.priorities.set(jobName, priority);
   }
 
   /** Tells `observer` how every attempt of a job run by this process ends, from now on. */
@@ -118,11 +163,11 @@ export abstract class JobQueue {
     this.attemptObservers.push(observer);
   }
 
-  private async observed(handler: JobHandler, data: unknown, context: JobContext): Promise<void> {
+  private async observed(jobName: string, context: JobContext, run: () => Promise<void>): Promise<void> {
     const started = performance.now();
     const tell = (failed: boolean) => {
       const outcome = {
-        jobName: handler.jobName,
+        jobName,
         seconds: (performance.now() - started) / 1000,
         failed,
         failedForGood: failed && context.isLastAttempt,
@@ -130,7 +175,7 @@ export abstract class JobQueue {
       for (const observer of this.attemptObservers) observer(outcome);
     };
     try {
-      await handler.handle(data, context);
+      await run();
     } catch (error) {
       tell(true);
       throw error;

@@ -32,6 +32,24 @@ export async function engineIdle(dataSource: DataSource): Promise<void> {
   }
 }
 
+/**
+ * With a worker on BullMQ: every change so far has been handed to the queue, and no job waits, runs
+ * or waits for a retry. A job is in the queue before its outbox row is stamped, so no change slips
+ * between the two counts.
+ */
+export async function queueIdle(t: TestApp, secretariatToken: string, timeoutMs = 120_000): Promise<void> {
+  await eventually(
+    async () => {
+      const { data } = await t.gql('{ jobQueue { pendingHandOver counts { waiting active delayed } } }', {}, secretariatToken);
+      const queue = data?.jobQueue;
+      if (!queue?.counts) return undefined;
+      return queue.pendingHandOver + queue.counts.waiting + queue.counts.active + queue.counts.delayed === 0 ? true : undefined;
+    },
+    timeoutMs,
+    'the queue to be idle',
+  );
+}
+
 export interface MatchNode {
   id: string;
   score: number;

@@ -1,6 +1,37 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import IORedis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { openDatabase } from './bulk-market';
 import { ROOT, RunningProcess, startProcess } from './processes';
+import { startTestApp, TestApp } from './test-app';
+
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** An API that only produces jobs, on the shared Redis, with what its workers and the test share. */
+export interface QueuedApp {
+  t: TestApp;
+  /** The environment of the API, with its DATABASE_URL: what a worker needs to join it. */
+  env: Record<string, string>;
+  /** The API's database, opened for the test's own reads and writes. */
+  database: DataSource;
+}
+
+/** Starts the API on a fresh database, producing jobs under a queue prefix of its own (`env` adds to or overrides its settings). */
+export async function startQueuedApp(env: Record<string, string> = {}): Promise<QueuedApp> {
+  const appEnv = { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: `poa-e2e-${randomBytes(4).toString('hex')}`, JOB_LOCK_MS: '2000', ...env };
+  const t = await startTestApp(appEnv);
+  const withDatabase = { ...appEnv, DATABASE_URL: process.env.DATABASE_URL! };
+  return { t, env: withDatabase, database: await openDatabase(withDatabase.DATABASE_URL) };
+}
+
+/** Kills the worker, if any, stops the API, drops its database and removes its queue's keys. */
+export async function stopQueuedApp(app: Partial<QueuedApp>, worker?: WorkerProcess): Promise<void> {
+  if (worker) await stopWorker(worker, 'SIGKILL');
+  await app.database?.destroy();
+  await app.t?.close();
+  if (app.env) await deleteQueueKeys(app.env.REDIS_URL, app.env.QUEUE_PREFIX);
+}
 
 export type WorkerProcess = RunningProcess;
 

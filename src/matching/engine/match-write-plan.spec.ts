@@ -1,11 +1,5 @@
 import { MatchStatus } from '../../domain/statuses';
-import {
-  isEngineOwned,
-  planNeedRescore as planNeedRescoreOf,
-  planOfferRescore as planOfferRescoreOf,
-  StoredMatch,
-  StoredMatches,
-} from './match-write-plan';
+import { isEngineOwned, planNeedRescore as planNeedRescoreOf, StoredMatch, StoredMatches } from './match-write-plan';
 import { Proposal } from './proposal';
 
 const scored = (needId: string, offerId: string, score: number): Proposal => ({
@@ -26,8 +20,6 @@ const stored = (needId: string, offerId: string, score: number, status = MatchSt
 });
 
 const planNeedRescore = (rows: StoredMatch[], results: Proposal[]) => planNeedRescoreOf(new StoredMatches(rows), results);
-const planOfferRescore = (offerId: string, rows: StoredMatch[], results: Proposal[], topK: number) =>
-  planOfferRescoreOf(offerId, new StoredMatches(rows), results, topK);
 
 describe('isEngineOwned', () => {
   it('owns proposals and its own supersessions, never decided rows', () => {
@@ -85,46 +77,5 @@ describe('planNeedRescore', () => {
       [{ ...scored('n', 'a', 0.6), explanation: 'can fund 80% of the remaining USD 300,000' }],
     );
     expect(plan.upserts.map((pair) => pair.offerId)).toEqual(['a']);
-  });
-});
-
-describe('planOfferRescore', () => {
-  it('keeps a pair that ranks within the top K and supersedes the proposal it pushes out', () => {
-    const plan = planOfferRescore('new', [stored('n', 'a', 0.9), stored('n', 'b', 0.5)], [scored('n', 'new', 0.7)], 2);
-    expect(plan.upserts.map((pair) => pair.offerId)).toEqual(['new']);
-    expect(plan.supersede).toEqual(['n:b']);
-  });
-
-  it('does not push out a decided pair, and skips a pair that ranks below the top K', () => {
-    const plan = planOfferRescore(
-      'new',
-      [stored('n', 'a', 0.9), stored('n', 'b', 0.5, MatchStatus.APPROVED, 2), stored('m', 'a', 0.9), stored('m', 'b', 0.8)],
-      [scored('n', 'new', 0.7), scored('m', 'new', 0.6)],
-      2,
-    );
-    expect(plan.upserts.map((pair) => pair.needId)).toEqual(['n']);
-    expect(plan.supersede).toEqual([]);
-  });
-
-  it('supersedes its own proposals that no longer pass or rank, but never a decided one', () => {
-    const plan = planOfferRescore(
-      'offer',
-      [
-        stored('gone', 'offer', 0.6),
-        stored('decided', 'offer', 0.6, MatchStatus.APPROVED, 2),
-        stored('outranked', 'offer', 0.4),
-        stored('outranked', 'x', 0.9),
-      ],
-      [scored('outranked', 'offer', 0.5)],
-      1,
-    );
-    expect(plan.upserts).toEqual([]);
-    expect(plan.supersede.sort()).toEqual(['gone:offer', 'outranked:offer']);
-  });
-
-  it('breaks equal scores by offer id, like the scorer', () => {
-    const plan = planOfferRescore('b', [stored('n', 'a', 0.5), stored('n', 'c', 0.5)], [scored('n', 'b', 0.5)], 2);
-    expect(plan.upserts.map((pair) => pair.offerId)).toEqual(['b']);
-    expect(plan.supersede).toEqual(['n:c']);
   });
 });

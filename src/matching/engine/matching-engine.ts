@@ -7,7 +7,7 @@ import { ReferenceService } from '../../reference/reference.service';
 import { MatchingRun, MatchingRunStatus } from '../entities/matching-run.entity';
 import { FullRunScoringInput, proposalsOf } from './full-run/full-run-scoring';
 import { FullRunScoring } from './full-run/scoring-thread-client';
-import { planNeedRescore, planOfferRescore } from './match-write-plan';
+import { planNeedRescore } from './match-write-plan';
 import { MATCHING_TAXONOMY } from './matching-taxonomy';
 import { PreparedOfferCache } from './prepared-offer-cache';
 import { toProposal } from './proposal';
@@ -42,6 +42,8 @@ const NEEDS_PER_BATCH = { sqlite: 250, postgres: 500 } as const;
  * prepares and indexes every offer, so it is kept small to start writing sooner.
  */
 const NEEDS_IN_FIRST_BATCH = 100;
+/** Needs rescored per transaction by the incremental jobs. */
+const NEEDS_PER_RESCORE_TRANSACTION = 250;
 
 export interface FullRunProgress {
   /** Pairs that passed the hard filters and got a score. */
@@ -101,56 +103,87 @@ export class MatchingEngine {
     }
   }
 
-  /** One need against every live offer; a need that is no longer live loses its proposals. */
-  async rescoreNeed(needId: string): Promise<void> {
-    // Read side by side (PostgreSQL answers on several connections); the offers are only checked
-    // for changes unless they changed, so this costs little for a need that is no longer live.
-    const [[need], weights, offerIndex] = await Promise.all([
-      this.inputs.liveNeeds({ ids: [needId] }),
-      this.currentWeights(),
-      this.preparedOffers.offerIndex(),
-    ]);
-    let results: PairScore[] = [];
-    if (need) {
-      results = scoreNeedAgainstOffers(prepareNeed(need, MATCHING_TAXONOMY), offerIndex, weights, this.scoreOptions()).matches;
-    }
-    const { events } = await this.dataSource.transaction(async (manager) => {
-      const stored = await this.writer.storedMatches(manager, 'need_id', [needId]);
-      return this.writer.apply(manager, planNeedRescore(stored, results.map(toProposal)), null, stored);
-    });
-    await this.events.publish(events);
+  /**
+   * Needs against every live offer; a need that is no longer live loses its proposals. Written in
+   * transactions of a few hundred needs, so a large batch does not hold the SQLite writer long.
+   */
+  async rescoreNeeds(needIds: readonly string[]): Promise<void> {
+    if (needIds.length === 0) return;
+    // Read side by side: PostgreSQL answers on several connections.
+    const [needs, { weights }] = await Promise.all([this.inputs.liveNeeds({ ids: needIds }), this.latestRun()]);
+    await this.writeNeedResults(needIds, needs, weights);
   }
 
-  /** One offer against every live need, keeping each need's top K right; an offer no longer live loses its proposals. */
-  async rescoreOffer(offerId: string): Promise<void> {
-    const [offer] = await this.inputs.liveOffers({ ids: [offerId] });
-    let results: PairScore[] = [];
-    if (offer) {
-      const [weights, needs] = await Promise.all([this.currentWeights(), this.inputs.liveNeeds()]);
+  /**
+   * Offers changed: every need whose top K they may enter or leave is rescored against every live
+   * offer, exactly as a full run would score it. Those are the needs the changed offers now pass
+   * with, and the needs that hold a row of them. The live needs are read once for the whole batch.
+   */
+  async rescoreOffers(offerIds: readonly string[]): Promise<void> {
+    if (offerIds.length === 0) return;
+    const [offers, needs, { weights }] = await Promise.all([
+      this.inputs.liveOffers({ ids: offerIds }),
+      this.inputs.liveNeeds(),
+      this.latestRun(),
+    ]);
+    const concerned = new Set<string>();
+    if (offers.length) {
       const needIndex = new NeedIndex(needs.map((need) => prepareNeed(need, MATCHING_TAXONOMY)));
       const { minScore, placeNames } = this.scoreOptions();
-      results = scoreOfferAgainstNeeds(prepareOffer(offer, MATCHING_TAXONOMY), needIndex, weights, { minScore, placeNames }).matches;
+      for (const offer of offers) {
+        const { matches } = scoreOfferAgainstNeeds(prepareOffer(offer, MATCHING_TAXONOMY), needIndex, weights, { minScore, placeNames });
+        for (const match of matches) concerned.add(match.needId);
+      }
     }
-    const { events } = await this.dataSource.transaction(async (manager) => {
-      const ownRows = await this.writer.storedMatches(manager, 'offer_id', [offerId]);
-      const needIds = [...new Set([...results.map((result) => result.needId), ...ownRows.rows.map((row) => row.needId)])];
-      const stored = await this.writer.storedMatches(manager, 'need_id', needIds);
-      return this.writer.apply(manager, planOfferRescore(offerId, stored, results.map(toProposal), this.config.MATCH_TOP_K), null, stored);
-    });
-    await this.events.publish(events);
+    const holding = await this.writer.storedMatches(this.dataSource.manager, 'offer_id', offerIds);
+    for (const row of holding.rows) concerned.add(row.needId);
+    const needIds = [...concerned].sort();
+    const wanted = new Set(needIds);
+    await this.writeNeedResults(
+      needIds,
+      needs.filter((need) => wanted.has(need.id)),
+      weights,
+    );
+  }
+
+  /**
+   * Scores `liveNeeds` (those of `needIds` still live) against the prepared offers and writes the
+   * results of every need in `needIds`, a few hundred needs per transaction. The offers are only
+   * checked for changes unless they changed, so this costs little when they did not.
+   */
+  private async writeNeedResults(needIds: readonly string[], liveNeeds: readonly NeedForScoring[], weights: ScoringWeights): Promise<void> {
+    const offerIndex = await this.preparedOffers.offerIndex();
+    const liveById = new Map(liveNeeds.map((need) => [need.id, need]));
+    const options = this.scoreOptions();
+    for (let first = 0; first < needIds.length; first += NEEDS_PER_RESCORE_TRANSACTION) {
+      const chunk = needIds.slice(first, first + NEEDS_PER_RESCORE_TRANSACTION);
+      const results: PairScore[] = [];
+      for (const needId of chunk) {
+        const need = liveById.get(needId);
+        if (need) results.push(...scoreNeedAgainstOffers(prepareNeed(need, MATCHING_TAXONOMY), offerIndex, weights, options).matches);
+      }
+      const { events } = await this.dataSource.transaction(async (manager) => {
+        const stored = await this.writer.storedMatches(manager, 'need_id', chunk);
+        return this.writer.apply(manager, planNeedRescore(stored, results.map(toProposal)), null, stored);
+      });
+      await this.events.publish(events);
+    }
   }
 
   /**
    * Incremental jobs score with the weights of the latest successful full run, so a pair rescored
-   * after a change ranks on the same scale as the rest; the defaults until the first run.
+   * after a change ranks on the same scale as the rest; the defaults until the first run. The run's
+   * start also tells which changes it covered: it read needs and offers after it started.
    */
-  async currentWeights(): Promise<ScoringWeights> {
+  async latestRun(): Promise<{ weights: ScoringWeights; startedAt: Date | null }> {
     const latest = await this.dataSource.getRepository(MatchingRun).findOne({
-      select: { id: true, weights: true },
+      select: { id: true, weights: true, startedAt: true },
       where: { status: MatchingRunStatus.SUCCEEDED },
       order: { finishedAt: 'DESC' },
     });
-    return latest ? resolveWeights(latest.weights) : { ...DEFAULT_WEIGHTS };
+    return latest
+      ? { weights: resolveWeights(latest.weights), startedAt: latest.startedAt }
+      : { weights: { ...DEFAULT_WEIGHTS }, startedAt: null };
   }
 
   /**

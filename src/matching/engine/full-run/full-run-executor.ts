@@ -38,7 +38,7 @@ export class FullRunExecutor {
         status: MatchingRunStatus.QUEUED,
       }),
     );
-    await this.executeRun(run.id, { jobId: `direct-${run.id}`, attempt: 1, isLastAttempt: true });
+    await this.executeRun(run.id, { jobId: `direct-${run.id}`, attempt: 1, isLastAttempt: true, queuedAt: new Date() });
     return this.dataSource.getRepository(MatchingRun).findOneByOrFail({ id: run.id });
   }
 

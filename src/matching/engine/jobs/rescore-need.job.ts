@@ -1,16 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { NEED_CHANGED_JOB, NeedChangedJobData } from '../../../needs/need-changes';
-import { JobHandler } from '../../../queue/job-queue';
+import { BatchJobHandler, JobContext, QueuedJob } from '../../../queue/job-queue';
 import { MatchingEngine } from '../matching-engine';
+import { changedSinceLatestRun } from './changes-since-latest-run';
 
-/** A need was created, changed, published or withdrawn: rescore it against every live offer. */
+/**
+ * Needs were created, changed, published or withdrawn: rescore each against every live offer. The
+ * needs waiting are scored together, each once however often it changed, against offers prepared once.
+ */
 @Injectable()
-export class RescoreNeedJob implements JobHandler<NeedChangedJobData> {
+export class RescoreNeedJob implements BatchJobHandler<NeedChangedJobData> {
   readonly jobName = NEED_CHANGED_JOB;
+  readonly maxJobs = 500;
 
   constructor(private readonly engine: MatchingEngine) {}
 
-  handle({ needId }: NeedChangedJobData): Promise<void> {
-    return this.engine.rescoreNeed(needId);
+  handle(data: NeedChangedJobData, context: JobContext): Promise<void> {
+    return this.handleBatch([{ data, queuedAt: context.queuedAt }]);
+  }
+
+  async handleBatch(jobs: readonly QueuedJob<NeedChangedJobData>[]): Promise<void> {
+    const changed = await changedSinceLatestRun(this.engine, jobs);
+    await this.engine.rescoreNeeds([...new Set(changed.map(({ needId }) => needId))]);
   }
 }

@@ -1,16 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { OFFER_CHANGED_JOB, OfferChangedJobData } from '../../../offers/offer-changes';
-import { JobHandler } from '../../../queue/job-queue';
+import { BatchJobHandler, JobContext, QueuedJob } from '../../../queue/job-queue';
 import { MatchingEngine } from '../matching-engine';
+import { changedSinceLatestRun } from './changes-since-latest-run';
 
-/** An offer was created, changed, published or withdrawn: rescore it against every live need. */
+/**
+ * Offers were created, changed, published or withdrawn: rescore the needs they concern. The offers
+ * waiting are taken together, so the live needs are read once for all of them.
+ */
 @Injectable()
-export class RescoreOfferJob implements JobHandler<OfferChangedJobData> {
+export class RescoreOfferJob implements BatchJobHandler<OfferChangedJobData> {
   readonly jobName = OFFER_CHANGED_JOB;
+  readonly maxJobs = 200;
 
   constructor(private readonly engine: MatchingEngine) {}
 
-  handle({ offerId }: OfferChangedJobData): Promise<void> {
-    return this.engine.rescoreOffer(offerId);
+  handle(data: OfferChangedJobData, context: JobContext): Promise<void> {
+    return this.handleBatch([{ data, queuedAt: context.queuedAt }]);
+  }
+
+  async handleBatch(jobs: readonly QueuedJob<OfferChangedJobData>[]): Promise<void> {
+    const changed = await changedSinceLatestRun(this.engine, jobs);
+    await this.engine.rescoreOffers([...new Set(changed.map(({ offerId }) => offerId))]);
   }
 }
