@@ -12,6 +12,7 @@ import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagina
 import { definedOnly } from '../common/defined-only';
 import { findForUpdate } from '../database/locking';
 import { restrictToScope } from '../database/policy-scope';
+import { escapeLike } from '../database/like-pattern';
 import { ReferenceService } from '../reference/reference.service';
 import { CreateNeedInput } from './dto/create-need.input';
 import { NeedFilter } from './dto/need-filter.input';
@@ -299,10 +300,6 @@ function exposedAs(exposures: readonly NeedExposure[], suffix: string): Brackets
     }
     if (exposures.includes('DRAFT')) exposed.orWhere('need.status = :draft', { draft: NeedStatus.DRAFT });
   });
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
 /** The funded share of the budget, as the list sorts by it; a need without a budget counts as unfunded. */
