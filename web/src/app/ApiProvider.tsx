@@ -2,7 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import { cacheExchange, Client, fetchExchange, mapExchange, Provider, subscriptionExchange } from 'urql';
 import { createClient as createWsClient } from 'graphql-ws';
 import { liveSocketListeners } from '../features/live/live-socket';
-import { useSession } from '../features/session/SessionProvider';
+import { signOutReasonOf, useSession } from '../features/session/SessionProvider';
 
 /**
  * One GraphQL client per signed-in session: signing in as someone else starts from an empty cache.
@@ -10,7 +10,7 @@ import { useSession } from '../features/session/SessionProvider';
  * token in the connection parameters, as the API expects.
  */
 export function ApiProvider({ children }: { children: ReactNode }) {
-  const { session, signOut } = useSession();
+  const { session, tokenRefused } = useSession();
   const token = session?.accessToken ?? null;
 
   const client = useMemo(() => {
@@ -30,7 +30,8 @@ export function ApiProvider({ children }: { children: ReactNode }) {
         // A token the API no longer accepts ends the session; the reader is told why at sign-in.
         mapExchange({
           onError(error) {
-            if (token && error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) signOut('expired');
+            const refusal = error.graphQLErrors.find((e) => e.extensions?.code === 'UNAUTHENTICATED');
+            if (token && refusal) tokenRefused(token, signOutReasonOf(refusal.extensions?.reason));
           },
         }),
         cacheExchange,
@@ -43,7 +44,7 @@ export function ApiProvider({ children }: { children: ReactNode }) {
         }),
       ],
     });
-  }, [token, signOut]);
+  }, [token, tokenRefused]);
 
   return <Provider value={client}>{children}</Provider>;
 }

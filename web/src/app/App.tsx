@@ -2,12 +2,12 @@ import { lazy, Suspense } from 'react';
 import { Redirect, Route, Switch } from 'wouter';
 import { I18nProvider, useT } from '../i18n/I18nProvider';
 import { useSession, SessionProvider } from '../features/session/SessionProvider';
-import { homePathFor } from '../features/shell/navigation';
+import { CHANGE_PASSWORD_PATH, homePathFor } from '../features/shell/navigation';
 import { Layout } from '../features/shell/Layout';
 import { LiveNoticeRegion, LiveProvider } from '../features/live/LiveProvider';
 import { Loading, Page } from '../ui/page';
 import { ApiProvider } from './ApiProvider';
-import { SIGNED_IN_ROUTES } from './routes';
+import { ChangePasswordPage, SIGNED_IN_ROUTES } from './routes';
 
 const SignInPage = lazy(() => import('../features/session/SignInPage'));
 
@@ -30,7 +30,10 @@ export function App() {
   );
 }
 
-/** Signed out, every address leads to sign-in; signed in, only the pages of the reader's role exist. */
+/**
+ * Signed out, every address leads to sign-in; signed in with a one-time password, to the password
+ * change; otherwise only the pages of the reader's role exist.
+ */
 function Pages() {
   const { session } = useSession();
   if (!session) {
@@ -39,6 +42,16 @@ function Pages() {
         <Route path="/sign-in" component={SignInPage} />
         <Route>
           <Redirect to="/sign-in" replace />
+        </Route>
+      </Switch>
+    );
+  }
+  if (session.passwordChangeRequired) {
+    return (
+      <Switch>
+        <Route path={CHANGE_PASSWORD_PATH} component={ChangePasswordPage} />
+        <Route>
+          <Redirect to={CHANGE_PASSWORD_PATH} replace />
         </Route>
       </Switch>
     );

@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Role } from '../features/session/session-store';
+import { CHANGE_PASSWORD_PATH } from '../features/shell/navigation';
 
 type Page = LazyExoticComponent<ComponentType<{ params: Record<string, string | undefined> }>>;
 
@@ -8,6 +9,9 @@ export interface SignedInRoute {
   page: Page;
   roles: readonly Role[];
 }
+
+/** Also the only page of a session that must change its one-time password first (App.tsx). */
+export const ChangePasswordPage: Page = lazy(() => import('../features/session/ChangePasswordPage'));
 
 const STATE_WORK: readonly Role[] = ['STATE', 'SECRETARIAT', 'ADMIN'];
 const DONOR_WORK: readonly Role[] = ['DONOR', 'SECRETARIAT', 'ADMIN'];
@@ -26,6 +30,7 @@ export const SIGNED_IN_ROUTES: readonly SignedInRoute[] = [
   { path: '/browse/:id', page: lazy(() => import('../features/browse/BrowseNeedPage')), roles: DONOR_WORK },
   { path: '/browse', page: lazy(() => import('../features/browse/BrowseNeedsPage')), roles: DONOR_WORK },
   { path: '/donor-pairings', page: lazy(() => import('../features/donor-pairings/DonorPairingsPage')), roles: DONOR_WORK },
+  { path: CHANGE_PASSWORD_PATH, page: ChangePasswordPage, roles: EVERYONE },
   { path: '/welcome', page: lazy(() => import('../features/shell/WelcomePage')), roles: EVERYONE },
   { path: '/needs/new', page: lazy(() => import('../features/needs/NewNeedPage')), roles: STATE_WORK },
   { path: '/needs/:id/matches', page: lazy(() => import('../features/matches/NeedMatchesPage')), roles: STATE_WORK },

@@ -41,6 +41,7 @@ const RULE_MESSAGES: Record<string, MessageId> = {
   isEmail: 'common.rule.email',
   isDateString: 'common.rule.date',
   isISO8601: 'common.rule.date',
+  notCommonPassword: 'common.rule.commonPassword',
 };
 
 const CODE_MESSAGES: Record<string, MessageId> = {

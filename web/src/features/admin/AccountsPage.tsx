@@ -1,23 +1,27 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, type CombinedError, type UseQueryState } from 'urql';
 import type { Role } from '../../gql/enums';
 import type { AdminUsersQuery as AdminUsersResult } from '../../gql/graphql';
 import { graphql } from '../../gql';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { formatDate, regionName } from '../../i18n/format';
-import { messageFor, problemsOf } from '../../ui/api-errors';
+import { messageFor, problemsOf, type FormProblem } from '../../ui/api-errors';
 import { CursorPagination } from '../../ui/CursorPagination';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { RadioGroup, SelectField, TextField } from '../../ui/fields';
+import { RadioGroup, SelectField, TextArea, TextField } from '../../ui/fields';
+import { useSignedIn } from '../session/SessionProvider';
 import { Loading, Page } from '../../ui/page';
 import { ROLE_LABELS, useCountryChoices, useCreateProblems } from './admin-data';
 import {
   ACCOUNT_LIMITS,
+  accountFilter,
   accountInput,
   accountProblems,
+  deactivationProblems,
   EMPTY_ACCOUNT,
   ROLES,
   type AccountFormValues,
+  type AccountStatusFilter,
   type RuleProblem,
 } from './admin-rules';
 
@@ -36,6 +40,10 @@ const AdminUsersQuery = graphql(`
           email
           role
           createdAt
+          active
+          deactivatedAt
+          deactivationReason
+          passwordChangeRequired
           country {
             iso3
             iso2
@@ -70,6 +78,51 @@ const CreateUserMutation = graphql(`
   }
 `);
 
+const DeactivateUserMutation = graphql(`
+  mutation AdminDeactivateUser($id: ID!, $reason: String!) {
+    deactivateUser(id: $id, reason: $reason) {
+      id
+      email
+      active
+      deactivatedAt
+      deactivationReason
+    }
+  }
+`);
+
+const ReactivateUserMutation = graphql(`
+  mutation AdminReactivateUser($id: ID!) {
+    reactivateUser(id: $id) {
+      id
+      email
+      active
+      deactivatedAt
+      deactivationReason
+    }
+  }
+`);
+
+const ResetPasswordMutation = graphql(`
+  mutation AdminResetPassword($userId: ID!) {
+    resetPassword(userId: $userId) {
+      oneTimePassword
+      user {
+        id
+        email
+        passwordChangeRequired
+      }
+    }
+  }
+`);
+
+/** What the ADMIN chose to do to one account, asked to confirm (with a reason for a deactivation). */
+type PendingAction = { kind: 'deactivate' | 'reset'; id: string; email: string };
+/** What was done, said once above the list; a reset's one-time password is shown only here. */
+type Outcome =
+  | { kind: 'deactivated' | 'reactivated'; email: string }
+  | { kind: 'reset'; email: string; oneTimePassword: string }
+  | { kind: 'failed'; error: CombinedError };
+
 const FIELD_IDS = {
   'input.email': 'account-email',
   'input.password': 'account-password',
@@ -82,11 +135,30 @@ export default function AccountsPage() {
   const t = useT();
   const [created, setCreated] = useState<string | null>(null);
   const [role, setRole] = useState<Role | ''>('');
+  const [status, setStatus] = useState<AccountStatusFilter>('');
+  const [search, setSearch] = useState('');
+  // The list follows the search box once typing pauses, not at every key.
+  const deferredSearch = useDeferredValue(search);
   const [page, setPage] = useState<{ after: string; passed: string[] }>({ after: '', passed: [] });
+  const [pending, setPending] = useState<PendingAction | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [, reactivateUser] = useMutation(ReactivateUserMutation);
   const [list, refetch] = useQuery({
     query: AdminUsersQuery,
-    variables: { filter: role ? { role } : null, after: page.after || null },
+    variables: { filter: accountFilter({ role, status, search: deferredSearch }), after: page.after || null },
   });
+  const firstPage = () => setPage({ after: '', passed: [] });
+  const done = (next: Outcome) => {
+    setPending(null);
+    setOutcome(next);
+    refetch({ requestPolicy: 'network-only' });
+  };
+
+  async function reactivate(id: string, email: string) {
+    setPending(null);
+    const result = await reactivateUser({ id });
+    done(result.error ? { kind: 'failed', error: result.error } : { kind: 'reactivated', email });
+  }
 
   return (
     <Page title={t('admin.accounts.title')} wide>
@@ -107,7 +179,7 @@ export default function AccountsPage() {
             value={role}
             onChange={(event) => {
               setRole(event.target.value as Role | '');
-              setPage({ after: '', passed: [] });
+              firstPage();
             }}
           >
             <option value="">{t('admin.accounts.anyRole')}</option>
@@ -117,8 +189,44 @@ export default function AccountsPage() {
               </option>
             ))}
           </SelectField>
+          <SelectField
+            id="accounts-status-filter"
+            label={t('admin.accounts.filterStatus')}
+            value={status}
+            onChange={(event) => {
+              setStatus(event.target.value as AccountStatusFilter);
+              firstPage();
+            }}
+          >
+            <option value="">{t('admin.accounts.anyStatus')}</option>
+            <option value="active">{t('admin.accounts.statusActive')}</option>
+            <option value="deactivated">{t('admin.accounts.statusDeactivated')}</option>
+          </SelectField>
+          <TextField
+            id="accounts-search"
+            type="search"
+            label={t('admin.accounts.search')}
+            hint={t('admin.accounts.searchHint')}
+            maxLength={ACCOUNT_LIMITS.searchMax}
+            value={search}
+            onChange={(event) => {
+              setSearch(event.target.value);
+              firstPage();
+            }}
+          />
         </div>
-        <AccountList list={list} page={page} onGo={(after, passed) => setPage({ after, passed })} />
+        <OutcomeNotice outcome={outcome} />
+        {pending ? <ActionPanel action={pending} onDone={done} onCancel={() => setPending(null)} /> : null}
+        <AccountList
+          list={list}
+          page={page}
+          onGo={(after, passed) => setPage({ after, passed })}
+          onAction={(action) => {
+            setOutcome(null);
+            if (action.kind === 'reactivate') void reactivate(action.id, action.email);
+            else setPending({ kind: action.kind, id: action.id, email: action.email });
+          }}
+        />
       </section>
     </Page>
   );
@@ -128,13 +236,16 @@ function AccountList({
   list,
   page,
   onGo,
+  onAction,
 }: {
   list: UseQueryState<AdminUsersResult>;
   page: { after: string; passed: string[] };
   onGo: (after: string, passed: string[]) => void;
+  onAction: (action: { kind: PendingAction['kind'] | 'reactivate'; id: string; email: string }) => void;
 }) {
   const t = useT();
   const { locale } = useLocale();
+  const { user: me } = useSignedIn();
   const users = list.data?.users;
   if (list.error) return <ErrorSummary problems={problemsOf(list.error, t)} />;
   if (!users) return list.fetching ? <Loading /> : null;
@@ -149,6 +260,8 @@ function AccountList({
             <th scope="col">{t('admin.accounts.col.role')}</th>
             <th scope="col">{t('admin.accounts.col.actsFor')}</th>
             <th scope="col">{t('admin.accounts.col.created')}</th>
+            <th scope="col">{t('admin.accounts.col.status')}</th>
+            <th scope="col">{t('admin.accounts.col.actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -164,6 +277,52 @@ function AccountList({
                   : (node.donor?.name ?? t('admin.accounts.actsForNobody'))}
               </td>
               <td>{formatDate(locale, node.createdAt)}</td>
+              <td>
+                {node.active ? (
+                  t('admin.accounts.statusActive')
+                ) : (
+                  <>
+                    <strong>{t('admin.accounts.deactivatedOn', { date: formatDate(locale, node.deactivatedAt ?? node.createdAt) })}</strong>{' '}
+                    <span dir="auto">{node.deactivationReason}</span>
+                  </>
+                )}
+                {node.passwordChangeRequired ? <div>{t('admin.accounts.mustChangePassword')}</div> : null}
+              </td>
+              <td>
+                {node.id === me.id ? (
+                  t('admin.accounts.yourAccount')
+                ) : (
+                  <div className="button-group button-group--compact">
+                    {node.active ? (
+                      <button
+                        type="button"
+                        className="button button--secondary button--compact"
+                        aria-label={t('admin.accounts.deactivateFor', { email: node.email })}
+                        onClick={() => onAction({ kind: 'deactivate', id: node.id, email: node.email })}
+                      >
+                        {t('admin.accounts.deactivate')}
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button button--secondary button--compact"
+                        aria-label={t('admin.accounts.reactivateFor', { email: node.email })}
+                        onClick={() => onAction({ kind: 'reactivate', id: node.id, email: node.email })}
+                      >
+                        {t('admin.accounts.reactivate')}
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      className="button button--secondary button--compact"
+                      aria-label={t('admin.accounts.resetPasswordFor', { email: node.email })}
+                      onClick={() => onAction({ kind: 'reset', id: node.id, email: node.email })}
+                    >
+                      {t('admin.accounts.resetPassword')}
+                    </button>
+                  </div>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -176,6 +335,103 @@ function AccountList({
         onGo={onGo}
       />
     </>
+  );
+}
+
+/** Asks the ADMIN to confirm a deactivation (with its reason) or a password reset, for one account. */
+function ActionPanel({ action, onDone, onCancel }: { action: PendingAction; onDone: (outcome: Outcome) => void; onCancel: () => void }) {
+  const t = useT();
+  const [reason, setReason] = useState('');
+  const [problems, setProblems] = useState<FormProblem[]>([]);
+  const [deactivation, deactivateUser] = useMutation(DeactivateUserMutation);
+  const [reset, resetPassword] = useMutation(ResetPasswordMutation);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  // The panel opens above the list: the reader's focus moves to it, as a screen reader would not notice it otherwise.
+  useEffect(() => headingRef.current?.focus(), [action]);
+
+  async function confirm(event: FormEvent) {
+    event.preventDefault();
+    if (action.kind === 'reset') {
+      const result = await resetPassword({ userId: action.id });
+      onDone(
+        result.error || !result.data
+          ? { kind: 'failed', error: result.error! }
+          : { kind: 'reset', email: action.email, oneTimePassword: result.data.resetPassword.oneTimePassword },
+      );
+      return;
+    }
+    const found = deactivationProblems(reason).map((problem) => ({ field: problem.field, message: t(problem.message) }));
+    setProblems(found);
+    if (found.length) return;
+    const result = await deactivateUser({ id: action.id, reason: reason.trim() });
+    if (result.error) {
+      setProblems(problemsOf(result.error, t));
+      return;
+    }
+    onDone({ kind: 'deactivated', email: action.email });
+  }
+
+  const deactivating = action.kind === 'deactivate';
+  return (
+    <section className="panel" aria-labelledby="account-action-heading">
+      <h3 id="account-action-heading" tabIndex={-1} ref={headingRef}>
+        {deactivating
+          ? t('admin.accounts.deactivateHeading', { email: action.email })
+          : t('admin.accounts.resetHeading', { email: action.email })}
+      </h3>
+      <p>{deactivating ? t('admin.accounts.deactivateExplained') : t('admin.accounts.resetExplained')}</p>
+      <form className="form form--narrow" onSubmit={(event) => void confirm(event)} noValidate>
+        <ErrorSummary problems={problems} fieldIds={{ reason: 'account-deactivation-reason' }} />
+        {deactivating ? (
+          <TextArea
+            id="account-deactivation-reason"
+            label={t('admin.accounts.reason')}
+            hint={t('admin.accounts.reasonHint')}
+            rows={3}
+            maxLength={ACCOUNT_LIMITS.reasonMax}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            error={messageFor(problems, 'reason')}
+          />
+        ) : null}
+        <div className="button-group">
+          <button type="submit" className="button button--warning" disabled={deactivation.fetching || reset.fetching}>
+            {deactivating ? t('admin.accounts.confirmDeactivate') : t('admin.accounts.confirmReset')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {t('admin.accounts.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** What the last action did; a reset's one-time password is shown here once, to hand to its owner. */
+function OutcomeNotice({ outcome }: { outcome: Outcome | null }) {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [outcome]);
+  if (!outcome) return null;
+  if (outcome.kind === 'failed') return <ErrorSummary problems={problemsOf(outcome.error, t)} />;
+  return (
+    <div className="notice notice--success" role="status" tabIndex={-1} ref={ref}>
+      {outcome.kind === 'deactivated' ? t('admin.accounts.deactivated', { email: outcome.email }) : null}
+      {outcome.kind === 'reactivated' ? t('admin.accounts.reactivated', { email: outcome.email }) : null}
+      {outcome.kind === 'reset' ? (
+        <>
+          <p>{t('admin.accounts.resetDone', { email: outcome.email })}</p>
+          <p>
+            {t('admin.accounts.oneTimePassword')}{' '}
+            <code dir="ltr" className="one-time-password" data-testid="one-time-password">
+              {outcome.oneTimePassword}
+            </code>
+          </p>
+          <p>{t('admin.accounts.oneTimePasswordHint')}</p>
+        </>
+      ) : null}
+    </div>
   );
 }
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { accountInput, accountProblems, donorInput, donorProblems, EMPTY_ACCOUNT, EMPTY_DONOR } from './admin-rules';
+import {
+  accountFilter,
+  accountInput,
+  accountProblems,
+  deactivationProblems,
+  donorInput,
+  donorProblems,
+  EMPTY_ACCOUNT,
+  EMPTY_DONOR,
+} from './admin-rules';
 
 const fields = (problems: { field: string }[]) => problems.map((problem) => problem.field);
 
@@ -70,5 +79,26 @@ describe('a new donor', () => {
       name: 'Small Arms Survey',
       kind: 'CIVIL_SOCIETY',
     });
+  });
+});
+
+describe('accountFilter', () => {
+  it('sends only the filters the reader set, the status as active true or false', () => {
+    expect(accountFilter({ role: '', status: '', search: '  ' })).toBeNull();
+    expect(accountFilter({ role: 'DONOR', status: 'deactivated', search: ' unodc ' })).toEqual({
+      role: 'DONOR',
+      active: false,
+      search: 'unodc',
+    });
+    expect(accountFilter({ role: '', status: 'active', search: '' })).toEqual({ active: true });
+  });
+});
+
+describe('deactivationProblems', () => {
+  it('asks for a reason of 3 to 500 characters', () => {
+    expect(deactivationProblems(' ')).toEqual([{ field: 'reason', message: 'admin.accounts.rule.reasonRequired' }]);
+    expect(deactivationProblems('ab ')).toEqual([{ field: 'reason', message: 'admin.accounts.rule.reasonShort' }]);
+    expect(deactivationProblems('x'.repeat(501))).toEqual([{ field: 'reason', message: 'admin.accounts.rule.reasonLong' }]);
+    expect(deactivationProblems('Left the ministry')).toEqual([]);
   });
 });

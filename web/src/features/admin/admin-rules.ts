@@ -1,9 +1,9 @@
 import type { DonorKind, Role } from '../../gql/enums';
-import type { CreateDonorInput, CreateUserInput } from '../../gql/graphql';
+import type { CreateDonorInput, CreateUserInput, UserFilter } from '../../gql/graphql';
 import type { MessageId } from '../../i18n/message-ids';
 
-/** The API's limits (src/accounts/dto/create-user.input.ts and create-donor.input.ts). */
-export const ACCOUNT_LIMITS = { emailMax: 254, passwordMin: 12, passwordMax: 200 } as const;
+/** The API's limits (src/accounts/dto/create-user.input.ts, account-security.args.ts and create-donor.input.ts). */
+export const ACCOUNT_LIMITS = { emailMax: 254, passwordMin: 12, passwordMax: 200, reasonMin: 3, reasonMax: 500, searchMax: 200 } as const;
 export const DONOR_LIMITS = { nameMin: 2, nameMax: 200 } as const;
 
 export const ROLES: readonly Role[] = ['STATE', 'DONOR', 'SECRETARIAT', 'ADMIN'];
@@ -67,6 +67,29 @@ export function accountInput(form: AccountFormValues): CreateUserInput {
     ...(role === 'STATE' ? { countryIso3: form.countryIso3 } : {}),
     ...(role === 'DONOR' ? { donorId: form.donorId } : {}),
   };
+}
+
+/** Active, deactivated, or either: the list's status filter, as the API's `active` takes it. */
+export type AccountStatusFilter = '' | 'active' | 'deactivated';
+
+/** The list's filters as the API's UserFilter, leaving out what the reader left empty. */
+export function accountFilter(filters: { role: Role | ''; status: AccountStatusFilter; search: string }): UserFilter | null {
+  const search = filters.search.trim();
+  const filter: UserFilter = {
+    ...(filters.role ? { role: filters.role } : {}),
+    ...(filters.status ? { active: filters.status === 'active' } : {}),
+    ...(search ? { search: search.slice(0, ACCOUNT_LIMITS.searchMax) } : {}),
+  };
+  return Object.keys(filter).length ? filter : null;
+}
+
+/** The API's rule for a deactivation's reason (DeactivateUserArgs): 3 to 500 characters once trimmed. */
+export function deactivationProblems(reason: string): RuleProblem[] {
+  const trimmed = reason.trim();
+  if (!trimmed) return [{ field: 'reason', message: 'admin.accounts.rule.reasonRequired' }];
+  if (trimmed.length < ACCOUNT_LIMITS.reasonMin) return [{ field: 'reason', message: 'admin.accounts.rule.reasonShort' }];
+  if (trimmed.length > ACCOUNT_LIMITS.reasonMax) return [{ field: 'reason', message: 'admin.accounts.rule.reasonLong' }];
+  return [];
 }
 
 export interface DonorFormValues {

@@ -4,7 +4,7 @@ import { useClient, type CombinedError } from 'urql';
 import { graphql } from '../../gql';
 import type { MatchEventKind } from '../../gql/enums';
 import { useT } from '../../i18n/I18nProvider';
-import { useSession } from '../session/SessionProvider';
+import { signOutReasonOf, useSession } from '../session/SessionProvider';
 import { INITIAL_LIVE_STATE, liveStep, RefreshPacer, type LiveNotice } from './live-state';
 import { onSocketSignal } from './live-socket';
 
@@ -61,16 +61,18 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   return (
     <HubContext.Provider value={hub}>
       <NoticeContext.Provider value={notice}>
-        {session ? <LiveConnection key={session.accessToken} hub={hub} onNotice={setNotice} /> : null}
+        {session && !session.passwordChangeRequired ? (
+          <LiveConnection key={session.accessToken} token={session.accessToken} hub={hub} onNotice={setNotice} />
+        ) : null}
         {children}
       </NoticeContext.Provider>
     </HubContext.Provider>
   );
 }
 
-function LiveConnection({ hub, onNotice }: { hub: LiveHub; onNotice: (notice: LiveNotice | null) => void }) {
+function LiveConnection({ token, hub, onNotice }: { token: string; hub: LiveHub; onNotice: (notice: LiveNotice | null) => void }) {
   const client = useClient();
-  const { signOut } = useSession();
+  const { tokenRefused } = useSession();
   const [state, dispatch] = useReducer(liveStep, INITIAL_LIVE_STATE);
   const live = useRef(state.status === 'live');
   live.current = state.status === 'live';
@@ -83,7 +85,7 @@ function LiveConnection({ hub, onNotice }: { hub: LiveHub; onNotice: (notice: Li
       if (ended) return;
       if (result.error) {
         ended = true;
-        if (isTokenRefused(result.error)) signOut('expired');
+        if (isTokenRefused(result.error)) tokenRefused(token, signOutReasonOf(refusalReason(result.error)));
         else dispatch({ type: 'ended' });
         return;
       }
@@ -97,7 +99,7 @@ function LiveConnection({ hub, onNotice }: { hub: LiveHub; onNotice: (notice: Li
       ended = true;
       subscription.unsubscribe();
     };
-  }, [client, hub, signOut, state.generation]);
+  }, [client, hub, token, tokenRefused, state.generation]);
 
   useEffect(() => {
     if (state.retryInMs === null) return;
@@ -128,8 +130,8 @@ function LiveConnection({ hub, onNotice }: { hub: LiveHub; onNotice: (notice: Li
 }
 
 /**
- * The API refuses the socket of a token it no longer accepts (expired, or signed by a key it has
- * since replaced) by closing it with graphql-ws's Forbidden code: no reconnection can help, the
+ * The API refuses the socket of a token it no longer accepts (expired, revoked, of a deactivated
+ * account, or signed by a key it has since replaced) by closing it with graphql-ws's Forbidden code: no reconnection can help, the
  * reader must sign in again, as when a query is refused UNAUTHENTICATED.
  */
 function isTokenRefused(error: CombinedError): boolean {
@@ -139,6 +141,11 @@ function isTokenRefused(error: CombinedError): boolean {
     closeCode === CloseCode.Unauthorized ||
     error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')
   );
+}
+
+/** Why the API refused the token: the socket's close reason, or the error's `extensions.reason`. */
+function refusalReason(error: CombinedError): unknown {
+  return (error.networkError as { reason?: unknown } | undefined)?.reason ?? error.graphQLErrors[0]?.extensions?.reason;
 }
 
 /**

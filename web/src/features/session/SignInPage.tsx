@@ -7,35 +7,36 @@ import { messageFor, problemsOf, type FormProblem } from '../../ui/api-errors';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TextField } from '../../ui/fields';
 import { Page } from '../../ui/page';
-import { homePathFor } from '../shell/navigation';
-import { useSession } from './SessionProvider';
+import type { MessageId } from '../../i18n/message-ids';
+import { CHANGE_PASSWORD_PATH, homePathFor } from '../shell/navigation';
+import { useSession, type SignOutReason } from './SessionProvider';
 import { sessionFromLogin } from './session-store';
 import { signInProblems } from './sign-in-rules';
 
 const LoginMutation = graphql(`
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
-      accessToken
-      expiresIn
-      user {
-        id
-        email
-        role
-        country {
-          iso3
-          iso2
-          name
-        }
-        donor {
-          id
-          name
-        }
-      }
+      ...SessionStart
     }
   }
 `);
 
 const FIELD_IDS = { email: 'sign-in-email', password: 'sign-in-password' };
+
+const WRONG: MessageId = 'session.signIn.wrongCredentials';
+/** Said only once the password was right, so they reveal nothing to someone guessing (`extensions.reason`). */
+const SIGN_IN_REFUSALS: Record<string, MessageId> = {
+  ACCOUNT_DEACTIVATED: 'session.signIn.deactivated',
+  ONE_TIME_PASSWORD_USED: 'session.signIn.oneTimeUsed',
+};
+
+/** The notice for why the reader is back at sign-in. */
+const SIGN_OUT_NOTICES: Record<SignOutReason, MessageId> = {
+  signedOut: 'session.signIn.signedOut',
+  expired: 'session.signIn.expired',
+  deactivated: 'session.signIn.deactivatedNotice',
+  revoked: 'session.signIn.revoked',
+};
 
 export default function SignInPage() {
   const t = useT();
@@ -53,10 +54,11 @@ export default function SignInPage() {
     if (local.length) return;
     const result = await login({ email: email.trim(), password });
     if (result.error || !result.data) {
-      // The API says only "wrong e-mail or password" (UNAUTHENTICATED) without naming a field: tie it to the password.
+      // The API refuses a sign-in (UNAUTHENTICATED) without naming a field: tie it to the password.
+      const refusal = result.error?.graphQLErrors[0]?.extensions;
       const refused = problemsOf(result.error, t).map((problem) =>
-        result.error?.graphQLErrors[0]?.extensions?.code === 'UNAUTHENTICATED'
-          ? { field: 'password', message: t('session.signIn.wrongCredentials') }
+        refusal?.code === 'UNAUTHENTICATED'
+          ? { field: 'password', message: t(SIGN_IN_REFUSALS[String(refusal.reason)] ?? WRONG) }
           : problem,
       );
       setProblems(refused);
@@ -64,19 +66,14 @@ export default function SignInPage() {
     }
     const session = sessionFromLogin(result.data.login, Date.now());
     signIn(session);
-    navigate(homePathFor(session.user.role), { replace: true });
+    navigate(session.passwordChangeRequired ? CHANGE_PASSWORD_PATH : homePathFor(session.user.role), { replace: true });
   }
 
   return (
     <Page title={t('session.signIn.title')}>
-      {signOutReason === 'expired' ? (
+      {signOutReason ? (
         <div className="notice" role="status">
-          {t('session.signIn.expired')}
-        </div>
-      ) : null}
-      {signOutReason === 'signedOut' ? (
-        <div className="notice" role="status">
-          {t('session.signIn.signedOut')}
+          {t(SIGN_OUT_NOTICES[signOutReason])}
         </div>
       ) : null}
       <ErrorSummary problems={problems} fieldIds={FIELD_IDS} />

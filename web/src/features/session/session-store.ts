@@ -19,10 +19,20 @@ export interface Session {
   /** Milliseconds since the epoch. */
   expiresAt: number;
   user: SessionUser;
+  /** Signed in with a one-time password: the API answers only the password change until it is made. */
+  passwordChangeRequired: boolean;
 }
 
-export function sessionFromLogin(result: { accessToken: string; expiresIn: number; user: SessionUser }, now: number): Session {
-  return { accessToken: result.accessToken, expiresAt: now + result.expiresIn * 1000, user: result.user };
+export function sessionFromLogin(
+  result: { accessToken: string; expiresIn: number; user: SessionUser; passwordChangeRequired: boolean },
+  now: number,
+): Session {
+  return {
+    accessToken: result.accessToken,
+    expiresAt: now + result.expiresIn * 1000,
+    user: result.user,
+    passwordChangeRequired: result.passwordChangeRequired,
+  };
 }
 
 /** A stored session, unless it is missing, damaged or expired. */
@@ -31,7 +41,8 @@ export function parseStoredSession(raw: string | null, now: number): Session | n
   try {
     const session = JSON.parse(raw) as Partial<Session>;
     if (typeof session.accessToken !== 'string' || typeof session.expiresAt !== 'number' || !session.user?.role) return null;
-    return session.expiresAt > now ? (session as Session) : null;
+    // Sessions stored before the password change existed had none to make.
+    return session.expiresAt > now ? { ...(session as Session), passwordChangeRequired: session.passwordChangeRequired === true } : null;
   } catch {
     return null;
   }

@@ -6,7 +6,7 @@ import type { MessageId } from '../../i18n/message-ids';
 import { useSession } from '../session/SessionProvider';
 import type { SessionUser } from '../session/session-store';
 import { LanguageMenu } from './LanguageMenu';
-import { navItemsFor } from './navigation';
+import { CHANGE_PASSWORD_PATH, navItemsFor } from './navigation';
 
 const ROLE_LABELS: Record<SessionUser['role'], MessageId> = {
   STATE: 'common.role.STATE',
@@ -39,13 +39,22 @@ export function Layout({ children }: { children: ReactNode }) {
                 {session.user.country ? ` · ${regionName(locale, session.user.country.iso2, session.user.country.name)}` : ''}
                 {session.user.donor ? ` · ${session.user.donor.name}` : ''}
               </span>
+              {session.passwordChangeRequired ? null : (
+                <Link
+                  href={CHANGE_PASSWORD_PATH}
+                  className="header__link"
+                  aria-current={location === CHANGE_PASSWORD_PATH ? 'page' : undefined}
+                >
+                  {t('shell.changePassword')}
+                </Link>
+              )}
               <button type="button" className="button button--secondary button--compact" onClick={() => signOut('signedOut')}>
                 {t('shell.signOut')}
               </button>
             </div>
           ) : null}
         </div>
-        {session ? (
+        {session && !session.passwordChangeRequired ? (
           <nav className="nav" aria-label={t('shell.nav.label')}>
             <ul className="nav__list">
               {navItemsFor(session.user.role).map((item) => (

@@ -33,6 +33,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/offer-matches', label: 'match-queue.nav.offerMatches', roles: ['DONOR'] },
 ];
 
+/** The reader's own password: in the account menu, and the only page until a one-time password is changed. */
+export const CHANGE_PASSWORD_PATH = '/change-password';
+
 export function navItemsFor(role: Role): NavItem[] {
   return NAV_ITEMS.filter((item) => item.roles.includes(role));
 }
