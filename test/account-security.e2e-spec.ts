@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Client, createClient } from 'graphql-ws';
 import { WebSocket } from 'ws';
 import { Account, createAccount, createDonor, dataOf, PASSWORD, stateAccount } from './support/fixtures';
@@ -20,6 +21,34 @@ const USERS = `query($filter: UserFilter, $first: Int, $after: String) {
 const AUDIT = 'query($entityId: ID!) { auditEvents(entityId: $entityId) { action actor { id } detail } }';
 const THEMES = '{ themes { code } }';
 
+/** Opens a graphql-ws socket with `token` and subscribes; `closed` resolves with the close event once the server closes it. */
+async function openSubscription(
+  t: TestApp,
+  token: string,
+  sockets: Client[],
+): Promise<{ closed: Promise<{ code: number; reason: string }> }> {
+  let onClosed!: (event: { code: number; reason: string }) => void;
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => (onClosed = resolve));
+  let onConnected!: () => void;
+  const connected = new Promise<void>((resolve) => (onConnected = resolve));
+  const client = createClient({
+    url: t.url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: false,
+    onNonLazyError: () => undefined,
+    connectionParams: { Authorization: `Bearer ${token}` },
+    on: { connected: () => onConnected(), closed: (event) => onClosed(event as { code: number; reason: string }) },
+  });
+  sockets.push(client);
+  client.subscribe(
+    { query: 'subscription { matchEvents { kind } }' },
+    { next: () => undefined, error: () => undefined, complete: () => undefined },
+  );
+  await connected;
+  return { closed };
+}
+
 const firstError = (response: GraphQLResponse) => response.errors?.[0] as { message: string; extensions: Record<string, any> } | undefined;
 
 describe('account security: deactivation, passwords, revoked tokens', () => {
@@ -36,34 +65,10 @@ describe('account security: deactivation, passwords, revoked tokens', () => {
 
   const login = (email: string, password: string) => t.gql(LOGIN, { email, password });
 
-  /** Opens a graphql-ws socket with `token` and subscribes; resolves with the close event once the server closes it. */
-  async function openSubscription(token: string): Promise<{ closed: Promise<{ code: number; reason: string }> }> {
-    let onClosed!: (event: { code: number; reason: string }) => void;
-    const closed = new Promise<{ code: number; reason: string }>((resolve) => (onClosed = resolve));
-    let onConnected!: () => void;
-    const connected = new Promise<void>((resolve) => (onConnected = resolve));
-    const client = createClient({
-      url: t.url.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
-      retryAttempts: 0,
-      lazy: false,
-      onNonLazyError: () => undefined,
-      connectionParams: { Authorization: `Bearer ${token}` },
-      on: { connected: () => onConnected(), closed: (event) => onClosed(event as { code: number; reason: string }) },
-    });
-    sockets.push(client);
-    client.subscribe(
-      { query: 'subscription { matchEvents { kind } }' },
-      { next: () => undefined, error: () => undefined, complete: () => undefined },
-    );
-    await connected;
-    return { closed };
-  }
-
   it('deactivation refuses the account’s token on its next request and closes its open subscription; reactivation lets it sign in again', async () => {
     const state = await stateAccount(t, 'NGA');
     expect(dataOf(await t.gql(THEMES, {}, state.token)).themes.length).toBeGreaterThan(0);
-    const socket = await openSubscription(state.token);
+    const socket = await openSubscription(t, state.token, sockets);
 
     const deactivated = dataOf(await t.gql(DEACTIVATE, { id: state.id, reason: 'Left the ministry' }, t.adminToken)).deactivateUser;
     expect(deactivated).toMatchObject({ active: false, deactivationReason: 'Left the ministry' });
@@ -97,7 +102,7 @@ describe('account security: deactivation, passwords, revoked tokens', () => {
   it('a password change revokes every earlier token, signs in with the new password only, and refuses a wrong current password', async () => {
     const state = await stateAccount(t, 'GHA');
     const otherDevice = await t.login(state.email, PASSWORD);
-    const socket = await openSubscription(otherDevice);
+    const socket = await openSubscription(t, otherDevice, sockets);
 
     const wrong = firstError(
       await t.gql(CHANGE, { currentPassword: 'not-my-password-at-all', newPassword: 'a-brand-new-passphrase' }, state.token),
@@ -245,5 +250,35 @@ describe('account security: deactivation, passwords, revoked tokens', () => {
         expect.objectContaining({ field: 'filter.donorId' }),
       ]),
     });
+  });
+});
+
+describe('account security across API processes (Redis)', () => {
+  const QUEUE_PREFIX = `account-security-e2e-${randomBytes(4).toString('hex')}`;
+  let first: TestApp;
+  let second: TestApp;
+  const sockets: Client[] = [];
+
+  beforeAll(async () => {
+    first = await startTestApp({ REDIS_URL: 'redis://127.0.0.1:6379', QUEUE_PREFIX });
+    // A second API process on the same database and Redis.
+    second = await startTestApp({ REDIS_URL: 'redis://127.0.0.1:6379', QUEUE_PREFIX, DATABASE_URL: process.env.DATABASE_URL! });
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(sockets.map(async (client) => client.dispose()));
+    await second.close();
+    await first.close();
+  });
+
+  it('a deactivation made through one process closes the account’s socket on another and refuses its token there', async () => {
+    const state = await stateAccount(first, 'NER');
+    // The second process has read the account's state, and holds it for its next requests.
+    expect(dataOf(await second.gql(ME, {}, state.token)).me.id).toBe(state.id);
+    const socket = await openSubscription(second, state.token, sockets);
+
+    dataOf(await first.gql(DEACTIVATE, { id: state.id, reason: 'Post closed' }, first.adminToken));
+    // Only the change's message closes a socket: the second process heard of it.
+    expect(await socket.closed).toEqual(expect.objectContaining({ code: 4403, reason: 'ACCOUNT_DEACTIVATED' }));
+    expect(firstError(await second.gql(ME, {}, state.token))?.extensions).toMatchObject({ reason: 'ACCOUNT_DEACTIVATED' });
   });
 });
