@@ -9,6 +9,7 @@ import { Notification } from '../notifications/entities/notification.entity';
 import { NotificationCursor } from '../notifications/entities/notification-cursor.entity';
 import { NotificationPreferences } from '../notifications/entities/notification-preferences.entity';
 import { NeedTheme } from '../needs/entities/need-theme.entity';
+import { OtherFunding } from '../needs/entities/other-funding.entity';
 import { Offer } from '../offers/entities/offer.entity';
 import { OfferEligibility } from '../offers/entities/offer-eligibility.entity';
 import { OfferTheme } from '../offers/entities/offer-theme.entity';
@@ -30,6 +31,7 @@ export const ENTITIES = [
   AuditEvent,
   Need,
   NeedTheme,
+  OtherFunding,
   Offer,
   OfferTheme,
   OfferEligibility,

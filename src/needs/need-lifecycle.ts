@@ -24,16 +24,37 @@ export function assertNeedWithdrawable(status: NeedStatus): void {
   }
 }
 
-/** The funding status that follows from the money approved so far, for a need that is live. */
-export function fundingStatus(budgetUsd: number, fundedUsd: number): NeedStatus {
-  if (fundedUsd <= 0) return NeedStatus.OPEN;
-  return fundedUsd >= budgetUsd ? NeedStatus.FUNDED : NeedStatus.PARTLY_FUNDED;
+/** What a need's funding amounts are made of: money approved through pairings and money from other sources. */
+export interface NeedFunding {
+  estimatedBudgetUsd: number;
+  /** Approved by pairings here; always the sum of the need's live pairings' allocations. */
+  fundedUsd: number;
+  /** Recorded by the state or the Secretariat as coming from other sources (recordOtherFunding). */
+  fundedElsewhereUsd: number;
+}
+
+/** US dollars of the budget already covered, from pairings here or from elsewhere. */
+export function coveredUsd(need: Pick<NeedFunding, 'fundedUsd' | 'fundedElsewhereUsd'>): number {
+  return need.fundedUsd + need.fundedElsewhereUsd;
+}
+
+/** The funding status that follows from the money covered so far, for a need that is live. */
+export function fundingStatus(need: NeedFunding): NeedStatus {
+  const covered = coveredUsd(need);
+  if (covered <= 0) return NeedStatus.OPEN;
+  return covered >= need.estimatedBudgetUsd ? NeedStatus.FUNDED : NeedStatus.PARTLY_FUNDED;
 }
 
 /** Needs that can still receive matches and money. */
 export const LIVE_NEED_STATUSES = [NeedStatus.OPEN, NeedStatus.PARTLY_FUNDED];
 
-/** US dollars a need still lacks: its budget less what approved pairings fund, never below zero. */
-export function fundingGapUsd(need: { estimatedBudgetUsd: number; fundedUsd: number }): number {
-  return Math.max(need.estimatedBudgetUsd - need.fundedUsd, 0);
+/**
+ * US dollars a need still lacks: its budget less what approved pairings and other sources fund, never
+ * below zero. Matching, allocation and every display of the gap use this rule, or FUNDING_GAP_SQL.
+ */
+export function fundingGapUsd(need: NeedFunding): number {
+  return Math.max(need.estimatedBudgetUsd - coveredUsd(need), 0);
 }
+
+/** fundingGapUsd for queries over the `needs` table aliased `need` (may be negative: callers clamp or compare). */
+export const FUNDING_GAP_SQL = '(need.estimated_budget_usd - need.funded_usd - need.funded_elsewhere_usd)';

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { rolesGranted } from '../access/policy';
 import { NEED_RULES } from './need-policy';
 import { Actor } from '../access/actor';
@@ -15,6 +15,11 @@ import { Need } from './entities/need.entity';
 import { NeedsService } from './needs.service';
 import { ReasonArgs } from '../common/reason.args';
 import { expectedVersionArg } from '../common/expected-version';
+import { GraphQLRequestContext } from '../common/graphql/request-loaders';
+import { RecordOtherFundingInput } from './dto/record-other-funding.input';
+import { OtherFunding } from './entities/other-funding.entity';
+import { fundingGapUsd } from './need-lifecycle';
+import { OTHER_FUNDING_OF_NEED } from './need-loaders';
 
 const EXPECTED_VERSION = expectedVersionArg('need');
 
@@ -86,6 +91,28 @@ export class NeedsResolver {
     @Args(EXPECTED_VERSION) expectedVersion?: number | null,
   ): Promise<Need> {
     return this.needsService.withdraw(actor, id, reason, expectedVersion);
+  }
+
+  @Roles(...rolesGranted(NEED_RULES, 'change'))
+  @Mutation(() => Need, {
+    description:
+      'Records that another source funds part of an OPEN or PARTLY_FUNDED need of your own country (any need for the Secretariat): its fundingGapUsd shrinks by the amount, it becomes FUNDED when nothing is lacking, and matching rescores it. Refused with BAD_USER_INPUT naming input.amountUsd when the amount exceeds the gap.',
+  })
+  recordOtherFunding(@CurrentActor() actor: Actor, @Args('input') input: RecordOtherFundingInput): Promise<Need> {
+    return this.needsService.recordOtherFunding(actor, input);
+  }
+
+  @ResolveField(() => Int, {
+    description:
+      'US dollars the need still lacks: the budget less fundedUsd and fundedElsewhereUsd, never below zero. Matching and allocation use it.',
+  })
+  fundingGapUsd(@Parent() need: Need): number {
+    return fundingGapUsd(need);
+  }
+
+  @ResolveField(() => [OtherFunding], { description: 'Funding from other sources, oldest first; their sum is fundedElsewhereUsd.' })
+  async otherFunding(@Parent() need: Need, @Context() context: GraphQLRequestContext): Promise<OtherFunding[]> {
+    return (await context.loaders.load(OTHER_FUNDING_OF_NEED, need.id)) ?? [];
   }
 
   @ResolveField(() => Country, { description: 'The requesting state.' })

@@ -6,7 +6,7 @@ import { Brackets, DataSource, EntityManager, In, ObjectLiteral, SelectQueryBuil
 import { AuditService, changedFields } from '../audit/audit.service';
 import { Actor } from '../access/actor';
 import { Visibility } from '../domain/enums';
-import { BadUserInputError, NotFoundError } from '../common/errors/domain-errors';
+import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/domain-errors';
 import { assertExpectedVersion, saveAsNewVersion } from '../common/expected-version';
 import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagination/connection';
 import { definedOnly } from '../common/defined-only';
@@ -23,7 +23,17 @@ import { NeedStatus } from '../domain/statuses';
 import { NeedTheme } from './entities/need-theme.entity';
 import { newNeed, themeLinks } from './new-need';
 import { NeedExposure, needVisibilityScope, refusalToChange, refusalToFile } from './need-policy';
-import { assertNeedEditable, assertNeedPublishable, assertNeedWithdrawable, fundingStatus } from './need-lifecycle';
+import {
+  assertNeedEditable,
+  assertNeedPublishable,
+  assertNeedWithdrawable,
+  coveredUsd,
+  fundingGapUsd,
+  fundingStatus,
+  LIVE_NEED_STATUSES,
+} from './need-lifecycle';
+import { OtherFunding } from './entities/other-funding.entity';
+import { RecordOtherFundingInput } from './dto/record-other-funding.input';
 
 /** A need's editable content under its input names, for validation and the audit trail. */
 type NeedSnapshot = UpdateNeedInput;
@@ -69,10 +79,10 @@ export class NeedsService {
       if (input.nationalReportId) {
         await this.reportLinks.requireReportOfCountry(manager, input.nationalReportId, need.countryIso3, 'input.nationalReportId');
       }
-      if (merged.estimatedBudgetUsd! < need.fundedUsd) {
+      if (merged.estimatedBudgetUsd! < coveredUsd(need)) {
         throw BadUserInputError.forField(
           'input.estimatedBudgetUsd',
-          `The budget cannot fall below the USD ${need.fundedUsd} already approved.`,
+          `The budget cannot fall below the USD ${coveredUsd(need)} already funded (approved pairings and funding from elsewhere).`,
         );
       }
       const { themeCodes, ...fields } = definedOnly(input);
@@ -81,7 +91,7 @@ export class NeedsService {
         title: merged.title!.trim(),
         description: merged.description!.trim(),
       });
-      if (need.status !== NeedStatus.DRAFT) need.status = fundingStatus(need.estimatedBudgetUsd, need.fundedUsd);
+      if (need.status !== NeedStatus.DRAFT) need.status = fundingStatus(need);
       if (themeCodes) {
         await manager.delete(NeedTheme, { needId: need.id });
         need.themeLinks = themeLinks(need.id, themeCodes);
@@ -119,6 +129,71 @@ export class NeedsService {
       { reason },
     );
   }
+
+  /**
+   * Records that another source funds part or all of a published need: the need's gap shrinks by the
+   * amount (fundedElsewhereUsd), its funding status follows as it does for approved pairings (FUNDED
+   * once nothing is lacking, which takes it out of matching), and matching rescores it. A DRAFT need
+   * is not yet asking for money and a FUNDED, WITHDRAWN or CLOSED one no longer is, so only OPEN and
+   * PARTLY_FUNDED needs take it.
+   */
+  async recordOtherFunding(actor: Actor, input: RecordOtherFundingInput): Promise<Need> {
+    const funderName = input.funderName.trim();
+    if (!funderName) throw BadUserInputError.forField('input.funderName', 'Name the funder.');
+    return this.dataSource.transaction(async (manager) => {
+      const need = await this.loadOwnedForChange(manager, actor, input.needId);
+      if (!LIVE_NEED_STATUSES.includes(need.status)) {
+        throw new ConflictError(`A ${need.status} need takes no funding; only OPEN and PARTLY_FUNDED needs do.`);
+      }
+      const gapUsd = fundingGapUsd(need);
+      if (input.amountUsd > gapUsd) {
+        throw BadUserInputError.forField('input.amountUsd', `The need lacks only USD ${gapUsd}.`);
+      }
+      const funding = Object.assign(new OtherFunding(), {
+        needId: need.id,
+        funderName,
+        amountUsd: input.amountUsd,
+        fundedOn: input.fundedOn,
+        note: input.note?.trim() || null,
+        recordedBy: actor.userId,
+        // With milliseconds, which SQLite's default timestamp drops: records of one second stay in the order they were made.
+        recordedAt: new Date(),
+      });
+      await manager.save(funding);
+      const before = { fundedElsewhereUsd: need.fundedElsewhereUsd, status: need.status };
+      need.fundedElsewhereUsd += input.amountUsd;
+      need.status = fundingStatus(need);
+      await manager.save(need);
+      await this.audit.record(manager, actor, {
+        action: 'need.recordOtherFunding',
+        entityType: 'Need',
+        entityId: need.id,
+        detail: {
+          otherFundingId: funding.id,
+          funderName,
+          amountUsd: funding.amountUsd,
+          fundedOn: funding.fundedOn,
+          note: funding.note,
+          fundedElsewhereUsdBefore: before.fundedElsewhereUsd,
+          fundedElsewhereUsdAfter: need.fundedElsewhereUsd,
+          statusBefore: before.status,
+          statusAfter: need.status,
+        },
+      });
+      await this.needChanges.announce(manager, need.id);
+      return need;
+    });
+  }
+
+  /** Each need's funding from other sources, oldest first: the batch behind OTHER_FUNDING_OF_NEED. */
+  readonly otherFundingOfNeeds = async (needIds: readonly string[]): Promise<Map<string, OtherFunding[]>> => {
+    const rows = await this.dataSource
+      .getRepository(OtherFunding)
+      .find({ where: { needId: In([...needIds]) }, order: { recordedAt: 'ASC', id: 'ASC' } });
+    const byNeed = new Map<string, OtherFunding[]>();
+    for (const row of rows) byNeed.set(row.needId, [...(byNeed.get(row.needId) ?? []), row]);
+    return byNeed;
+  };
 
   async findVisible(actor: Actor | null, id: string): Promise<Need> {
     const query = this.visibleNeeds(actor).andWhere('need.id = :id', { id });
@@ -302,8 +377,9 @@ function exposedAs(exposures: readonly NeedExposure[], suffix: string): Brackets
   });
 }
 
-/** The funded share of the budget, as the list sorts by it; a need without a budget counts as unfunded. */
-const FUNDED_SHARE = 'CASE WHEN need.estimated_budget_usd > 0 THEN CAST(need.funded_usd AS FLOAT) / need.estimated_budget_usd ELSE 0 END';
+/** The funded share of the budget (pairings and other sources), as the list sorts by it; a need without a budget counts as unfunded. */
+const FUNDED_SHARE =
+  'CASE WHEN need.estimated_budget_usd > 0 THEN CAST(need.funded_usd + need.funded_elsewhere_usd AS FLOAT) / need.estimated_budget_usd ELSE 0 END';
 const FUNDED_SHARE_ALIAS = 'need_funded_share';
 
 /**

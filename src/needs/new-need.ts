@@ -50,6 +50,7 @@ export function newNeed(createdBy: string, content: NewNeedContent, createdAt = 
     assistanceTypes: content.assistanceTypes,
     estimatedBudgetUsd: content.estimatedBudgetUsd,
     fundedUsd: 0,
+    fundedElsewhereUsd: 0,
     startDate: content.startDate ?? null,
     endDate: content.endDate ?? null,
     nationalActionPlan: content.nationalActionPlan ?? false,

@@ -65,6 +65,7 @@ export class CsvExportsService {
     { header: 'assistance_types', value: (need) => list(need.assistanceTypes) },
     { header: 'estimated_budget_usd', value: (need) => need.estimatedBudgetUsd },
     { header: 'funded_usd', value: (need) => need.fundedUsd },
+    { header: 'funded_elsewhere_usd', value: (need) => need.fundedElsewhereUsd },
     { header: 'funding_gap_usd', value: (need) => fundingGapUsd(need) },
     { header: 'start_date', value: (need) => need.startDate },
     { header: 'end_date', value: (need) => need.endDate },

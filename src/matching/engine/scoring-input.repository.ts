@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { dialectOf } from '../../database/driver-adapter';
 import { DataSource, In } from 'typeorm';
 import { Need } from '../../needs/entities/need.entity';
-import { LIVE_NEED_STATUSES } from '../../needs/need-lifecycle';
+import { FUNDING_GAP_SQL, LIVE_NEED_STATUSES } from '../../needs/need-lifecycle';
 import { Offer } from '../../offers/entities/offer.entity';
 import { LIVE_OFFER_STATUSES } from '../../offers/offer-lifecycle';
 import { ReferenceService } from '../../reference/reference.service';
@@ -35,7 +35,7 @@ export class ScoringInputRepository {
         'need.id AS "id"',
         'need.country_iso3 AS "countryIso3"',
         'need.assistance_types AS "assistanceTypes"',
-        'need.estimated_budget_usd - need.funded_usd AS "unfundedUsd"',
+        `${FUNDING_GAP_SQL} AS "unfundedUsd"`,
         'CAST(need.start_date AS VARCHAR(10)) AS "startDate"',
         'CAST(need.end_date AS VARCHAR(10)) AS "endDate"',
         'need.national_report_id AS "nationalReportId"',

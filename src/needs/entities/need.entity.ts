@@ -51,6 +51,13 @@ export class Need {
   @Column({ name: 'funded_usd', type: 'integer', default: 0 })
   fundedUsd: number;
 
+  @Field(() => Int, {
+    description:
+      'US dollars funded from other sources, as the state or the Secretariat recorded them (otherFunding); not part of fundedUsd.',
+  })
+  @Column({ name: 'funded_elsewhere_usd', type: 'integer', default: 0 })
+  fundedElsewhereUsd: number;
+
   @Field(() => CalendarDate, { nullable: true, description: 'When the work should start.' })
   @Column({ name: 'start_date', type: 'date', nullable: true })
   startDate: string | null;

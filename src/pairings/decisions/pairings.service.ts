@@ -10,7 +10,7 @@ import { NeedChanges } from '../../needs/need-changes';
 import { OfferChanges } from '../../offers/offer-changes';
 import { Need } from '../../needs/entities/need.entity';
 import { NeedStatus } from '../../domain/statuses';
-import { fundingStatus, LIVE_NEED_STATUSES } from '../../needs/need-lifecycle';
+import { fundingGapUsd, fundingStatus, LIVE_NEED_STATUSES } from '../../needs/need-lifecycle';
 import { Offer } from '../../offers/entities/offer.entity';
 import { OfferStatus } from '../../domain/statuses';
 import { capacityStatus } from '../../offers/offer-lifecycle';
@@ -302,8 +302,8 @@ function assertAllocationFits(allocatedUsd: number, offer: Offer, need: Need): v
     throw new ConflictError(`The need is ${need.status}; it cannot receive funding.`);
   if (!Number.isInteger(allocatedUsd) || allocatedUsd <= 0) refuse('The allocation must be a positive whole number of US dollars.');
   if (allocatedUsd > offer.remainingCapacityUsd) refuse(`The offer has only USD ${offer.remainingCapacityUsd} left.`);
-  const lacking = need.estimatedBudgetUsd - need.fundedUsd;
-  if (allocatedUsd > lacking) refuse(`The need lacks only USD ${Math.max(lacking, 0)}.`);
+  const lacking = fundingGapUsd(need);
+  if (allocatedUsd > lacking) refuse(`The need lacks only USD ${lacking}.`);
   if (offer.minGrantUsd !== null && allocatedUsd < offer.minGrantUsd) refuse(`The offer's smallest grant is USD ${offer.minGrantUsd}.`);
   if (offer.maxGrantUsd !== null && allocatedUsd > offer.maxGrantUsd) refuse(`The offer's largest grant is USD ${offer.maxGrantUsd}.`);
 }
@@ -313,7 +313,7 @@ function moveMoney(offer: Offer, need: Need, amountUsd: number): void {
   offer.remainingCapacityUsd -= amountUsd;
   need.fundedUsd += amountUsd;
   if (CAPACITY_TRACKED_OFFER_STATUSES.includes(offer.status)) offer.status = capacityStatus(offer.remainingCapacityUsd);
-  if (FUNDING_TRACKED_NEED_STATUSES.includes(need.status)) need.status = fundingStatus(need.estimatedBudgetUsd, need.fundedUsd);
+  if (FUNDING_TRACKED_NEED_STATUSES.includes(need.status)) need.status = fundingStatus(need);
 }
 
 /** Rejecting or declining an approved pairing gives its allocation back to the offer. */

@@ -3,7 +3,7 @@ import { DataSource, In } from 'typeorm';
 import { Match } from '../../../matching/entities/match.entity';
 import { Metrics } from '../../../metrics/metrics';
 import { Need } from '../../../needs/entities/need.entity';
-import { LIVE_NEED_STATUSES } from '../../../needs/need-lifecycle';
+import { FUNDING_GAP_SQL, LIVE_NEED_STATUSES } from '../../../needs/need-lifecycle';
 import { Offer } from '../../../offers/entities/offer.entity';
 import { LIVE_OFFER_STATUSES } from '../../../offers/offer-lifecycle';
 import { JobContext } from '../../../queue/job-queue';
@@ -25,8 +25,8 @@ interface CandidateRow {
   offerId: string;
   score: number | string;
   version: number | string;
-  budgetUsd: number | string;
-  fundedUsd: number | string;
+  gapUsd: number | string;
+  coveredUsd: number | string;
   countryIso3: string;
   remainingUsd: number | string;
   minGrantUsd: number | string | null;
@@ -119,8 +119,8 @@ export class AllocationPlanSolver {
       .addSelect('match.offerId', 'offerId')
       .addSelect('match.score', 'score')
       .addSelect('match.version', 'version')
-      .addSelect('need.estimatedBudgetUsd', 'budgetUsd')
-      .addSelect('need.fundedUsd', 'fundedUsd')
+      .addSelect(FUNDING_GAP_SQL, 'gapUsd')
+      .addSelect('need.funded_usd + need.funded_elsewhere_usd', 'coveredUsd')
       .addSelect('need.countryIso3', 'countryIso3')
       .addSelect('offer.remainingCapacityUsd', 'remainingUsd')
       .addSelect('offer.minGrantUsd', 'minGrantUsd')
@@ -128,7 +128,7 @@ export class AllocationPlanSolver {
       .where('match.status IN (:...undecided)', { undecided: UNDECIDED_STATUSES })
       .andWhere('need.status IN (:...liveNeeds)', { liveNeeds: LIVE_NEED_STATUSES })
       .andWhere('offer.status IN (:...liveOffers)', { liveOffers: LIVE_OFFER_STATUSES })
-      .andWhere('need.estimatedBudgetUsd > need.fundedUsd')
+      .andWhere(`${FUNDING_GAP_SQL} > 0`)
       .andWhere('offer.remainingCapacityUsd > 0')
       .getRawMany<CandidateRow>();
     const needs = new Map<string, AllocationProblem['needs'][number]>();
@@ -140,11 +140,11 @@ export class AllocationPlanSolver {
         const regionCode = this.reference.findCountry(row.countryIso3)?.regionCode ?? 'unknown';
         needs.set(row.needId, {
           id: row.needId,
-          unfundedUsd: Number(row.budgetUsd) - Number(row.fundedUsd),
+          unfundedUsd: Number(row.gapUsd),
           countryIso3: row.countryIso3,
           regionCode,
         });
-        basis.needs[row.needId] = Number(row.fundedUsd);
+        basis.needs[row.needId] = Number(row.coveredUsd);
       }
       if (!offers.has(row.offerId)) {
         offers.set(row.offerId, {

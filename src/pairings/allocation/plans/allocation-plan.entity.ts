@@ -54,7 +54,9 @@ export interface PlannedAllocationRecord {
 
 /** What the offers and needs of a plan looked like when it was made; applying refuses if any moved. */
 export interface AllocationPlanBasis {
+  /** Each offer's remaining capacity. */
   offers: Record<string, number>;
+  /** Each need's covered amount (coveredUsd: approved pairings and funding from elsewhere). */
   needs: Record<string, number>;
 }
 

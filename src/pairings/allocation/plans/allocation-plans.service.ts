@@ -8,7 +8,7 @@ import { findForUpdate, findManyForUpdate } from '../../../database/locking';
 import { MatchEventMessage } from '../../../matching/events/match-event';
 import { Match } from '../../../matching/entities/match.entity';
 import { Need } from '../../../needs/entities/need.entity';
-import { LIVE_NEED_STATUSES } from '../../../needs/need-lifecycle';
+import { coveredUsd, LIVE_NEED_STATUSES } from '../../../needs/need-lifecycle';
 import { Offer } from '../../../offers/entities/offer.entity';
 import { LIVE_OFFER_STATUSES } from '../../../offers/offer-lifecycle';
 import { OutboxWriter } from '../../../queue/outbox/outbox-writer';
@@ -147,9 +147,9 @@ function assertBasisHolds(
     const offer = offers.get(id);
     if (!offer || offer.remainingCapacityUsd !== remainingUsd || !LIVE_OFFER_STATUSES.includes(offer.status)) changed.push(`offer ${id}`);
   }
-  for (const [id, fundedUsd] of Object.entries(basis.needs)) {
+  for (const [id, covered] of Object.entries(basis.needs)) {
     const need = needs.get(id);
-    if (!need || need.fundedUsd !== fundedUsd || !LIVE_NEED_STATUSES.includes(need.status)) changed.push(`need ${id}`);
+    if (!need || coveredUsd(need) !== covered || !LIVE_NEED_STATUSES.includes(need.status)) changed.push(`need ${id}`);
   }
   for (const allocation of allocations) {
     const match = matches.get(allocation.matchId);
