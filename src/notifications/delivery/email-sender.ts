@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Brackets, DataSource, In } from 'typeorm';
 import { User } from '../../accounts/entities/user.entity';
-import { JobContext } from '../../queue/job-queue';
+import { JOB_ATTEMPTS, JOB_BACKOFF_MS, JobContext } from '../../queue/job-queue';
 import { EmailDelivery } from '../entities/email-delivery.entity';
 import { Notification } from '../entities/notification.entity';
 import { composeEmail } from '../mail/compose-email';
@@ -17,6 +17,14 @@ const FIRST_RETRY_MS = 30_000;
 const LONGEST_RETRY_MS = 3600_000;
 
 export const retryDelayMs = (attempts: number): number => Math.min(FIRST_RETRY_MS * 2 ** Math.max(attempts - 1, 0), LONGEST_RETRY_MS);
+
+/**
+ * When the retry sweep may first take an e-mail just recorded: once the queue's own attempts and their
+ * backoff are over, with a claim's length to spare. Before that the e-mail belongs to its job, and a
+ * sweep taking it would spend one of its attempts out of turn.
+ */
+export const sweepMayTakeAt = (recordedAt: Date): Date =>
+  new Date(recordedAt.getTime() + JOB_BACKOFF_MS * (2 ** (JOB_ATTEMPTS - 1) - 1) + CLAIM_MS);
 
 /**
  * Sends one recorded e-mail at most once. The row is claimed first (two processes never send it at

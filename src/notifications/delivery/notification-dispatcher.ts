@@ -15,6 +15,7 @@ import { KIND_RULES } from '../notification-kind';
 import { NotificationPreferencesService } from '../notification-preferences.service';
 import { NotificationEvent } from '../outbox/notification-event';
 import { SEND_EMAIL_JOB, SendEmailJobData } from './email-job-data';
+import { sweepMayTakeAt } from './email-sender';
 import { actorOf } from '../../accounts/account-state';
 import { EventOwners, isAudience } from './recipients';
 
@@ -93,7 +94,7 @@ export class NotificationDispatcher {
         notificationIds,
         sentAt: null,
         sentTo: null,
-        nextAttemptAt: new Date(),
+        nextAttemptAt: sweepMayTakeAt(new Date()),
         claimedUntil: null,
         lastError: null,
       }),
