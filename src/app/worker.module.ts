@@ -8,6 +8,7 @@ import { MetricsEndpointModule } from '../metrics/metrics-endpoint.module';
 import { NationalReportLinksModule } from '../reports/national-report-links.module';
 import { NotificationDeliveryModule } from '../notifications/notification-delivery.module';
 import { NotificationOutboxModule } from '../notifications/outbox/notification-outbox.module';
+import { ProgressRemindersModule } from '../pairings/progress/progress-reminders.module';
 import { AllocationPlanJobsModule } from '../pairings/allocation/plans/allocation-plan-jobs.module';
 import { QueueModule } from '../queue/queue.module';
 import { ReferenceModule } from '../reference/reference.module';
@@ -31,6 +32,7 @@ import { ENTITIES } from './entities';
     NotificationOutboxModule,
     MatchingCoreModule,
     AllocationPlanJobsModule,
+    ProgressRemindersModule,
     NotificationDeliveryModule,
   ],
 })

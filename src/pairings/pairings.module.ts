@@ -19,10 +19,11 @@ import {
   ProgressReportFieldsResolver,
 } from './progress/progress-report-fields.resolver';
 import { ProgressReportsService } from './progress/progress-reports.service';
+import { ProgressRemindersModule } from './progress/progress-reminders.module';
 
 /** The pairing workflow, its money, optimal allocation plans, progress reports, coverage and live events. */
 @Module({
-  imports: [MatchEventsModule, AllocationPlanJobsModule, NeedsModule, OffersModule],
+  imports: [MatchEventsModule, AllocationPlanJobsModule, ProgressRemindersModule, NeedsModule, OffersModule],
   providers: [
     PairingsService,
     ProgressReportsService,

@@ -8,10 +8,9 @@ import { ProgressReportInput } from './dto/progress-report.input';
 import { ProgressReport } from './progress-report.entity';
 import { MatchEventMessage } from '../../matching/events/match-event';
 import { inDecisionTransaction } from '../decisions/decision-transaction';
-import { nextPairingStatus, PairingAction, REPORTING_STATUSES } from '../decisions/pairing-transitions';
+import { nextPairingStatus, PairingAction } from '../decisions/pairing-transitions';
+import { overduePairings } from './overdue-pairings';
 import { PairingsService, statusChange } from '../decisions/pairings.service';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A running pairing that has not been reported on for too long. */
 export interface OverdueReporting {
@@ -97,18 +96,7 @@ export class ProgressReportsService {
   async overdue(days: number): Promise<OverdueReporting[]> {
     if (!Number.isInteger(days) || days < 1 || days > 3650)
       throw BadUserInputError.forField('days', 'days must be a whole number from 1 to 3650.');
-    const cutoff = new Date(Date.now() - days * DAY_MS);
-    const matches = await this.dataSource
-      .getRepository(Match)
-      .createQueryBuilder('match')
-      .where('match.status IN (:...running)', { running: REPORTING_STATUSES })
-      .andWhere('match.updatedAt < :cutoff', { cutoff })
-      .andWhere('NOT EXISTS (SELECT 1 FROM progress_reports recent WHERE recent.match_id = match.id AND recent.created_at >= :cutoff)')
-      .getMany();
-    const latest = await this.latestReportTimes(matches.map((match) => match.id));
-    return matches
-      .map((match) => ({ match, lastReportAt: latest.get(match.id) ?? null }))
-      .sort((a, b) => (a.lastReportAt ?? a.match.updatedAt).getTime() - (b.lastReportAt ?? b.match.updatedAt).getTime());
+    return overduePairings(this.dataSource, days);
   }
 
   /** Reports per pairing in period order, for the `Match.progressReports` loader. */
@@ -120,22 +108,4 @@ export class ProgressReportsService {
     for (const report of reports) grouped.get(report.matchId)!.push(report);
     return grouped;
   }
-
-  private async latestReportTimes(matchIds: string[]): Promise<Map<string, Date>> {
-    if (!matchIds.length) return new Map();
-    const rows = await this.dataSource
-      .getRepository(ProgressReport)
-      .createQueryBuilder('report')
-      .select('report.matchId', 'matchId')
-      .addSelect('MAX(report.createdAt)', 'lastAt')
-      .where('report.matchId IN (:...matchIds)', { matchIds })
-      .groupBy('report.matchId')
-      .getRawMany<{ matchId: string; lastAt: string | Date }>();
-    return new Map(rows.map((row) => [row.matchId, parseTimestamp(row.lastAt)]));
-  }
-}
-
-/** Raw aggregates come back as Date from PostgreSQL and as a UTC "YYYY-MM-DD HH:MM:SS" string from SQLite. */
-function parseTimestamp(value: string | Date): Date {
-  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
 }

@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Match } from '../src/matching/entities/match.entity';
+import { ProgressReport } from '../src/pairings/progress/progress-report.entity';
+import { ProgressReminderJob } from '../src/pairings/progress/progress-reminder.job';
 import { engineIdle, proposalRow, publishedNeed, publishedOffer } from './support/matching-helpers';
 import { errorCode, startTestApp, TestApp } from './support/test-app';
 import { Account, contractOperation, dataOf, donorAccount, secretariatAccount, stateAccount } from './support/fixtures';
@@ -27,7 +29,7 @@ interface Summary {
   byYear: { year: number; pairings: number; approvedUsd: number; disbursedUsd: number }[];
 }
 
-describe('financialSummary: follow-up on money per donor, per state and per year (para 95)', () => {
+describe('follow-up on money (para 95): the financial summary and progress report reminders', () => {
   let t: TestApp;
   let dataSource: DataSource;
   let secretariat: Account;
@@ -36,6 +38,9 @@ describe('financialSummary: follow-up on money per donor, per state and per year
   let senegal: Account;
   let donor: Account & { donorId: string };
   let otherDonor: Account & { donorId: string };
+  let reported: string;
+  let nigerianNeed: string;
+  let offer: string;
 
   /** The pair's match, as the engine proposed it or stored here when it did not, approved for `allocatedUsd`. */
   async function approved(needId: string, offerId: string, allocatedUsd: number): Promise<string> {
@@ -61,13 +66,14 @@ describe('financialSummary: follow-up on money per donor, per state and per year
     donor = await donorAccount(t);
     otherDonor = await donorAccount(t);
 
-    const [nigerianNeed, ghanaianNeed, offer, otherOffer] = [
+    let ghanaianNeed: string, otherOffer: string;
+    [nigerianNeed, ghanaianNeed, offer, otherOffer] = [
       await publishedNeed(t, nigeria.token),
       await publishedNeed(t, ghana.token),
       await publishedOffer(t, donor.token),
       await publishedOffer(t, otherDonor.token),
     ];
-    const reported = await approved(nigerianNeed, offer, 100_000);
+    reported = await approved(nigerianNeed, offer, 100_000);
     await approved(ghanaianNeed, offer, 50_000);
     await approved(nigerianNeed, otherOffer, 30_000);
     dataOf(await t.gql(contractOperation('ConfirmMatch'), { id: reported }, nigeria.token));
@@ -117,5 +123,62 @@ describe('financialSummary: follow-up on money per donor, per state and per year
 
   it('refuses a caller who has not signed in', async () => {
     expect(errorCode(await t.gql(SUMMARY))).toBe('UNAUTHENTICATED');
+  });
+
+  describe('progress report reminders', () => {
+    const NOTIFICATIONS = `{ notifications(first: 100) { edges { node { kind matchId title body } } } }`;
+    const remindersOf = async (reader: Account) =>
+      dataOf(
+        await t.gql<{ notifications: { edges: { node: { kind: string; matchId: string; title: string; body: string } }[] } }>(
+          NOTIFICATIONS,
+          {},
+          reader.token,
+        ),
+      )
+        .notifications.edges.map((edge) => edge.node)
+        .filter((node) => node.kind === 'PROGRESS_REPORT_DUE');
+
+    /** Moves a pairing's last change, and its reports, `days` back. */
+    async function silentFor(matchId: string, days: number): Promise<void> {
+      const longAgo = new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+      await dataSource
+        .getRepository(Match)
+        .createQueryBuilder()
+        .update()
+        .set({ updatedAt: () => ':longAgo' })
+        .setParameter('longAgo', longAgo)
+        .whereInIds([matchId])
+        .execute();
+      await dataSource
+        .getRepository(ProgressReport)
+        .createQueryBuilder()
+        .update()
+        .set({ createdAt: () => ':longAgo' })
+        .setParameter('longAgo', longAgo)
+        .where('match_id = :matchId', { matchId })
+        .execute();
+    }
+
+    it('reminds both parties and the Secretariat once of a running pairing a year without a report, and no one else', async () => {
+      const neverReported = await approved(await publishedNeed(t, nigeria.token), offer, 20_000);
+      dataOf(await t.gql(contractOperation('ConfirmMatch'), { id: neverReported }, nigeria.token));
+      const recent = await approved(await publishedNeed(t, nigeria.token), offer, 20_000);
+      dataOf(await t.gql(contractOperation('ConfirmMatch'), { id: recent }, nigeria.token));
+      await silentFor(reported, 400);
+      await silentFor(neverReported, 366);
+      await silentFor(recent, 300);
+
+      const job = t.app.get(ProgressReminderJob);
+      await job.handle();
+      await job.handle();
+
+      for (const party of [nigeria, donor, secretariat]) {
+        const reminders = await remindersOf(party);
+        expect(reminders.map((reminder) => reminder.matchId).sort()).toEqual([neverReported, reported].sort());
+        expect(reminders.find((reminder) => reminder.matchId === reported)!.title).toBe('Progress report overdue');
+        expect(reminders.find((reminder) => reminder.matchId === neverReported)!.title).toBe('Progress report due');
+      }
+      for (const outsider of [ghana, otherDonor]) expect(await remindersOf(outsider)).toEqual([]);
+    });
   });
 });
