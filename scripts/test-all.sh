@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 step() { printf '\n=== %s\n' "$*"; }
 
 # Every jest and vitest run leaves its counts here; the last line of the suite adds them up, also when
-# a step failed (the script still exits with that step's status).
+# a step failed (the script then exits 1).
 results=$(mktemp -d)
 summary() {
   local status=$?
@@ -26,6 +26,15 @@ summary() {
 }
 trap summary EXIT
 
+# A failing test step does not hide the steps after it: each test step runs, and the suite fails at the
+# end if any of them failed. Checks that later steps depend on (types, lint, build) still stop it at once.
+failed=()
+tests() {
+  local name=$1
+  shift
+  "$@" || failed+=("$name")
+}
+
 step "type check"
 npx tsc -p tsconfig.scripts.json --noEmit
 
@@ -39,10 +48,10 @@ step "build the API and the console"
 npm run build
 
 step "console unit tests"
-npx vitest run --config web/vitest.config.ts --reporter=default --reporter=json --outputFile="$results/web-unit.json"
+tests "console unit tests" npx vitest run --config web/vitest.config.ts --reporter=default --reporter=json --outputFile="$results/web-unit.json"
 
 step "unit tests"
-npx jest --config jest.config.js --json --outputFile="$results/unit.json"
+tests "unit tests" npx jest --config jest.config.js --json --outputFile="$results/unit.json"
 
 step "reference data is what the data packages give"
 node scripts/build-reference-data.mjs --check
@@ -59,14 +68,19 @@ else
 fi
 
 step "e2e on SQLite"
-E2E_DATABASE=sqlite npx jest --config test/jest-e2e.config.js --runInBand --json --outputFile="$results/e2e-sqlite.json"
+tests "e2e on SQLite" env E2E_DATABASE=sqlite npx jest --config test/jest-e2e.config.js --runInBand --json --outputFile="$results/e2e-sqlite.json"
 
 step "e2e on PostgreSQL"
-E2E_DATABASE=postgres npx jest --config test/jest-e2e.config.js --runInBand --json --outputFile="$results/e2e-postgres.json"
+tests "e2e on PostgreSQL" env E2E_DATABASE=postgres npx jest --config test/jest-e2e.config.js --runInBand --json --outputFile="$results/e2e-postgres.json"
 
 step "browser tests in Chromium"
-browser=0
-npx jest --config test/browser/jest-browser.config.js --runInBand --json --outputFile="$results/browser.json" || browser=$?
+tests "browser tests" npx jest --config test/browser/jest-browser.config.js --runInBand --json --outputFile="$results/browser.json"
 # Printed also when a test failed: the screenshots show what the reader saw.
 echo "screenshots of each page, in English and Arabic: $PWD/test-results/screenshots"
-[ "$browser" -eq 0 ]
+
+if [ ${#failed[@]} -gt 0 ]; then
+  printf '\nfailed steps:'
+  printf ' [%s]' "${failed[@]}"
+  echo
+  exit 1
+fi
