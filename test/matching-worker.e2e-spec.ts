@@ -10,7 +10,8 @@ import { Account, createDonor, donorAccount, secretariatAccount, stateAccount } 
 import { seedMarket } from './support/bulk-market';
 import { eventually, listMatches, pairMatch, publishedNeed, publishedOffer } from './support/matching-helpers';
 import { errorCode, TestApp } from './support/test-app';
-import { startQueuedApp, startWorker, stopQueuedApp, stopWorker, TEST_REDIS_URL, WorkerProcess } from './support/worker-process';
+import { startQueuedApp, startWorker, stopQueuedApp, stopWorker, WorkerProcess } from './support/worker-process';
+import { TEST_REDIS_URL } from './support/processes';
 
 const TOP_K = 20;
 

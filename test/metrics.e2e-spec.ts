@@ -18,8 +18,8 @@ import { scrape, Scrape } from './support/prometheus';
 import { startTestApp, TestApp } from './support/test-app';
 import { usesPostgres } from './support/test-database';
 import { deleteQueueKeys, startWorker, stopWorker, WorkerProcess } from './support/worker-process';
+import { TEST_REDIS_URL } from './support/processes';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const METRICS_TOKEN = 'a-metrics-token-for-the-e2e-tests';
 
 const GRAPHQL = 'poa_match_graphql_request_duration_seconds_count';
@@ -53,7 +53,7 @@ async function finishedRun(t: TestApp, token: string): Promise<void> {
 
 /** A full-run job for a run that does not exist, added to BullMQ by hand: each attempt fails. */
 async function addFailingJob(prefix: string): Promise<void> {
-  const connection = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
+  const connection = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
   const queue = new Queue(QUEUE_NAME, { connection, prefix });
   try {
     await queue.add(
@@ -178,7 +178,7 @@ describe('metrics of a worker, on a port of its own', () => {
   let secretariat: Account;
 
   beforeAll(async () => {
-    env = { REDIS_URL, QUEUE_PREFIX: `poa-e2e-${randomBytes(4).toString('hex')}`, METRICS_TOKEN, METRICS_PORT: '' };
+    env = { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: `poa-e2e-${randomBytes(4).toString('hex')}`, METRICS_TOKEN, METRICS_PORT: '' };
     t = await startTestApp(env);
     const port = await freePort();
     worker = await startWorker({ ...env, DATABASE_URL: process.env.DATABASE_URL!, METRICS_PORT: String(port) });
@@ -188,7 +188,7 @@ describe('metrics of a worker, on a port of its own', () => {
   afterAll(async () => {
     if (worker) await stopWorker(worker);
     await t?.close();
-    await deleteQueueKeys(REDIS_URL, env.QUEUE_PREFIX);
+    await deleteQueueKeys(TEST_REDIS_URL, env.QUEUE_PREFIX);
   });
 
   it("refuses the worker's metrics without the token", async () => {

@@ -16,6 +16,7 @@ import { QUEUE_NAME } from '../src/queue/bullmq-job-queue';
 import { engineIdle, eventually } from './support/matching-helpers';
 import { errorCode, GraphQLResponse, startTestApp, TestApp } from './support/test-app';
 import { deleteQueueKeys, startWorker, stopWorker, WorkerProcess } from './support/worker-process';
+import { TEST_REDIS_URL } from './support/processes';
 import {
   Account,
   auditTrail,
@@ -759,17 +760,16 @@ async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void
 }
 
 describe('pairings: matchEvents through Redis', () => {
-  const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
   const QUEUE_PREFIX = `pairings-e2e-${randomBytes(4).toString('hex')}`;
   let t: TestApp;
   const clients: Client[] = [];
   beforeAll(async () => {
-    t = await startTestApp({ REDIS_URL, QUEUE_PREFIX });
+    t = await startTestApp({ REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX });
   });
   afterAll(async () => {
     await Promise.all(clients.map(async (client) => client.dispose()));
     await t.close();
-    await deleteQueueKeys(REDIS_URL, QUEUE_PREFIX);
+    await deleteQueueKeys(TEST_REDIS_URL, QUEUE_PREFIX);
   });
 
   it('delivers to API subscribers the events another process publishes, to the right donor only', async () => {
@@ -777,7 +777,7 @@ describe('pairings: matchEvents through Redis', () => {
     const otherDonor = await donorAccount(t);
     const own = await listenForMatchEvents(t.url, donor.token, clients);
     const other = await listenForMatchEvents(t.url, otherDonor.token, clients);
-    const workerBus = new MatchEventBus(Object.assign(new AppConfig(), { REDIS_URL, QUEUE_PREFIX }));
+    const workerBus = new MatchEventBus(Object.assign(new AppConfig(), { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX }));
     try {
       await workerBus.ready();
       await workerBus.publish({
@@ -924,7 +924,6 @@ describe('pairings: optimal allocation plans', () => {
 });
 
 describe('pairings through BullMQ and a separate worker: live proposals and allocation plans', () => {
-  const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
   const QUEUE_PREFIX = `pairings-worker-e2e-${randomBytes(4).toString('hex')}`;
   let t: TestApp;
   let worker: WorkerProcess | undefined;
@@ -936,9 +935,9 @@ describe('pairings through BullMQ and a separate worker: live proposals and allo
   let queue: Queue;
 
   beforeAll(async () => {
-    redis = new IORedis(REDIS_URL);
+    redis = new IORedis(TEST_REDIS_URL);
     queue = new Queue(QUEUE_NAME, { connection: redis, prefix: QUEUE_PREFIX });
-    const env = { REDIS_URL, QUEUE_PREFIX, MATCH_TOP_K: '1000', MATCH_MIN_SCORE: '0' };
+    const env = { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX, MATCH_TOP_K: '1000', MATCH_MIN_SCORE: '0' };
     t = await startTestApp(env);
     worker = await startWorker({ ...env, DATABASE_URL: process.env.DATABASE_URL! });
     dataSource = t.app.get(DataSource);
@@ -950,7 +949,7 @@ describe('pairings through BullMQ and a separate worker: live proposals and allo
     await t?.close();
     await queue?.close();
     redis?.disconnect();
-    await deleteQueueKeys(REDIS_URL, QUEUE_PREFIX);
+    await deleteQueueKeys(TEST_REDIS_URL, QUEUE_PREFIX);
   });
 
   /** The jobs BullMQ has seen completed on this file's queue: only a worker process consumes them. */

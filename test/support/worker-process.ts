@@ -3,10 +3,8 @@ import { join } from 'node:path';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { openDatabase } from './bulk-market';
-import { ROOT, RunningProcess, startProcess } from './processes';
+import { ROOT, RunningProcess, startProcess, TEST_REDIS_URL } from './processes';
 import { startTestApp, TestApp } from './test-app';
-
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** An API that only produces jobs, on the shared Redis, with what its workers and the test share. */
 export interface QueuedApp {
