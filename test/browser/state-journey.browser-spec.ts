@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { chooseLanguage, expectLanguage, message, messageIdsShown, signIn, whenGone, type Lang } from './support/console';
 import { buildPdf } from '../support/pdf';
 import { NIGERIA_REPORT } from './support/documents';
+import { approveBestMatch } from './support/approvals';
 import { useBrowserHarness } from './support/harness';
 import { demoEmail } from './support/service';
 
@@ -93,7 +94,8 @@ describe('the state’s journey', () => {
     await capture('matches');
 
     // The Secretariat approves the best match through the API, as its own console would.
-    const approved = await approveBestMatch(needId, 180_000);
+    const approved = await approveBestMatch(harness.service, needId, 180_000);
+    if (!approved) throw new Error(`no match of need ${needId} can be approved for up to USD 180,000`);
     await page.getByRole('navigation', { name: 'Main sections' }).getByRole('link', { name: 'Pairings' }).click();
     await page.getByRole('heading', { level: 1, name: 'Pairings' }).waitFor();
     const card = page.getByRole('region', { name: needTitle });
@@ -131,34 +133,6 @@ describe('the state’s journey', () => {
       await harness.capture(page, 'ar', name);
     }
   });
-
-  /** Approves the best match whose grant limits allow an amount the need still lacks; returns that offer's title. */
-  async function approveBestMatch(needId: string, budgetUsd: number): Promise<{ offerTitle: string }> {
-    const { service } = harness;
-    const token = await service.login(demoEmail('secretariat'));
-    type Candidate = {
-      id: string;
-      version: number;
-      offer: { title: string; minGrantUsd: number | null; maxGrantUsd: number | null; remainingCapacityUsd: number };
-    };
-    const found = await service.gql<{ need: { matches: { edges: { node: Candidate }[] } } }>(
-      'query($id: ID!) { need(id: $id) { matches(first: 20) { edges { node { id version offer { title minGrantUsd maxGrantUsd remainingCapacityUsd } } } } } }',
-      { id: needId },
-      token,
-    );
-    for (const { node } of found.data?.need.matches.edges ?? []) {
-      const amount = Math.min(budgetUsd, node.offer.maxGrantUsd ?? budgetUsd, node.offer.remainingCapacityUsd);
-      if (amount < (node.offer.minGrantUsd ?? 1)) continue;
-      const approved = await service.gql(
-        'mutation($id: ID!, $amount: Int!, $version: Int!) { approveMatch(id: $id, allocatedUsd: $amount, expectedVersion: $version) { id status } }',
-        { id: node.id, amount, version: node.version },
-        token,
-      );
-      expect(approved.errors).toBeUndefined();
-      return { offerTitle: node.offer.title };
-    }
-    throw new Error(`no match of need ${needId} can be approved for up to USD ${budgetUsd}: ${JSON.stringify(found)}`);
-  }
 });
 
 /** After navigating: the page is in the language, its main heading is drawn and no message is missing. */

@@ -5,6 +5,7 @@ import { useSession, SessionProvider } from '../features/session/SessionProvider
 import { CHANGE_PASSWORD_PATH, homePathFor } from '../features/shell/navigation';
 import { Layout } from '../features/shell/Layout';
 import { LiveNoticeRegion, LiveProvider } from '../features/live/LiveProvider';
+import { NotificationsProvider } from '../features/notifications/NotificationsProvider';
 import { Loading, Page } from '../ui/page';
 import { ApiProvider } from './ApiProvider';
 import { ChangePasswordPage, SIGNED_IN_ROUTES } from './routes';
@@ -17,12 +18,14 @@ export function App() {
       <SessionProvider>
         <ApiProvider>
           <LiveProvider>
-            <Layout>
-              <LiveNoticeRegion />
-              <Suspense fallback={<Loading />}>
-                <Pages />
-              </Suspense>
-            </Layout>
+            <NotificationsProvider>
+              <Layout>
+                <LiveNoticeRegion />
+                <Suspense fallback={<Loading />}>
+                  <Pages />
+                </Suspense>
+              </Layout>
+            </NotificationsProvider>
           </LiveProvider>
         </ApiProvider>
       </SessionProvider>

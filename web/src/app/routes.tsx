@@ -1,6 +1,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Role } from '../features/session/session-store';
 import { CHANGE_PASSWORD_PATH } from '../features/shell/navigation';
+import { NOTIFICATION_PREFERENCES_PATH, NOTIFICATIONS_PATH } from '../features/notifications/notification-paths';
 
 type Page = LazyExoticComponent<ComponentType<{ params: Record<string, string | undefined> }>>;
 
@@ -31,6 +32,12 @@ export const SIGNED_IN_ROUTES: readonly SignedInRoute[] = [
   { path: '/browse', page: lazy(() => import('../features/browse/BrowseNeedsPage')), roles: DONOR_WORK },
   { path: '/donor-pairings', page: lazy(() => import('../features/donor-pairings/DonorPairingsPage')), roles: DONOR_WORK },
   { path: CHANGE_PASSWORD_PATH, page: ChangePasswordPage, roles: EVERYONE },
+  { path: NOTIFICATIONS_PATH, page: lazy(() => import('../features/notifications/NotificationsPage')), roles: EVERYONE },
+  {
+    path: NOTIFICATION_PREFERENCES_PATH,
+    page: lazy(() => import('../features/notifications/NotificationPreferencesPage')),
+    roles: EVERYONE,
+  },
   { path: '/welcome', page: lazy(() => import('../features/shell/WelcomePage')), roles: EVERYONE },
   { path: '/needs/new', page: lazy(() => import('../features/needs/NewNeedPage')), roles: STATE_WORK },
   { path: '/needs/:id/matches', page: lazy(() => import('../features/matches/NeedMatchesPage')), roles: STATE_WORK },

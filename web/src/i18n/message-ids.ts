@@ -15,6 +15,7 @@ import type admin from '../features/admin/messages/en.json';
 import type live from '../features/live/messages/en.json';
 import type matchingRuns from '../features/matching-runs/messages/en.json';
 import type allocation from '../features/allocation/messages/en.json';
+import type notifications from '../features/notifications/messages/en.json';
 
 /**
  * Every message id the console may ask for: a typo in an id is a type error. Each feature adds the
@@ -37,4 +38,5 @@ export type MessageId =
   | keyof typeof donorPairings
   | keyof typeof live
   | keyof typeof matchingRuns
-  | keyof typeof allocation;
+  | keyof typeof allocation
+  | keyof typeof notifications;

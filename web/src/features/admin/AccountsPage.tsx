@@ -8,6 +8,7 @@ import { formatDate, regionName } from '../../i18n/format';
 import { messageFor, problemsOf, type FormProblem } from '../../ui/api-errors';
 import { CursorPagination } from '../../ui/CursorPagination';
 import { ErrorSummary } from '../../ui/ErrorSummary';
+import { OutcomeNotice, type FailedOutcome } from '../../ui/OutcomeNotice';
 import { RadioGroup, SelectField, TextArea, TextField } from '../../ui/fields';
 import { useSignedIn } from '../session/SessionProvider';
 import { Loading, Page } from '../../ui/page';
@@ -119,9 +120,7 @@ const ResetPasswordMutation = graphql(`
 type PendingAction = { kind: 'deactivate' | 'reset'; id: string; email: string };
 /** What was done, said once above the list; a reset's one-time password is shown only here. */
 type Outcome =
-  | { kind: 'deactivated' | 'reactivated'; email: string }
-  | { kind: 'reset'; email: string; oneTimePassword: string }
-  | { kind: 'failed'; error: CombinedError };
+  { kind: 'deactivated' | 'reactivated'; email: string } | { kind: 'reset'; email: string; oneTimePassword: string } | FailedOutcome;
 
 const FIELD_IDS = {
   'input.email': 'account-email',
@@ -215,7 +214,7 @@ export default function AccountsPage() {
             }}
           />
         </div>
-        <OutcomeNotice outcome={outcome} />
+        <AccountOutcome outcome={outcome} />
         {pending ? <ActionPanel action={pending} onDone={done} onCancel={() => setPending(null)} /> : null}
         <AccountList
           list={list}
@@ -409,29 +408,29 @@ function ActionPanel({ action, onDone, onCancel }: { action: PendingAction; onDo
 }
 
 /** What the last action did; a reset's one-time password is shown here once, to hand to its owner. */
-function OutcomeNotice({ outcome }: { outcome: Outcome | null }) {
+function AccountOutcome({ outcome }: { outcome: Outcome | null }) {
   const t = useT();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), [outcome]);
-  if (!outcome) return null;
-  if (outcome.kind === 'failed') return <ErrorSummary problems={problemsOf(outcome.error, t)} />;
   return (
-    <div className="notice notice--success" role="status" tabIndex={-1} ref={ref}>
-      {outcome.kind === 'deactivated' ? t('admin.accounts.deactivated', { email: outcome.email }) : null}
-      {outcome.kind === 'reactivated' ? t('admin.accounts.reactivated', { email: outcome.email }) : null}
-      {outcome.kind === 'reset' ? (
+    <OutcomeNotice outcome={outcome}>
+      {(done) => (
         <>
-          <p>{t('admin.accounts.resetDone', { email: outcome.email })}</p>
-          <p>
-            {t('admin.accounts.oneTimePassword')}{' '}
-            <code dir="ltr" className="one-time-password" data-testid="one-time-password">
-              {outcome.oneTimePassword}
-            </code>
-          </p>
-          <p>{t('admin.accounts.oneTimePasswordHint')}</p>
+          {done.kind === 'deactivated' ? t('admin.accounts.deactivated', { email: done.email }) : null}
+          {done.kind === 'reactivated' ? t('admin.accounts.reactivated', { email: done.email }) : null}
+          {done.kind === 'reset' ? (
+            <>
+              <p>{t('admin.accounts.resetDone', { email: done.email })}</p>
+              <p>
+                {t('admin.accounts.oneTimePassword')}{' '}
+                <code dir="ltr" className="one-time-password" data-testid="one-time-password">
+                  {done.oneTimePassword}
+                </code>
+              </p>
+              <p>{t('admin.accounts.oneTimePasswordHint')}</p>
+            </>
+          ) : null}
         </>
-      ) : null}
-    </div>
+      )}
+    </OutcomeNotice>
   );
 }
 

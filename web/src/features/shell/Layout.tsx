@@ -5,6 +5,7 @@ import { regionName } from '../../i18n/format';
 import type { MessageId } from '../../i18n/message-ids';
 import { useSession } from '../session/SessionProvider';
 import type { SessionUser } from '../session/session-store';
+import { NotificationLinks } from '../notifications/NotificationLinks';
 import { LanguageMenu } from './LanguageMenu';
 import { CHANGE_PASSWORD_PATH, navItemsFor } from './navigation';
 
@@ -39,6 +40,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 {session.user.country ? ` · ${regionName(locale, session.user.country.iso2, session.user.country.name)}` : ''}
                 {session.user.donor ? ` · ${session.user.donor.name}` : ''}
               </span>
+              <NotificationLinks />
               {session.passwordChangeRequired ? null : (
                 <Link
                   href={CHANGE_PASSWORD_PATH}
