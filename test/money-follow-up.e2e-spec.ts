@@ -1,10 +1,12 @@
 import { DataSource } from 'typeorm';
 import { Match } from '../src/matching/entities/match.entity';
+import { Need } from '../src/needs/entities/need.entity';
+import { cycleOfDate } from '../src/domain/reporting-cycles';
 import { ProgressReport } from '../src/pairings/progress/progress-report.entity';
 import { ProgressReminderJob } from '../src/pairings/progress/progress-reminder.job';
 import { engineIdle, proposalRow, publishedNeed, publishedOffer } from './support/matching-helpers';
 import { errorCode, startTestApp, TestApp } from './support/test-app';
-import { Account, contractOperation, dataOf, donorAccount, secretariatAccount, stateAccount } from './support/fixtures';
+import { Account, contractOperation, dataOf, donorAccount, notificationsOf, secretariatAccount, stateAccount } from './support/fixtures';
 
 const SUMMARY = `{
   financialSummary {
@@ -12,6 +14,7 @@ const SUMMARY = `{
     byDonor { donor { id } pairings approvedUsd disbursedUsd pairingsNeverReported }
     byState { country { iso3 } pairings approvedUsd disbursedUsd }
     byYear { year pairings approvedUsd disbursedUsd }
+    byCycle { cycle { code year } pairings approvedUsd disbursedUsd }
   }
 }`;
 
@@ -27,6 +30,7 @@ interface Summary {
   byDonor: (Omit<Figures, 'lastReportAt'> & { donor: { id: string } })[];
   byState: { country: { iso3: string }; pairings: number; approvedUsd: number; disbursedUsd: number }[];
   byYear: { year: number; pairings: number; approvedUsd: number; disbursedUsd: number }[];
+  byCycle: { cycle: { code: string; year: number }; pairings: number; approvedUsd: number; disbursedUsd: number }[];
 }
 
 describe('follow-up on money (para 95): the financial summary and progress report reminders', () => {
@@ -73,6 +77,8 @@ describe('follow-up on money (para 95): the financial summary and progress repor
       await publishedOffer(t, donor.token),
       await publishedOffer(t, otherDonor.token),
     ];
+    // The Ghanaian need as one drawn from a 2023 national report is: in the cycle of the Fourth Review Conference.
+    await dataSource.getRepository(Need).update(ghanaianNeed, { cycleYear: 2024 });
     reported = await approved(nigerianNeed, offer, 100_000);
     await approved(ghanaianNeed, offer, 50_000);
     await approved(nigerianNeed, otherOffer, 30_000);
@@ -99,6 +105,12 @@ describe('follow-up on money (para 95): the financial summary and progress repor
     ]);
     // Needs filed by hand belong to the year they were filed.
     expect(summary.byYear).toEqual([{ year: new Date().getUTCFullYear(), pairings: 3, approvedUsd: 180_000, disbursedUsd: 40_000 }]);
+    // Per cycle, by the cycle each need was filed in.
+    const current = cycleOfDate(new Date());
+    expect(summary.byCycle).toEqual([
+      { cycle: { code: 'RevCon4', year: 2024 }, pairings: 1, approvedUsd: 50_000, disbursedUsd: 0 },
+      { cycle: { code: current.code, year: current.year }, pairings: 2, approvedUsd: 130_000, disbursedUsd: 40_000 },
+    ]);
   });
 
   it('gives a donor only the pairings of its own offers, and a state only those on its own needs', async () => {
@@ -118,6 +130,7 @@ describe('follow-up on money (para 95): the financial summary and progress repor
       byDonor: [],
       byState: [],
       byYear: [],
+      byCycle: [],
     });
   });
 
@@ -126,17 +139,7 @@ describe('follow-up on money (para 95): the financial summary and progress repor
   });
 
   describe('progress report reminders', () => {
-    const NOTIFICATIONS = `{ notifications(first: 100) { edges { node { kind matchId title body } } } }`;
-    const remindersOf = async (reader: Account) =>
-      dataOf(
-        await t.gql<{ notifications: { edges: { node: { kind: string; matchId: string; title: string; body: string } }[] } }>(
-          NOTIFICATIONS,
-          {},
-          reader.token,
-        ),
-      )
-        .notifications.edges.map((edge) => edge.node)
-        .filter((node) => node.kind === 'PROGRESS_REPORT_DUE');
+    const remindersOf = (reader: Account) => notificationsOf(t, reader, 'PROGRESS_REPORT_DUE');
 
     /** Moves a pairing's last change, and its reports, `days` back. */
     async function silentFor(matchId: string, days: number): Promise<void> {

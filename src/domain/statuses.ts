@@ -13,10 +13,13 @@ export enum NeedStatus {
   FUNDED = 'FUNDED',
   CLOSED = 'CLOSED',
   WITHDRAWN = 'WITHDRAWN',
+  /** Published, but not reconfirmed by its validUntil date: out of matching and donors' sight until renewed. */
+  STALE = 'STALE',
 }
 registerEnumType(NeedStatus, {
   name: 'NeedStatus',
-  description: 'Lifecycle of a need: DRAFT → OPEN → PARTLY_FUNDED / FUNDED → CLOSED, or WITHDRAWN.',
+  description:
+    'Lifecycle of a need: DRAFT → OPEN → PARTLY_FUNDED / FUNDED → CLOSED, or WITHDRAWN. An OPEN or PARTLY_FUNDED need not reconfirmed by its validUntil date becomes STALE (seen only by its state and the Secretariat, left out of matching) until reconfirmNeed renews it.',
 });
 
 export enum OfferStatus {

@@ -1,6 +1,15 @@
 import { ConflictError } from '../common/errors/domain-errors';
 import { NeedStatus } from '../domain/statuses';
-import { assertNeedEditable, assertNeedPublishable, assertNeedWithdrawable, fundingGapUsd, fundingStatus } from './need-lifecycle';
+import {
+  assertNeedEditable,
+  assertNeedPublishable,
+  assertNeedReconfirmable,
+  assertNeedWithdrawable,
+  fundingGapUsd,
+  fundingStatus,
+  isPastValidity,
+  reconfirmationDueDays,
+} from './need-lifecycle';
 
 describe('need lifecycle', () => {
   it.each([NeedStatus.DRAFT, NeedStatus.OPEN, NeedStatus.PARTLY_FUNDED])('lets a %s need be edited', (status) => {
@@ -39,5 +48,36 @@ describe('need lifecycle', () => {
     expect(fundingGapUsd(need(40, 25))).toBe(35);
     expect(fundingGapUsd(need(60, 40))).toBe(0);
     expect(fundingGapUsd({ estimatedBudgetUsd: 50, fundedUsd: 40, fundedElsewhereUsd: 30 })).toBe(0);
+  });
+});
+
+describe('reconfirmation', () => {
+  it.each([NeedStatus.OPEN, NeedStatus.PARTLY_FUNDED, NeedStatus.STALE])('reconfirms a %s need', (status) => {
+    expect(() => assertNeedReconfirmable(status)).not.toThrow();
+  });
+
+  it.each([NeedStatus.DRAFT, NeedStatus.FUNDED, NeedStatus.CLOSED, NeedStatus.WITHDRAWN])('refuses to reconfirm a %s need', (status) => {
+    expect(() => assertNeedReconfirmable(status)).toThrow(ConflictError);
+  });
+
+  it('keeps a need valid through its validUntil day', () => {
+    expect(isPastValidity('2026-12-31', new Date('2026-12-31T23:59:59Z'))).toBe(false);
+    expect(isPastValidity('2026-12-31', new Date('2027-01-01T00:00:00Z'))).toBe(true);
+  });
+
+  it('asks a year after the last confirmation and 30 days before validUntil, once each day is reached', () => {
+    const need = { confirmedAt: new Date('2026-02-10T09:00:00Z'), validUntil: '2028-12-31' };
+    expect(reconfirmationDueDays(need, new Date('2027-02-09T23:00:00Z'))).toEqual([]);
+    expect(reconfirmationDueDays(need, new Date('2027-02-10T00:00:00Z'))).toEqual(['2027-02-10']);
+    expect(reconfirmationDueDays(need, new Date('2028-12-01T00:00:00Z'))).toEqual(['2027-02-10', '2028-12-01']);
+  });
+
+  it('asks nothing once the need is past its validity, and only before expiry for a need never confirmed', () => {
+    expect(
+      reconfirmationDueDays({ confirmedAt: new Date('2020-01-01T00:00:00Z'), validUntil: '2026-12-31' }, new Date('2027-01-02T00:00:00Z')),
+    ).toEqual([]);
+    expect(reconfirmationDueDays({ confirmedAt: null, validUntil: '2026-12-31' }, new Date('2026-12-15T00:00:00Z'))).toEqual([
+      '2026-12-01',
+    ]);
   });
 });

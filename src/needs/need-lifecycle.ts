@@ -17,6 +17,14 @@ export function assertNeedPublishable(status: NeedStatus): void {
   if (status !== NeedStatus.DRAFT) throw new ConflictError(`Only a DRAFT need can be published; this one is ${status}.`);
 }
 
+/** Needs asking for money, and stale ones waiting to be renewed, are reconfirmed; drafts are not yet asking and the rest no longer are. */
+const RECONFIRMABLE = new Set([NeedStatus.OPEN, NeedStatus.PARTLY_FUNDED, NeedStatus.STALE]);
+
+export function assertNeedReconfirmable(status: NeedStatus): void {
+  if (!RECONFIRMABLE.has(status))
+    throw new ConflictError(`A ${status} need is not reconfirmed; only OPEN, PARTLY_FUNDED and STALE needs are.`);
+}
+
 export function assertNeedWithdrawable(status: NeedStatus): void {
   if (!WITHDRAWABLE.has(status)) {
     const why = status === NeedStatus.PARTLY_FUNDED || status === NeedStatus.FUNDED ? ' while approved pairings fund it' : '';
@@ -58,3 +66,34 @@ export function fundingGapUsd(need: NeedFunding): number {
 
 /** fundingGapUsd for queries over the `needs` table aliased `need` (may be negative: callers clamp or compare). */
 export const FUNDING_GAP_SQL = '(need.estimated_budget_usd - need.funded_usd - need.funded_elsewhere_usd)';
+
+/** A reconfirmation is asked for a year after the state last published or reconfirmed the need… */
+export const RECONFIRM_AFTER_MONTHS = 12;
+/** …and again this many days before the need would become stale. */
+export const RECONFIRM_DAYS_BEFORE_EXPIRY = 30;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const isoDay = (at: Date) => at.toISOString().slice(0, 10);
+
+/** The day a need stops being valid has passed: it is valid through its validUntil day (UTC). */
+export function isPastValidity(validUntil: string, now: Date): boolean {
+  return validUntil < isoDay(now);
+}
+
+/**
+ * The days a reconfirmation of a live need is asked on, of those reached by `now` while the need is
+ * still valid: RECONFIRM_AFTER_MONTHS after it was last confirmed, and RECONFIRM_DAYS_BEFORE_EXPIRY
+ * before validUntil. Each day is asked for once, so a reminder job that runs every day, or misses a
+ * day, sends each notice once.
+ */
+export function reconfirmationDueDays(need: { confirmedAt: Date | null; validUntil: string }, now: Date): string[] {
+  if (isPastValidity(need.validUntil, now)) return [];
+  const today = isoDay(now);
+  const days = [isoDay(new Date(new Date(`${need.validUntil}T00:00:00Z`).getTime() - RECONFIRM_DAYS_BEFORE_EXPIRY * DAY_MS))];
+  if (need.confirmedAt) {
+    const anniversary = new Date(need.confirmedAt);
+    anniversary.setUTCMonth(anniversary.getUTCMonth() + RECONFIRM_AFTER_MONTHS);
+    days.push(isoDay(anniversary));
+  }
+  return [...new Set(days)].filter((day) => day <= today).sort();
+}

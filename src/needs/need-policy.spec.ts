@@ -19,7 +19,7 @@ import {
 
 /**
  * The rules of docs/domain.md in plain words: the Secretariat and operators act for any state; a state
- * sees, files and edits only its own country's needs; otherwise a draft is seen by no one else, and a
+ * sees, files and edits only its own country's needs; otherwise a draft or a stale need is seen by no one else, and a
  * published need by whom its visibility names (PUBLIC anyone, DONORS signed-in donors, SECRETARIAT
  * only the Secretariat).
  */
@@ -52,8 +52,8 @@ function needWith(ownership: Ownership, exposure: NeedExposure) {
   return {
     id: 'need-1',
     countryIso3: ownership === 'own' ? 'NGA' : 'GHA',
-    status: exposure === 'DRAFT' ? NeedStatus.DRAFT : NeedStatus.OPEN,
-    visibility: exposure === 'DRAFT' ? Visibility.PUBLIC : exposure,
+    status: exposure === 'UNLISTED' ? NeedStatus.DRAFT : NeedStatus.OPEN,
+    visibility: exposure === 'UNLISTED' ? Visibility.PUBLIC : exposure,
   };
 }
 
@@ -66,7 +66,7 @@ describe('need policy', () => {
     const expected = domainAllows(caller, caller === Role.STATE && ownership === 'own', action, exposure);
     expect(mayDoToNeed(actor, action, need)).toBe(expected);
     if (action === 'change' && actor) expect(refusalToChange(actor, need) === null).toBe(expected);
-    if (action === 'file' && actor && exposure === 'DRAFT') expect(refusalToFile(actor, need.countryIso3) === null).toBe(expected);
+    if (action === 'file' && actor && exposure === 'UNLISTED') expect(refusalToFile(actor, need.countryIso3) === null).toBe(expected);
   });
 
   it.each(MATRIX.filter(({ action }) => action === 'see'))(
@@ -83,9 +83,17 @@ describe('need policy', () => {
     },
   );
 
+  it('shows a stale need, whatever its visibility, only as it shows a draft', () => {
+    for (const visibility of Object.values(Visibility)) {
+      expect(needExposure({ status: NeedStatus.STALE, visibility })).toBe('UNLISTED');
+      expect(mayDoToNeed(actorOf(Role.DONOR), 'see', { countryIso3: 'GHA', status: NeedStatus.STALE, visibility })).toBe(false);
+      expect(mayDoToNeed(actorOf(Role.STATE), 'see', { countryIso3: 'NGA', status: NeedStatus.STALE, visibility })).toBe(true);
+    }
+  });
+
   it('hides a need the actor may not see instead of refusing the change', () => {
     const donor = actorOf(Role.DONOR)!;
-    expect(refusalToChange(donor, needWith('other', 'DRAFT'))).toBeInstanceOf(NotFoundError);
+    expect(refusalToChange(donor, needWith('other', 'UNLISTED'))).toBeInstanceOf(NotFoundError);
     expect(refusalToChange(donor, needWith('other', Visibility.PUBLIC))).toBeInstanceOf(ForbiddenError);
   });
 

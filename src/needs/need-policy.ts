@@ -6,9 +6,15 @@ import { Visibility } from '../domain/enums';
 import { NeedStatus } from '../domain/statuses';
 
 export type NeedAction = 'see' | 'file' | 'change';
-/** How far a need shows: a draft only to its own, a published need as its visibility says. */
-export type NeedExposure = 'DRAFT' | Visibility;
-export const NEED_EXPOSURES: readonly NeedExposure[] = ['DRAFT', ...Object.values(Visibility)];
+/** How far a need shows: an unlisted need only to its own, a published need as its visibility says. */
+export type NeedExposure = 'UNLISTED' | Visibility;
+export const NEED_EXPOSURES: readonly NeedExposure[] = ['UNLISTED', ...Object.values(Visibility)];
+
+/**
+ * Needs shown to no one but their own state and the Secretariat, whatever their visibility: drafts
+ * not yet published, and stale needs until their state renews them.
+ */
+export const UNLISTED_NEED_STATUSES: readonly NeedStatus[] = [NeedStatus.DRAFT, NeedStatus.STALE];
 
 const STAFF = [Role.SECRETARIAT, Role.ADMIN];
 
@@ -41,7 +47,7 @@ export interface NeedFacts {
 }
 
 export function needExposure(need: Pick<NeedFacts, 'status' | 'visibility'>): NeedExposure {
-  return need.status === NeedStatus.DRAFT ? 'DRAFT' : need.visibility;
+  return UNLISTED_NEED_STATUSES.includes(need.status) ? 'UNLISTED' : need.visibility;
 }
 
 /** The country whose needs the actor owns, if any. */
@@ -64,7 +70,7 @@ export function mayDoToNeed(
 
 /** Why the actor may not file a need for this country, or null when it may. */
 export function refusalToFile(actor: Actor, countryIso3: string): DomainError | null {
-  if (isGranted(NEED_RULES, 'file', callerOf(actor), ownership(actor, countryIso3), 'DRAFT')) return null;
+  if (isGranted(NEED_RULES, 'file', callerOf(actor), ownership(actor, countryIso3), 'UNLISTED')) return null;
   if (!mayEverBeGranted(NEED_RULES, 'file', callerOf(actor))) return new ForbiddenError('Only states and the Secretariat file needs.');
   return new ForbiddenError('A state files needs only for its own country.');
 }

@@ -6,6 +6,6 @@ import { EntityManager } from 'typeorm';
  * needs, serves it, so neither imports the other both ways.
  */
 export abstract class NeedSourceReports {
-  /** Throws BAD_USER_INPUT on `field` unless the report exists and belongs to `countryIso3`. */
-  abstract requireReportOfCountry(manager: EntityManager, reportId: string, countryIso3: string, field: string): Promise<void>;
+  /** The report's year; throws BAD_USER_INPUT on `field` unless the report exists and belongs to `countryIso3`. */
+  abstract requireReportOfCountry(manager: EntityManager, reportId: string, countryIso3: string, field: string): Promise<number>;
 }

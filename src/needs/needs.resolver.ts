@@ -20,6 +20,8 @@ import { RecordOtherFundingInput } from './dto/record-other-funding.input';
 import { OtherFunding } from './entities/other-funding.entity';
 import { fundingGapUsd } from './need-lifecycle';
 import { OTHER_FUNDING_OF_NEED } from './need-loaders';
+import { cycleOfYear, ReportingCycle } from '../domain/reporting-cycles';
+import { ReportingCycleType } from '../reference/reporting-cycle.type';
 
 const EXPECTED_VERSION = expectedVersionArg('need');
 
@@ -96,6 +98,19 @@ export class NeedsResolver {
   @Roles(...rolesGranted(NEED_RULES, 'change'))
   @Mutation(() => Need, {
     description:
+      'Reconfirms that an OPEN, PARTLY_FUNDED or STALE need of your own country (any need for the Secretariat) still stands: validUntil moves to the end of the reporting cycle after the current one, and a STALE need is published again (OPEN or PARTLY_FUNDED, as its money says), back in matching and in donors’ sight. Audited. With expectedVersion, refused with CONFLICT when someone else changed the need first.',
+  })
+  reconfirmNeed(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args(EXPECTED_VERSION) expectedVersion?: number | null,
+  ): Promise<Need> {
+    return this.needsService.reconfirm(actor, id, expectedVersion);
+  }
+
+  @Roles(...rolesGranted(NEED_RULES, 'change'))
+  @Mutation(() => Need, {
+    description:
       'Records that another source funds part of an OPEN or PARTLY_FUNDED need of your own country (any need for the Secretariat): its fundingGapUsd shrinks by the amount, it becomes FUNDED when nothing is lacking, and matching rescores it. Refused with BAD_USER_INPUT naming input.amountUsd when the amount exceeds the gap.',
   })
   recordOtherFunding(@CurrentActor() actor: Actor, @Args('input') input: RecordOtherFundingInput): Promise<Need> {
@@ -113,6 +128,14 @@ export class NeedsResolver {
   @ResolveField(() => [OtherFunding], { description: 'Funding from other sources, oldest first; their sum is fundedElsewhereUsd.' })
   async otherFunding(@Parent() need: Need, @Context() context: GraphQLRequestContext): Promise<OtherFunding[]> {
     return (await context.loaders.load(OTHER_FUNDING_OF_NEED, need.id)) ?? [];
+  }
+
+  @ResolveField(() => ReportingCycleType, {
+    description:
+      'The reporting cycle the need was filed in: its national report’s, or for a need filed by hand the one of the day it was filed.',
+  })
+  cycle(@Parent() need: Need): ReportingCycle {
+    return cycleOfYear(need.cycleYear);
   }
 
   @ResolveField(() => Country, { description: 'The requesting state.' })

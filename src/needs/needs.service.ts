@@ -22,16 +22,21 @@ import { Need } from './entities/need.entity';
 import { NeedStatus } from '../domain/statuses';
 import { NeedTheme } from './entities/need-theme.entity';
 import { newNeed, themeLinks } from './new-need';
-import { NeedExposure, needVisibilityScope, refusalToChange, refusalToFile } from './need-policy';
+import { NeedExposure, needVisibilityScope, refusalToChange, refusalToFile, UNLISTED_NEED_STATUSES } from './need-policy';
 import {
   assertNeedEditable,
   assertNeedPublishable,
+  assertNeedReconfirmable,
   assertNeedWithdrawable,
   coveredUsd,
   fundingGapUsd,
   fundingStatus,
+  isPastValidity,
   LIVE_NEED_STATUSES,
+  RECONFIRM_AFTER_MONTHS,
+  RECONFIRM_DAYS_BEFORE_EXPIRY,
 } from './need-lifecycle';
+import { cycleOfYear, defaultValidUntil } from '../domain/reporting-cycles';
 import { OtherFunding } from './entities/other-funding.entity';
 import { RecordOtherFundingInput } from './dto/record-other-funding.input';
 
@@ -52,14 +57,15 @@ export class NeedsService {
     const countryIso3 = this.countryForNewNeed(actor, input.countryIso3);
     this.validateContent(input, 'input');
     return this.dataSource.transaction(async (manager) => {
-      if (input.nationalReportId) {
-        await this.reportLinks.requireReportOfCountry(manager, input.nationalReportId, countryIso3, 'input.nationalReportId');
-      }
+      const reportYear = input.nationalReportId
+        ? await this.reportLinks.requireReportOfCountry(manager, input.nationalReportId, countryIso3, 'input.nationalReportId')
+        : null;
       const { need, audit } = newNeed(actor.userId, {
         ...input,
         countryIso3,
         visibility: input.visibility ?? Visibility.DONORS,
         nationalReportId: input.nationalReportId ?? null,
+        reportYear,
       });
       await manager.save(need);
       await this.audit.record(manager, actor, audit);
@@ -77,7 +83,13 @@ export class NeedsService {
       const merged = { ...before, ...definedOnly(input) };
       this.validateContent(merged, 'input');
       if (input.nationalReportId) {
-        await this.reportLinks.requireReportOfCountry(manager, input.nationalReportId, need.countryIso3, 'input.nationalReportId');
+        const reportYear = await this.reportLinks.requireReportOfCountry(
+          manager,
+          input.nationalReportId,
+          need.countryIso3,
+          'input.nationalReportId',
+        );
+        need.cycleYear = cycleOfYear(reportYear).year;
       }
       if (merged.estimatedBudgetUsd! < coveredUsd(need)) {
         throw BadUserInputError.forField(
@@ -108,12 +120,100 @@ export class NeedsService {
     });
   }
 
+  /** Publishes a draft, confirmed from now on; a draft kept past its validity is valid again by the default rule from today. */
   async publish(actor: Actor, id: string, expectedVersion?: number | null): Promise<Need> {
     return this.changeStatus(actor, id, 'need.publish', (need) => {
       assertExpectedVersion('need', need, expectedVersion);
       assertNeedPublishable(need.status);
+      const now = new Date();
+      need.confirmedAt = now;
+      if (isPastValidity(need.validUntil, now)) need.validUntil = defaultValidUntil(now);
       return NeedStatus.OPEN;
     });
+  }
+
+  /**
+   * The state says the need still stands: it is valid to the end of the cycle after the current one,
+   * and a STALE need is published again with the funding status its money gives it, back in
+   * matching and in donors' sight. Nothing else about the need changes.
+   */
+  async reconfirm(actor: Actor, id: string, expectedVersion?: number | null): Promise<Need> {
+    return this.dataSource.transaction(async (manager) => {
+      const need = await this.loadOwnedForChange(manager, actor, id);
+      assertExpectedVersion('need', need, expectedVersion);
+      assertNeedReconfirmable(need.status);
+      const before = { status: need.status, validUntil: need.validUntil };
+      const now = new Date();
+      need.confirmedAt = now;
+      need.validUntil = defaultValidUntil(now);
+      need.status = fundingStatus(need);
+      await manager.save(need);
+      await this.audit.record(manager, actor, {
+        action: 'need.reconfirm',
+        entityType: 'Need',
+        entityId: need.id,
+        detail: { from: before.status, to: need.status, validUntilBefore: before.validUntil, validUntilAfter: need.validUntil },
+      });
+      if (before.status !== need.status) await this.needChanges.announce(manager, need.id);
+      return need;
+    });
+  }
+
+  /**
+   * Marks STALE every live need whose validity ended before `now` (UTC day), each in its own
+   * transaction, audited as the platform's doing and announced, so matching supersedes its open
+   * proposals as it does a withdrawn need's. A need reconfirmed meanwhile is left alone. Returns the
+   * ids it changed.
+   */
+  async expireUnconfirmed(now: Date = new Date()): Promise<string[]> {
+    const today = now.toISOString().slice(0, 10);
+    const overdue = await this.dataSource
+      .getRepository(Need)
+      .createQueryBuilder(NEED_ALIAS)
+      .select('need.id', 'id')
+      .where('need.status IN (:...live)', { live: LIVE_NEED_STATUSES })
+      .andWhere('need.validUntil < :today', { today })
+      .orderBy('need.id')
+      .getRawMany<{ id: string }>();
+    const expired: string[] = [];
+    for (const { id } of overdue) {
+      const changed = await this.dataSource.transaction(async (manager) => {
+        const need = await findForUpdate(manager, Need, { id });
+        if (!need || !LIVE_NEED_STATUSES.includes(need.status) || !isPastValidity(need.validUntil, now)) return false;
+        const from = need.status;
+        need.status = NeedStatus.STALE;
+        await manager.save(need);
+        await this.audit.record(manager, null, {
+          action: 'need.stale',
+          entityType: 'Need',
+          entityId: need.id,
+          detail: { from, to: need.status, validUntil: need.validUntil },
+        });
+        await this.needChanges.announce(manager, need.id);
+        return true;
+      });
+      if (changed) expired.push(id);
+    }
+    return expired;
+  }
+
+  /** Live needs with a reconfirmation asked on some day by `now`, for the reminders (need-lifecycle: reconfirmationDueDays). */
+  async awaitingReconfirmation(now: Date = new Date()): Promise<Pick<Need, 'id' | 'confirmedAt' | 'validUntil'>[]> {
+    const yearAgo = new Date(now);
+    yearAgo.setUTCMonth(yearAgo.getUTCMonth() - RECONFIRM_AFTER_MONTHS);
+    const expiresBy = new Date(now.getTime() + RECONFIRM_DAYS_BEFORE_EXPIRY * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    return this.dataSource
+      .getRepository(Need)
+      .createQueryBuilder(NEED_ALIAS)
+      .select(['need.id', 'need.confirmedAt', 'need.validUntil'])
+      .where('need.status IN (:...live)', { live: LIVE_NEED_STATUSES })
+      .andWhere(
+        new Brackets((due) =>
+          due.where('need.confirmedAt <= :yearAgo', { yearAgo }).orWhere('need.validUntil <= :expiresBy', { expiresBy }),
+        ),
+      )
+      .orderBy('need.id')
+      .getMany();
   }
 
   async withdraw(actor: Actor, id: string, reason: string, expectedVersion?: number | null): Promise<Need> {
@@ -362,18 +462,18 @@ function snapshot(need: Need): NeedSnapshot {
 /** The alias the need policy's conditions name the need by. */
 export const NEED_ALIAS = 'need';
 
-/** A need exposed in one of these ways: published with one of these visibilities, or a draft. */
+/** A need exposed in one of these ways: listed with one of these visibilities, or unlisted (a draft or a stale need). */
 function exposedAs(exposures: readonly NeedExposure[], suffix: string): Brackets {
-  const visibilities = exposures.filter((exposure) => exposure !== 'DRAFT');
+  const visibilities = exposures.filter((exposure) => exposure !== 'UNLISTED');
   return new Brackets((exposed) => {
     exposed.where('1 = 0');
     if (visibilities.length) {
-      exposed.orWhere(`(need.status != :draft AND need.visibility IN (:...visibilities${suffix}))`, {
-        draft: NeedStatus.DRAFT,
+      exposed.orWhere(`(need.status NOT IN (:...unlisted) AND need.visibility IN (:...visibilities${suffix}))`, {
+        unlisted: UNLISTED_NEED_STATUSES,
         [`visibilities${suffix}`]: visibilities,
       });
     }
-    if (exposures.includes('DRAFT')) exposed.orWhere('need.status = :draft', { draft: NeedStatus.DRAFT });
+    if (exposures.includes('UNLISTED')) exposed.orWhere('need.status IN (:...unlisted)', { unlisted: UNLISTED_NEED_STATUSES });
   });
 }
 

@@ -68,4 +68,14 @@ describe('newNeed', () => {
     expect(need).toMatchObject({ nationalReportId: 'report-1', sourceExcerpt: 'We need doors.', createdAt });
     expect(audit.detail).toMatchObject({ nationalReportId: 'report-1', paragraphRef: '12' });
   });
+
+  it('puts a need filed by hand in the cycle of the day it is filed, valid to the end of the next cycle', () => {
+    const { need } = newNeed('user-1', content, new Date('2026-12-05T10:00:00Z'));
+    expect(need).toMatchObject({ cycleYear: 2026, validUntil: '2028-12-31', confirmedAt: null });
+  });
+
+  it("puts a need drawn from a national report in the report's cycle, valid by the rule from the day it is filed", () => {
+    const { need } = newNeed('user-1', { ...content, nationalReportId: 'report-1', reportYear: 2023 }, new Date('2026-12-05T10:00:00Z'));
+    expect(need).toMatchObject({ cycleYear: 2024, validUntil: '2028-12-31' });
+  });
 });

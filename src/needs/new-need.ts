@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../audit/audit.service';
 import { AssistanceType, Visibility } from '../domain/enums';
 import { NeedStatus } from '../domain/statuses';
+import { cycleOfYear, defaultValidUntil } from '../domain/reporting-cycles';
 import { Need } from './entities/need.entity';
 import { NeedTheme } from './entities/need-theme.entity';
 
@@ -25,6 +26,8 @@ export interface NewNeedContent {
   multiYear?: boolean;
   conflictAffected?: boolean;
   nationalReportId?: string | null;
+  /** The year of that national report, whose reporting cycle the need belongs to. */
+  reportYear?: number | null;
   sourceExcerpt?: string | null;
 }
 
@@ -35,7 +38,8 @@ export interface NewNeed {
 }
 
 /**
- * A new need, always a DRAFT with nothing funded, and its creation event. `origin` adds to the event
+ * A new need, always a DRAFT with nothing funded, and its creation event. It belongs to the reporting
+ * cycle of its national report, or of the day it is filed, and is valid by the default rule from that day. `origin` adds to the event
  * where the content came from (a report's paragraph). `createdAt` is set here, with milliseconds that
  * SQLite's default timestamp drops, so lists stay newest first within a second.
  */
@@ -60,6 +64,9 @@ export function newNeed(createdBy: string, content: NewNeedContent, createdAt = 
     conflictAffected: content.conflictAffected ?? false,
     nationalReportId: content.nationalReportId ?? null,
     sourceExcerpt: content.sourceExcerpt ?? null,
+    cycleYear: cycleOfYear(content.reportYear ?? createdAt.getUTCFullYear()).year,
+    validUntil: defaultValidUntil(createdAt),
+    confirmedAt: null,
     createdBy,
     createdAt,
   });

@@ -5,13 +5,20 @@ import { NotificationDispatcher } from './delivery/notification-dispatcher';
 import { NotificationPresenter } from './delivery/notification-presenter';
 import { NotificationJobConsumer } from './jobs/notification-job-consumer';
 import { NotifyJob } from './jobs/notify.job';
-import { DailyDigestJob, DailySummaryJob, EmailRetryJob, StrongMatchScanJob } from './jobs/periodic-notification.jobs';
+import {
+  DailyDigestJob,
+  DailySummaryJob,
+  EmailRetryJob,
+  NeedReconfirmationJob,
+  StrongMatchScanJob,
+} from './jobs/periodic-notification.jobs';
 import { SendEmailJob } from './jobs/send-email.job';
 import { Mailer } from './mail/mailer';
 import { NotificationBus } from './notification-bus';
 import { NotificationPreferencesService } from './notification-preferences.service';
 import { DailyDigest } from './periodic/daily-digest';
 import { DailySummary } from './periodic/daily-summary';
+import { NeedReconfirmation } from './periodic/need-reconfirmation';
 import { StrongMatchScan } from './periodic/strong-match-scan';
 
 /**
@@ -30,12 +37,14 @@ import { StrongMatchScan } from './periodic/strong-match-scan';
     StrongMatchScan,
     DailyDigest,
     DailySummary,
+    NeedReconfirmation,
     NotifyJob,
     SendEmailJob,
     StrongMatchScanJob,
     EmailRetryJob,
     DailyDigestJob,
     DailySummaryJob,
+    NeedReconfirmationJob,
     NotificationJobConsumer,
   ],
   exports: [
@@ -47,6 +56,7 @@ import { StrongMatchScan } from './periodic/strong-match-scan';
     StrongMatchScan,
     DailyDigest,
     DailySummary,
+    NeedReconfirmation,
   ],
 })
 export class NotificationDeliveryModule {}

@@ -4,6 +4,8 @@ import { Country } from './entities/country.entity';
 import { Region } from './entities/region.entity';
 import { Theme } from './entities/theme.entity';
 import { ReferenceService } from './reference.service';
+import { ReportingCycle } from '../domain/reporting-cycles';
+import { cyclesAskedFor, ReportingCyclesArgs, ReportingCycleType } from './reporting-cycle.type';
 
 @Resolver(() => Country)
 export class CountryResolver {
@@ -54,5 +56,17 @@ export class ThemeResolver {
   @Query(() => [Theme], { description: 'The PoA/ITI theme taxonomy: five groups and their themes. No login needed.' })
   themes(): Theme[] {
     return this.reference.listThemes();
+  }
+}
+
+@Resolver(() => ReportingCycleType)
+export class ReportingCycleResolver {
+  @Public()
+  @Query(() => [ReportingCycleType], {
+    description:
+      'The reporting cycles of the Programme of Action, oldest first: the meetings held so far as recorded, and later ones by the rule the README states (a meeting every even year, a Review Conference every sixth year from 2024). No login needed.',
+  })
+  reportingCycles(@Args() args: ReportingCyclesArgs): ReportingCycle[] {
+    return cyclesAskedFor(args);
   }
 }

@@ -209,6 +209,7 @@ function draftNeed(actor: Actor, report: NationalReport, draft: DraftNeedContent
     estimatedBudgetUsd: DRAFT_BUDGET_USD,
     visibility: DRAFT_VISIBILITY,
     nationalReportId: report.id,
+    reportYear: report.year,
     sourceExcerpt: draft.passage,
   };
   // A millisecond apart, so the drafts list in the order of the report's passages.

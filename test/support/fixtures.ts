@@ -118,3 +118,23 @@ export function dataOf<T>(response: GraphQLResponse<T>): T {
 
 /** A well-formed id that belongs to no record. */
 export const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+export interface NotificationView {
+  kind: string;
+  matchId: string | null;
+  needId: string | null;
+  title: string;
+  body: string;
+}
+
+/** The reader's notifications of one kind, newest first, in the reader's language. */
+export async function notificationsOf(t: TestApp, reader: Account, kind: string): Promise<NotificationView[]> {
+  const result = await t.gql<{ notifications: { edges: { node: NotificationView }[] } }>(
+    '{ notifications(first: 100) { edges { node { kind matchId needId title body } } } }',
+    {},
+    reader.token,
+  );
+  return dataOf(result)
+    .notifications.edges.map((edge) => edge.node)
+    .filter((node) => node.kind === kind);
+}

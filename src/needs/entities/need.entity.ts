@@ -10,6 +10,7 @@ import { NeedTheme } from './need-theme.entity';
 @Entity('needs')
 @Index(['countryIso3', 'status'])
 @Index(['status', 'createdAt'])
+@Index(['status', 'validUntil'])
 export class Need {
   @Field(() => ID, { description: 'Opaque identifier.' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -93,6 +94,24 @@ export class Need {
   @Field(() => String, { nullable: true, description: 'The passage of the national report the need was drawn from.' })
   @Column({ name: 'source_excerpt', type: 'text', nullable: true })
   sourceExcerpt: string | null;
+
+  /**
+   * The year of the meeting whose reporting cycle the need was filed in (domain/reporting-cycles.ts);
+   * exposed through `cycle`. A need drawn from a national report belongs to the report's cycle.
+   */
+  @Column({ name: 'cycle_year', type: 'integer' })
+  cycleYear: number;
+
+  @Field(() => CalendarDate, {
+    description:
+      'The last day the need is valid unless reconfirmed: the end of the reporting cycle after the one it was filed or last reconfirmed in. A published need not reconfirmed by then becomes STALE.',
+  })
+  @Column({ name: 'valid_until', type: 'date' })
+  validUntil: string;
+
+  @Field(() => Date, { nullable: true, description: 'When the need was last published or reconfirmed; null for a draft.' })
+  @Column({ name: 'confirmed_at', type: Date, nullable: true })
+  confirmedAt: Date | null;
 
   @Column({ name: 'created_by', type: 'varchar', length: 36 })
   createdBy: string;

@@ -3,6 +3,7 @@ import { JobHandler } from '../../queue/job-queue';
 import { EmailSender } from '../delivery/email-sender';
 import { DailyDigest } from '../periodic/daily-digest';
 import { DailySummary } from '../periodic/daily-summary';
+import { NeedReconfirmation } from '../periodic/need-reconfirmation';
 import { StrongMatchScan } from '../periodic/strong-match-scan';
 
 /** Every minute: new strong matches are told to their state and donor. */
@@ -42,5 +43,15 @@ export class DailySummaryJob implements JobHandler {
   constructor(private readonly summary: DailySummary) {}
   handle(): Promise<void> {
     return this.summary.run();
+  }
+}
+
+/** 05:15 UTC: needs past their validity become stale, and states are asked to reconfirm needs that are due. */
+@Injectable()
+export class NeedReconfirmationJob implements JobHandler {
+  readonly jobName = 'need-reconfirmation';
+  constructor(private readonly reconfirmation: NeedReconfirmation) {}
+  handle(): Promise<void> {
+    return this.reconfirmation.run();
   }
 }

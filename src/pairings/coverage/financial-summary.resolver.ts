@@ -10,7 +10,7 @@ export class FinancialSummaryResolver {
 
   @Query(() => FinancialSummary, {
     description:
-      'Approved, disbursed and last reported money per donor, per state and per year, over the pairings you are party to: the Secretariat all, a donor those of its offers, a state those on its needs.',
+      'Approved, disbursed and last reported money per donor, per state, per year and per reporting cycle (Need.cycle), over the pairings you are party to: the Secretariat all, a donor those of its offers, a state those on its needs.',
   })
   financialSummary(@CurrentActor() actor: Actor): Promise<FinancialSummary> {
     return this.summaries.summary(actor);

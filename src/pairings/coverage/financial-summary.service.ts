@@ -11,7 +11,8 @@ import { NationalReport } from '../../reports/entities/national-report.entity';
 import { MONEY_HOLDING_STATUSES } from '../decisions/pairing-transitions';
 import { ProgressReport } from '../progress/progress-report.entity';
 import { needYear, PairingMoney, summariseMoney } from './financial-summary';
-import { DonorFinances, FinancialSummary, StateFinances, YearFinances } from './financial-summary.types';
+import { CycleFinances, DonorFinances, FinancialSummary, StateFinances, YearFinances } from './financial-summary.types';
+import { cycleOfYear } from '../../domain/reporting-cycles';
 
 /**
  * The financial summary over the pairings the caller is party to: the Secretariat sees all, a donor
@@ -27,7 +28,7 @@ export class FinancialSummaryService {
 
   async summary(actor: Actor): Promise<FinancialSummary> {
     const pairings = await this.pairingsOf(actor);
-    const { totals, byDonor, byCountry, byYear } = summariseMoney(pairings);
+    const { totals, byDonor, byCountry, byYear, byCycle } = summariseMoney(pairings);
     const donors = byDonor.size ? await this.dataSource.getRepository(Donor).findBy({ id: In([...byDonor.keys()]) }) : [];
     return {
       totals,
@@ -41,6 +42,9 @@ export class FinancialSummaryService {
           return country ? [Object.assign(new StateFinances(), figures, { country })] : [];
         }),
       byYear: [...byYear.entries()].sort(([a], [b]) => a - b).map(([year, figures]) => Object.assign(new YearFinances(), figures, { year })),
+      byCycle: [...byCycle.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([cycleYear, figures]) => Object.assign(new CycleFinances(), figures, { cycle: cycleOfYear(cycleYear) })),
     };
   }
 
@@ -56,6 +60,7 @@ export class FinancialSummaryService {
       .addSelect('offer.donorId', 'donorId')
       .addSelect('need.countryIso3', 'countryIso3')
       .addSelect('need.id', 'needId')
+      .addSelect('need.cycleYear', 'cycleYear')
       .addSelect('report.year', 'reportYear')
       .where('match.status IN (:...holding)', { holding: MONEY_HOLDING_STATUSES });
     if (!isStaff(actor)) {
@@ -69,6 +74,7 @@ export class FinancialSummaryService {
       donorId: string;
       countryIso3: string;
       needId: string;
+      cycleYear: unknown;
       reportYear: unknown;
     }>();
     if (!rows.length) return [];
@@ -89,6 +95,7 @@ export class FinancialSummaryService {
       donorId: row.donorId,
       countryIso3: row.countryIso3,
       year: needYear(row.reportYear === null ? null : Number(row.reportYear), filedAt.get(row.needId)!),
+      cycleYear: Number(row.cycleYear),
       approvedUsd: Number(row.approvedUsd ?? 0),
       disbursedUsd: reported.get(row.id)?.disbursedUsd ?? 0,
       lastReportAt: reported.get(row.id)?.lastReportAt ?? null,

@@ -4,6 +4,7 @@ const pairing = (overrides: Partial<PairingMoney>): PairingMoney => ({
   donorId: 'donor-a',
   countryIso3: 'SEN',
   year: 2024,
+  cycleYear: 2024,
   approvedUsd: 100_000,
   disbursedUsd: 0,
   lastReportAt: null,
@@ -11,11 +12,11 @@ const pairing = (overrides: Partial<PairingMoney>): PairingMoney => ({
 });
 
 describe('summariseMoney', () => {
-  it('adds approved and disbursed money per donor, per state and per year, and in all', () => {
+  it('adds approved and disbursed money per donor, per state, per year and per cycle, and in all', () => {
     const summary = summariseMoney([
       pairing({ approvedUsd: 100_000, disbursedUsd: 40_000, lastReportAt: new Date('2025-03-01T00:00:00Z') }),
       pairing({ donorId: 'donor-b', approvedUsd: 50_000, disbursedUsd: 50_000, lastReportAt: new Date('2025-06-01T00:00:00Z') }),
-      pairing({ countryIso3: 'NGA', year: 2026, approvedUsd: 30_000 }),
+      pairing({ countryIso3: 'NGA', year: 2025, cycleYear: 2026, approvedUsd: 30_000 }),
     ]);
     expect(summary.totals).toEqual({
       pairings: 3,
@@ -28,7 +29,9 @@ describe('summariseMoney', () => {
     expect(summary.byDonor.get('donor-b')).toMatchObject({ pairings: 1, approvedUsd: 50_000, pairingsNeverReported: 0 });
     expect(summary.byCountry.get('SEN')).toMatchObject({ pairings: 2, approvedUsd: 150_000, disbursedUsd: 90_000 });
     expect(summary.byCountry.get('NGA')).toMatchObject({ pairings: 1, lastReportAt: null });
-    expect([...summary.byYear.keys()]).toEqual([2024, 2026]);
+    expect([...summary.byYear.keys()]).toEqual([2024, 2025]);
+    expect(summary.byCycle.get(2024)).toMatchObject({ pairings: 2, approvedUsd: 150_000 });
+    expect(summary.byCycle.get(2026)).toMatchObject({ pairings: 1, approvedUsd: 30_000 });
   });
 
   it('is all zeros with no pairing', () => {

@@ -4,6 +4,8 @@ export interface PairingMoney {
   countryIso3: string;
   /** The year the need belongs to: its national report's, or the year it was filed (UTC). */
   year: number;
+  /** The year of the meeting whose reporting cycle the need was filed in (Need.cycleYear). */
+  cycleYear: number;
   approvedUsd: number;
   disbursedUsd: number;
   lastReportAt: Date | null;
@@ -23,6 +25,8 @@ export interface MoneySummary {
   byDonor: Map<string, MoneyFigures>;
   byCountry: Map<string, MoneyFigures>;
   byYear: Map<number, MoneyFigures>;
+  /** By the meeting year of the needs' reporting cycles. */
+  byCycle: Map<number, MoneyFigures>;
 }
 
 /** The year a need belongs to: the reporting year of the national report it was drawn from, else the year it was filed. */
@@ -46,14 +50,15 @@ function addTo<K>(groups: Map<K, MoneyFigures>, key: K, pairing: PairingMoney): 
   add(figures, pairing);
 }
 
-/** Approved and disbursed money per donor, per state and per year, and in all (para 95). */
+/** Approved and disbursed money per donor, per state, per year and per reporting cycle, and in all (para 95). */
 export function summariseMoney(pairings: readonly PairingMoney[]): MoneySummary {
-  const summary: MoneySummary = { totals: emptyFigures(), byDonor: new Map(), byCountry: new Map(), byYear: new Map() };
+  const summary: MoneySummary = { totals: emptyFigures(), byDonor: new Map(), byCountry: new Map(), byYear: new Map(), byCycle: new Map() };
   for (const pairing of pairings) {
     add(summary.totals, pairing);
     addTo(summary.byDonor, pairing.donorId, pairing);
     addTo(summary.byCountry, pairing.countryIso3, pairing);
     addTo(summary.byYear, pairing.year, pairing);
+    addTo(summary.byCycle, pairing.cycleYear, pairing);
   }
   return summary;
 }

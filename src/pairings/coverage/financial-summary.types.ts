@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { Donor } from '../../accounts/entities/donor.entity';
 import { Country } from '../../reference/entities/country.entity';
+import { ReportingCycleType } from '../../reference/reporting-cycle.type';
 
 /** Sums are Float for the reason CoverageFigures gives: across all pairings they can pass 2^31. */
 @ObjectType({ description: 'Money on pairings that hold it (approved, confirmed, active, completed).' })
@@ -41,7 +42,15 @@ export class YearFinances extends FinancialFigures {
   year: number;
 }
 
-@ObjectType({ description: 'Follow-up on money (para 95): approved, disbursed and last reported, per donor, per state and per year.' })
+@ObjectType({ description: 'Money of the pairings on the needs of one reporting cycle.' })
+export class CycleFinances extends FinancialFigures {
+  @Field(() => ReportingCycleType, { description: 'The reporting cycle the needs were filed in (Need.cycle).' })
+  cycle: ReportingCycleType;
+}
+
+@ObjectType({
+  description: 'Follow-up on money (para 95): approved, disbursed and last reported, per donor, per state, per year and per reporting cycle.',
+})
 export class FinancialSummary {
   @Field(() => FinancialFigures, { description: 'All the pairings you may see together.' })
   totals: FinancialFigures;
@@ -54,4 +63,7 @@ export class FinancialSummary {
 
   @Field(() => [YearFinances], { description: 'One entry per year, oldest first.' })
   byYear: YearFinances[];
+
+  @Field(() => [CycleFinances], { description: 'One entry per reporting cycle of the needs (Need.cycle), oldest first.' })
+  byCycle: CycleFinances[];
 }
