@@ -10,6 +10,7 @@ export const NEED_STATUS_LABELS: Record<NeedStatus, MessageId> = {
   FUNDED: 'common.needStatus.FUNDED',
   CLOSED: 'common.needStatus.CLOSED',
   WITHDRAWN: 'common.needStatus.WITHDRAWN',
+  STALE: 'common.needStatus.STALE',
 };
 
 export const MATCH_STATUS_LABELS: Record<MatchStatus, MessageId> = {

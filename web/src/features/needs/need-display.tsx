@@ -12,6 +12,7 @@ export const STATUS_TAG_CLASSES: Record<NeedStatus, string> = {
   FUNDED: 'tag',
   CLOSED: 'tag tag--draft',
   WITHDRAWN: 'tag tag--warning',
+  STALE: 'tag tag--warning',
 };
 
 /** A need's status as a tag; the word carries the meaning, the colour only repeats it. */
