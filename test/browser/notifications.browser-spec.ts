@@ -128,6 +128,32 @@ describe('notifications in the console', () => {
     },
   );
 
+  it.each(['en', 'ar'] as const)(
+    'offers the Secretariat its daily summary in the console or as a digest, never at once (%s)',
+    async (lang) => {
+      const page = await harness.open();
+      await signIn(page, harness.service.origin, demoEmail('secretariat'));
+      if (lang !== 'en') await chooseLanguage(page, lang);
+      const banner = page.getByRole('banner');
+      await banner.getByRole('link', { name: message(lang, 'notifications.link.preferences') }).click();
+      await page.getByRole('heading', { level: 1, name: message(lang, 'notifications.preferences.title') }).waitFor();
+      const summary = page.getByRole('group', { name: message(lang, 'notifications.kind.DAILY_SUMMARY') });
+      await summary.getByText(message(lang, 'notifications.preferences.alwaysDigest')).waitFor();
+      expect(await summary.getByRole('radio').count()).toBe(2);
+      expect(await summary.getByRole('radio', { name: message(lang, 'notifications.preferences.delivery.immediate') }).count()).toBe(0);
+      await expect(
+        summary.getByRole('radio', { name: message(lang, 'notifications.preferences.delivery.digest') }).isChecked(),
+      ).resolves.toBe(true);
+      await settled(page, lang);
+      await harness.capture(page, lang, 'notification-preferences-secretariat');
+
+      await banner.getByRole('link', { name: new RegExp(`^${message(lang, 'notifications.link.title')}`) }).click();
+      await page.getByRole('heading', { level: 1, name: message(lang, 'notifications.page.title') }).waitFor();
+      await settled(page, lang);
+      await harness.capture(page, lang, 'notifications-secretariat');
+    },
+  );
+
   async function settled(page: Page, lang: Lang): Promise<void> {
     await whenGone(page.getByRole('status').filter({ hasText: message(lang, 'common.loading') }));
     expect(await messageIdsShown(page)).toEqual([]);
