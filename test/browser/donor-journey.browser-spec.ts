@@ -2,6 +2,7 @@ import { expect } from '@jest/globals';
 import { message, signIn, whenGone } from './support/console';
 import { useBrowserHarness } from './support/harness';
 import { journeyPages } from './support/journey';
+import { publishNigeriasNeed } from './support/needs';
 import { demoEmail } from './support/service';
 
 /** Stockpile management training in Western Africa: Nigeria's need below falls squarely within it. */
@@ -116,31 +117,15 @@ describe('the donor’s journey', () => {
 
   /** Files and publishes Nigeria's need through the API as its focal point would; returns when publishing was answered. */
   async function publishNeed(title: string): Promise<number> {
-    const { service } = harness;
-    const token = await service.login(demoEmail('state.nga'));
-    const created = await service.gql<{ createNeed: { id: string; version: number } }>(
-      'mutation($input: CreateNeedInput!) { createNeed(input: $input) { id version } }',
-      {
-        input: {
-          title,
-          description:
-            'Train 40 police armourers in the physical security of stockpiles and secure the armouries where seized weapons are held.',
-          themeCodes: [OFFER.themeCode],
-          assistanceTypes: ['TRAINING'],
-          estimatedBudgetUsd: 150000,
-          nationalActionPlan: true,
-        },
-      },
-      token,
-    );
-    expect(created.errors).toBeUndefined();
-    const { id, version } = created.data!.createNeed;
-    const published = await service.gql(
-      'mutation($id: ID!, $version: Int) { publishNeed(id: $id, expectedVersion: $version) { id status } }',
-      { id, version },
-      token,
-    );
-    expect(published.errors).toBeUndefined();
+    await publishNigeriasNeed(harness.service, {
+      title,
+      description:
+        'Train 40 police armourers in the physical security of stockpiles and secure the armouries where seized weapons are held.',
+      themeCodes: [OFFER.themeCode],
+      assistanceTypes: ['TRAINING'],
+      estimatedBudgetUsd: 150000,
+      nationalActionPlan: true,
+    });
     return Date.now();
   }
 });

@@ -16,6 +16,7 @@ import type live from '../features/live/messages/en.json';
 import type matchingRuns from '../features/matching-runs/messages/en.json';
 import type allocation from '../features/allocation/messages/en.json';
 import type notifications from '../features/notifications/messages/en.json';
+import type otherFunding from '../features/other-funding/messages/en.json';
 
 /**
  * Every message id the console may ask for: a typo in an id is a type error. Each feature adds the
@@ -39,4 +40,5 @@ export type MessageId =
   | keyof typeof live
   | keyof typeof matchingRuns
   | keyof typeof allocation
-  | keyof typeof notifications;
+  | keyof typeof notifications
+  | keyof typeof otherFunding;

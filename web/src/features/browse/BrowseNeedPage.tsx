@@ -10,6 +10,7 @@ import { Loading, Page } from '../../ui/page';
 import { ScoreBreakdownChart } from '../matches/ScoreBreakdownChart';
 import { FundedMeter, StatusTag } from '../needs/need-display';
 import { FLAG_LABELS, priorityLabel } from '../needs/NeedForm';
+import { FundedElsewhereRows, OtherFundingSection } from '../other-funding/OtherFunding';
 import { NEED_FLAGS } from '../needs/need-form-rules';
 import { useTaxonomy } from '../../ui/taxonomy';
 import { useSignedIn } from '../session/SessionProvider';
@@ -35,6 +36,7 @@ const BrowseNeedQuery = graphql(`
       assistanceTypes
       estimatedBudgetUsd
       fundedUsd
+      ...NeedOtherFunding
       startDate
       endDate
       createdAt
@@ -142,6 +144,7 @@ export default function BrowseNeedPage({ params }: { params: Record<string, stri
             {formatUsd(locale, need.fundedUsd)}{' '}
             <FundedMeter fundedUsd={need.fundedUsd} budgetUsd={need.estimatedBudgetUsd} locale={locale} />
           </dd>
+          <FundedElsewhereRows need={need} />
           <dt>{t('browse.need.period')}</dt>
           <dd>{period}</dd>
           <dt>{t('browse.need.priority')}</dt>
@@ -164,6 +167,7 @@ export default function BrowseNeedPage({ params }: { params: Record<string, stri
           </dd>
         </dl>
       </section>
+      {need.otherFunding.length ? <OtherFundingSection need={need} status={need.status} mayRecord={false} /> : null}
 
       {report || need.sourceExcerpt ? (
         <section aria-labelledby="browse-need-source">

@@ -28,6 +28,7 @@ import {
   type BrowseQuery,
 } from './browse-rules';
 import { useLiveRefresh } from '../live/LiveProvider';
+import { FundedElsewhereLine } from '../other-funding/OtherFunding';
 
 // The page size is written into the query so the API's cost limit prices it at the page it asks for.
 const BrowseNeedsQuery = graphql(`
@@ -45,6 +46,8 @@ const BrowseNeedsQuery = graphql(`
           status
           estimatedBudgetUsd
           fundedUsd
+          fundedElsewhereUsd
+          fundingGapUsd
           country {
             iso3
             iso2
@@ -134,6 +137,7 @@ export default function BrowseNeedsPage() {
                   <td className="num">{formatUsd(locale, node.estimatedBudgetUsd)}</td>
                   <td>
                     <FundedMeter fundedUsd={node.fundedUsd} budgetUsd={node.estimatedBudgetUsd} locale={locale} />
+                    <FundedElsewhereLine need={node} />
                   </td>
                   <td>
                     <StatusTag status={node.status} />

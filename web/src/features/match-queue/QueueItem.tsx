@@ -286,6 +286,12 @@ function ApprovePanel({ id, match, conflict, moved, headingLabel, onCancel, rere
             funded: usd(facts.need.fundedUsd),
           })}
         </dd>
+        {facts.need.fundedElsewhereUsd > 0 ? (
+          <>
+            <dt>{t('other-funding.fundedElsewhere')}</dt>
+            <dd>{usd(facts.need.fundedElsewhereUsd)}</dd>
+          </>
+        ) : null}
         <dt>{t('match-queue.approve.capacity')}</dt>
         <dd>{usd(Math.max(0, facts.offer.remainingCapacityUsd))}</dd>
         <dt>{t('match-queue.approve.grantLimits')}</dt>

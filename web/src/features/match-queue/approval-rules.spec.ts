@@ -16,7 +16,7 @@ const t: Translate = (id) => id;
 
 const FACTS: ApprovalFacts = {
   matchStatus: 'PROPOSED',
-  need: { status: 'OPEN', estimatedBudgetUsd: 200_000, fundedUsd: 50_000 },
+  need: { status: 'OPEN', estimatedBudgetUsd: 200_000, fundedUsd: 50_000, fundedElsewhereUsd: 0, fundingGapUsd: 150_000 },
   offer: { status: 'OPEN', remainingCapacityUsd: 400_000, minGrantUsd: 10_000, maxGrantUsd: 120_000 },
 };
 const facts = (change: {
@@ -44,21 +44,24 @@ describe('the amount an approval starts with', () => {
     expect(approvalBounds(facts({ offer: { status: 'WITHDRAWN' } })).blocker).toBe('offerStatus');
     expect(approvalBounds(facts({ need: { status: 'CLOSED' } })).blocker).toBe('needStatus');
     expect(approvalBounds(facts({ offer: { remainingCapacityUsd: 0, status: 'EXHAUSTED' } })).blocker).toBe('noCapacity');
-    expect(approvalBounds(facts({ need: { fundedUsd: 200_000, status: 'FUNDED' } })).blocker).toBe('noGap');
-    expect(approvalBounds(facts({ need: { fundedUsd: 195_000, status: 'PARTLY_FUNDED' } })).blocker).toBe('belowMinGrant');
-    expect(suggestedAmount(facts({ need: { fundedUsd: 195_000 } }))).toBeNull();
+    expect(approvalBounds(facts({ need: { fundedUsd: 200_000, fundingGapUsd: 0, status: 'FUNDED' } })).blocker).toBe('noGap');
+    expect(approvalBounds(facts({ need: { fundedUsd: 195_000, fundingGapUsd: 5_000, status: 'PARTLY_FUNDED' } })).blocker).toBe(
+      'belowMinGrant',
+    );
+    expect(suggestedAmount(facts({ need: { fundedUsd: 195_000, fundingGapUsd: 5_000 } }))).toBeNull();
   });
 
   it('accepts a one-dollar grant when the offer sets no smallest grant', () => {
-    expect(approvalBounds(facts({ offer: { minGrantUsd: null }, need: { fundedUsd: 199_999 } }))).toMatchObject({
+    expect(approvalBounds(facts({ offer: { minGrantUsd: null }, need: { fundedUsd: 199_999, fundingGapUsd: 1 } }))).toMatchObject({
       minimumUsd: 1,
       maximumUsd: 1,
       blocker: null,
     });
   });
 
-  it('never reports a negative gap for a need funded past its budget', () => {
-    expect(approvalBounds(facts({ need: { fundedUsd: 250_000 } })).gapUsd).toBe(0);
+  it('counts money from elsewhere as the API does, leaving less to approve', () => {
+    const fundedElsewhere = facts({ need: { fundedElsewhereUsd: 100_000, fundingGapUsd: 50_000 }, offer: { maxGrantUsd: null } });
+    expect(approvalBounds(fundedElsewhere)).toMatchObject({ gapUsd: 50_000, maximumUsd: 50_000, blocker: null });
   });
 });
 

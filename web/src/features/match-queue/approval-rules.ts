@@ -27,7 +27,7 @@ export const canReject = (status: MatchStatus): boolean => REJECTABLE.includes(s
 /** What the approval depends on, as the queue reads it from the match, its need and its offer. */
 export interface ApprovalFacts {
   matchStatus: MatchStatus;
-  need: { status: NeedStatus; estimatedBudgetUsd: number; fundedUsd: number };
+  need: { status: NeedStatus; estimatedBudgetUsd: number; fundedUsd: number; fundedElsewhereUsd: number; fundingGapUsd: number };
   offer: { status: OfferStatus; remainingCapacityUsd: number; minGrantUsd: number | null; maxGrantUsd: number | null };
 }
 
@@ -35,7 +35,7 @@ export interface ApprovalFacts {
 export type Blocker = 'matchStatus' | 'offerStatus' | 'needStatus' | 'noCapacity' | 'noGap' | 'belowMinGrant';
 
 export interface ApprovalBounds {
-  /** What the need still lacks: budget − funded (never below 0). */
+  /** What the need still lacks, as the API counts it (`Need.fundingGapUsd`: the budget less money from matches and from elsewhere). */
   gapUsd: number;
   /** The smallest amount the API accepts (the offer's smallest grant, or one dollar). */
   minimumUsd: number;
@@ -51,7 +51,7 @@ export interface ApprovalBounds {
  * left, the need's gap and the offer's grant limits.
  */
 export function approvalBounds({ matchStatus, need, offer }: ApprovalFacts): ApprovalBounds {
-  const gapUsd = Math.max(0, need.estimatedBudgetUsd - need.fundedUsd);
+  const gapUsd = need.fundingGapUsd;
   const minimumUsd = Math.max(1, offer.minGrantUsd ?? 1);
   const maximumUsd = Math.max(0, Math.min(gapUsd, offer.remainingCapacityUsd, offer.maxGrantUsd ?? Number.POSITIVE_INFINITY));
   const blocker: Blocker | null = !canApprove(matchStatus)

@@ -29,6 +29,8 @@ export const MATCH_CARD_FIELDS = graphql(`
       status
       estimatedBudgetUsd
       fundedUsd
+      fundedElsewhereUsd
+      fundingGapUsd
       country {
         iso2
         name

@@ -13,6 +13,9 @@ import { TextArea } from '../../ui/fields';
 import { Loading, Page } from '../../ui/page';
 import { useTaxonomy } from '../../ui/taxonomy';
 import { VersionConflict } from '../../ui/VersionConflict';
+import { FundedElsewhereRows, OtherFundingSection } from '../other-funding/OtherFunding';
+import { useSignedIn } from '../session/SessionProvider';
+import { actsForOthers } from '../session/session-store';
 import { needConflictRows, type Conflict } from './need-conflict';
 import { FundedMeter, StatusTag } from './need-display';
 import { NeedForm } from './NeedForm';
@@ -54,6 +57,7 @@ const NeedForReviewQuery = graphql(`
   query NeedForReview($id: ID!) {
     need(id: $id) {
       ...NeedReviewFields
+      ...NeedOtherFunding
       sourceExcerpt
       nationalReport {
         id
@@ -127,6 +131,7 @@ function NeedReview({ need, initialOutcome }: { need: Need; initialOutcome: Outc
   const { locale } = useLocale();
   const client = useClient();
   const taxonomy = useTaxonomy();
+  const { user } = useSignedIn();
   // The form's starting point: the need as loaded, saved or reloaded; the version the reader's edits rest on.
   const [base, setBase] = useState(() => ({ values: needFormFrom(need), version: need.version }));
   const [values, setValues] = useState<NeedFormValues>(base.values);
@@ -318,6 +323,7 @@ function NeedReview({ need, initialOutcome }: { need: Need; initialOutcome: Outc
           <FundedMeter fundedUsd={need.fundedUsd} budgetUsd={need.estimatedBudgetUsd} locale={locale} />
           <span className="need-summary__funded">{t('needs.review.fundedAmount', { amount: formatUsd(locale, need.fundedUsd) })}</span>
         </dd>
+        <FundedElsewhereRows need={need} />
         <dt>{t('needs.review.updatedAt')}</dt>
         <dd>{formatDateTime(locale, need.updatedAt)}</dd>
       </dl>
@@ -396,6 +402,14 @@ function NeedReview({ need, initialOutcome }: { need: Need; initialOutcome: Outc
             </div>
           </form>
         </section>
+      ) : null}
+      {need.status !== 'DRAFT' ? (
+        <OtherFundingSection
+          need={need}
+          status={need.status}
+          mayRecord={actsForOthers(user.role) || user.country?.iso3 === need.country.iso3}
+          onRecorded={(version) => setBase((current) => ({ ...current, version }))}
+        />
       ) : null}
     </Page>
   );

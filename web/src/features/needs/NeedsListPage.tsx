@@ -30,6 +30,7 @@ import {
 } from './need-list-rules';
 import { useCountryOptions } from './needs-data';
 import { useLiveRefresh } from '../live/LiveProvider';
+import { fundedElsewhereLine } from '../other-funding/other-funding-rules';
 
 const NeedsListQuery = graphql(`
   query NeedsList($filter: NeedFilter, $first: Int, $after: String) {
@@ -46,6 +47,8 @@ const NeedsListQuery = graphql(`
           status
           estimatedBudgetUsd
           fundedUsd
+          fundedElsewhereUsd
+          fundingGapUsd
           country {
             iso3
             iso2
@@ -73,6 +76,8 @@ interface Row {
   budget: string;
   share: number;
   percent: string;
+  /** Money from other sources and what is still lacking, when some came from elsewhere. */
+  elsewhere: string | null;
   matches: number;
   matchesLabel: string;
 }
@@ -121,6 +126,7 @@ export default function NeedsListPage() {
         budget: formatUsd(locale, node.estimatedBudgetUsd),
         share,
         percent: formatPercent(locale, share),
+        elsewhere: fundedElsewhereLine(node, locale, t),
         matches: node.matches.totalCount,
         matchesLabel: t('needs.list.matchesLink', { count: node.matches.totalCount, title: node.title }),
       };
@@ -359,6 +365,7 @@ const NeedsTable = memo(function NeedsTable({ rows, total, showCountry }: { rows
             <td className="num">{row.budget}</td>
             <td>
               <Meter share={row.share} percent={row.percent} />
+              {row.elsewhere ? <span className="funded-elsewhere">{row.elsewhere}</span> : null}
             </td>
             <td className="num">
               <Link href={`/needs/${row.id}/matches`} aria-label={row.matchesLabel}>

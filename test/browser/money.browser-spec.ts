@@ -1,0 +1,106 @@
+import { expect } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { signIn } from './support/console';
+import { useBrowserHarness } from './support/harness';
+import { journeyPages } from './support/journey';
+import { publishNigeriasNeed } from './support/needs';
+import { demoEmail } from './support/service';
+
+/** US dollars as the console writes them in English. */
+const usd = (amount: number) =>
+  new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(amount);
+
+/** The definition beside a term of a summary list. */
+const definitionOf = (page: Page, term: string) => page.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
+
+/**
+ * Money in the console: funding from other sources recorded by the state and seen by a donor. Every
+ * page is checked with axe and photographed in English, then again in Arabic.
+ */
+describe('money in the console', () => {
+  const harness = useBrowserHarness();
+
+  it('a state records funding from elsewhere on its need; a donor then sees it and the smaller gap', async () => {
+    const { id, title } = await publishNeed('Marking machines for the Nigeria Police Force', 150_000);
+
+    const state = await harness.open();
+    const statePages = journeyPages(harness, state);
+    await signIn(state, harness.service.origin, demoEmail('state.nga'));
+    await state.goto(`${harness.service.origin}/needs/${id}`);
+    await state.getByRole('heading', { level: 2, name: 'Funding from other sources' }).waitFor();
+    await state.getByText('No funding from other sources has been recorded for this need.').waitFor();
+    await expect(definitionOf(state, 'Still lacking').innerText()).resolves.toBe(usd(150_000));
+
+    // Sent empty, then with more than the need lacks: each problem beside its field and in the summary.
+    await state.getByRole('button', { name: 'Record funding from another source' }).click();
+    const form = state.locator('form', { has: state.getByRole('heading', { name: 'Record funding from another source' }) });
+    await form.getByRole('button', { name: 'Record funding' }).click();
+    await state.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
+    await expect(state.locator('#other-funding-funder-error').innerText()).resolves.toBe('Enter the funder’s name');
+    await expect(state.locator('#other-funding-date-error').innerText()).resolves.toBe('Enter the date the funding was granted');
+    await form.getByLabel('Amount in US dollars').fill('150001');
+    await form.getByRole('button', { name: 'Record funding' }).click();
+    await expect(state.locator('#other-funding-amount-error').innerText()).resolves.toBe(`The need lacks only ${usd(150_000)}`);
+    await statePages.capture('other-funding-problems');
+
+    await form.getByLabel('Funder').fill('Government of Norway');
+    await form.getByLabel('Amount in US dollars').fill('40,000');
+    await form.getByLabel('Date the funding was granted').fill('2026-03-15');
+    await form.getByLabel('Note (optional)').fill('NOR-2026-7');
+    await form.getByRole('button', { name: 'Record funding' }).click();
+    await state
+      .getByRole('status')
+      .filter({ hasText: `${usd(40_000)} from Government of Norway is recorded. The need still lacks ${usd(110_000)}.` })
+      .waitFor();
+    const records = state.getByRole('table', { name: 'Funding recorded from other sources, oldest first' });
+    await records.getByRole('row', { name: new RegExp(`Government of Norway ${escape(usd(40_000))}`) }).waitFor();
+    await expect(definitionOf(state, 'Funded elsewhere').innerText()).resolves.toBe(usd(40_000));
+    await expect(definitionOf(state, 'Still lacking').innerText()).resolves.toBe(usd(110_000));
+    await statePages.capture('other-funding-recorded');
+
+    // The state's list says it beside the funded bar.
+    await state.goto(`${harness.service.origin}/needs?q=${encodeURIComponent(title)}`);
+    await state.getByRole('table').getByRole('link', { name: title, exact: true }).waitFor();
+    await state.getByText(`Funded elsewhere ${usd(40_000)} · still lacking ${usd(110_000)}`).waitFor();
+    await statePages.capture('needs-list-funded-elsewhere');
+
+    const donor = await harness.open();
+    const donorPages = journeyPages(harness, donor);
+    await signIn(donor, harness.service.origin, demoEmail('donor.germany'));
+    await donor.goto(`${harness.service.origin}/browse?country=NGA`);
+    const row = donor.getByRole('row').filter({ has: donor.getByRole('link', { name: title, exact: true }) });
+    await row.getByText(`Funded elsewhere ${usd(40_000)} · still lacking ${usd(110_000)}`).waitFor();
+    await donorPages.capture('browse-funded-elsewhere');
+    await row.getByRole('link', { name: title, exact: true }).click();
+    await donor.getByRole('heading', { level: 1, name: title }).waitFor();
+    await expect(definitionOf(donor, 'Funded elsewhere').innerText()).resolves.toBe(usd(40_000));
+    await expect(definitionOf(donor, 'Still lacking').innerText()).resolves.toBe(usd(110_000));
+    await donor
+      .getByRole('table', { name: 'Funding recorded from other sources, oldest first' })
+      .getByText('Government of Norway')
+      .waitFor();
+    await donorPages.capture('browse-need-funded-elsewhere');
+
+    await statePages.inArabic();
+    await donorPages.inArabic();
+  });
+
+  /** A need of Nigeria's, published, with a title of its own. */
+  async function publishNeed(subject: string, budgetUsd: number): Promise<{ id: string; title: string }> {
+    const title = `${subject} ${Date.now().toString(36)}`;
+    const id = await publishNigeriasNeed(harness.service, {
+      title,
+      description:
+        'Equipment and training so that every firearm the police hold is marked and recorded as the International Tracing Instrument asks.',
+      themeCodes: ['MARKING'],
+      assistanceTypes: ['EQUIPMENT'],
+      estimatedBudgetUsd: budgetUsd,
+      visibility: 'PUBLIC',
+    });
+    return { id, title };
+  }
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
