@@ -23,7 +23,15 @@ describe('the state’s pages in all six languages', () => {
     await chooseLanguage(page, lang);
     await signIn(page, service.origin, demoEmail('state.nga'), lang);
 
-    const pages = ['/needs', '/needs/new', '/reports/import', `/needs/${published.id}`, `/needs/${published.id}/matches`, '/pairings'];
+    const pages = [
+      '/needs',
+      '/needs/new',
+      '/reports/import',
+      `/needs/${published.id}`,
+      `/needs/${published.id}/matches`,
+      '/pairings',
+      '/downloads',
+    ];
     for (const path of pages) {
       await page.goto(`${service.origin}${path}`);
       await expectLanguage(page, lang);

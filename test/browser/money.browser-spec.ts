@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { signIn } from './support/console';
@@ -14,8 +15,9 @@ const usd = (amount: number) =>
 const definitionOf = (page: Page, term: string) => page.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
 
 /**
- * Money in the console: funding from other sources recorded by the state and seen by a donor. Every
- * page is checked with axe and photographed in English, then again in Arabic.
+ * Money in the console: funding from other sources recorded by the state and seen by a donor, and a
+ * download carrying the list's filter. Every page is checked with axe and photographed in English,
+ * then again in Arabic.
  */
 describe('money in the console', () => {
   const harness = useBrowserHarness();
@@ -83,6 +85,43 @@ describe('money in the console', () => {
 
     await statePages.inArabic();
     await donorPages.inArabic();
+  });
+
+  it('downloads the needs list as CSV with the list’s filter, with the bearer token and not in the address', async () => {
+    const { title } = await publishNeed('Record-keeping software for the national firearms registry', 90_000);
+    const page = await harness.open();
+    const pages = journeyPages(harness, page);
+    const exportRequests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/exports/'))
+        exportRequests.push(`${request.url()} ${request.headers().authorization ? 'with' : 'without'} token`);
+    });
+    await signIn(page, harness.service.origin, demoEmail('state.nga'));
+    await page.goto(`${harness.service.origin}/needs?q=${encodeURIComponent(title)}`);
+    await page.getByRole('table').getByRole('link', { name: title, exact: true }).waitFor();
+    await pages.capture('needs-list-download');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download these needs (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^needs-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+    const [header, ...rows] = csv.trim().split(/\r?\n/);
+    expect(header.split(',')).toEqual(expect.arrayContaining(['title', 'country_iso3', 'funded_elsewhere_usd', 'funding_gap_usd']));
+    // The list's filter went with it: only the need searched for.
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain(title);
+    expect(rows[0]).toContain('NGA');
+    expect(exportRequests).toEqual([
+      `${harness.service.origin}/exports/needs.csv?countryIso3=NGA&search=${encodeURIComponent(title).replace(/%20/g, '+')} with token`,
+    ]);
+
+    await page.goto(`${harness.service.origin}/downloads`);
+    await page.getByRole('heading', { level: 1, name: 'Exports' }).waitFor();
+    await pages.capture('exports');
+
+    await pages.inArabic();
   });
 
   /** A need of Nigeria's, published, with a title of its own. */

@@ -17,6 +17,7 @@ import type matchingRuns from '../features/matching-runs/messages/en.json';
 import type allocation from '../features/allocation/messages/en.json';
 import type notifications from '../features/notifications/messages/en.json';
 import type otherFunding from '../features/other-funding/messages/en.json';
+import type exportsFeature from '../features/exports/messages/en.json';
 
 /**
  * Every message id the console may ask for: a typo in an id is a type error. Each feature adds the
@@ -41,4 +42,5 @@ export type MessageId =
   | keyof typeof matchingRuns
   | keyof typeof allocation
   | keyof typeof notifications
-  | keyof typeof otherFunding;
+  | keyof typeof otherFunding
+  | keyof typeof exportsFeature;

@@ -69,8 +69,12 @@ export function problemsOf(error: CombinedError | undefined, t: Translate): Form
       return { field: problem.field, message: known ? t(known) : t('common.error.refusedValue', { detail: problem.message }) };
     });
   }
-  const code = errorCodeOf(error) ?? 'INTERNAL_SERVER_ERROR';
-  return [{ field: null, message: t(CODE_MESSAGES[code] ?? 'common.error.internal') }];
+  return [{ field: null, message: codeMessage(errorCodeOf(error) ?? 'INTERNAL_SERVER_ERROR', t) }];
+}
+
+/** The reader's sentence for an API error code (GraphQL's `extensions.code`, or a refused download's `error.code`). */
+export function codeMessage(code: string, t: Translate): string {
+  return t(CODE_MESSAGES[code] ?? 'common.error.internal');
 }
 
 export function messageFor(problems: FormProblem[], field: string): string | undefined {

@@ -29,6 +29,7 @@ import {
 } from './browse-rules';
 import { useLiveRefresh } from '../live/LiveProvider';
 import { FundedElsewhereLine } from '../other-funding/OtherFunding';
+import { DownloadButton } from '../exports/DownloadButton';
 
 // The page size is written into the query so the API's cost limit prices it at the page it asks for.
 const BrowseNeedsQuery = graphql(`
@@ -98,6 +99,13 @@ export default function BrowseNeedsPage() {
           setPrevious([]);
           go({ ...next, after: '' });
         }}
+      />
+      <DownloadButton
+        id="browse-download"
+        path="/exports/needs.csv"
+        parameters={{ ...variables.filter, sort: variables.sort }}
+        fileName="needs.csv"
+        label={t('exports.list.needs')}
       />
       {!connection ? (
         fetching ? (

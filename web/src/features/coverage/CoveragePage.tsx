@@ -12,6 +12,7 @@ import { Loading, Page } from '../../ui/page';
 import { regionTree } from '../match-queue/queue-filters';
 import { CoverageChart, type CoverageRow } from './CoverageChart';
 import { coverageSearch, coverageVariables, parseCoverageQuery, yearChoices, type CoverageQuery } from './coverage-rules';
+import { DownloadButton } from '../exports/DownloadButton';
 
 const CoverageDashboardQuery = graphql(`
   query CoverageDashboard($year: Int, $region: String) {
@@ -79,6 +80,13 @@ export default function CoveragePage() {
     <Page title={t('coverage.page.title')} wide>
       <p>{t('coverage.page.intro')}</p>
       <CoverageFilters key={search} query={query} onApply={(next) => navigate(`/coverage${coverageSearch(next)}`)} />
+      <DownloadButton
+        id="coverage-download"
+        path="/exports/coverage.csv"
+        parameters={coverageVariables(query)}
+        fileName="coverage.csv"
+        label={t('exports.list.coverage')}
+      />
       {result.error ? <ErrorSummary problems={problemsOf(result.error, t)} /> : null}
       {!coverage ? (
         result.fetching ? <Loading /> : null

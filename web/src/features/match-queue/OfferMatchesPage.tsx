@@ -16,6 +16,7 @@ import { actsForOthers } from '../session/session-store';
 import { MatchList, MatchSummary } from './MatchSummary';
 import { offerMatchesFilterOf, offerMatchesPath, parseOfferMatchesQuery, type OfferMatchesQuery } from './offer-matches-address';
 import { useLiveRefresh } from '../live/LiveProvider';
+import { DownloadButton } from '../exports/DownloadButton';
 
 const STATUSES = Object.keys(MATCH_STATUS_LABELS) as MatchStatus[];
 
@@ -164,7 +165,17 @@ export default function OfferMatchesPage() {
           ))}
         </SelectField>
       </div>
-      {staff && !donorId ? <p className="notice">{t('match-queue.offerMatches.chooseDonor')}</p> : null}
+      {staff && !donorId ? (
+        <p className="notice">{t('match-queue.offerMatches.chooseDonor')}</p>
+      ) : (
+        <DownloadButton
+          id="offer-matches-download"
+          path="/exports/matches.csv"
+          parameters={filter}
+          fileName="matches.csv"
+          label={t('exports.list.matches')}
+        />
+      )}
       {offers.data && !ownOffers.length ? (
         <p>{staff ? t('match-queue.offerMatches.donorHasNoOffers') : t('match-queue.offerMatches.noOffers')}</p>
       ) : null}

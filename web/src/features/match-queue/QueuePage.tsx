@@ -26,6 +26,7 @@ import {
   type QueueQuery,
 } from './queue-filters';
 import { useLiveRefresh } from '../live/LiveProvider';
+import { DownloadButton } from '../exports/DownloadButton';
 
 const QueueListQuery = graphql(`
   query MatchQueueList($filter: MatchFilter!, $after: String) {
@@ -188,6 +189,13 @@ export default function QueuePage() {
     <Page title={t('match-queue.queue.title')} wide>
       <p>{t('match-queue.queue.intro')}</p>
       <QueueFilters key={search} query={query} onApply={(next) => navigate(`/queue${queueSearch({ ...next, status: query.status })}`)} />
+      <DownloadButton
+        id="queue-download"
+        path="/exports/matches.csv"
+        parameters={{ ...base, status: [query.status] }}
+        fileName="matches.csv"
+        label={t('exports.list.matches')}
+      />
 
       <div className="queue-tabs">
         <TabList

@@ -31,6 +31,7 @@ import {
 import { useCountryOptions } from './needs-data';
 import { useLiveRefresh } from '../live/LiveProvider';
 import { fundedElsewhereLine } from '../other-funding/other-funding-rules';
+import { DownloadButton } from '../exports/DownloadButton';
 
 const NeedsListQuery = graphql(`
   query NeedsList($filter: NeedFilter, $first: Int, $after: String) {
@@ -175,6 +176,13 @@ export default function NeedsListPage() {
           </option>
         ))}
       </SelectField>
+      <DownloadButton
+        id="needs-download"
+        path="/exports/needs.csv"
+        parameters={variables.filter}
+        fileName="needs.csv"
+        label={t('exports.list.needs')}
+      />
       {error ? <ErrorSummary problems={problemsOf(error, t)} /> : null}
       {!rows ? (
         fetching ? (
