@@ -30,6 +30,7 @@ describe('the state’s pages in all six languages', () => {
       `/needs/${published.id}`,
       `/needs/${published.id}/matches`,
       '/pairings',
+      '/money',
       '/downloads',
     ];
     for (const path of pages) {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { signIn } from './support/console';
+import { message, signIn, whenGone } from './support/console';
+import { approveBestMatch } from './support/approvals';
 import { useBrowserHarness } from './support/harness';
 import { journeyPages } from './support/journey';
 import { publishNigeriasNeed } from './support/needs';
@@ -15,9 +16,9 @@ const usd = (amount: number) =>
 const definitionOf = (page: Page, term: string) => page.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
 
 /**
- * Money in the console: funding from other sources recorded by the state and seen by a donor, and a
- * download carrying the list's filter. Every page is checked with axe and photographed in English,
- * then again in Arabic.
+ * Money in the console: funding from other sources recorded by the state and seen by a donor, a
+ * download carrying the list's filter, and the financial summary of approved pairings. Every page is
+ * checked with axe and photographed in English, then again in Arabic.
  */
 describe('money in the console', () => {
   const harness = useBrowserHarness();
@@ -124,6 +125,41 @@ describe('money in the console', () => {
     await pages.inArabic();
   });
 
+  it('shows the amount approved for a pairing in the financial summary, to the Secretariat and to the state', async () => {
+    const { service } = harness;
+    const { allocatedUsd } = await approveForNigeria();
+
+    const page = await harness.open();
+    const pages = journeyPages(harness, page);
+    await signIn(page, service.origin, demoEmail('secretariat'));
+    await page.getByRole('navigation', { name: 'Main sections' }).getByRole('link', { name: 'Financial summary' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Financial summary' }).waitFor();
+    await whenGone(page.getByRole('status').filter({ hasText: message('en', 'common.loading') }));
+    // The demo's only approval for Nigeria is the one just made.
+    const nigeria = page.getByRole('table', { name: 'By requesting state' }).getByRole('row', { name: /^Nigeria / });
+    await expect(nigeria.getByRole('cell').nth(1).innerText()).resolves.toBe(usd(allocatedUsd));
+    await pages.capture('financial-summary');
+
+    // The Secretariat's IATI download names a donor first, and says so beside the button when none is chosen.
+    await page.getByRole('navigation', { name: 'Main sections' }).getByRole('link', { name: 'Exports' }).click();
+    await page.getByRole('button', { name: 'Download IATI activities (XML)' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Choose the donor whose activities to download' }).waitFor();
+    await pages.capture('exports-secretariat');
+
+    const state = await harness.open();
+    const statePages = journeyPages(harness, state);
+    await signIn(state, service.origin, demoEmail('state.nga'));
+    await state.getByRole('navigation', { name: 'Main sections' }).getByRole('link', { name: 'Financial summary' }).click();
+    await state.getByRole('heading', { level: 2, name: 'All together' }).waitFor();
+    await expect(definitionOf(state, 'Approved').innerText()).resolves.toBe(usd(allocatedUsd));
+    // A state's summary is its own: no table of states.
+    await expect(state.getByRole('table', { name: 'By requesting state' }).count()).resolves.toBe(0);
+    await statePages.capture('financial-summary-state');
+
+    await pages.inArabic();
+    await statePages.inArabic();
+  });
+
   /** A need of Nigeria's, published, with a title of its own. */
   async function publishNeed(subject: string, budgetUsd: number): Promise<{ id: string; title: string }> {
     const title = `${subject} ${Date.now().toString(36)}`;
@@ -137,6 +173,23 @@ describe('money in the console', () => {
       visibility: 'PUBLIC',
     });
     return { id, title };
+  }
+
+  /** The Secretariat approves the best match of one of Nigeria's needs that still lacks money. */
+  async function approveForNigeria(): Promise<{ allocatedUsd: number }> {
+    const { service } = harness;
+    const token = await service.login(demoEmail('state.nga'));
+    const needs = await service.gql<{ needs: { edges: { node: { id: string; fundingGapUsd: number } }[] } }>(
+      '{ needs(filter: { countryIso3: "NGA" }, first: 50) { edges { node { id fundingGapUsd } } } }',
+      {},
+      token,
+    );
+    for (const { node } of needs.data?.needs.edges ?? []) {
+      if (node.fundingGapUsd <= 0) continue;
+      const approved = await approveBestMatch(service, node.id, node.fundingGapUsd);
+      if (approved) return approved;
+    }
+    throw new Error(`no need of Nigeria has a match that can be approved: ${JSON.stringify(needs)}`);
   }
 });
 

@@ -4,13 +4,13 @@ import { demoEmail, type Service } from './service';
 /**
  * The Secretariat approves, through the API as its own console would, the best match of a need whose
  * grant limits allow an amount the need still lacks (up to `budgetUsd`). Returns that match and its
- * offer's title, or null when no match of the need can be approved.
+ * offer's title and the amount approved, or null when no match of the need can be approved.
  */
 export async function approveBestMatch(
   service: Service,
   needId: string,
   budgetUsd: number,
-): Promise<{ matchId: string; offerTitle: string } | null> {
+): Promise<{ matchId: string; offerTitle: string; allocatedUsd: number } | null> {
   const token = await service.login(demoEmail('secretariat'));
   type Candidate = {
     id: string;
@@ -33,7 +33,7 @@ export async function approveBestMatch(
       token,
     );
     expect(approved.errors).toBeUndefined();
-    return { matchId: node.id, offerTitle: node.offer.title };
+    return { matchId: node.id, offerTitle: node.offer.title, allocatedUsd: amount };
   }
   return null;
 }

@@ -54,6 +54,7 @@ export const SIGNED_IN_ROUTES: readonly SignedInRoute[] = [
   { path: '/runs/:id', page: lazy(() => import('../features/matching-runs/MatchingRunPage')), roles: ['SECRETARIAT', 'ADMIN'] },
   { path: '/runs', page: lazy(() => import('../features/matching-runs/MatchingRunsPage')), roles: ['SECRETARIAT', 'ADMIN'] },
   { path: '/allocation/:id', page: lazy(() => import('../features/allocation/AllocationPlanPage')), roles: ['SECRETARIAT', 'ADMIN'] },
+  { path: '/money', page: lazy(() => import('../features/money/FinancialSummaryPage')), roles: EVERYONE },
   { path: '/downloads', page: lazy(() => import('../features/exports/ExportsPage')), roles: EVERYONE },
   { path: '/allocation', page: lazy(() => import('../features/allocation/AllocationPlansPage')), roles: ['SECRETARIAT', 'ADMIN'] },
 ];

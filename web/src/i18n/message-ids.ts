@@ -18,6 +18,7 @@ import type allocation from '../features/allocation/messages/en.json';
 import type notifications from '../features/notifications/messages/en.json';
 import type otherFunding from '../features/other-funding/messages/en.json';
 import type exportsFeature from '../features/exports/messages/en.json';
+import type money from '../features/money/messages/en.json';
 
 /**
  * Every message id the console may ask for: a typo in an id is a type error. Each feature adds the
@@ -43,4 +44,5 @@ export type MessageId =
   | keyof typeof allocation
   | keyof typeof notifications
   | keyof typeof otherFunding
-  | keyof typeof exportsFeature;
+  | keyof typeof exportsFeature
+  | keyof typeof money;

@@ -31,6 +31,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/admin/donors', label: 'admin.nav.donors', roles: ['ADMIN'] },
   { path: '/pairings', label: 'shell.nav.pairings', roles: ['STATE'] },
   { path: '/offer-matches', label: 'match-queue.nav.offerMatches', roles: ['DONOR'] },
+  { path: '/money', label: 'money.nav.summary', roles: ['STATE', 'DONOR', 'SECRETARIAT', 'ADMIN'] },
   { path: '/downloads', label: 'exports.nav.exports', roles: ['STATE', 'DONOR', 'SECRETARIAT', 'ADMIN'] },
 ];
 
