@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { Role } from '../domain/role';
-import type { Actor } from './actor';
+import { Actor, STAFF_ROLES } from './actor';
 
 export const PUBLIC_KEY = 'auth:public';
 export const ROLES_KEY = 'auth:roles';
@@ -18,6 +18,9 @@ export const AllowedBeforePasswordChange = () => SetMetadata(BEFORE_PASSWORD_CHA
 
 /** Only these roles may call the operation. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/** Only the Secretariat and platform operators may call the operation: its answer spans every state and donor. */
+export const StaffOnly = () => Roles(...STAFF_ROLES);
 
 /** The signed-in actor, or null on a public operation called anonymously. */
 export const CurrentActor = createParamDecorator(

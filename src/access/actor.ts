@@ -11,7 +11,9 @@ export interface Actor {
   donorId: string | null;
 }
 
-/** The Secretariat and platform operators may act for any state or donor. */
+/** The Secretariat and platform operators: they may act for any state or donor. */
+export const STAFF_ROLES: readonly Role[] = [Role.SECRETARIAT, Role.ADMIN];
+
 export function isStaff(actor: Actor | null | undefined): boolean {
-  return actor?.role === Role.SECRETARIAT || actor?.role === Role.ADMIN;
+  return !!actor && STAFF_ROLES.includes(actor.role);
 }

@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../access/actor';
-import { AllowedBeforePasswordChange, CurrentActor, Roles } from '../access/access.decorators';
+import { AllowedBeforePasswordChange, CurrentActor, Roles, StaffOnly } from '../access/access.decorators';
 import type { GraphQLRequestContext } from '../common/graphql/request-loaders';
 import { ConnectionType, PageArgs } from '../common/pagination/connection';
 import { Country } from '../reference/entities/country.entity';
@@ -101,7 +101,7 @@ export class DonorResolver {
     return this.accounts.createDonor(actor, input);
   }
 
-  @Roles(Role.SECRETARIAT, Role.ADMIN)
+  @StaffOnly()
   @Mutation(() => Donor, {
     description:
       "Records a donor's IATI organisation identifier, which starts the identifiers of the IATI activities exported for it (GET /exports/iati/activities.xml); null removes it. SECRETARIAT and ADMIN.",

@@ -1,6 +1,5 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { Role } from '../domain/role';
-import { Roles } from '../access/access.decorators';
+import { StaffOnly } from '../access/access.decorators';
 import { AuditEvent } from './audit-event.entity';
 import { AuditService } from './audit.service';
 
@@ -8,7 +7,7 @@ import { AuditService } from './audit.service';
 export class AuditResolver {
   constructor(private readonly audit: AuditService) {}
 
-  @Roles(Role.SECRETARIAT, Role.ADMIN)
+  @StaffOnly()
   @Query(() => [AuditEvent], { description: 'The audit trail of one record, oldest first. SECRETARIAT and ADMIN only.' })
   auditEvents(@Args('entityId', { type: () => ID }) entityId: string): Promise<AuditEvent[]> {
     return this.audit.listFor(entityId);

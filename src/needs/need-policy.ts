@@ -1,5 +1,5 @@
 import { ANONYMOUS, callerOf, isGranted, mayEverBeGranted, Ownership, Rules, ScopeAlternative, scopeOf } from '../access/policy';
-import type { Actor } from '../access/actor';
+import { Actor, STAFF_ROLES } from '../access/actor';
 import { DomainError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
 import { Role } from '../domain/role';
 import { Visibility } from '../domain/enums';
@@ -16,25 +16,23 @@ export const NEED_EXPOSURES: readonly NeedExposure[] = ['UNLISTED', ...Object.va
  */
 export const UNLISTED_NEED_STATUSES: readonly NeedStatus[] = [NeedStatus.DRAFT, NeedStatus.STALE];
 
-const STAFF = [Role.SECRETARIAT, Role.ADMIN];
-
 /**
  * Who may do what with a need. A state owns the needs of its country; the Secretariat and operators
  * act for any state. Filing and changing are one right (a state's own needs, anyone's for staff).
  */
 export const NEED_RULES: Rules<NeedAction, NeedExposure> = {
   see: [
-    { roles: STAFF, of: 'any' },
+    { roles: STAFF_ROLES, of: 'any' },
     { roles: [Role.STATE], of: 'own' },
     { roles: [Role.DONOR], of: 'any', exposures: [Visibility.PUBLIC, Visibility.DONORS] },
     { roles: [Role.STATE, ANONYMOUS], of: 'any', exposures: [Visibility.PUBLIC] },
   ],
   file: [
-    { roles: STAFF, of: 'any' },
+    { roles: STAFF_ROLES, of: 'any' },
     { roles: [Role.STATE], of: 'own' },
   ],
   change: [
-    { roles: STAFF, of: 'any' },
+    { roles: STAFF_ROLES, of: 'any' },
     { roles: [Role.STATE], of: 'own' },
   ],
 };
@@ -51,7 +49,7 @@ export function needExposure(need: Pick<NeedFacts, 'status' | 'visibility'>): Ne
 }
 
 /** The country whose needs the actor owns, if any. */
-function ownCountry(actor: Actor | null): string | null {
+export function ownCountry(actor: Pick<Actor, 'role' | 'countryIso3'> | null): string | null {
   return actor?.role === Role.STATE ? actor.countryIso3 : null;
 }
 
@@ -65,7 +63,12 @@ export function mayDoToNeed(
   action: NeedAction,
   need: Pick<NeedFacts, 'countryIso3' | 'status' | 'visibility'>,
 ): boolean {
-  return isGranted(NEED_RULES, action, callerOf(actor), ownership(actor, need.countryIso3), needExposure(need));
+  return mayDoToNeedExposed(actor, action, need.countryIso3, needExposure(need));
+}
+
+/** `mayDoToNeed` for a need known only by its country and how it shows (as a match event carries it). */
+export function mayDoToNeedExposed(actor: Actor | null, action: NeedAction, countryIso3: string, exposure: NeedExposure): boolean {
+  return isGranted(NEED_RULES, action, callerOf(actor), ownership(actor, countryIso3), exposure);
 }
 
 /** Why the actor may not file a need for this country, or null when it may. */

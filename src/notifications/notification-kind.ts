@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { STAFF_ROLES } from '../access/actor';
 import { Role } from '../domain/role';
 
 /** What a notification is about; each kind has its own audience and its own default delivery. */
@@ -42,7 +43,6 @@ interface KindRule {
   alwaysDigest?: boolean;
 }
 
-const STAFF = [Role.SECRETARIAT, Role.ADMIN] as const;
 const AT_ONCE: KindDelivery = { email: true, digest: false };
 const DAILY: KindDelivery = { email: true, digest: true };
 
@@ -53,9 +53,9 @@ export const KIND_RULES: Readonly<Record<NotificationKind, KindRule>> = {
   [NotificationKind.CONSENT_REQUESTED]: { roles: [Role.STATE], defaults: AT_ONCE },
   [NotificationKind.CONSENT_GIVEN]: { roles: [Role.DONOR], defaults: AT_ONCE },
   [NotificationKind.CONSENT_DECLINED]: { roles: [Role.DONOR], defaults: AT_ONCE },
-  [NotificationKind.PROGRESS_REPORT_DUE]: { roles: [Role.STATE, Role.DONOR, ...STAFF], defaults: AT_ONCE },
+  [NotificationKind.PROGRESS_REPORT_DUE]: { roles: [Role.STATE, Role.DONOR, ...STAFF_ROLES], defaults: AT_ONCE },
   [NotificationKind.NEED_RECONFIRMATION_DUE]: { roles: [Role.STATE], defaults: AT_ONCE },
-  [NotificationKind.DAILY_SUMMARY]: { roles: STAFF, defaults: DAILY, alwaysDigest: true },
+  [NotificationKind.DAILY_SUMMARY]: { roles: STAFF_ROLES, defaults: DAILY, alwaysDigest: true },
 };
 
 /** The kinds a role receives, in the enum's order. */

@@ -1,4 +1,4 @@
-import type { Actor } from '../access/actor';
+import { Actor, STAFF_ROLES } from '../access/actor';
 import { callerOf, isGranted, mayEverBeGranted, Ownership, Rules, ScopeAlternative, scopeOf } from '../access/policy';
 import { DomainError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
 import { Role } from '../domain/role';
@@ -9,21 +9,19 @@ export type OfferAction = 'see' | 'post' | 'change';
 export type OfferExposure = 'DRAFT' | 'PUBLISHED';
 export const OFFER_EXPOSURES: readonly OfferExposure[] = ['DRAFT', 'PUBLISHED'];
 
-const STAFF = [Role.SECRETARIAT, Role.ADMIN];
-
 /** Who may do what with an offer. A donor owns its organisation's offers; the Secretariat and operators act for any donor. */
 export const OFFER_RULES: Rules<OfferAction, OfferExposure> = {
   see: [
-    { roles: STAFF, of: 'any' },
+    { roles: STAFF_ROLES, of: 'any' },
     { roles: [Role.DONOR], of: 'own' },
     { roles: Object.values(Role), of: 'any', exposures: ['PUBLISHED'] },
   ],
   post: [
-    { roles: STAFF, of: 'any' },
+    { roles: STAFF_ROLES, of: 'any' },
     { roles: [Role.DONOR], of: 'own' },
   ],
   change: [
-    { roles: STAFF, of: 'any' },
+    { roles: STAFF_ROLES, of: 'any' },
     { roles: [Role.DONOR], of: 'own' },
   ],
 };
@@ -39,7 +37,7 @@ export function offerExposure(offer: Pick<OfferFacts, 'status'>): OfferExposure 
 }
 
 /** The donor whose offers the actor owns, if any. */
-function ownDonor(actor: Actor | null): string | null {
+export function ownDonor(actor: Pick<Actor, 'role' | 'donorId'> | null): string | null {
   return actor?.role === Role.DONOR ? actor.donorId : null;
 }
 

@@ -1,4 +1,4 @@
-import type { Actor } from '../access/actor';
+import { Actor, STAFF_ROLES } from '../access/actor';
 import { callerOf, isGranted, mayEverBeGranted, Ownership, Rules, ScopeAlternative, scopeOf } from '../access/policy';
 import { DomainError, ForbiddenError } from '../common/errors/domain-errors';
 import { Role } from '../domain/role';
@@ -12,16 +12,14 @@ export type ReportAction = 'read' | 'import';
 export type ReportExposure = 'STORED';
 export const REPORT_EXPOSURES: readonly ReportExposure[] = ['STORED'];
 
-const STAFF = [Role.SECRETARIAT, Role.ADMIN];
-
 /** Who may do what with a national report. A state owns its country's reports; the Secretariat and operators act for any state. */
 export const REPORT_RULES: Rules<ReportAction, ReportExposure> = {
   read: [
-    { roles: STAFF, of: 'any' },
+    { roles: STAFF_ROLES, of: 'any' },
     { roles: [Role.STATE], of: 'own' },
   ],
   import: [
-    { roles: STAFF, of: 'any' },
+    { roles: STAFF_ROLES, of: 'any' },
     { roles: [Role.STATE], of: 'own' },
   ],
 };

@@ -1,9 +1,8 @@
 import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
 import { IsEnum, IsOptional } from 'class-validator';
 import type { ServerResponse } from 'node:http';
-import { Role } from '../../domain/role';
 import { Actor } from '../../access/actor';
-import { CurrentActor, Public, Roles } from '../../access/access.decorators';
+import { CurrentActor, Public, StaffOnly } from '../../access/access.decorators';
 import { HttpErrorFilter } from '../../common/errors/http-error.filter';
 import { MatchFilter } from '../../matching/api/dto/match-filter.input';
 import { NeedFilter } from '../../needs/dto/need-filter.input';
@@ -79,7 +78,7 @@ export class CsvExportsController {
   }
 
   /** The figures include needs whose visibility keeps them from donors and other states, as the coverage query does. */
-  @Roles(Role.SECRETARIAT, Role.ADMIN)
+  @StaffOnly()
   @Get('coverage.csv')
   async coverage(@Query() query: Record<string, unknown>, @Res() response: ServerResponse): Promise<void> {
     const filter = await parseQueryParameters(CoverageArgs, COVERAGE_PARAMETERS, query);

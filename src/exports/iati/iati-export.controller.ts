@@ -1,11 +1,12 @@
 import { Controller, Get, Header, Query, UseFilters } from '@nestjs/common';
 import { IsOptional, IsString, Length } from 'class-validator';
-import { Role } from '../../domain/role';
+import { rolesGranted } from '../../access/policy';
 import { Actor } from '../../access/actor';
 import { CurrentActor, Roles } from '../../access/access.decorators';
 import { HttpErrorFilter } from '../../common/errors/http-error.filter';
 import { parseQueryParameters } from '../query-parameters';
 import { IatiExportService } from './iati-export.service';
+import { IATI_EXPORT_RULES } from './iati-export-policy';
 
 class IatiExportParameters {
   @IsOptional()
@@ -20,7 +21,7 @@ export class IatiExportController {
   constructor(private readonly iati: IatiExportService) {}
 
   /** A donor's confirmed pairings as IATI 2.03 activities: its own for a donor, `?donorId=` for the Secretariat. */
-  @Roles(Role.DONOR, Role.SECRETARIAT, Role.ADMIN)
+  @Roles(...rolesGranted(IATI_EXPORT_RULES, 'export'))
   @Get('activities.xml')
   @Header('Content-Type', 'application/xml; charset=utf-8')
   @Header('Cache-Control', 'no-store')

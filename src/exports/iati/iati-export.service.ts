@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { Donor } from '../../accounts/entities/donor.entity';
-import { Role } from '../../domain/role';
 import { AuditEvent } from '../../audit/audit-event.entity';
-import { Actor, isStaff } from '../../access/actor';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-errors';
+import { Actor } from '../../access/actor';
+import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { Match } from '../../matching/entities/match.entity';
 import { Need } from '../../needs/entities/need.entity';
 import { Offer } from '../../offers/entities/offer.entity';
@@ -13,6 +12,7 @@ import { ProgressReportsService } from '../../pairings/progress/progress-reports
 import { ReferenceService } from '../../reference/reference.service';
 import { analysisLanguage } from '../../reports/analysis/detect-language';
 import { addDays, addYears, IatiActivityInput, iatiActivitiesXml } from './iati-activities-xml';
+import { donorToExport } from './iati-export-policy';
 import { organisationType, PolicySignificance, REPORTED_PAIRING_STATUSES, ReportedPairingStatus } from './iati-codes';
 
 const GENDER_THEME = 'GENDER';
@@ -30,10 +30,7 @@ export class IatiExportService {
     private readonly reference: ReferenceService,
   ) {}
 
-  /**
-   * A donor exports its own pairings; the Secretariat names the donor. States and other donors are
-   * refused: the export lists a donor's commitments, which only it and the Secretariat see whole.
-   */
+  /** A donor exports its own pairings; the Secretariat names the donor (iati-export-policy.ts). */
   async activitiesXml(actor: Actor, requestedDonorId: string | undefined): Promise<string> {
     const donor = await this.donorFor(actor, requestedDonorId);
     if (!donor.iatiOrganisationRef) {
@@ -50,16 +47,7 @@ export class IatiExportService {
   }
 
   private async donorFor(actor: Actor, requestedDonorId: string | undefined): Promise<Donor> {
-    let donorId: string;
-    if (isStaff(actor)) {
-      if (!requestedDonorId) throw BadUserInputError.forField('donorId', 'Name the donor whose activities to export (?donorId=…).');
-      donorId = requestedDonorId;
-    } else if (actor.role === Role.DONOR && actor.donorId) {
-      if (requestedDonorId && requestedDonorId !== actor.donorId) throw new ForbiddenError('A donor exports only its own activities.');
-      donorId = actor.donorId;
-    } else {
-      throw new ForbiddenError('Only donors and the Secretariat export IATI activities.');
-    }
+    const donorId = donorToExport(actor, requestedDonorId);
     const donor = await this.dataSource.getRepository(Donor).findOne({ where: { id: donorId } });
     if (!donor) throw new NotFoundError('Donor', donorId);
     return donor;

@@ -1,8 +1,7 @@
 import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { User } from '../../accounts/entities/user.entity';
-import { Role } from '../../domain/role';
 import { Actor } from '../../access/actor';
-import { CurrentActor, Roles } from '../../access/access.decorators';
+import { CurrentActor, StaffOnly } from '../../access/access.decorators';
 import type { GraphQLRequestContext } from '../../common/graphql/request-loaders';
 import { ConnectionType, PageArgs } from '../../common/pagination/connection';
 import { MatchingWeightsInput } from './dto/matching-weights.input';
@@ -18,7 +17,7 @@ export class MatchingRunConnection extends ConnectionType(MatchingRun, 'Matching
 export class FullRunsResolver {
   constructor(private readonly matching: FullRunsService) {}
 
-  @Roles(Role.SECRETARIAT, Role.ADMIN)
+  @StaffOnly()
   @Mutation(() => MatchingRun, {
     description: 'Queues a full run: every open need against every open offer, with these weights (omitted ones keep their defaults).',
   })
@@ -29,19 +28,19 @@ export class FullRunsResolver {
     return this.matching.startRun(actor, weights);
   }
 
-  @Roles(Role.SECRETARIAT, Role.ADMIN)
+  @StaffOnly()
   @Query(() => MatchingRun, { description: 'One full matching run, with its progress or outcome.' })
   matchingRun(@Args('id', { type: () => ID }) id: string): Promise<MatchingRun> {
     return this.matching.findRun(id);
   }
 
-  @Roles(Role.SECRETARIAT, Role.ADMIN)
+  @StaffOnly()
   @Query(() => MatchingRunConnection, { description: 'Full matching runs, newest first. SECRETARIAT and ADMIN only.' })
   matchingRuns(@Args() page: PageArgs): Promise<MatchingRunConnection> {
     return this.matching.listRuns(page);
   }
 
-  @Roles(Role.SECRETARIAT, Role.ADMIN)
+  @StaffOnly()
   @Query(() => MatchingWeights, {
     description: 'The weights a run scores with where startMatchingRun is given none; only their ratios matter.',
   })

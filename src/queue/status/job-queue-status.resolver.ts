@@ -1,6 +1,5 @@
 import { Args, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Role } from '../../domain/role';
-import { Roles } from '../../access/access.decorators';
+import { StaffOnly } from '../../access/access.decorators';
 import { ServiceUnavailableError } from '../../common/errors/domain-errors';
 import { BullMqJobQueue } from '../bullmq-job-queue';
 import { JobQueue } from '../job-queue';
@@ -15,7 +14,7 @@ export class JobQueueStatusResolver {
     private readonly relay: OutboxRelay,
   ) {}
 
-  @Roles(Role.SECRETARIAT, Role.ADMIN)
+  @StaffOnly()
   @Query(() => JobQueueStatus, {
     description: 'The matching and allocation job queue: jobs by state, failed jobs, changes not yet queued.',
   })

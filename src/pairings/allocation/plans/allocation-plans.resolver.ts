@@ -1,7 +1,6 @@
 import { Args, Context, Field, Float, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Role } from '../../../domain/role';
 import { Actor } from '../../../access/actor';
-import { CurrentActor, Roles } from '../../../access/access.decorators';
+import { CurrentActor, StaffOnly } from '../../../access/access.decorators';
 import { GraphQLRequestContext } from '../../../common/graphql/request-loaders';
 import { ConnectionType, PageArgs } from '../../../common/pagination/connection';
 import { Match } from '../../../matching/entities/match.entity';
@@ -43,7 +42,7 @@ export class AllocationPlanConnection extends ConnectionType(AllocationPlan, 'Al
 export class AllocationPlansResolver {
   constructor(private readonly plans: AllocationPlansService) {}
 
-  @Roles(Role.SECRETARIAT, Role.ADMIN)
+  @StaffOnly()
   @Mutation(() => AllocationPlan, {
     description:
       "Asks for the best allocation of every open offer's remaining capacity across the undecided matches of open needs (maximising Σ score × USD within capacities, grant limits, unfunded amounts and the optional geographic balance). Returns the QUEUED plan at once; read it with allocationPlan until it is READY.",
@@ -55,19 +54,19 @@ export class AllocationPlansResolver {
     return this.plans.propose(actor, input ?? {});
   }
 
-  @Roles(Role.SECRETARIAT, Role.ADMIN)
+  @StaffOnly()
   @Query(() => AllocationPlan, { description: 'One allocation plan.' })
   allocationPlan(@Args('id', { type: () => ID }) id: string): Promise<AllocationPlan> {
     return this.plans.find(id);
   }
 
-  @Roles(Role.SECRETARIAT, Role.ADMIN)
+  @StaffOnly()
   @Query(() => AllocationPlanConnection, { description: 'Allocation plans, newest first. SECRETARIAT and ADMIN only.' })
   allocationPlans(@Args() page: PageArgs): Promise<AllocationPlanConnection> {
     return this.plans.list(page);
   }
 
-  @Roles(Role.SECRETARIAT, Role.ADMIN)
+  @StaffOnly()
   @Mutation(() => AllocationPlan, {
     description:
       'Approves every pairing of a READY plan with its amount, in one transaction: all or nothing. Refused with CONFLICT when any offer, need or match the plan relied on has changed since it was made.',
