@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { WebSocket } from 'ws';
 import { Match } from '../src/matching/entities/match.entity';
+import { Visibility } from '../src/domain/enums';
 import { MatchStatus } from '../src/domain/statuses';
 import { AppConfig } from '../src/config/app-config';
 import { Need } from '../src/needs/entities/need.entity';
@@ -620,6 +621,21 @@ describe('pairings: the workflow, its money, progress, coverage and live events'
       for (const listener of [ownEvents, otherEvents, stateEvents, ghanaEvents]) expect(listener.errors).toEqual([]);
     });
 
+    it('tells a donor nothing of pairs whose need it may not see, even of its own offers', async () => {
+      const offerId = await publishedOffer(donor, { capacityUsd: 500000 });
+      await engineIdle(dataSource);
+      const ownEvents = await listen(donor.token);
+      const stateEvents = await listen(nigeria.token);
+
+      const needId = await publishedNeed(nigeria, { estimatedBudgetUsd: 80000, visibility: 'SECRETARIAT' });
+      const ofThePair = (events: MatchEventView[]) => events.filter((event) => event.needId === needId && event.offerId === offerId);
+      await waitFor(() => ofThePair(stateEvents.events).length > 0);
+      expect(ofThePair(stateEvents.events)).toEqual([expect.objectContaining({ kind: 'PROPOSED' })]);
+      await engineIdle(dataSource);
+      expect(ofThePair(ownEvents.events)).toEqual([]);
+      for (const listener of [ownEvents, stateEvents]) expect(listener.errors).toEqual([]);
+    });
+
     it('holds subscriptions to the same depth and cost limits as HTTP operations', async () => {
       const needsMatches = (inner: string) => `need { matches { edges { node { ${inner} } } } }`;
       const tooDeep = `subscription { matchEvents { match { ${needsMatches(needsMatches(needsMatches('need { id }')))} } } }`;
@@ -647,6 +663,7 @@ describe('pairings: the workflow, its money, progress, coverage and live events'
         allocatedUsd: null,
         offerDonorId: 'another-donor',
         needCountryIso3: 'GHA',
+        needExposure: Visibility.PUBLIC,
         at: new Date().toISOString(),
       };
       await t.app
@@ -791,6 +808,7 @@ describe('pairings: matchEvents through Redis', () => {
         allocatedUsd: null,
         offerDonorId: donor.donorId,
         needCountryIso3: 'NGA',
+        needExposure: Visibility.PUBLIC,
         at: new Date().toISOString(),
       });
       await waitFor(() => own.events.length > 0);

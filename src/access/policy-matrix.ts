@@ -1,4 +1,4 @@
-import { Caller, CALLERS, Ownership, Rules } from './policy';
+import { Caller, CALLERS, Ownership } from './policy';
 
 export interface PolicyCase<Action extends string, Exposure extends string> {
   caller: Caller;
@@ -12,7 +12,7 @@ export interface PolicyCase<Action extends string, Exposure extends string> {
  * the rules declare, in each way the entity can be exposed. An action added to the rules joins the cases.
  */
 export function everyCase<Action extends string, Exposure extends string>(
-  rules: Rules<Action, Exposure>,
+  rules: Readonly<Record<Action, unknown>>,
   exposures: readonly Exposure[],
 ): PolicyCase<Action, Exposure>[] {
   return CALLERS.flatMap((caller) =>

@@ -22,7 +22,7 @@ export interface Grant<Exposure extends string> {
 /** For each action of an entity, every way it is allowed; an action no grant covers is refused. */
 export type Rules<Action extends string, Exposure extends string> = Readonly<Record<Action, readonly Grant<Exposure>[]>>;
 
-export function callerOf(actor: Actor | null | undefined): Caller {
+export function callerOf(actor: Pick<Actor, 'role'> | null | undefined): Caller {
   return actor?.role ?? ANONYMOUS;
 }
 
@@ -84,4 +84,9 @@ export function scopeOf<Action extends string, Exposure extends string>(
     if (grant.of === 'own' && ownerKey === null) return [];
     return [{ owner: grant.of === 'own' ? ownerKey : null, exposures: grant.exposures ?? null }];
   });
+}
+
+/** Whether a scope lets the caller act on every entity, however it shows: a query need not be narrowed. */
+export function allowsEverything<Exposure extends string>(scope: readonly ScopeAlternative<Exposure>[]): boolean {
+  return scope.some(({ owner, exposures }) => owner === null && exposures === null);
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
-import { Role } from '../../domain/role';
-import { Actor, isStaff } from '../../access/actor';
+import { Actor } from '../../access/actor';
+import { allowsEverything } from '../../access/policy';
 import { NotFoundError } from '../../common/errors/domain-errors';
 import { Connection, PageArgs, pageWindow, toConnection } from '../../common/pagination/connection';
 import { Need } from '../../needs/entities/need.entity';
@@ -11,14 +11,11 @@ import { ReferenceService } from '../../reference/reference.service';
 import { MatchFilter } from './dto/match-filter.input';
 import { Match } from '../entities/match.entity';
 import { MatchStatus } from '../../domain/statuses';
+import { restrictToScope } from '../../database/policy-scope';
+import { matchVisibilityScope } from '../match-policy';
+import { needVisibilityScope } from '../../needs/need-policy';
 
-/**
- * Whose matches a caller may list under one need: every match (the Secretariat, the need's own
- * state), only those of one donor's offers, or none.
- */
-export type NeedMatchesScope = { kind: 'all' } | { kind: 'donor'; donorId: string } | { kind: 'none' };
-
-/** Reading matches, with the visibility rules of the product brief. */
+/** Reading matches, with the visibility rules of the match policy. */
 @Injectable()
 export class MatchesService {
   constructor(
@@ -118,14 +115,6 @@ export class MatchesService {
     return new Set(rows.map((row) => row.id));
   }
 
-  /** What `need.matches` may show this caller; the need itself is already one the caller may see. */
-  scopeForNeed(actor: Actor | null, need: Need): NeedMatchesScope {
-    if (isStaff(actor)) return { kind: 'all' };
-    if (actor?.role === Role.STATE && actor.countryIso3 === need.countryIso3) return { kind: 'all' };
-    if (actor?.role === Role.DONOR && actor.donorId) return { kind: 'donor', donorId: actor.donorId };
-    return { kind: 'none' };
-  }
-
   /**
    * Batch loader behind `need.matches`: keys are `needId|donorId` (donorId empty for every offer).
    * One query per distinct donor in the batch; a need holds at most its top K proposals plus the
@@ -157,21 +146,20 @@ export class MatchesService {
     return new Map(matches.map((match) => [match.id, match]));
   };
 
+  /**
+   * The match policy as a query: the caller's side of the pair (the offer joined only when that side
+   * is the offer's), then the need policy on the need. Neither is joined for a caller who may see
+   * every match and every need.
+   */
   private visibleMatches(actor: Actor): SelectQueryBuilder<Match> {
     const query = this.dataSource.getRepository(Match).createQueryBuilder('match');
-    if (isStaff(actor)) return query;
-    if (actor.role === Role.STATE && actor.countryIso3) {
-      return query.innerJoin(Need, 'matchNeed', 'matchNeed.id = match.needId AND matchNeed.countryIso3 = :ownCountry', {
-        ownCountry: actor.countryIso3,
-      });
-    }
-    if (actor.role === Role.DONOR && actor.donorId) {
-      query
-        .innerJoin(Offer, 'matchOffer', 'matchOffer.id = match.offerId AND matchOffer.donorId = :ownDonor', { ownDonor: actor.donorId })
-        .innerJoin(Need, NEED_ALIAS, `${NEED_ALIAS}.id = match.needId`);
-      return this.needs.restrictToVisibleNeeds(query, actor);
-    }
-    return query.andWhere('1 = 0');
+    const { side, alternatives } = matchVisibilityScope(actor);
+    if (!alternatives.length) return query.andWhere('1 = 0');
+    if (allowsEverything(alternatives) && allowsEverything(needVisibilityScope(actor))) return query;
+    query.innerJoin(Need, NEED_ALIAS, `${NEED_ALIAS}.id = match.needId`);
+    if (side === 'offerDonorId') query.innerJoin(Offer, 'matchOffer', 'matchOffer.id = match.offerId');
+    restrictToScope(query, alternatives, side === 'offerDonorId' ? 'matchOffer.donorId' : `${NEED_ALIAS}.countryIso3`);
+    return this.needs.restrictToVisibleNeeds(query, actor);
   }
 }
 

@@ -3,6 +3,7 @@ import { ENTITIES } from '../../app/entities';
 import { sqliteConnectionOf } from '../../database/driver-adapter';
 import { MIGRATIONS } from '../../database/migrations';
 import { MatchEventKind, MatchEventMessage } from '../events/match-event';
+import { Visibility } from '../../domain/enums';
 import { MatchStatus } from '../../domain/statuses';
 import { queueSqliteTransactions } from '../../database/sqlite-transaction-queue';
 import { MatchWriter } from './match-writer';
@@ -65,13 +66,14 @@ describe('MatchWriter on SQLite', () => {
     expect(stored.map((row) => row.id).sort()).toEqual(events.map((event) => event.matchId).sort());
     expect(stored.every((row) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(row.id))).toBe(true);
     expect(
-      events.map(({ kind, offerId, version, previousStatus, offerDonorId, needCountryIso3 }) => ({
+      events.map(({ kind, offerId, version, previousStatus, offerDonorId, needCountryIso3, needExposure }) => ({
         kind,
         offerId,
         version,
         previousStatus,
         offerDonorId,
         needCountryIso3,
+        needExposure,
       })),
     ).toEqual([
       {
@@ -81,6 +83,7 @@ describe('MatchWriter on SQLite', () => {
         previousStatus: null,
         offerDonorId: 'donor-1',
         needCountryIso3: 'NGA',
+        needExposure: Visibility.PUBLIC,
       },
       {
         kind: MatchEventKind.PROPOSED,
@@ -89,6 +92,7 @@ describe('MatchWriter on SQLite', () => {
         previousStatus: null,
         offerDonorId: 'donor-2',
         needCountryIso3: 'NGA',
+        needExposure: Visibility.PUBLIC,
       },
     ]);
   });
@@ -152,6 +156,7 @@ describe('MatchWriter on SQLite', () => {
         { runId: 'run-1', needIds: ['need-a'], proposals, pairsScored: 7, matchesUpsertedBefore },
         {
           countryOfNeed: new Map([['need-a', 'NGA']]),
+          exposureOfNeed: new Map([['need-a', Visibility.DONORS]]),
           donorOfOffer: new Map([
             ['offer-1', 'donor-1'],
             ['offer-2', 'donor-2'],
@@ -168,8 +173,10 @@ describe('MatchWriter on SQLite', () => {
       expect(proposed).toBe(2);
       expect(await runProgress()).toEqual({ pairs: 7, upserted: 42 });
       const rows = await storedRows(['need-a']);
-      expect(events.map((event) => [event.matchId, event.offerDonorId, event.needCountryIso3])).toEqual(
-        [...rows].sort((a, b) => a.offerId.localeCompare(b.offerId)).map((row) => [row.id, `donor-${row.offerId.slice(-1)}`, 'NGA']),
+      expect(events.map((event) => [event.matchId, event.offerDonorId, event.needCountryIso3, event.needExposure])).toEqual(
+        [...rows]
+          .sort((a, b) => a.offerId.localeCompare(b.offerId))
+          .map((row) => [row.id, `donor-${row.offerId.slice(-1)}`, 'NGA', Visibility.DONORS]),
       );
       const [{ breakdown }] = await dataSource.query(`SELECT breakdown FROM matches WHERE offer_id = 'offer-1'`);
       expect(JSON.parse(breakdown)).toEqual({ ...BREAKDOWN, gender: 0 });

@@ -8,6 +8,9 @@ import { MatchStatus } from '../../domain/statuses';
 import { MatchWritePlan, planNeedRescore, StoredMatch, StoredMatches } from './match-write-plan';
 import { Proposal } from './proposal';
 import { LIVE_NEED_STATUSES } from '../../needs/need-lifecycle';
+import { NeedExposure, needExposure } from '../../needs/need-policy';
+import { NeedStatus } from '../../domain/statuses';
+import { Visibility } from '../../domain/enums';
 import { LIVE_OFFER_STATUSES } from '../../offers/offer-lifecycle';
 import {
   ChangedRow,
@@ -43,6 +46,8 @@ export interface MatchWriteOutcome {
  */
 export interface KnownPairOwners {
   countryOfNeed: ReadonlyMap<string, string>;
+  /** How each need shows, which decides who may hear of its pairs. */
+  exposureOfNeed: ReadonlyMap<string, NeedExposure>;
   donorOfOffer: ReadonlyMap<string, string>;
 }
 
@@ -144,6 +149,17 @@ export class MatchWriter {
     return new Map(rows.map((row) => [row.id, row.donorId]));
   }
 
+  /** How every live need shows, for the events of a full run. */
+  async liveNeedExposures(manager: EntityManager): Promise<Map<string, NeedExposure>> {
+    const rows = await manager
+      .createQueryBuilder()
+      .select(['need.id AS id', 'need.status AS status', 'need.visibility AS visibility'])
+      .from('needs', 'need')
+      .where('need.status IN (:...liveNeedStatuses)', { liveNeedStatuses: LIVE_NEED_STATUSES })
+      .getRawMany<{ id: string; status: NeedStatus; visibility: Visibility }>();
+    return new Map(rows.map((row) => [row.id, needExposure(row)]));
+  }
+
   /**
    * PROPOSED rows whose need or offer is no longer live, for the end of a full run; returns their
    * events. One statement per side, each reaching the rows through the index led by its own column.
@@ -165,7 +181,10 @@ export class MatchWriter {
   /** The events of these changes, with the owners of both sides that subscribers are filtered by. */
   private async eventsOf(manager: EntityManager, changes: readonly MatchChange[], known?: KnownPairOwners): Promise<MatchEventMessage[]> {
     if (changes.length === 0) return [];
-    const unknown = changes.filter((change) => !known?.countryOfNeed.has(change.needId) || !known.donorOfOffer.has(change.offerId));
+    const unknown = changes.filter(
+      (change) =>
+        !known?.countryOfNeed.has(change.needId) || !known.exposureOfNeed.has(change.needId) || !known.donorOfOffer.has(change.offerId),
+    );
     const owners = unknown.length === 0 && known ? known : await withLookedUpOwners(manager, unknown, known);
     const at = new Date().toISOString();
     return changes.map((change) => ({
@@ -179,6 +198,7 @@ export class MatchWriter {
       allocatedUsd: null,
       offerDonorId: owners.donorOfOffer.get(change.offerId)!,
       needCountryIso3: owners.countryOfNeed.get(change.needId)!,
+      needExposure: owners.exposureOfNeed.get(change.needId)!,
       at,
     }));
   }
@@ -192,21 +212,30 @@ async function withLookedUpOwners(
 ): Promise<KnownPairOwners> {
   const donorOfOffer = new Map(known?.donorOfOffer);
   const countryOfNeed = new Map(known?.countryOfNeed);
+  const exposureOfNeed = new Map(known?.exposureOfNeed);
   for (const chunk of chunksOf(changes, IDS_PER_STATEMENT)) {
     const owners = await manager
       .createQueryBuilder()
-      .select(['need.id AS "needId"', 'need.country_iso3 AS "countryIso3"', 'offer.id AS "offerId"', 'offer.donor_id AS "donorId"'])
+      .select([
+        'need.id AS "needId"',
+        'need.country_iso3 AS "countryIso3"',
+        'need.status AS "status"',
+        'need.visibility AS "visibility"',
+        'offer.id AS "offerId"',
+        'offer.donor_id AS "donorId"',
+      ])
       .from('matches', 'match')
       .innerJoin('needs', 'need', 'need.id = match.need_id')
       .innerJoin('offers', 'offer', 'offer.id = match.offer_id')
       .where('match.id IN (:...ids)', { ids: chunk.map((change) => change.id) })
-      .getRawMany<{ needId: string; countryIso3: string; offerId: string; donorId: string }>();
+      .getRawMany<{ needId: string; countryIso3: string; status: NeedStatus; visibility: Visibility; offerId: string; donorId: string }>();
     for (const owner of owners) {
       donorOfOffer.set(owner.offerId, owner.donorId);
       countryOfNeed.set(owner.needId, owner.countryIso3);
+      exposureOfNeed.set(owner.needId, needExposure(owner));
     }
   }
-  return { donorOfOffer, countryOfNeed };
+  return { donorOfOffer, countryOfNeed, exposureOfNeed };
 }
 
 /**

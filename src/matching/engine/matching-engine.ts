@@ -191,12 +191,17 @@ export class MatchingEngine {
    * owners, so that with a scoring thread the inputs themselves live in the thread alone.
    */
   private async startScoring(scoring: FullRunScoring, weights: ScoringWeights) {
-    const [needs, offers, donorOfOffer] = await Promise.all([
+    const [needs, offers, donorOfOffer, exposureOfNeed] = await Promise.all([
       this.inputs.liveNeeds(),
       this.inputs.liveOffers(),
       this.writer.liveOfferDonors(this.dataSource.manager),
+      this.writer.liveNeedExposures(this.dataSource.manager),
     ]);
-    const owners: KnownPairOwners = { countryOfNeed: new Map(needs.map((need) => [need.id, need.countryIso3])), donorOfOffer };
+    const owners: KnownPairOwners = {
+      countryOfNeed: new Map(needs.map((need) => [need.id, need.countryIso3])),
+      exposureOfNeed,
+      donorOfOffer,
+    };
     return {
       batches: scoring.batches(this.fullRunInput(needs, offers, weights)),
       needIds: needs.map((need) => need.id),

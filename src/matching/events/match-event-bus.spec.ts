@@ -1,4 +1,5 @@
 import { AppConfig } from '../../config/app-config';
+import { Visibility } from '../../domain/enums';
 import { MatchStatus } from '../../domain/statuses';
 import { MatchEventKind, MatchEventMessage } from './match-event';
 import { MatchEventBus, MatchEventsDroppedError, MAX_PENDING_EVENTS } from './match-event-bus';
@@ -14,6 +15,7 @@ const event = (index: number): MatchEventMessage => ({
   allocatedUsd: null,
   offerDonorId: 'donor',
   needCountryIso3: 'NGA',
+  needExposure: Visibility.PUBLIC,
   at: '2026-12-02T00:00:00.000Z',
 });
 

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Role } from '../../domain/role';
-import { Actor, isStaff } from '../../access/actor';
+import { Actor } from '../../access/actor';
 import { MatchStatus } from '../../domain/statuses';
+import { MatchExposure, mayDoToMatch } from '../match-policy';
 
 export enum MatchEventKind {
   PROPOSED = 'PROPOSED',
@@ -29,6 +29,8 @@ export interface MatchEventMessage {
   offerDonorId: string;
   /** The state that owns the need. */
   needCountryIso3: string;
+  /** How the need shows: a donor hears only of pairs whose need it may see. */
+  needExposure: MatchExposure;
   /** ISO 8601 instant. */
   at: string;
 }
@@ -64,14 +66,11 @@ export class MatchEvent {
 }
 
 export function toMatchEvent(message: MatchEventMessage): MatchEvent {
-  const { offerDonorId: _donor, needCountryIso3: _country, at, ...fields } = message;
+  const { offerDonorId: _donor, needCountryIso3: _country, needExposure: _exposure, at, ...fields } = message;
   return Object.assign(new MatchEvent(), fields, { at: new Date(at) });
 }
 
-/** A donor hears of its own offers, a state of its own needs, the Secretariat of everything. */
+/** An actor hears of the pairs it may see (the match policy), read from the message alone. */
 export function mayHear(actor: Actor, message: MatchEventMessage): boolean {
-  if (isStaff(actor)) return true;
-  if (actor.role === Role.DONOR) return actor.donorId !== null && actor.donorId === message.offerDonorId;
-  if (actor.role === Role.STATE) return actor.countryIso3 !== null && actor.countryIso3 === message.needCountryIso3;
-  return false;
+  return mayDoToMatch(actor, 'see', message);
 }

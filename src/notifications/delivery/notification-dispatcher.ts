@@ -17,7 +17,8 @@ import { NotificationEvent } from '../outbox/notification-event';
 import { SEND_EMAIL_JOB, SendEmailJobData } from './email-job-data';
 import { sweepMayTakeAt } from './email-sender';
 import { actorOf } from '../../accounts/account-state';
-import { EventOwners, isAudience } from './recipients';
+import { isAudience } from './recipients';
+import { MatchSides } from '../../matching/match-policy';
 
 /**
  * Turns an event into one notification per user who is its audience and may see what it is about,
@@ -103,7 +104,7 @@ export class NotificationDispatcher {
   }
 
   /** Whose need and offer the event concerns; null when it is gone. */
-  private async ownersOf(event: NotificationEvent): Promise<EventOwners | null> {
+  private async ownersOf(event: NotificationEvent): Promise<MatchSides | null> {
     if (event.matchId) {
       const row = await this.dataSource
         .getRepository(Match)
@@ -113,7 +114,7 @@ export class NotificationDispatcher {
         .select('need.countryIso3', 'needCountryIso3')
         .addSelect('offer.donorId', 'offerDonorId')
         .where('match.id = :id', { id: event.matchId })
-        .getRawOne<EventOwners>();
+        .getRawOne<MatchSides>();
       return row ?? null;
     }
     if (event.needId) {

@@ -11,6 +11,8 @@ import { OfferChanges } from '../../offers/offer-changes';
 import { Need } from '../../needs/entities/need.entity';
 import { NeedStatus } from '../../domain/statuses';
 import { fundingGapUsd, fundingStatus, LIVE_NEED_STATUSES } from '../../needs/need-lifecycle';
+import { needExposure } from '../../needs/need-policy';
+import { Visibility } from '../../domain/enums';
 import { Offer } from '../../offers/entities/offer.entity';
 import { OfferStatus } from '../../domain/statuses';
 import { capacityStatus } from '../../offers/offer-lifecycle';
@@ -191,6 +193,8 @@ export class PairingsService {
         .addSelect('match.status', 'status')
         .addSelect('offer.donorId', 'offerDonorId')
         .addSelect('need.countryIso3', 'needCountryIso3')
+        .addSelect('need.status', 'needStatus')
+        .addSelect('need.visibility', 'needVisibility')
         .where(`match.${column} = :id`, { id })
         .andWhere('match.status IN (:...undecided)', { undecided: UNDECIDED_STATUSES })
         .andWhere('match.id != :decided', { decided: match.id })
@@ -220,6 +224,7 @@ export class PairingsService {
           allocatedUsd: null,
           offerDonorId: row.offerDonorId,
           needCountryIso3: row.needCountryIso3,
+          needExposure: needExposure({ status: row.needStatus, visibility: row.needVisibility }),
           at: new Date().toISOString(),
         });
       }
@@ -236,6 +241,8 @@ interface SupersededRow {
   status: MatchStatus;
   offerDonorId: string;
   needCountryIso3: string;
+  needStatus: NeedStatus;
+  needVisibility: Visibility;
 }
 
 /** The event telling both parties and the Secretariat that a pairing moved. */
@@ -251,6 +258,7 @@ export function statusChange(match: Match, from: MatchStatus, { offer, need }: P
     allocatedUsd: match.allocatedUsd,
     offerDonorId: offer.donorId,
     needCountryIso3: need.countryIso3,
+    needExposure: needExposure(need),
     at: new Date().toISOString(),
   };
 }
