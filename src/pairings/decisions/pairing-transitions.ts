@@ -1,7 +1,9 @@
 import { Role } from '../../domain/role';
-import { Actor, isStaff } from '../../access/actor';
+import { Actor, STAFF_ROLES } from '../../access/actor';
+import { callerOf, isGranted, mayEverBeGranted, Rules } from '../../access/policy';
 import { ConflictError, ForbiddenError } from '../../common/errors/domain-errors';
 import { MatchStatus } from '../../domain/statuses';
+import { matchOwnership } from '../../matching/match-policy';
 
 /** Every decision that can move a pairing, by a person or by the system. */
 export enum PairingAction {
@@ -71,14 +73,32 @@ export interface PairingOwners {
   needCountryIso3: string;
 }
 
+/** The parties people can be; the platform is none of them. */
+type PersonParty = Exclude<PairingParty, PairingParty.SYSTEM>;
+/** Who is which party holds however the pairing stands; its status is the transition table's business. */
+type AnyStanding = 'ANY';
+
+/**
+ * Who each party is: the Secretariat and operators on any pairing, a donor or a state on its own
+ * side of one (the match policy says which side is whose).
+ */
+const PARTY_RULES: Rules<PersonParty, AnyStanding> = {
+  [PairingParty.OFFER_DONOR]: [{ roles: [Role.DONOR], of: 'own' }],
+  [PairingParty.NEED_STATE]: [{ roles: [Role.STATE], of: 'own' }],
+  [PairingParty.STAFF]: [{ roles: STAFF_ROLES, of: 'any' }],
+};
+const PERSON_PARTIES = Object.keys(PARTY_RULES) as PersonParty[];
+
 /** Every capacity in which the actor may take part in this pairing (none for an outsider). */
 export function partiesOf(actor: Actor, owners: PairingOwners): PairingParty[] {
-  const parties: PairingParty[] = [];
-  if (isStaff(actor)) parties.push(PairingParty.STAFF);
-  if (actor.role === Role.DONOR && actor.donorId !== null && actor.donorId === owners.offerDonorId) parties.push(PairingParty.OFFER_DONOR);
-  if (actor.role === Role.STATE && actor.countryIso3 !== null && actor.countryIso3 === owners.needCountryIso3)
-    parties.push(PairingParty.NEED_STATE);
-  return parties;
+  const ownership = matchOwnership(actor, owners);
+  return PERSON_PARTIES.filter((party) => isGranted(PARTY_RULES, party, callerOf(actor), ownership, 'ANY'));
+}
+
+/** The roles that may take one of these actions on some pairing: what the operation's role guard lets through. */
+export function rolesDeciding(...actions: PairingAction[]): Role[] {
+  const parties = actions.flatMap((action) => PAIRING_RULES[action].by.filter((party) => party !== PairingParty.SYSTEM));
+  return Object.values(Role).filter((role) => parties.some((party) => mayEverBeGranted(PARTY_RULES, party, role)));
 }
 
 const PARTY_NAMES: Record<PairingParty, string> = {

@@ -1,19 +1,19 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Role } from '../../domain/role';
 import { Actor } from '../../access/actor';
-import { CurrentActor, Roles } from '../../access/access.decorators';
+import { CurrentActor, Roles, StaffOnly } from '../../access/access.decorators';
 import { ReasonArgs } from '../../common/reason.args';
 import { Match } from '../../matching/entities/match.entity';
 import { ApproveMatchArgs } from './dto/approve-match.args';
 import { ProgressReportInput } from '../progress/dto/progress-report.input';
 import { ProgressReport } from '../progress/progress-report.entity';
 import { PairingsService } from './pairings.service';
+import { PairingAction, rolesDeciding } from './pairing-transitions';
 import { OverdueReporting } from '../progress/overdue-reporting.type';
 import { ProgressReportsService } from '../progress/progress-reports.service';
 
 const DEFAULT_OVERDUE_DAYS = 180;
 
-/** The pairing workflow; ownership and status rules live in the services. */
+/** The pairing workflow; who may take each decision is the transition table's (pairing-transitions.ts), checked in the services. */
 @Resolver()
 export class PairingsResolver {
   constructor(
@@ -21,13 +21,13 @@ export class PairingsResolver {
     private readonly progressReports: ProgressReportsService,
   ) {}
 
-  @Roles(Role.DONOR)
+  @Roles(...rolesDeciding(PairingAction.EXPRESS_INTEREST))
   @Mutation(() => Match, { description: "The offer's donor is interested in a PROPOSED pairing (→ DONOR_INTERESTED)." })
   expressInterest(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Match> {
     return this.pairings.expressInterest(actor, id);
   }
 
-  @Roles(Role.SECRETARIAT, Role.ADMIN)
+  @Roles(...rolesDeciding(PairingAction.APPROVE))
   @Mutation(() => Match, {
     description:
       "Approves a PROPOSED or DONOR_INTERESTED pairing (→ APPROVED), reserving allocatedUsd of the offer's remaining capacity for the need. Refused with BAD_USER_INPUT when the amount exceeds what the offer has left or what the need lacks, or falls outside the offer's grant limits; with CONFLICT on a stale expectedVersion.",
@@ -36,7 +36,7 @@ export class PairingsResolver {
     return this.pairings.approve(actor, id, allocatedUsd, expectedVersion, note);
   }
 
-  @Roles(Role.SECRETARIAT, Role.ADMIN)
+  @Roles(...rolesDeciding(PairingAction.REJECT))
   @Mutation(() => Match, {
     description: 'Rejects a PROPOSED, DONOR_INTERESTED or APPROVED pairing (→ REJECTED); an approved allocation goes back to the offer.',
   })
@@ -50,7 +50,7 @@ export class PairingsResolver {
     return this.pairings.reject(actor, id, reason, expectedVersion);
   }
 
-  @Roles(Role.STATE)
+  @Roles(...rolesDeciding(PairingAction.CONFIRM))
   @Mutation(() => Match, {
     description: 'The requesting state accepts an APPROVED pairing (→ CONFIRMED): nothing goes ahead without its consent.',
   })
@@ -58,7 +58,7 @@ export class PairingsResolver {
     return this.pairings.confirm(actor, id);
   }
 
-  @Roles(Role.STATE)
+  @Roles(...rolesDeciding(PairingAction.DECLINE))
   @Mutation(() => Match, {
     description:
       'The requesting state refuses a pairing (→ DECLINED): an APPROVED one, whose allocation goes back to the offer, or one still PROPOSED or DONOR_INTERESTED.',
@@ -67,7 +67,7 @@ export class PairingsResolver {
     return this.pairings.decline(actor, id, reason);
   }
 
-  @Roles(Role.STATE, Role.DONOR)
+  @Roles(...rolesDeciding(PairingAction.REPORT_PROGRESS, PairingAction.COMPLETE))
   @Mutation(() => ProgressReport, {
     description:
       'Either party reports on a CONFIRMED or ACTIVE pairing: the first report makes it ACTIVE, completed: true makes it COMPLETED. Disbursements over all reports never exceed the allocation.',
@@ -80,7 +80,7 @@ export class PairingsResolver {
     return this.progressReports.add(actor, matchId, input);
   }
 
-  @Roles(Role.SECRETARIAT, Role.ADMIN)
+  @StaffOnly()
   @Query(() => [OverdueReporting], {
     description:
       'CONFIRMED and ACTIVE pairings without a progress report (or any change) in the last `days` days, the longest silent first.',
