@@ -1,6 +1,5 @@
-import type { Actor } from '../access/actor';
-import { ANONYMOUS, Caller, Ownership } from '../access/policy';
-import { everyCase } from '../access/policy-matrix';
+import { Caller, Ownership } from '../access/policy';
+import { actorOf, everyCase } from '../access/policy-matrix';
 import { Visibility } from '../domain/enums';
 import { Role } from '../domain/role';
 import { MatchStatus, NeedStatus } from '../domain/statuses';
@@ -32,17 +31,6 @@ function domainAllows(caller: Caller, ownsSide: boolean, exposure: MatchExposure
 /** News of a pairing goes to its parties and the Secretariat, whatever its need shows (that is checked apart). */
 function domainAddresses(caller: Caller, ownsSide: boolean): boolean {
   return caller === Role.SECRETARIAT || caller === Role.ADMIN || ((caller === Role.STATE || caller === Role.DONOR) && ownsSide);
-}
-
-function actorOf(caller: Caller): Actor | null {
-  if (caller === ANONYMOUS) return null;
-  return {
-    userId: 'u',
-    email: 'u@example.org',
-    role: caller,
-    countryIso3: caller === Role.STATE ? 'NGA' : null,
-    donorId: caller === Role.DONOR ? 'donor-1' : null,
-  };
 }
 
 /** A match whose two sides are the caller's (its country's need, its organisation's offer) or someone else's. */

@@ -1,6 +1,5 @@
-import type { Actor } from '../access/actor';
-import { ANONYMOUS, Caller, Ownership } from '../access/policy';
-import { everyCase } from '../access/policy-matrix';
+import { Caller, Ownership } from '../access/policy';
+import { actorOf, everyCase } from '../access/policy-matrix';
 import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
 import { Visibility } from '../domain/enums';
 import { Role } from '../domain/role';
@@ -35,17 +34,6 @@ function domainAllows(caller: Caller, ownsNeed: boolean, action: NeedAction, exp
     default:
       throw new Error(`The domain rules say nothing of the action ${action as string}.`);
   }
-}
-
-function actorOf(caller: Caller): Actor | null {
-  if (caller === ANONYMOUS) return null;
-  return {
-    userId: 'u',
-    email: 'u@example.org',
-    role: caller,
-    countryIso3: caller === Role.STATE ? 'NGA' : null,
-    donorId: caller === Role.DONOR ? 'd' : null,
-  };
 }
 
 function needWith(ownership: Ownership, exposure: NeedExposure) {

@@ -1,6 +1,5 @@
-import type { Actor } from '../access/actor';
 import { ANONYMOUS, Caller, Ownership } from '../access/policy';
-import { everyCase } from '../access/policy-matrix';
+import { actorOf, everyCase } from '../access/policy-matrix';
 import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
 import { Role } from '../domain/role';
 import { OfferStatus } from '../domain/statuses';
@@ -33,17 +32,6 @@ function domainAllows(caller: Caller, ownsOffer: boolean, action: OfferAction, e
     default:
       throw new Error(`The domain rules say nothing of the action ${action as string}.`);
   }
-}
-
-function actorOf(caller: Caller): Actor | null {
-  if (caller === ANONYMOUS) return null;
-  return {
-    userId: 'u',
-    email: 'u@example.org',
-    role: caller,
-    countryIso3: caller === Role.STATE ? 'NGA' : null,
-    donorId: caller === Role.DONOR ? 'donor-1' : null,
-  };
 }
 
 function offerWith(ownership: Ownership, exposure: OfferExposure) {

@@ -1,6 +1,5 @@
-import type { Actor } from '../access/actor';
-import { ANONYMOUS, Caller } from '../access/policy';
-import { everyCase } from '../access/policy-matrix';
+import type { Caller } from '../access/policy';
+import { actorOf, everyCase } from '../access/policy-matrix';
 import { Role } from '../domain/role';
 import { mayReadReport, refusalToImport, REPORT_EXPOSURES, REPORT_RULES, ReportAction, reportReadScope } from './report-policy';
 
@@ -17,17 +16,6 @@ function domainAllows(caller: Caller, ownsReport: boolean, action: ReportAction)
     default:
       throw new Error(`The domain rules say nothing of the action ${action as string}.`);
   }
-}
-
-function actorOf(caller: Caller): Actor | null {
-  if (caller === ANONYMOUS) return null;
-  return {
-    userId: 'u',
-    email: 'u@example.org',
-    role: caller,
-    countryIso3: caller === Role.STATE ? 'NGA' : null,
-    donorId: caller === Role.DONOR ? 'd' : null,
-  };
 }
 
 const MATRIX = everyCase(REPORT_RULES, REPORT_EXPOSURES);

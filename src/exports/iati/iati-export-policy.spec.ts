@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/actor';
 import { ANONYMOUS, Caller, rolesGranted } from '../../access/policy';
-import { everyCase } from '../../access/policy-matrix';
+import { actorOf, everyCase } from '../../access/policy-matrix';
 import { BadUserInputError, ForbiddenError } from '../../common/errors/domain-errors';
 import { Role } from '../../domain/role';
 import { donorToExport, IATI_EXPORT_EXPOSURES, IATI_EXPORT_RULES, mayExportActivitiesOf } from './iati-export-policy';
@@ -14,21 +14,13 @@ function domainAllows(caller: Caller, ownsDonor: boolean): boolean {
   return caller === Role.SECRETARIAT || caller === Role.ADMIN || (caller === Role.DONOR && ownsDonor);
 }
 
-function actorOf(caller: Exclude<Caller, typeof ANONYMOUS>): Actor {
-  return {
-    userId: 'u',
-    email: 'u@example.org',
-    role: caller,
-    countryIso3: caller === Role.STATE ? 'NGA' : null,
-    donorId: caller === Role.DONOR ? 'donor-1' : null,
-  };
-}
+const signedIn = (caller: Caller): Actor => actorOf(caller)!;
 
 const MATRIX = everyCase(IATI_EXPORT_RULES, IATI_EXPORT_EXPOSURES).filter(({ caller }) => caller !== ANONYMOUS);
 
 describe('IATI export policy', () => {
   it.each(MATRIX)("$caller exporting $ownership donor's activities", ({ caller, ownership }) => {
-    const actor = actorOf(caller as Role);
+    const actor = signedIn(caller);
     const donorId = ownership === 'own' ? 'donor-1' : 'donor-2';
     const expected = domainAllows(caller, caller === Role.DONOR && ownership === 'own');
     expect(mayExportActivitiesOf(actor, donorId)).toBe(expected);
@@ -42,12 +34,12 @@ describe('IATI export policy', () => {
   });
 
   it("takes a donor's own when it names none, and asks the Secretariat to name one", () => {
-    expect(donorToExport(actorOf(Role.DONOR), undefined)).toBe('donor-1');
-    expect(() => donorToExport(actorOf(Role.SECRETARIAT), undefined)).toThrow(BadUserInputError);
+    expect(donorToExport(signedIn(Role.DONOR), undefined)).toBe('donor-1');
+    expect(() => donorToExport(signedIn(Role.SECRETARIAT), undefined)).toThrow(BadUserInputError);
   });
 
   it('tells a state that only donors and the Secretariat export, and a donor that it exports only its own', () => {
-    expect(() => donorToExport(actorOf(Role.STATE), 'donor-1')).toThrow('Only donors and the Secretariat export IATI activities.');
-    expect(() => donorToExport(actorOf(Role.DONOR), 'donor-2')).toThrow('A donor exports only its own activities.');
+    expect(() => donorToExport(signedIn(Role.STATE), 'donor-1')).toThrow('Only donors and the Secretariat export IATI activities.');
+    expect(() => donorToExport(signedIn(Role.DONOR), 'donor-2')).toThrow('A donor exports only its own activities.');
   });
 });

@@ -1,7 +1,7 @@
 import { Role } from '../../domain/role';
 import { Actor } from '../../access/actor';
 import { ANONYMOUS, Caller, CALLERS } from '../../access/policy';
-import { everyCase } from '../../access/policy-matrix';
+import { actorOf, everyCase } from '../../access/policy-matrix';
 import { ConflictError, ForbiddenError } from '../../common/errors/domain-errors';
 import { MatchStatus } from '../../domain/statuses';
 import { holdsMoney, nextPairingStatus, PAIRING_RULES, PairingAction, PairingParty, partiesOf, rolesDeciding } from './pairing-transitions';
@@ -146,13 +146,6 @@ function domainOutcome(
 }
 
 describe('pairing decisions by role and side', () => {
-  const actorOf = (caller: Exclude<Caller, typeof ANONYMOUS>): Actor => ({
-    userId: 'u',
-    email: 'u@example.org',
-    role: caller,
-    countryIso3: caller === Role.STATE ? 'NGA' : null,
-    donorId: caller === Role.DONOR ? 'donor-1' : null,
-  });
   const pairing = (ownership: 'own' | 'other') =>
     ownership === 'own' ? { offerDonorId: 'donor-1', needCountryIso3: 'NGA' } : { offerDonorId: 'donor-2', needCountryIso3: 'GHA' };
   const ownsSide = (caller: Caller, ownership: 'own' | 'other') => (caller === Role.STATE || caller === Role.DONOR) && ownership === 'own';
@@ -160,7 +153,7 @@ describe('pairing decisions by role and side', () => {
 
   it.each(MATRIX)('$caller on $ownership pairing, $action from $exposure', ({ caller, ownership, action, exposure: from }) => {
     const expected = domainOutcome(caller, ownsSide(caller, ownership), action, from);
-    const decide = () => nextPairingStatus(action, from, partiesOf(actorOf(caller as Role), pairing(ownership)));
+    const decide = () => nextPairingStatus(action, from, partiesOf(actorOf(caller)!, pairing(ownership)));
     if (expected === 'FORBIDDEN') expect(decide).toThrow(ForbiddenError);
     else if (expected === 'CONFLICT') expect(decide).toThrow(ConflictError);
     else expect(decide()).toBe(expected);
