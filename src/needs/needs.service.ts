@@ -389,7 +389,7 @@ export class NeedsService {
    * subquery walks every visible need on every request.
    */
   restrictToVisibleNeeds<Entity extends ObjectLiteral>(query: SelectQueryBuilder<Entity>, actor: Actor | null): SelectQueryBuilder<Entity> {
-    return restrictToScope(query, needVisibilityScope(actor), `${NEED_ALIAS}.countryIso3`, exposedAs);
+    return restrictToScope(query, 'need', needVisibilityScope(actor), `${NEED_ALIAS}.countryIso3`, exposedAs);
   }
 
   private async changeStatus(

@@ -192,7 +192,7 @@ export class OffersService {
       .createQueryBuilder('offer')
       .leftJoinAndSelect('offer.themeLinks', 'themeLink')
       .leftJoinAndSelect('offer.eligibility', 'eligibleArea');
-    return restrictToScope(query, offerVisibilityScope(actor), 'offer.donorId', exposedAs);
+    return restrictToScope(query, 'offer', offerVisibilityScope(actor), 'offer.donorId', exposedAs);
   }
 
   private async changeStatus(

@@ -156,7 +156,7 @@ export class ReportsService {
 
   private visibleReports(actor: Actor) {
     const query = this.dataSource.getRepository(NationalReport).createQueryBuilder('report');
-    return restrictToScope(query, reportReadScope(actor), 'report.countryIso3');
+    return restrictToScope(query, 'report', reportReadScope(actor), 'report.countryIso3');
   }
 
   private findByContent(countryIso3: string, contentHash: string): Promise<NationalReport | null> {

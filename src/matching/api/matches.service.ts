@@ -158,7 +158,7 @@ export class MatchesService {
     if (allowsEverything(alternatives) && allowsEverything(needVisibilityScope(actor))) return query;
     query.innerJoin(Need, NEED_ALIAS, `${NEED_ALIAS}.id = match.needId`);
     if (side === 'offerDonorId') query.innerJoin(Offer, 'matchOffer', 'matchOffer.id = match.offerId');
-    restrictToScope(query, alternatives, side === 'offerDonorId' ? 'matchOffer.donorId' : `${NEED_ALIAS}.countryIso3`);
+    restrictToScope(query, 'match', alternatives, side === 'offerDonorId' ? 'matchOffer.donorId' : `${NEED_ALIAS}.countryIso3`);
     return this.needs.restrictToVisibleNeeds(query, actor);
   }
 }
