@@ -33,8 +33,8 @@ describe('MatchWriter on SQLite', () => {
       ['need-b', 'GHA', 'WITHDRAWN'],
     ]) {
       await dataSource.query(
-        `INSERT INTO needs (id, country_iso3, title, description, status, visibility, priority, assistance_types, estimated_budget_usd, created_by, version)
-         VALUES (?, ?, 't', 'd', ?, 'PUBLIC', 1, '', 1000, 'user', 1)`,
+        `INSERT INTO needs (id, country_iso3, title, description, status, visibility, priority, assistance_types, estimated_budget_usd, created_by, version, cycle_year, valid_until)
+         VALUES (?, ?, 't', 'd', ?, 'PUBLIC', 1, '', 1000, 'user', 1, 2026, '2027-12-31')`,
         [id, country, status],
       );
     }
