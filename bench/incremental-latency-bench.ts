@@ -13,24 +13,14 @@
  * the queue's keys on the way out, also when interrupted. `--profile` writes V8 CPU profiles of the
  * API and the worker to bench/.profiles/.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { DEFAULT_WEIGHTS, OfferIndex, prepareNeed, prepareOffer, scoreNeedAgainstOffers } from '../src/matching/engine/scoring';
 import { MATCHING_TAXONOMY } from '../src/matching/engine/matching-taxonomy';
+import { argument, BENCH_SECRETARIAT, CREATE_NEED, PUBLISH_NEED, startServiceStack } from './api-load';
 import { percentile, verdict } from './bench-report';
-import {
-  BENCH_ADMIN,
-  benchServiceEnv,
-  freePort,
-  GraphQLClient,
-  millisecondsSince,
-  PROFILE_DIR,
-  ServiceProcess,
-  sleep,
-} from './service-process';
-import { createScratchDatabase, openDatabase, ScratchDatabase } from './scratch-database';
+import { BENCH_ADMIN, GraphQLClient, millisecondsSince, PROFILE_DIR, sleep } from './service-process';
+import { openDatabase } from './scratch-database';
 import { insertOffers, needForScoring, offerForScoring, SyntheticMarket, SyntheticNeed, SyntheticOffer } from './synthetic-market';
 
 const TARGET_P95_MS = 100;
@@ -39,17 +29,9 @@ const WARM_UP_NEEDS = 5;
 /** Pause between two polls of `matches`; it bounds how much the polling itself adds to a latency. */
 const POLL_PAUSE_MS = 5;
 const POLL_GIVE_UP_MS = 30_000;
-const SECRETARIAT = { email: 'secretariat@bench.local', password: 'a-benchmark-secretariat-password' };
 /** Defaults of MATCH_TOP_K and MATCH_MIN_SCORE, which the processes below run with. */
 const SCORE_OPTIONS = { topK: 20, minScore: 0.3 };
 
-function argument(name: string, fallback: string): string {
-  const position = process.argv.indexOf(`--${name}`);
-  return position >= 0 ? process.argv[position + 1] : fallback;
-}
-
-const CREATE_NEED = 'mutation CreateNeed($input: CreateNeedInput!) { createNeed(input: $input) { id } }';
-const PUBLISH_NEED = 'mutation PublishNeed($id: ID!) { publishNeed(id: $id) { id status } }';
 const MATCH_COUNT = 'query Matches($filter: MatchFilter, $first: Int) { matches(filter: $filter, first: $first) { totalCount } }';
 
 /**
@@ -105,20 +87,6 @@ async function publishAndWait(client: GraphQLClient, need: SyntheticNeed): Promi
   }
 }
 
-async function deleteQueueKeys(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
 function describeLatencies(label: string, values: readonly number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
   const mean = sorted.reduce((sum, value) => sum + value, 0) / sorted.length;
@@ -137,35 +105,10 @@ async function main(): Promise<void> {
       `${compiledSource}/worker.js is missing: run the compiled benchmark (npm run bench, or npx tsc -p bench/tsconfig.json first)`,
     );
   }
-  const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const queuePrefix = `poa-bench-${randomBytes(4).toString('hex')}`;
-  const services: ServiceProcess[] = [];
-  let database: ScratchDatabase | undefined;
-  let interrupted = false;
-  const cleanUp = async () => {
-    for (const service of [...services].reverse()) await service.stop();
-    await database?.drop();
-    await deleteQueueKeys(redisUrl, queuePrefix).catch((error: unknown) =>
-      console.error(`could not delete the queue keys: ${String(error)}`),
-    );
-  };
-  process.once('SIGINT', () => {
-    interrupted = true;
-    void cleanUp().finally(() => process.exit(130));
-  });
-
+  const stack = await startServiceStack({ profilePrefix: profile ? 'incremental' : null, logLevel: 'info' });
   try {
-    database = await createScratchDatabase();
-    const port = await freePort();
-    const env = benchServiceEnv({ port, databaseUrl: database.url, redisUrl, queuePrefix, logLevel: 'info' });
-    const api = new ServiceProcess('API', join(compiledSource, 'main.js'), env, profile ? 'incremental-api.cpuprofile' : null);
-    services.push(api);
-    await api.waitFor('poa-match: console at');
-    const worker = new ServiceProcess('worker', join(compiledSource, 'worker.js'), env, profile ? 'incremental-worker.cpuprofile' : null);
-    services.push(worker);
-    await worker.waitFor('poa-match worker: consuming');
-
-    const client = new GraphQLClient(`http://127.0.0.1:${port}/graphql`);
+    const { url, database, redisUrl, queuePrefix } = stack;
+    const client = new GraphQLClient(url);
     await client.login(BENCH_ADMIN);
     const { createDonor } = await client.request<{ createDonor: { id: string } }>(
       'mutation CreateDonor($input: CreateDonorInput!) { createDonor(input: $input) { id } }',
@@ -173,9 +116,9 @@ async function main(): Promise<void> {
     );
     const { createUser } = await client.request<{ createUser: { id: string } }>(
       'mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id } }',
-      { input: { ...SECRETARIAT, role: 'SECRETARIAT' } },
+      { input: { ...BENCH_SECRETARIAT, role: 'SECRETARIAT' } },
     );
-    await client.login(SECRETARIAT);
+    await client.login(BENCH_SECRETARIAT);
 
     const market = new SyntheticMarket(seed);
     const offers = market.offers(offerCount);
@@ -218,7 +161,7 @@ async function main(): Promise<void> {
     console.log(`  target p95 ≤ ${TARGET_P95_MS} ms: ${p95.toFixed(0)} ms, ${verdict(p95 <= TARGET_P95_MS)}`);
     if (profile) console.log(`  CPU profiles of the API and the worker in ${PROFILE_DIR}`);
   } finally {
-    if (!interrupted) await cleanUp();
+    await stack.stop();
   }
 }
 

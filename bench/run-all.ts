@@ -5,7 +5,7 @@
  * databases, worker and API processes, queue keys); a benchmark that overruns its time limit is
  * stopped, and Ctrl-C stops the running one and lets it clean up.
  *
- *   npm run bench [-- --only scoring,full-run,incremental,allocation,console,read-path,writes]
+ *   npm run bench [-- --only scoring,full-run,incremental,allocation,console,read-path,writes,backlog]
  */
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -73,6 +73,14 @@ const BENCHMARKS: Benchmark[] = [
     script: 'write-throughput-bench.js',
     args: ['--needs', '1000', '--offers', '200', '--clients', '12'],
     timeLimitMs: 10 * 60_000,
+  },
+  {
+    name: 'backlog',
+    title:
+      'the rescoring backlog: 12 clients create and publish 5,000 needs and 1,000 offers; drain time with one worker, a person’s need and a full run meanwhile',
+    script: 'backlog-bench.js',
+    args: ['--needs', '5000', '--offers', '1000', '--clients', '12'],
+    timeLimitMs: 30 * 60_000,
   },
 ];
 

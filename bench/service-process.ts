@@ -105,6 +105,11 @@ export class ServiceProcess {
     }
   }
 
+  /** The last lines it wrote, to explain a failure. */
+  recentOutput(lines = 40): string {
+    return this.output.split('\n').slice(-lines).join('\n');
+  }
+
   /** SIGTERM, and SIGKILL if it has not exited after the grace period. */
   async stop(graceMs = 10_000): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
@@ -113,6 +118,25 @@ export class ServiceProcess {
     await this.exited;
     clearTimeout(timer);
   }
+}
+
+/**
+ * The compiled API and then one worker process on `env`, each added to `services` as soon as it is
+ * started, so the caller stops it also when the other fails to start. With `profilePrefix`, each
+ * writes its V8 CPU profile as `<prefix>-api.cpuprofile` and `<prefix>-worker.cpuprofile`.
+ */
+export async function startApiAndWorker(env: NodeJS.ProcessEnv, services: ServiceProcess[], profilePrefix: string | null): Promise<void> {
+  const api = new ServiceProcess('API', join(COMPILED_SOURCE, 'main.js'), env, profilePrefix && `${profilePrefix}-api.cpuprofile`);
+  services.push(api);
+  await api.waitFor('poa-match: console at');
+  const worker = new ServiceProcess(
+    'worker',
+    join(COMPILED_SOURCE, 'worker.js'),
+    env,
+    profilePrefix && `${profilePrefix}-worker.cpuprofile`,
+  );
+  services.push(worker);
+  await worker.waitFor('poa-match worker: consuming');
 }
 
 export class GraphQLClient {

@@ -19,111 +19,16 @@
  * incremental benchmark. Everything it starts is stopped and dropped on the way out.
  */
 import Database from 'better-sqlite3';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Redis from 'ioredis';
+import { argument, prepareAccounts, runClients, startServiceStack, workload } from './api-load';
 import { percentile, verdict } from './bench-report';
-import { createScratchDatabase, ScratchDatabase } from './scratch-database';
-import {
-  BENCH_ADMIN,
-  benchServiceEnv,
-  COMPILED_SOURCE,
-  freePort,
-  GraphQLClient,
-  millisecondsSince,
-  PROFILE_DIR,
-  ServiceProcess,
-} from './service-process';
-import { SyntheticMarket, SyntheticNeed, SyntheticOffer } from './synthetic-market';
+import { BENCH_ADMIN, millisecondsSince, PROFILE_DIR } from './service-process';
+import { SyntheticMarket } from './synthetic-market';
 
 const TARGET_MUTATIONS_PER_SECOND = 300;
-const SECRETARIAT = { email: 'secretariat@bench.local', password: 'a-benchmark-secretariat-password' };
-
-const CREATE_NEED = 'mutation CreateNeed($input: CreateNeedInput!) { createNeed(input: $input) { id } }';
-const PUBLISH_NEED = 'mutation PublishNeed($id: ID!) { publishNeed(id: $id) { id status } }';
-const CREATE_OFFER = 'mutation CreateOffer($input: CreateOfferInput!) { createOffer(input: $input) { id } }';
-const PUBLISH_OFFER = 'mutation PublishOffer($id: ID!) { publishOffer(id: $id) { id status } }';
-
-function argument(name: string, fallback: string): string {
-  const position = process.argv.indexOf(`--${name}`);
-  return position >= 0 ? process.argv[position + 1] : fallback;
-}
-
-type Item = { kind: 'need'; need: SyntheticNeed } | { kind: 'offer'; offer: SyntheticOffer };
-
-/**
- * The synthetic offer as its donor's desk would post it: countries by ISO code, areas by M49 code,
- * and grant limits within the capacity, as the API requires (the generator draws them apart).
- */
-function offerInput(offer: SyntheticOffer, donorId: string): Record<string, unknown> {
-  const { eligibleAreaCodes, ...rest } = offer;
-  const maxGrantUsd = rest.maxGrantUsd === null ? null : Math.min(rest.maxGrantUsd, rest.capacityUsd);
-  const minGrantUsd = rest.minGrantUsd === null ? null : Math.min(rest.minGrantUsd, maxGrantUsd ?? rest.capacityUsd);
-  return {
-    ...rest,
-    minGrantUsd,
-    maxGrantUsd,
-    donorId,
-    eligibleCountryIso3s: eligibleAreaCodes.filter((code) => /^[A-Z]{3}$/.test(code)),
-    eligibleRegionCodes: eligibleAreaCodes.filter((code) => /^\d{3}$/.test(code)),
-  };
-}
-
-/** Needs and offers interleaved, so offers arrive all through the load as they would. */
-function workload(market: SyntheticMarket, needCount: number, offerCount: number): Item[] {
-  const needs = market.needs(needCount);
-  // The generator exhausts some offers (capacity 0), which the API refuses to create.
-  const offers = market
-    .offers(offerCount * 2)
-    .filter((offer) => offer.capacityUsd > 0)
-    .slice(0, offerCount);
-  const items: Item[] = [];
-  const needsPerOffer = needCount / Math.max(1, offerCount);
-  for (let n = 0, o = 0; n < needs.length || o < offers.length;) {
-    if (o < offers.length && (n >= needs.length || n >= (o + 1) * needsPerOffer - 1)) items.push({ kind: 'offer', offer: offers[o++] });
-    else items.push({ kind: 'need', need: needs[n++] });
-  }
-  return items;
-}
-
-async function runClients(
-  url: string,
-  token: string,
-  donorId: string,
-  items: Item[],
-  clients: number,
-): Promise<{ seconds: number; latencies: number[] }> {
-  let next = 0;
-  const latencies: number[] = [];
-  const timed = async <T>(client: GraphQLClient, query: string, variables: Record<string, unknown>): Promise<T> => {
-    const start = process.hrtime.bigint();
-    const data = await client.request<T>(query, variables);
-    latencies.push(millisecondsSince(start));
-    return data;
-  };
-  const start = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      const client = new GraphQLClient(url);
-      client.token = token;
-      for (let index = next++; index < items.length; index = next++) {
-        const item = items[index];
-        if (item.kind === 'need') {
-          const { createNeed } = await timed<{ createNeed: { id: string } }>(client, CREATE_NEED, { input: item.need });
-          await timed(client, PUBLISH_NEED, { id: createNeed.id });
-        } else {
-          const { createOffer } = await timed<{ createOffer: { id: string } }>(client, CREATE_OFFER, {
-            input: offerInput(item.offer, donorId),
-          });
-          await timed(client, PUBLISH_OFFER, { id: createOffer.id });
-        }
-      }
-    }),
-  );
-  return { seconds: millisecondsSince(start) / 1000, latencies };
-}
 
 /**
  * What the disk allows: `count` transactions by better-sqlite3 alone, each writing the rows a
@@ -162,20 +67,6 @@ function sqliteTransactionsPerSecond(count: number, synchronous: 'FULL' | 'NORMA
   }
 }
 
-async function deleteQueueKeys(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
 async function main(): Promise<void> {
   const needCount = Number(argument('needs', '1000'));
   const offerCount = Number(argument('offers', '200'));
@@ -183,52 +74,20 @@ async function main(): Promise<void> {
   const seed = Number(argument('seed', '5'));
   const profile = process.argv.includes('--profile');
   if (profile) mkdirSync(PROFILE_DIR, { recursive: true });
-  const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const queuePrefix = `poa-bench-${randomBytes(4).toString('hex')}`;
-  const services: ServiceProcess[] = [];
-  let database: ScratchDatabase | undefined;
-  const cleanUp = async () => {
-    for (const service of [...services].reverse()) await service.stop();
-    await database?.drop();
-    await deleteQueueKeys(redisUrl, queuePrefix).catch((error: unknown) =>
-      console.error(`could not delete the queue keys: ${String(error)}`),
-    );
-  };
-  process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
-
+  const stack = await startServiceStack({ profilePrefix: profile ? 'writes' : null });
   try {
-    database = await createScratchDatabase();
-    const port = await freePort();
-    const env = benchServiceEnv({ port, databaseUrl: database.url, redisUrl, queuePrefix });
-    const api = new ServiceProcess('API', join(COMPILED_SOURCE, 'main.js'), env, profile ? 'writes-api.cpuprofile' : null);
-    services.push(api);
-    await api.waitFor('poa-match: console at');
-    const worker = new ServiceProcess('worker', join(COMPILED_SOURCE, 'worker.js'), env, profile ? 'writes-worker.cpuprofile' : null);
-    services.push(worker);
-    await worker.waitFor('poa-match worker: consuming');
-
-    const url = `http://127.0.0.1:${port}/graphql`;
-    const admin = new GraphQLClient(url);
-    await admin.login(BENCH_ADMIN);
-    const { createDonor } = await admin.request<{ createDonor: { id: string } }>(
-      'mutation CreateDonor($input: CreateDonorInput!) { createDonor(input: $input) { id } }',
-      { input: { name: 'Benchmark donor', kind: 'STATE' } },
-    );
-    await admin.request('mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-      input: { ...SECRETARIAT, role: 'SECRETARIAT' },
-    });
-    const secretariat = new GraphQLClient(url);
-    await secretariat.login(SECRETARIAT);
+    const { url, database, redisUrl } = stack;
+    const { secretariat, donorId } = await prepareAccounts(url, BENCH_ADMIN);
 
     const items = workload(new SyntheticMarket(seed), needCount, offerCount);
     const warmUp = items.splice(0, 24);
-    await runClients(url, secretariat.token!, createDonor.id, warmUp, clients);
+    await runClients(url, secretariat.token!, donorId, warmUp, clients);
     console.log(
       `writes: ${clients} clients at once create and publish ${needCount.toLocaleString('en')} needs and ${offerCount.toLocaleString('en')} offers over GraphQL ` +
         `(${items.length * 2} mutations, after ${warmUp.length * 2} not counted); API and a separate worker process (compiled, NODE_ENV=production), ` +
         `${database.dialect}, Redis ${redisUrl}`,
     );
-    const { seconds, latencies } = await runClients(url, secretariat.token!, createDonor.id, items, clients);
+    const { seconds, latencies } = await runClients(url, secretariat.token!, donorId, items, clients);
     const sorted = latencies.sort((a, b) => a - b);
     const rate = latencies.length / seconds;
     console.log(`  ${latencies.length} mutations in ${seconds.toFixed(1)} s: ${rate.toFixed(0)} mutations/s`);
@@ -248,7 +107,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    await cleanUp();
+    await stack.stop();
   }
 }
 
