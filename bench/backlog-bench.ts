@@ -86,50 +86,49 @@ async function matchesOf(client: GraphQLClient, needId: string): Promise<string>
 
 interface PersonNeed {
   id: string;
-  /** When it was published, relative to the end of the load (negative: during the load). */
-  publishedAfterLoadMs: number;
+  publishedAt: bigint;
   firstMatchesMs: number | null;
   firstMatches: string;
 }
 
 /**
- * One desk officer: creates a draft (not timed), publishes it, and reads its matches until there are
- * any; then the next, until `done()` says the backlog is gone.
+ * A desk officer: creates a draft (not timed), publishes it, and reads its matches until there are
+ * any (a need with none, until `pollUntil()`, and once more after); then the next, while
+ * `publishWhile()`.
  */
 async function personPublishing(
   client: GraphQLClient,
   needs: SyntheticNeed[],
-  loadEnd: () => bigint | null,
-  done: () => boolean,
+  publishWhile: () => boolean,
+  pollUntil: () => boolean,
 ): Promise<PersonNeed[]> {
   const published: PersonNeed[] = [];
   for (const need of needs) {
-    if (done()) break;
+    if (!publishWhile()) break;
     const { createNeed } = await client.request<{ createNeed: { id: string } }>(CREATE_NEED, { input: need });
-    const start = process.hrtime.bigint();
+    const record: PersonNeed = { id: createNeed.id, publishedAt: process.hrtime.bigint(), firstMatchesMs: null, firstMatches: '' };
     await client.request(PUBLISH_NEED, { id: createNeed.id });
-    const end = loadEnd();
-    const record: PersonNeed = {
-      id: createNeed.id,
-      publishedAfterLoadMs: end === null ? -1 : Number(start - end) / 1e6,
-      firstMatchesMs: null,
-      firstMatches: '',
-    };
     published.push(record);
     for (;;) {
-      const finished = done();
+      const finished = pollUntil();
       const matches = await matchesOf(client, createNeed.id);
       if (matches) {
-        record.firstMatchesMs = millisecondsSince(start);
+        record.firstMatchesMs = millisecondsSince(record.publishedAt);
         record.firstMatches = matches;
         break;
       }
-      // A need with no match at all is read until the backlog is gone, and once more after.
-      if (finished || millisecondsSince(start) > PERSON_GIVE_UP_MS) break;
+      if (finished || millisecondsSince(record.publishedAt) > PERSON_GIVE_UP_MS) break;
       await sleep(MATCH_POLL_MS);
     }
   }
   return published;
+}
+
+/** A person's own client, signed in as `token`'s account. */
+function personClient(url: string, token: string | undefined): GraphQLClient {
+  const client = new GraphQLClient(url);
+  client.token = token;
+  return client;
 }
 
 async function fullRun(client: GraphQLClient): Promise<{ wallMs: number; durationMs: number }> {
@@ -175,29 +174,41 @@ async function main(): Promise<void> {
 
     console.log(
       `backlog: ${clients} clients create and publish ${needCount.toLocaleString('en')} needs and ${offerCount.toLocaleString('en')} offers over GraphQL ` +
-        `(${items.length * 2} mutations, after ${warmUp.length * 2} not counted), one person publishing needs meanwhile; ` +
+        `(${items.length * 2} mutations, after ${warmUp.length * 2} not counted), a person publishing needs meanwhile; ` +
         `API and one worker process (compiled, NODE_ENV=production), ${database.dialect}, Redis ${redisUrl}; load ${loadAverage()}`,
     );
-    const person = new GraphQLClient(url);
-    person.token = secretariat.token;
+    // One person publishes during the load, another from its last write: a need of the load that
+    // waits long does not keep the second from publishing during the drain.
     let loadEnd: bigint | null = null;
     let drained = false;
-    const personDone = personPublishing(
-      person,
-      personNeeds,
-      () => loadEnd,
+    let drainPerson: Promise<PersonNeed[]> = Promise.resolve([]);
+    const loadPerson = personPublishing(
+      personClient(url, secretariat.token),
+      personNeeds.slice(0, 1000),
+      () => loadEnd === null,
       () => drained,
     );
     // Awaited after the drain; until then a failure of the person's requests must not go unhandled.
-    personDone.catch(() => undefined);
+    loadPerson.catch(() => undefined);
     let drainMs: number;
     try {
       const { seconds, latencies } = await runClients(url, secretariat.token!, donorId, items, clients);
       loadEnd = process.hrtime.bigint();
+      drainPerson = personPublishing(
+        personClient(url, secretariat.token),
+        personNeeds.slice(1000),
+        () => !drained,
+        () => drained,
+      );
+      drainPerson.catch(() => undefined);
       const sorted = latencies.sort((a, b) => a - b);
       console.log(
         `  load: ${latencies.length} mutations in ${seconds.toFixed(1)} s, ${(latencies.length / seconds).toFixed(0)} mutations/s; ` +
           `one mutation p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms (load ${loadAverage()})`,
+      );
+      const { jobQueue } = await secretariat.request<{ jobQueue: QueueState }>(JOB_QUEUE);
+      console.log(
+        `  at the last write: ${JSON.stringify(jobQueue.counts)} in the queue, ${jobQueue.pendingHandOver} changes not yet handed to it`,
       );
       drainMs = await untilQueueEmpty(secretariat, loadEnd, drainTimeoutMs);
     } finally {
@@ -208,18 +219,15 @@ async function main(): Promise<void> {
         `target ≤ ${TARGET_DRAIN_S} s: ${verdict(drainMs <= TARGET_DRAIN_S * 1000)}`,
     );
 
-    const published = await personDone;
+    const publishedDuringLoad = await loadPerson;
+    const publishedDuringDrain = (await drainPerson).filter(({ publishedAt }) => Number(publishedAt - loadEnd) / 1e6 <= drainMs);
     // During the load offers keep arriving, so a need's first matches are not yet its final ones: there
     // only the time to its first matches is taken. During the drain every offer is in.
+    const firstDuringLoad = publishedDuringLoad.flatMap(({ firstMatchesMs }) => (firstMatchesMs === null ? [] : [firstMatchesMs]));
     const complete: number[] = [];
-    const firstDuringLoad: number[] = [];
     let partial = 0;
     let without = 0;
-    for (const need of published) {
-      if (need.publishedAfterLoadMs < 0) {
-        if (need.firstMatchesMs !== null) firstDuringLoad.push(need.firstMatchesMs);
-        continue;
-      }
+    for (const need of publishedDuringDrain) {
       const final = await matchesOf(secretariat, need.id);
       if (!final) without++;
       else if (need.firstMatches !== final || need.firstMatchesMs === null) partial++;
@@ -231,7 +239,7 @@ async function main(): Promise<void> {
     console.log(`    published during the drain, its complete matches: ${describe(complete)}`);
     console.log(`    published during the load, its first matches:    ${describe(firstDuringLoad)}`);
     console.log(
-      `    ${published.length} published in all; during the drain ${without} with no match at all (left out), ` +
+      `    ${publishedDuringDrain.length} published during the drain: ${without} with no match at all (left out), ` +
         `${partial} whose first matches read were not their final ones or came only after the drain` +
         (partial ? ' — INCOMPLETE MATCHES SEEN' : ''),
     );

@@ -78,6 +78,7 @@ export function seedDemo(env: NodeJS.ProcessEnv): void {
 /** A compiled entry point (`src/main.js`, `src/worker.js`) started as its own process. */
 export class ServiceProcess {
   private output = '';
+  private problems: string[] = [];
   private readonly child: ChildProcess;
   private readonly exited: Promise<void>;
 
@@ -90,7 +91,12 @@ export class ServiceProcess {
     const profiling = profileName ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR, '--cpu-prof-name', profileName] : [];
     this.child = spawn(process.execPath, [...profiling, script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     // Only the tail is kept: enough to explain a failure, without growing with every job logged.
-    const keep = (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000));
+    const keep = (chunk: Buffer) => {
+      const text = chunk.toString();
+      this.output = (this.output + text).slice(-20_000);
+      // Warnings and errors (pino levels 40 and up) are kept apart, so a flood of request lines does not push them out.
+      for (const line of text.split('\n')) if (/"level":[4-6]0\b/.test(line)) this.problems = [...this.problems, line].slice(-20);
+    };
     this.child.stdout!.on('data', keep);
     this.child.stderr!.on('data', keep);
     this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));
@@ -105,9 +111,9 @@ export class ServiceProcess {
     }
   }
 
-  /** The last lines it wrote, to explain a failure. */
-  recentOutput(lines = 40): string {
-    return this.output.split('\n').slice(-lines).join('\n');
+  /** The last warnings and errors it logged and the last lines it wrote, to explain a failure. */
+  recentOutput(lines = 10): string {
+    return [...this.problems, '…', ...this.output.split('\n').slice(-lines)].join('\n');
   }
 
   /** SIGTERM, and SIGKILL if it has not exited after the grace period. */
