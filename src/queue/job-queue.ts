@@ -43,6 +43,13 @@ export interface AddJobOptions {
   jobId: string;
 }
 
+/** A job to add: its name, its data and how to add it. */
+export interface NewJob {
+  jobName: string;
+  data: unknown;
+  options: AddJobOptions;
+}
+
 /** How many jobs are in each state: waiting to run, running, waiting for a retry, failed for good. */
 export interface JobCounts {
   waiting: number;
@@ -124,6 +131,21 @@ export abstract class JobQueue {
    * finished. Rejects when that cannot be done now, e.g. Redis is unreachable.
    */
   abstract add<T>(jobName: string, data: T, options: AddJobOptions): Promise<void>;
+
+  /**
+   * Adds jobs in order, each as `add` would. Resolves with how many are safe, counted from the first,
+   * and the error that stopped the rest. A driver that can store them together overrides this.
+   */
+  async addMany(jobs: readonly NewJob[]): Promise<{ added: number; error?: Error }> {
+    for (let index = 0; index < jobs.length; index++) {
+      try {
+        await this.add(jobs[index].jobName, jobs[index].data, jobs[index].options);
+      } catch (error) {
+        return { added: index, error: error instanceof Error ? error : new Error(String(error)) };
+      }
+    }
+    return { added: jobs.length };
+  }
 
   /**
    * Adds one feature's handlers to those this process runs; a job name belongs to one handler. Each
