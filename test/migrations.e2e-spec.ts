@@ -23,7 +23,7 @@ describe('migrations', () => {
 
     /** Runs a statement written with :named parameters in the database's own placeholders. */
     async function run(sql: string, parameters: Record<string, unknown> = {}): Promise<unknown> {
-      const [query, values] = dataSource.driver.escapeQueryWithParameters(sql, parameters, {});
+      const [query, values] = dataSource.driver.escapeQueryWithParameters(sql, parameters);
       return dataSource.query(query, values);
     }
 
