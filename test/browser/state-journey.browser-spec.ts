@@ -9,13 +9,13 @@ import { demoEmail } from './support/service';
 
 /**
  * A state's focal point, end to end: import a national report, review the draft need it produced,
- * publish it, see its matches, confirm the pairing the Secretariat approved, file a progress report.
+ * publish and reconfirm it, see its matches, confirm the pairing the Secretariat approved, file a progress report.
  * Every page is checked with axe and photographed in English, then again in Arabic.
  */
 describe('the state’s journey', () => {
   const harness = useBrowserHarness();
 
-  it('imports a report, reviews and publishes a need, sees its matches, confirms a pairing and reports progress', async () => {
+  it('imports a report, reviews, publishes and reconfirms a need, sees its matches, confirms a pairing and reports progress', async () => {
     const page = await harness.open();
     const origin = harness.service.origin;
     /** The pages of the journey by name, to visit again in Arabic. */
@@ -30,6 +30,13 @@ describe('the state’s journey', () => {
     await page.waitForURL(/\/needs$/);
     await page.getByRole('heading', { level: 1, name: 'My needs' }).waitFor();
     await capture('needs-list');
+
+    // A published need shows its reporting cycle, the day it is valid until, and how to reconfirm it.
+    await page.getByRole('link', { name: 'Tracing capacity of the firearms investigation unit', exact: true }).click();
+    await page.getByRole('region', { name: 'Reconfirm the need' }).waitFor();
+    await capture('need-open');
+    await page.getByRole('navigation', { name: 'Main sections' }).getByRole('link', { name: 'Needs' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My needs' }).waitFor();
 
     // Import: a PDF built here, the year and the instrument.
     await page.getByRole('navigation', { name: 'Main sections' }).getByRole('link', { name: 'Import a national report' }).click();
@@ -76,6 +83,13 @@ describe('the state’s journey', () => {
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'The need was published.' }).waitFor();
     await capture('need-published');
+
+    // Reconfirming that the need still stands keeps it valid to the end of the next reporting cycle.
+    const reconfirmation = page.getByRole('region', { name: 'Reconfirm the need' });
+    await reconfirmation.getByText(/^The need is valid until /).waitFor();
+    await reconfirmation.getByRole('button', { name: 'Reconfirm', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'The need was reconfirmed.' }).waitFor();
+    await capture('need-reconfirmed');
 
     // Matching runs in the service's process after publishing: reload until its matches are listed.
     await page.getByRole('link', { name: 'See the matches for this need' }).click();

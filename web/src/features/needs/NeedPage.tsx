@@ -5,7 +5,7 @@ import { graphql } from '../../gql';
 import type { NeedStatus } from '../../gql/enums';
 import type { NeedForReviewQuery } from '../../gql/graphql';
 import { useLocale, useT } from '../../i18n/I18nProvider';
-import { formatDateTime, formatUsd, regionName } from '../../i18n/format';
+import { formatDate, formatDateTime, formatUsd, regionName } from '../../i18n/format';
 import { errorCodeOf, messageFor, problemsOf, type FormProblem } from '../../ui/api-errors';
 import { INSTRUMENT_LABELS, NEED_STATUS_LABELS } from '../../ui/enum-labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
@@ -49,6 +49,11 @@ export const NeedReviewFields = graphql(`
     genderComponent
     multiYear
     conflictAffected
+    validUntil
+    cycle {
+      code
+      year
+    }
     updatedAt
   }
 `);
@@ -99,11 +104,25 @@ const WithdrawNeedMutation = graphql(`
   }
 `);
 
+const ReconfirmNeedMutation = graphql(`
+  mutation ReconfirmReviewedNeed($id: ID!, $expectedVersion: Int) {
+    reconfirmNeed(id: $id, expectedVersion: $expectedVersion) {
+      id
+      version
+      status
+      validUntil
+      updatedAt
+    }
+  }
+`);
+
 type Need = NeedForReviewQuery['need'];
-type Outcome = 'filed' | 'saved' | 'published' | 'withdrawn';
+type Outcome = 'filed' | 'saved' | 'published' | 'withdrawn' | 'reconfirmed';
 
 const EDITABLE: readonly NeedStatus[] = ['DRAFT', 'OPEN', 'PARTLY_FUNDED'];
 const WITHDRAWABLE: readonly NeedStatus[] = ['DRAFT', 'OPEN'];
+/** Needs asking for money, and stale ones waiting to be renewed, as the API reconfirms them. */
+const RECONFIRMABLE: readonly NeedStatus[] = ['OPEN', 'PARTLY_FUNDED', 'STALE'];
 const REASON_LIMITS = { min: 3, max: 2000 };
 const WITHDRAW_FIELD_IDS = { reason: 'need-withdraw-reason' };
 
@@ -144,6 +163,8 @@ function NeedReview({ need, initialOutcome }: { need: Need; initialOutcome: Outc
   const [{ fetching: saving }, saveNeed] = useMutation(SaveNeedMutation);
   const [{ fetching: publishing }, publishNeed] = useMutation(PublishNeedMutation);
   const [{ fetching: withdrawing }, withdrawNeed] = useMutation(WithdrawNeedMutation);
+  const [{ fetching: reconfirming }, reconfirmNeed] = useMutation(ReconfirmNeedMutation);
+  const [validUntil, setValidUntil] = useState(need.validUntil);
 
   useEffect(() => {
     if (withdrawOpen) document.getElementById(WITHDRAW_FIELD_IDS.reason)?.focus();
@@ -151,7 +172,7 @@ function NeedReview({ need, initialOutcome }: { need: Need; initialOutcome: Outc
 
   const dirty = useMemo(() => differingFields(base.values, values).length > 0, [base.values, values]);
   const editable = EDITABLE.includes(need.status);
-  const busy = saving || publishing || withdrawing;
+  const busy = saving || publishing || withdrawing || reconfirming;
 
   /** On CONFLICT, what the other person saved, compared field by field with the reader's form. */
   async function handleRefusal(refusal: CombinedError | undefined, setOwnProblems: (problems: FormProblem[]) => void): Promise<void> {
@@ -233,6 +254,18 @@ function NeedReview({ need, initialOutcome }: { need: Need; initialOutcome: Outc
     setOutcome('withdrawn');
   }
 
+  async function reconfirm() {
+    setOutcome(null);
+    const result = await reconfirmNeed({ id: need.id, expectedVersion: base.version });
+    if (result.error || !result.data) {
+      await handleRefusal(result.error, setProblems);
+      return;
+    }
+    setBase((current) => ({ ...current, version: result.data!.reconfirmNeed.version }));
+    setValidUntil(result.data.reconfirmNeed.validUntil);
+    setOutcome('reconfirmed');
+  }
+
   function reload() {
     if (!conflict) return;
     setBase({ values: conflict.theirs, version: conflict.version });
@@ -281,6 +314,7 @@ function NeedReview({ need, initialOutcome }: { need: Need; initialOutcome: Outc
           {outcome === 'saved' ? t('needs.review.saved') : null}
           {outcome === 'published' ? t('needs.review.published') : null}
           {outcome === 'withdrawn' ? t('needs.review.withdrawn') : null}
+          {outcome === 'reconfirmed' ? t('needs.review.reconfirmed', { date: formatDate(locale, validUntil) }) : null}
         </div>
       ) : null}
       {conflict && taxonomy ? (
@@ -324,6 +358,10 @@ function NeedReview({ need, initialOutcome }: { need: Need; initialOutcome: Outc
           <span className="need-summary__funded">{t('needs.review.fundedAmount', { amount: formatUsd(locale, need.fundedUsd) })}</span>
         </dd>
         <FundedElsewhereRows need={need} />
+        <dt>{t('needs.review.cycle')}</dt>
+        <dd>{t('needs.review.cycleValue', { code: need.cycle.code, year: need.cycle.year })}</dd>
+        <dt>{t('needs.review.validUntil')}</dt>
+        <dd>{formatDate(locale, need.validUntil)}</dd>
         <dt>{t('needs.review.updatedAt')}</dt>
         <dd>{formatDateTime(locale, need.updatedAt)}</dd>
       </dl>
@@ -333,7 +371,21 @@ function NeedReview({ need, initialOutcome }: { need: Need; initialOutcome: Outc
         </p>
       ) : null}
 
-      {!editable ? (
+      {RECONFIRMABLE.includes(need.status) ? (
+        <section className="reconfirm-panel" aria-labelledby="need-reconfirm-heading">
+          <h2 id="need-reconfirm-heading">{t('needs.reconfirm.heading')}</h2>
+          <p>
+            {need.status === 'STALE'
+              ? t('needs.reconfirm.staleIntro', { date: formatDate(locale, need.validUntil) })
+              : t('needs.reconfirm.intro', { date: formatDate(locale, need.validUntil) })}
+          </p>
+          <button type="button" className="button" disabled={busy} onClick={() => void reconfirm()}>
+            {reconfirming ? t('needs.reconfirm.submitting') : t('needs.reconfirm.submit')}
+          </button>
+        </section>
+      ) : null}
+
+      {need.status === 'STALE' ? null : !editable ? (
         <div className="notice" role="status">
           {t('needs.review.notEditable', { status: t(NEED_STATUS_LABELS[need.status]) })}
         </div>

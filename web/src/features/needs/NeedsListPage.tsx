@@ -5,7 +5,7 @@ import { Link, useLocation, useSearch } from 'wouter';
 import { graphql } from '../../gql';
 import type { NeedStatus } from '../../gql/enums';
 import { useLocale, useT } from '../../i18n/I18nProvider';
-import { formatList, formatPercent, formatUsd, fundedShare, regionName } from '../../i18n/format';
+import { formatDate, formatList, formatPercent, formatUsd, fundedShare, regionName } from '../../i18n/format';
 import { problemsOf } from '../../ui/api-errors';
 import { CursorPagination } from '../../ui/CursorPagination';
 import { NEED_STATUS_LABELS } from '../../ui/enum-labels';
@@ -50,6 +50,10 @@ const NeedsListQuery = graphql(`
           fundedUsd
           fundedElsewhereUsd
           fundingGapUsd
+          validUntil
+          cycle {
+            code
+          }
           country {
             iso3
             iso2
@@ -81,6 +85,8 @@ interface Row {
   elsewhere: string | null;
   matches: number;
   matchesLabel: string;
+  cycle: string;
+  validUntil: string;
 }
 
 export default function NeedsListPage() {
@@ -130,6 +136,8 @@ export default function NeedsListPage() {
         elsewhere: fundedElsewhereLine(node, locale, t),
         matches: node.matches.totalCount,
         matchesLabel: t('needs.list.matchesLink', { count: node.matches.totalCount, title: node.title }),
+        cycle: node.cycle.code,
+        validUntil: formatDate(locale, node.validUntil),
       };
     });
   }, [data, locale, taxonomy, t]);
@@ -355,6 +363,8 @@ const NeedsTable = memo(function NeedsTable({ rows, total, showCountry }: { rows
           <th scope="col" className="num">
             {t('needs.list.colMatches')}
           </th>
+          <th scope="col">{t('needs.list.colCycle')}</th>
+          <th scope="col">{t('needs.list.colValidUntil')}</th>
         </tr>
       </thead>
       <tbody>
@@ -380,6 +390,8 @@ const NeedsTable = memo(function NeedsTable({ rows, total, showCountry }: { rows
                 {row.matches}
               </Link>
             </td>
+            <td className="needs-table__word">{row.cycle}</td>
+            <td className="needs-table__word">{row.validUntil}</td>
           </tr>
         ))}
       </tbody>

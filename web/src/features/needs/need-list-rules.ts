@@ -1,6 +1,6 @@
 import type { NeedStatus } from '../../gql/enums';
 
-export const NEED_STATUSES: NeedStatus[] = ['DRAFT', 'OPEN', 'PARTLY_FUNDED', 'FUNDED', 'CLOSED', 'WITHDRAWN'];
+export const NEED_STATUSES: NeedStatus[] = ['DRAFT', 'OPEN', 'PARTLY_FUNDED', 'STALE', 'FUNDED', 'CLOSED', 'WITHDRAWN'];
 export const DEFAULT_PAGE_SIZE = 20;
 /** The API's largest page; a longer list is walked page by page. */
 export const MAX_PAGE_SIZE = 100;
