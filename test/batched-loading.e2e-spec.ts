@@ -17,6 +17,13 @@ const MATCHES_WITH_PARTIES = `query($first: Int) {
   }
 }`;
 
+/** A page of matches with the themes and eligibility of their needs and offers, which the page itself loads without. */
+const MATCHES_WITH_LINKS = `query($first: Int) {
+  matches(first: $first) {
+    edges { node { id need { themes { code } } offer { themes { code } eligibleRegions { code } eligibleCountries { iso3 } } } }
+  }
+}`;
+
 /** Tables the field resolvers read; the outbox relay's polling touches none of them. */
 const FIELD_TABLES = /\b(matches|offers|donors|national_reports|users)\b/i;
 
@@ -69,6 +76,27 @@ describe('field resolvers load in batches (no query per parent)', () => {
     if (list === 'needs') for (const need of nodes) expect(need.matches.edges).toHaveLength(3);
     return sqlSeen.length;
   }
+
+  it('shows the themes and eligibility of a page of matches’ needs and offers, loaded in batches', async () => {
+    const themesAndEligibility = async (first: number) => {
+      sqlSeen = [];
+      const result = await t.gql(MATCHES_WITH_LINKS, { first }, secretariat.token);
+      expect(result.errors).toBeUndefined();
+      return { statements: sqlSeen.length, nodes: result.data!.matches.edges.map((edge: { node: unknown }) => edge.node) };
+    };
+    const forThree = await themesAndEligibility(3);
+    const forTwentyFour = await themesAndEligibility(24);
+    expect(forTwentyFour.statements).toBe(forThree.statements);
+    expect(forTwentyFour.nodes).toHaveLength(24);
+    for (const node of forTwentyFour.nodes) {
+      expect(node.need.themes.map((theme: { code: string }) => theme.code).sort()).toEqual(['MARKING', 'STOCKPILE_MANAGEMENT']);
+      expect(node.offer).toEqual({
+        themes: [{ code: 'WEAPONS_AMMUNITION_MANAGEMENT' }],
+        eligibleRegions: [{ code: '002' }],
+        eligibleCountries: [],
+      });
+    }
+  });
 
   it('sends as many statements for eight needs with their matches as for two', async () => {
     const forTwo = await statementsFor(NEEDS_WITH_MATCHES, 2, 'needs');

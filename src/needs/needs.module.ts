@@ -2,7 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { LoadersModule } from '../common/graphql/loaders.module';
 import { LoaderRegistry } from '../common/graphql/request-loaders';
 import { NeedChanges } from './need-changes';
-import { NEED_BY_ID, OTHER_FUNDING_OF_NEED } from './need-loaders';
+import { NEED_BY_ID, NEED_WITH_THEMES, OTHER_FUNDING_OF_NEED } from './need-loaders';
 import { NeedsResolver } from './needs.resolver';
 import { NeedsService } from './needs.service';
 
@@ -18,7 +18,8 @@ export class NeedsModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.loaders.register(NEED_BY_ID, this.needs.needsByIds);
+    this.loaders.register(NEED_BY_ID, this.needs.needRowsByIds);
+    this.loaders.register(NEED_WITH_THEMES, this.needs.needsByIds);
     this.loaders.register(OTHER_FUNDING_OF_NEED, this.needs.otherFundingOfNeeds);
   }
 }

@@ -19,7 +19,7 @@ import { GraphQLRequestContext } from '../common/graphql/request-loaders';
 import { RecordOtherFundingInput } from './dto/record-other-funding.input';
 import { OtherFunding } from './entities/other-funding.entity';
 import { fundingGapUsd } from './need-lifecycle';
-import { OTHER_FUNDING_OF_NEED } from './need-loaders';
+import { NEED_WITH_THEMES, OTHER_FUNDING_OF_NEED } from './need-loaders';
 import { cycleOfYear, ReportingCycle } from '../domain/reporting-cycles';
 import { ReportingCycleType } from '../reference/reporting-cycle.type';
 
@@ -144,7 +144,9 @@ export class NeedsResolver {
   }
 
   @ResolveField(() => [Theme], { description: 'The implementation areas the need concerns.' })
-  themes(@Parent() need: Need): Theme[] {
-    return this.reference.themesInOrder(need.themeCodes);
+  async themes(@Parent() need: Need, @Context() context: GraphQLRequestContext): Promise<Theme[]> {
+    // A need reached through a match comes without its theme links (NEED_BY_ID).
+    const withThemes = need.themeLinks ? need : await context.loaders.load(NEED_WITH_THEMES, need.id);
+    return this.reference.themesInOrder(withThemes?.themeCodes ?? []);
   }
 }

@@ -312,9 +312,18 @@ export class NeedsService {
     return new Set(rows.map((row) => row.id));
   }
 
-  /** By id, with their themes, whoever may see them: the batch behind NEED_BY_ID and exports. */
+  /** By id, with their themes, whoever may see them: the batch behind NEED_WITH_THEMES and exports. */
   readonly needsByIds = async (ids: readonly string[]): Promise<Map<string, Need>> => {
     const needs = await this.dataSource.getRepository(Need).find({ where: { id: In([...ids]) }, relations: { themeLinks: true } });
+    return new Map(needs.map((need) => [need.id, need]));
+  };
+
+  /**
+   * By id, their rows alone, whoever may see them: the batch behind NEED_BY_ID. Joining the theme
+   * links would repeat each need once per theme and more than double the cost of a page of matches.
+   */
+  readonly needRowsByIds = async (ids: readonly string[]): Promise<Map<string, Need>> => {
+    const needs = await this.dataSource.getRepository(Need).findBy({ id: In([...ids]) });
     return new Map(needs.map((need) => [need.id, need]));
   };
 

@@ -2,7 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { LoadersModule } from '../common/graphql/loaders.module';
 import { LoaderRegistry } from '../common/graphql/request-loaders';
 import { OfferChanges } from './offer-changes';
-import { OFFER_BY_ID } from './offer-loaders';
+import { OFFER_BY_ID, OFFER_WITH_LINKS } from './offer-loaders';
 import { OffersResolver } from './offers.resolver';
 import { OffersService } from './offers.service';
 
@@ -18,6 +18,7 @@ export class OffersModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.loaders.register(OFFER_BY_ID, this.offers.offersByIds);
+    this.loaders.register(OFFER_BY_ID, this.offers.offerRowsByIds);
+    this.loaders.register(OFFER_WITH_LINKS, this.offers.offersByIds);
   }
 }

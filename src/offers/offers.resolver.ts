@@ -18,6 +18,7 @@ import { UpdateOfferInput } from './dto/update-offer.input';
 import { Offer } from './entities/offer.entity';
 import { OffersService } from './offers.service';
 import { DONOR_BY_ID } from '../accounts/account-loaders';
+import { OFFER_WITH_LINKS } from './offer-loaders';
 
 const EXPECTED_VERSION = expectedVersionArg('offer');
 
@@ -92,17 +93,24 @@ export class OffersResolver {
   }
 
   @ResolveField(() => [Theme], { description: 'Themes and theme groups offered; a group covers every theme in it.' })
-  themes(@Parent() offer: Offer): Theme[] {
-    return this.reference.themesInOrder(offer.themeCodes);
+  async themes(@Parent() offer: Offer, @Context() context: GraphQLRequestContext): Promise<Theme[]> {
+    return this.reference.themesInOrder((await withLinks(offer, context))?.themeCodes ?? []);
   }
 
   @ResolveField(() => [Country], { description: 'Countries the offer names as eligible.' })
-  eligibleCountries(@Parent() offer: Offer): Country[] {
-    return offer.eligibleCountryIso3s.flatMap((iso3) => this.reference.findCountry(iso3) ?? []);
+  async eligibleCountries(@Parent() offer: Offer, @Context() context: GraphQLRequestContext): Promise<Country[]> {
+    const iso3s = (await withLinks(offer, context))?.eligibleCountryIso3s ?? [];
+    return iso3s.flatMap((iso3) => this.reference.findCountry(iso3) ?? []);
   }
 
   @ResolveField(() => [Region], { description: 'M49 areas the offer names as eligible.' })
-  eligibleRegions(@Parent() offer: Offer): Region[] {
-    return offer.eligibleRegionCodes.flatMap((code) => this.reference.findRegion(code) ?? []);
+  async eligibleRegions(@Parent() offer: Offer, @Context() context: GraphQLRequestContext): Promise<Region[]> {
+    const codes = (await withLinks(offer, context))?.eligibleRegionCodes ?? [];
+    return codes.flatMap((code) => this.reference.findRegion(code) ?? []);
   }
+}
+
+/** The offer with its themes and eligibility: an offer reached through a match comes without them (OFFER_BY_ID). */
+async function withLinks(offer: Offer, context: GraphQLRequestContext): Promise<Offer | null> {
+  return offer.themeLinks && offer.eligibility ? offer : context.loaders.load(OFFER_WITH_LINKS, offer.id);
 }

@@ -134,11 +134,20 @@ export class OffersService {
     return offer;
   }
 
-  /** By id, with their themes and eligibility, whoever may see them: the batch behind OFFER_BY_ID and exports. */
+  /** By id, with their themes and eligibility, whoever may see them: the batch behind OFFER_WITH_LINKS and exports. */
   readonly offersByIds = async (ids: readonly string[]): Promise<Map<string, Offer>> => {
     const offers = await this.dataSource
       .getRepository(Offer)
       .find({ where: { id: In([...ids]) }, relations: { themeLinks: true, eligibility: true } });
+    return new Map(offers.map((offer) => [offer.id, offer]));
+  };
+
+  /**
+   * By id, their rows alone, whoever may see them: the batch behind OFFER_BY_ID. Joining the themes and
+   * the eligible areas would repeat each offer once per pair of them.
+   */
+  readonly offerRowsByIds = async (ids: readonly string[]): Promise<Map<string, Offer>> => {
+    const offers = await this.dataSource.getRepository(Offer).findBy({ id: In([...ids]) });
     return new Map(offers.map((offer) => [offer.id, offer]));
   };
 
