@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { Actor, isStaff } from '../../access/actor';
 import { Donor } from '../../accounts/entities/donor.entity';
-import { Role } from '../../domain/role';
 import { Match } from '../../matching/entities/match.entity';
+import { MatchSides, ownedSide } from '../../matching/match-policy';
 import { Need } from '../../needs/entities/need.entity';
 import { Offer } from '../../offers/entities/offer.entity';
 import { ReferenceService } from '../../reference/reference.service';
@@ -13,6 +13,9 @@ import { ProgressReport } from '../progress/progress-report.entity';
 import { needYear, PairingMoney, summariseMoney } from './financial-summary';
 import { CycleFinances, DonorFinances, FinancialSummary, StateFinances, YearFinances } from './financial-summary.types';
 import { cycleOfYear } from '../../domain/reporting-cycles';
+
+/** Where each side of a pairing is in the query below. */
+const SIDE_COLUMNS: Record<keyof MatchSides, string> = { needCountryIso3: 'need.countryIso3', offerDonorId: 'offer.donorId' };
 
 /**
  * The financial summary over the pairings the caller is party to: the Secretariat sees all, a donor
@@ -64,9 +67,10 @@ export class FinancialSummaryService {
       .addSelect('report.year', 'reportYear')
       .where('match.status IN (:...holding)', { holding: MONEY_HOLDING_STATUSES });
     if (!isStaff(actor)) {
-      if (actor.role === Role.DONOR && actor.donorId) query.andWhere('offer.donorId = :ownDonor', { ownDonor: actor.donorId });
-      else if (actor.role === Role.STATE && actor.countryIso3) query.andWhere('need.countryIso3 = :ownCountry', { ownCountry: actor.countryIso3 });
-      else return [];
+      // The money of a pairing is its parties' to see: the side the actor owns, as the match policy says.
+      const owned = ownedSide(actor);
+      if (!owned) return [];
+      query.andWhere(`${SIDE_COLUMNS[owned.side]} = :ownKey`, { ownKey: owned.key });
     }
     const rows = await query.getRawMany<{
       id: string;
