@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { cycleOfDate, defaultValidUntil } from '../src/domain/reporting-cycles';
+import { cycleOfDate, defaultValidUntil, latestValidUntil } from '../src/domain/reporting-cycles';
 import { Need } from '../src/needs/entities/need.entity';
 import { NeedReconfirmation } from '../src/notifications/periodic/need-reconfirmation';
 import { engineIdle, pairMatch, publishedNeed, publishedOffer } from './support/matching-helpers';
@@ -158,6 +158,56 @@ describe('reporting cycles of needs: the cycle filed in, validity, reconfirmatio
       ).publishNeed;
       expect(published.status).toBe('OPEN');
       expect(published.confirmedAt).not.toBeNull();
+    });
+
+    const CREATE = 'mutation($input: CreateNeedInput!) { createNeed(input: $input) { id validUntil } }';
+    const UPDATE = 'mutation($id: ID!, $input: UpdateNeedInput!) { updateNeed(id: $id, input: $input) { id validUntil } }';
+    const dayFromNow = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
+    const storedValidUntil = async (id: string) => (await dataSource.getRepository(Need).findOneByOrFail({ id })).validUntil;
+    const needCount = () => dataSource.getRepository(Need).count();
+
+    it('keeps the validUntil its state chose when filing, up to the end of the cycle after next', async () => {
+      for (const chosen of [dayFromNow(40), latestValidUntil(new Date())]) {
+        const created = dataOf(
+          await t.gql<{ createNeed: { id: string; validUntil: string } }>(
+            CREATE,
+            { input: needInput({ validUntil: chosen }) },
+            nigeria.token,
+          ),
+        ).createNeed;
+        expect(created.validUntil).toBe(chosen);
+        expect(await storedValidUntil(created.id)).toBe(chosen);
+      }
+    });
+
+    it('refuses a chosen validUntil of today or before, or after the end of the cycle after next, naming the field and filing nothing', async () => {
+      const before = await needCount();
+      const tooLate = new Date(new Date(`${latestValidUntil(new Date())}T00:00:00Z`).getTime() + DAY_MS).toISOString().slice(0, 10);
+      for (const refused of [dayFromNow(0), dayFromNow(-3), tooLate]) {
+        expect(badInputFields(await t.gql(CREATE, { input: needInput({ validUntil: refused }) }, nigeria.token))).toEqual([
+          'input.validUntil',
+        ]);
+      }
+      expect(await needCount()).toBe(before);
+    });
+
+    it('changes validUntil on an update as chosen, audited, refuses a bad one unchanged, and sets the default again for null', async () => {
+      const { id } = dataOf(await t.gql<{ createNeed: { id: string } }>(CREATE, { input: needInput() }, nigeria.token)).createNeed;
+      const chosen = dayFromNow(60);
+      expect(
+        dataOf(await t.gql<{ updateNeed: { validUntil: string } }>(UPDATE, { id, input: { validUntil: chosen } }, secretariat.token))
+          .updateNeed.validUntil,
+      ).toBe(chosen);
+      const update = (await auditTrail(t, id)).find((event) => event.action === 'need.update')!;
+      expect(update.detail).toEqual({ changes: { validUntil: { from: defaultValidUntil(new Date()), to: chosen } } });
+      expect(badInputFields(await t.gql(UPDATE, { id, input: { validUntil: dayFromNow(-1) } }, nigeria.token))).toEqual([
+        'input.validUntil',
+      ]);
+      expect(await storedValidUntil(id)).toBe(chosen);
+      expect(
+        dataOf(await t.gql<{ updateNeed: { validUntil: string } }>(UPDATE, { id, input: { validUntil: null } }, nigeria.token)).updateNeed
+          .validUntil,
+      ).toBe(defaultValidUntil(new Date()));
     });
 
     it("puts a need drawn from a national report in the report's cycle", async () => {

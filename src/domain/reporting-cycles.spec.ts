@@ -1,4 +1,13 @@
-import { cycleAfter, cycleOfDate, cycleOfYear, cyclesBetween, defaultValidUntil, MeetingKind } from './reporting-cycles';
+import {
+  cycleAfter,
+  cycleOfDate,
+  cycleOfYear,
+  cyclesBetween,
+  defaultValidUntil,
+  latestValidUntil,
+  MeetingKind,
+  validUntilProblem,
+} from './reporting-cycles';
 
 describe('reporting cycles', () => {
   it('keeps the meetings held so far, BMS7 in 2021 after its postponement included', () => {
@@ -41,5 +50,15 @@ describe('reporting cycles', () => {
     expect(defaultValidUntil(new Date('2026-12-05T10:00:00Z'))).toBe('2028-12-31');
     expect(defaultValidUntil(new Date('2027-01-01T00:00:00Z'))).toBe('2030-12-31');
     expect(defaultValidUntil(new Date('2023-06-01T00:00:00Z'))).toBe('2026-12-31');
+  });
+
+  it('lets a state choose a day after today up to the end of the cycle after next', () => {
+    const at = new Date('2026-12-05T10:00:00Z');
+    expect(latestValidUntil(at)).toBe('2030-12-31');
+    expect(validUntilProblem('2026-12-06', at)).toBeNull();
+    expect(validUntilProblem('2030-12-31', at)).toBeNull();
+    for (const refused of ['2026-12-05', '2025-01-01', '2031-01-01', 'soon', null]) {
+      expect(validUntilProblem(refused, at)).toContain('2030-12-31');
+    }
   });
 });

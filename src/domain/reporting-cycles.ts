@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { ValidateBy } from 'class-validator';
 
 /*
  * The PoA meeting cycle. States report before each meeting of states on the Programme of Action, so
@@ -125,4 +126,36 @@ export function cyclesBetween(fromYear: number, toYear: number): ReportingCycle[
  */
 export function defaultValidUntil(at: Date): string {
   return cycleAfter(cycleOfDate(at)).endsOn;
+}
+
+/**
+ * The latest validUntil a state may choose when filing or editing a need at `at`: the end of the
+ * cycle after next, so a need is asked for at most in the next two meetings' reports before its
+ * state must say again that it stands.
+ */
+export function latestValidUntil(at: Date): string {
+  return cycleAfter(cycleAfter(cycleOfDate(at))).endsOn;
+}
+
+/**
+ * Why a chosen validUntil is refused, or null when it is a day after today and no later than
+ * latestValidUntil. The field's Date scalar has already refused anything but a real YYYY-MM-DD day,
+ * so days compare as text.
+ */
+export function validUntilProblem(value: unknown, at: Date = new Date()): string | null {
+  const latest = latestValidUntil(at);
+  const chosen = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  if (chosen && value > at.toISOString().slice(0, 10) && value <= latest) return null;
+  return `validUntil must be a date after today and no later than ${latest}, the end of the reporting cycle after next.`;
+}
+
+/** The rule of validUntilProblem on an input field; leaving the field out is up to the field's other rules. */
+export function IsChoosableValidUntil(): PropertyDecorator {
+  return ValidateBy({
+    name: 'choosableValidUntil',
+    validator: {
+      validate: (value: unknown) => validUntilProblem(value) === null,
+      defaultMessage: (args) => validUntilProblem(args?.value) ?? '',
+    },
+  });
 }

@@ -97,9 +97,10 @@ export class NeedsService {
           `The budget cannot fall below the USD ${coveredUsd(need)} already funded (approved pairings and funding from elsewhere).`,
         );
       }
-      const { themeCodes, ...fields } = definedOnly(input);
+      const { themeCodes, validUntil, ...fields } = definedOnly(input);
       Object.assign(need, {
         ...fields,
+        ...(validUntil !== undefined ? { validUntil: validUntil ?? defaultValidUntil(new Date()) } : {}),
         title: merged.title!.trim(),
         description: merged.description!.trim(),
       });
@@ -465,6 +466,7 @@ function snapshot(need: Need): NeedSnapshot {
     conflictAffected: need.conflictAffected,
     visibility: need.visibility,
     nationalReportId: need.nationalReportId ?? undefined,
+    validUntil: need.validUntil,
   };
 }
 

@@ -29,6 +29,8 @@ export interface NewNeedContent {
   /** The year of that national report, whose reporting cycle the need belongs to. */
   reportYear?: number | null;
   sourceExcerpt?: string | null;
+  /** The day its state chose for it to stand until; the default rule when none. */
+  validUntil?: string | null;
 }
 
 export interface NewNeed {
@@ -39,8 +41,9 @@ export interface NewNeed {
 
 /**
  * A new need, always a DRAFT with nothing funded, and its creation event. It belongs to the reporting
- * cycle of its national report, or of the day it is filed, and is valid by the default rule from that day. `origin` adds to the event
- * where the content came from (a report's paragraph). `createdAt` is set here, with milliseconds that
+ * cycle of its national report, or of the day it is filed, and is valid to the day its state chose,
+ * else by the default rule from that day. `origin` adds to the event where the content came from (a
+ * report's paragraph). `createdAt` is set here, with milliseconds that
  * SQLite's default timestamp drops, so lists stay newest first within a second.
  */
 export function newNeed(createdBy: string, content: NewNeedContent, createdAt = new Date(), origin: Record<string, unknown> = {}): NewNeed {
@@ -65,7 +68,7 @@ export function newNeed(createdBy: string, content: NewNeedContent, createdAt = 
     nationalReportId: content.nationalReportId ?? null,
     sourceExcerpt: content.sourceExcerpt ?? null,
     cycleYear: cycleOfYear(content.reportYear ?? createdAt.getUTCFullYear()).year,
-    validUntil: defaultValidUntil(createdAt),
+    validUntil: content.validUntil ?? defaultValidUntil(createdAt),
     confirmedAt: null,
     createdBy,
     createdAt,

@@ -15,6 +15,7 @@ import {
   Min,
 } from 'class-validator';
 import { AssistanceType, Visibility } from '../../domain/enums';
+import { IsChoosableValidUntil } from '../../domain/reporting-cycles';
 import { CalendarDate } from '../../common/graphql/calendar-date.scalar';
 import { MAX_AMOUNT_USD } from '../../common/money';
 
@@ -56,6 +57,15 @@ export class CreateNeedInput {
   @Field(() => CalendarDate, { nullable: true, description: 'When the work should end; after startDate.' })
   @IsOptional()
   endDate?: string | null;
+
+  @Field(() => CalendarDate, {
+    nullable: true,
+    description:
+      'The last day the need stands before its state must reconfirm it: after today and no later than the end of the reporting cycle after next. Left out on filing (or null), the end of the cycle after the current one; null on an update sets that default again.',
+  })
+  @IsOptional()
+  @IsChoosableValidUntil()
+  validUntil?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Priority from 1 (highest) to 5; default 3.' })
   @IsOptional()
