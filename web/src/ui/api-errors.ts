@@ -42,6 +42,7 @@ const RULE_MESSAGES: Record<string, MessageId> = {
   isDateString: 'common.rule.date',
   isISO8601: 'common.rule.date',
   notCommonPassword: 'common.rule.commonPassword',
+  choosableValidUntil: 'needs.rule.validUntilRange',
 };
 
 const CODE_MESSAGES: Record<string, MessageId> = {

@@ -181,6 +181,16 @@ export function NeedForm({
           error={error('endDate')}
         />
       </div>
+      <TextField
+        id={NEED_FIELD_IDS['input.validUntil']}
+        label={t('needs.form.validUntil')}
+        hint={t('needs.form.validUntilHint')}
+        type="date"
+        className="input input--short"
+        value={values.validUntil}
+        onChange={(event) => set('validUntil', event.target.value)}
+        error={error('validUntil')}
+      />
       <SelectField
         id={NEED_FIELD_IDS['input.priority']}
         label={t('needs.form.priority')}

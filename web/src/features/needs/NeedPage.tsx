@@ -199,10 +199,10 @@ function NeedReview({ need, initialOutcome }: { need: Need; initialOutcome: Outc
 
   /** Saves the form; the new version, or null when refused (the refusal is already shown). */
   async function save(): Promise<number | null> {
-    const local = needFormProblems(values, t, { fundedUsd: need.fundedUsd });
+    const local = needFormProblems(values, t, { fundedUsd: need.fundedUsd, storedValidUntil: base.values.validUntil });
     setProblems(local);
     if (local.length) return null;
-    const result = await saveNeed({ id: need.id, input: needInputOf(values), expectedVersion: base.version });
+    const result = await saveNeed({ id: need.id, input: needInputOf(values, base.values.validUntil), expectedVersion: base.version });
     if (result.error || !result.data) {
       await handleRefusal(result.error, setProblems);
       return null;
@@ -261,8 +261,10 @@ function NeedReview({ need, initialOutcome }: { need: Need; initialOutcome: Outc
       await handleRefusal(result.error, setProblems);
       return;
     }
-    setBase((current) => ({ ...current, version: result.data!.reconfirmNeed.version }));
-    setValidUntil(result.data.reconfirmNeed.validUntil);
+    const renewed = result.data.reconfirmNeed;
+    setBase((current) => ({ values: { ...current.values, validUntil: renewed.validUntil }, version: renewed.version }));
+    setValues((current) => ({ ...current, validUntil: renewed.validUntil }));
+    setValidUntil(renewed.validUntil);
     setOutcome('reconfirmed');
   }
 

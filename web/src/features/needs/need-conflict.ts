@@ -28,6 +28,7 @@ const FIELD_LABELS: Record<Exclude<NeedFormField, NeedFlag>, MessageId> = {
   estimatedBudgetUsd: 'needs.form.budget',
   startDate: 'needs.form.startDate',
   endDate: 'needs.form.endDate',
+  validUntil: 'needs.form.validUntil',
   priority: 'needs.form.priority',
   visibility: 'needs.form.visibility',
 };
@@ -54,7 +55,8 @@ function shownValue(values: NeedFormValues, field: NeedFormField, t: Translate, 
       return amount === null ? values.estimatedBudgetUsd || t('common.notSet') : formatUsd(locale, amount);
     }
     case 'startDate':
-    case 'endDate': {
+    case 'endDate':
+    case 'validUntil': {
       const date = values[field];
       return isCalendarDate(date) ? formatDate(locale, date) : date || t('common.notSet');
     }

@@ -66,6 +66,15 @@ describe('needFormProblems mirrors the API', () => {
     expect(fieldsOf({ countryIso3: '' })).toEqual([]);
     expect(fieldsOf({ estimatedBudgetUsd: '1000' }, { fundedUsd: 5000 })).toEqual(['input.estimatedBudgetUsd']);
   });
+
+  it('refuses a validity that is not a date, or not after today, unless it is the one stored', () => {
+    const problems = (values: Partial<NeedFormValues>, options?: Parameters<typeof needFormProblems>[2]) =>
+      needFormProblems({ ...valid, ...values }, t, options, '2026-12-05').map((problem) => problem.field);
+    expect(problems({ validUntil: '2027-06-30' })).toEqual([]);
+    expect(problems({ validUntil: '2027-02-30' })).toEqual(['input.validUntil']);
+    expect(problems({ validUntil: '2026-12-05' })).toEqual(['input.validUntil']);
+    expect(problems({ validUntil: '2026-11-30' }, { storedValidUntil: '2026-11-30' })).toEqual([]);
+  });
 });
 
 describe('values', () => {
@@ -84,6 +93,14 @@ describe('values', () => {
       startDate: null,
       endDate: null,
     });
+  });
+
+  it('sends the validity when filing (null for the default), and when editing only if the reader changed it', () => {
+    expect(needInputOf({ ...valid, validUntil: '' })).toMatchObject({ validUntil: null });
+    expect(needInputOf({ ...valid, validUntil: '2027-06-30' })).toMatchObject({ validUntil: '2027-06-30' });
+    expect(needInputOf({ ...valid, validUntil: '2028-12-31' }, '2028-12-31')).not.toHaveProperty('validUntil');
+    expect(needInputOf({ ...valid, validUntil: '2027-06-30' }, '2028-12-31')).toMatchObject({ validUntil: '2027-06-30' });
+    expect(needInputOf({ ...valid, validUntil: '' }, '2028-12-31')).toMatchObject({ validUntil: null });
   });
 
   it('tells which fields differ between two versions, ignoring the order of choices', () => {

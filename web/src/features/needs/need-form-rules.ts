@@ -28,6 +28,8 @@ export interface NeedFormValues {
   estimatedBudgetUsd: string;
   startDate: string;
   endDate: string;
+  /** Empty for the API's default (the end of the next reporting cycle). */
+  validUntil: string;
   priority: string;
   visibility: Visibility;
   nationalActionPlan: boolean;
@@ -46,6 +48,7 @@ export const NEED_FORM_FIELDS = [
   'estimatedBudgetUsd',
   'startDate',
   'endDate',
+  'validUntil',
   'priority',
   'visibility',
   ...NEED_FLAGS,
@@ -62,6 +65,7 @@ export const NEED_FIELD_IDS: Record<string, string> = {
   'input.estimatedBudgetUsd': 'need-budget',
   'input.startDate': 'need-start-date',
   'input.endDate': 'need-end-date',
+  'input.validUntil': 'need-valid-until',
   'input.priority': 'need-priority',
   'input.visibility': 'need-visibility',
   'input.nationalActionPlan': 'need-nationalActionPlan',
@@ -81,6 +85,7 @@ export function emptyNeedForm(countryIso3 = ''): NeedFormValues {
     estimatedBudgetUsd: '',
     startDate: '',
     endDate: '',
+    validUntil: '',
     priority: String(NEED_LIMITS.defaultPriority),
     visibility: 'DONORS',
     nationalActionPlan: false,
@@ -101,6 +106,7 @@ export interface StoredNeed {
   estimatedBudgetUsd: number;
   startDate?: string | null;
   endDate?: string | null;
+  validUntil?: string | null;
   priority: number;
   visibility: Visibility;
   nationalActionPlan: boolean;
@@ -120,6 +126,7 @@ export function needFormFrom(need: StoredNeed): NeedFormValues {
     estimatedBudgetUsd: String(need.estimatedBudgetUsd),
     startDate: need.startDate ?? '',
     endDate: need.endDate ?? '',
+    validUntil: need.validUntil ?? '',
     priority: String(need.priority),
     visibility: need.visibility,
     nationalActionPlan: need.nationalActionPlan,
@@ -149,12 +156,14 @@ export function isCalendarDate(text: string): boolean {
 /**
  * The checks the API makes on createNeed and updateNeed, made before sending so the reader hears of
  * them in their language, each under the API's input path. `requireCountry`: the Secretariat filing
- * for a state must name it; `fundedUsd`: a budget may not fall below the money already approved.
+ * for a state must name it; `fundedUsd`: a budget may not fall below the money already approved;
+ * `storedValidUntil`: the need's current validity, which may stay as it is even when past.
  */
 export function needFormProblems(
   values: NeedFormValues,
   t: Translate,
-  options: { requireCountry?: boolean; fundedUsd?: number } = {},
+  options: { requireCountry?: boolean; fundedUsd?: number; storedValidUntil?: string } = {},
+  today = new Date().toISOString().slice(0, 10),
 ): FormProblem[] {
   const problems: FormProblem[] = [];
   const add = (field: string, message: string) => problems.push({ field: `input.${field}`, message });
@@ -191,6 +200,11 @@ export function needFormProblems(
   if (values.endDate && !endValid) add('endDate', t('common.rule.date'));
   // ISO dates compare as text; the API refuses an end on or before the start.
   if (startValid && endValid && values.endDate <= values.startDate) add('endDate', t('needs.rule.endBeforeStart'));
+  // The latest day allowed follows the reporting cycles, which the API alone knows (choosableValidUntil).
+  if (values.validUntil && !isCalendarDate(values.validUntil)) add('validUntil', t('common.rule.date'));
+  else if (values.validUntil && values.validUntil !== options.storedValidUntil && values.validUntil <= today) {
+    add('validUntil', t('needs.rule.validUntilRange'));
+  }
 
   const priority = Number(values.priority);
   if (!Number.isInteger(priority) || priority < NEED_LIMITS.priorityMin || priority > NEED_LIMITS.priorityMax) {
@@ -199,9 +213,16 @@ export function needFormProblems(
   return problems;
 }
 
-/** The form as the API's input (the fields updateNeed and createNeed share); call only when needFormProblems found none. */
-export function needInputOf(values: NeedFormValues) {
+/**
+ * The form as the API's input (the fields updateNeed and createNeed share); call only when
+ * needFormProblems found none. Given the stored validity (`storedValidUntil`, when editing), the
+ * validity is sent only when the reader changed it, so a save never undoes a reconfirmation; an
+ * emptied one asks for the default again.
+ */
+export function needInputOf(values: NeedFormValues, storedValidUntil?: string) {
+  const validUntil = values.validUntil || null;
   return {
+    ...(storedValidUntil === undefined || validUntil !== storedValidUntil ? { validUntil } : {}),
     title: values.title.trim(),
     description: values.description.trim(),
     themeCodes: values.themeCodes,
