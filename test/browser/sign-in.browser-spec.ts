@@ -45,7 +45,14 @@ describe('signing in and out', () => {
     const who = page.getByRole('banner').getByText(STATE);
     await expect(who.innerText()).resolves.toBe(`${STATE} · State focal point · Nigeria`);
     const nav = page.getByRole('navigation', { name: 'Main sections' });
-    await expect(nav.getByRole('link').allInnerTexts()).resolves.toEqual(['Needs', 'File a need', 'Import a national report', 'Pairings']);
+    await expect(nav.getByRole('link').allInnerTexts()).resolves.toEqual([
+      'Needs',
+      'File a need',
+      'Import a national report',
+      'Pairings',
+      'Financial summary',
+      'Exports',
+    ]);
 
     await page.reload();
     await signOut.waitFor();

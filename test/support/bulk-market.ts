@@ -10,6 +10,7 @@ import { OfferTheme } from '../../src/offers/entities/offer-theme.entity';
 import { AssistanceType, Visibility } from '../../src/domain/enums';
 import { newId } from '../../src/common/entity-id';
 import { ENTITIES } from '../../src/app/entities';
+import { cycleOfDate, defaultValidUntil } from '../../src/domain/reporting-cycles';
 
 const WEST_AFRICA = ['NGA', 'GHA', 'SEN', 'MLI', 'CIV', 'BEN', 'TGO', 'NER', 'BFA', 'SLE'];
 const ROWS_PER_INSERT = 200;
@@ -31,6 +32,7 @@ export async function seedMarket(
   donorId: string,
   userId: string,
 ): Promise<void> {
+  const publishedAt = new Date();
   const needs = Array.from({ length: counts.needs }, (_, index) =>
     Object.assign(new Need(), {
       id: newId(),
@@ -52,6 +54,9 @@ export async function seedMarket(
       conflictAffected: index % 7 === 0,
       nationalReportId: null,
       sourceExcerpt: null,
+      cycleYear: cycleOfDate(publishedAt).year,
+      validUntil: defaultValidUntil(publishedAt),
+      confirmedAt: publishedAt,
       createdBy: userId,
     }),
   );
