@@ -13,6 +13,7 @@ import { NeedForScoring, OfferForScoring } from '../src/matching/engine/scoring'
 import { NeedTheme } from '../src/needs/entities/need-theme.entity';
 import { Need } from '../src/needs/entities/need.entity';
 import { NeedStatus } from '../src/domain/statuses';
+import { cycleOfDate, defaultValidUntil } from '../src/domain/reporting-cycles';
 import { OfferEligibility } from '../src/offers/entities/offer-eligibility.entity';
 import { OfferTheme } from '../src/offers/entities/offer-theme.entity';
 import { Offer } from '../src/offers/entities/offer.entity';
@@ -198,8 +199,9 @@ function isoDay(daysFrom2026: number): string {
   return new Date(Date.UTC(2026, 0, 1) + daysFrom2026 * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Writes the needs as OPEN, with their theme rows; returns their ids in the same order. */
+/** Writes the needs as OPEN, published now, with their theme rows; returns their ids in the same order. */
 export async function insertNeeds(manager: EntityManager, needs: readonly SyntheticNeed[], createdBy: string): Promise<string[]> {
+  const publishedAt = new Date();
   const rows = needs.map((need) =>
     Object.assign(new Need(), {
       id: newId(),
@@ -221,6 +223,9 @@ export async function insertNeeds(manager: EntityManager, needs: readonly Synthe
       fundedUsd: 0,
       nationalReportId: null,
       sourceExcerpt: null,
+      cycleYear: cycleOfDate(publishedAt).year,
+      validUntil: defaultValidUntil(publishedAt),
+      confirmedAt: publishedAt,
       createdBy,
       version: 1,
     }),
