@@ -1,5 +1,5 @@
 /**
- * What the benchmarks that load the service through its API share: the API and a worker on a scratch
+ * What the benchmarks that load the service through its API share: the API and its workers on a scratch
  * database and queue prefix, stopped and removed afterwards; the Secretariat's account and donor
  * they write with; the synthetic needs and offers as the API takes them, and many clients creating
  * and publishing them at once.
@@ -7,7 +7,15 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { createScratchDatabase, ScratchDatabase } from './scratch-database';
-import { benchServiceEnv, freePort, GraphQLClient, millisecondsSince, ServiceProcess, startApiAndWorker } from './service-process';
+import {
+  benchServiceEnv,
+  freePort,
+  GraphQLClient,
+  millisecondsSince,
+  ServiceProcess,
+  spawnWorkers,
+  startApiAndWorkers,
+} from './service-process';
 import { SyntheticMarket, SyntheticNeed, SyntheticOffer } from './synthetic-market';
 
 export const BENCH_SECRETARIAT = { email: 'secretariat@bench.local', password: 'a-benchmark-secretariat-password' };
@@ -102,24 +110,25 @@ export async function runClients(
 
 /**
  * Signs in as the ADMIN, creates the donor the offers belong to and the Secretariat account that
- * writes everything, and signs that account in.
+ * writes everything (`secretariatId`), and signs that account in.
  */
 export async function prepareAccounts(
   url: string,
   admin: { email: string; password: string },
-): Promise<{ secretariat: GraphQLClient; donorId: string }> {
+): Promise<{ secretariat: GraphQLClient; secretariatId: string; donorId: string }> {
   const client = new GraphQLClient(url);
   await client.login(admin);
   const { createDonor } = await client.request<{ createDonor: { id: string } }>(
     'mutation CreateDonor($input: CreateDonorInput!) { createDonor(input: $input) { id } }',
     { input: { name: 'Benchmark donor', kind: 'STATE' } },
   );
-  await client.request('mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-    input: { ...BENCH_SECRETARIAT, role: 'SECRETARIAT' },
-  });
+  const { createUser } = await client.request<{ createUser: { id: string } }>(
+    'mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id } }',
+    { input: { ...BENCH_SECRETARIAT, role: 'SECRETARIAT' } },
+  );
   const secretariat = new GraphQLClient(url);
   await secretariat.login(BENCH_SECRETARIAT);
-  return { secretariat, donorId: createDonor.id };
+  return { secretariat, secretariatId: createUser.id, donorId: createDonor.id };
 }
 
 export interface ServiceStack {
@@ -129,21 +138,29 @@ export interface ServiceStack {
   redisUrl: string;
   queuePrefix: string;
   services: ServiceProcess[];
+  /** Starts `count` more workers at once (not profiled), stopped with the rest; the caller waits for them to be ready. */
+  spawnWorkers(count: number): ServiceProcess[];
   /** Stops the processes, drops the database and deletes the queue keys; once, however often it is called. */
   stop(): Promise<void>;
 }
 
 /**
- * The compiled API and one worker (NODE_ENV=production) on a new scratch database, with Redis
- * (BENCH_REDIS_URL) under a queue prefix of their own. SIGINT or SIGTERM stops and removes it all
- * and ends the process; so does a failure to start. The caller stops it when done, failed or not.
+ * The compiled API and `workers` workers, one by default (NODE_ENV=production), on a new scratch
+ * database, with Redis (BENCH_REDIS_URL) under a queue prefix of their own. SIGINT or SIGTERM stops
+ * and removes it all and ends the process; so does a failure to start. The caller stops it when
+ * done, failed or not.
  */
-export async function startServiceStack(options: { profilePrefix: string | null; logLevel?: string }): Promise<ServiceStack> {
+export async function startServiceStack(options: {
+  profilePrefix: string | null;
+  logLevel?: string;
+  workers?: number;
+}): Promise<ServiceStack> {
   const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
   const queuePrefix = `poa-bench-${randomBytes(4).toString('hex')}`;
   const services: ServiceProcess[] = [];
   let database: ScratchDatabase | undefined;
   let stopping: Promise<void> | undefined;
+  const onSignal = () => void stop().finally(() => process.exit(130));
   const stop = () =>
     (stopping ??= (async () => {
       for (const service of [...services].reverse()) await service.stop();
@@ -151,19 +168,33 @@ export async function startServiceStack(options: { profilePrefix: string | null;
       await deleteQueueKeys(redisUrl, queuePrefix).catch((error: unknown) =>
         console.error(`could not delete the queue keys: ${String(error)}`),
       );
+      // Removed only now, so a signal during the clean-up waits for it; and removed, so that in a
+      // benchmark starting one stack after another a finished stack's handler cannot end the process
+      // before the running one has cleaned up.
+      for (const signal of SIGNALS) process.off(signal, onSignal);
     })());
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop().finally(() => process.exit(130)));
+  for (const signal of SIGNALS) process.once(signal, onSignal);
   try {
     database = await createScratchDatabase();
     const port = await freePort();
     const env = benchServiceEnv({ port, databaseUrl: database.url, redisUrl, queuePrefix, logLevel: options.logLevel });
-    await startApiAndWorker(env, services, options.profilePrefix);
-    return { database, url: `http://127.0.0.1:${port}/graphql`, redisUrl, queuePrefix, services, stop };
+    await startApiAndWorkers(env, services, { workers: options.workers ?? 1, profilePrefix: options.profilePrefix });
+    return {
+      database,
+      url: `http://127.0.0.1:${port}/graphql`,
+      redisUrl,
+      queuePrefix,
+      services,
+      spawnWorkers: (count) => spawnWorkers(env, services, count, null),
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
   }
 }
+
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 async function deleteQueueKeys(redisUrl: string, prefix: string): Promise<void> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });

@@ -30,51 +30,19 @@
 import { mkdirSync } from 'node:fs';
 import { argument, CREATE_NEED, Item, prepareAccounts, PUBLISH_NEED, runClients, startServiceStack, workload } from './api-load';
 import { loadAverage, percentile, verdict } from './bench-report';
+import { Failure, fullRun, readQueue, untilQueueEmpty } from './job-queue-watch';
 import { BENCH_ADMIN, GraphQLClient, millisecondsSince, PROFILE_DIR, sleep } from './service-process';
 import { SyntheticMarket, SyntheticNeed } from './synthetic-market';
 
 const TARGET_DRAIN_S = 20;
 const TARGET_PERSON_P95_MS = 2000;
 const TARGET_FULL_RUN_RATIO = 2;
-const QUEUE_POLL_MS = 100;
 /** A person's need is read this often until it lists matches. */
 const MATCH_POLL_MS = 25;
 const PERSON_GIVE_UP_MS = 120_000;
-const FULL_RUN_GIVE_UP_MS = 300_000;
 
-const JOB_QUEUE = 'query JobQueue { jobQueue { counts { waiting active delayed failed } pendingHandOver } }';
 const NEED_MATCHES =
   'query NeedMatches($filter: MatchFilter, $first: Int) { matches(filter: $filter, first: $first) { totalCount edges { node { score offer { id } } } } }';
-const START_RUN = 'mutation StartRun { startMatchingRun { id } }';
-const RUN_STATUS = 'query Run($id: ID!) { matchingRun(id: $id) { status durationMs error } }';
-
-class Failure extends Error {}
-
-interface QueueState {
-  counts: { waiting: number; active: number; delayed: number; failed: number } | null;
-  pendingHandOver: number;
-}
-
-/** Waits until the queue has been seen empty twice in a row; the milliseconds from `since` to the first of those reads. */
-async function untilQueueEmpty(client: GraphQLClient, since: bigint, timeoutMs: number): Promise<number> {
-  let emptySince: number | null = null;
-  for (;;) {
-    const { jobQueue } = await client.request<{ jobQueue: QueueState }>(JOB_QUEUE);
-    const { counts } = jobQueue;
-    const empty = counts !== null && counts.waiting + counts.active + counts.delayed === 0 && jobQueue.pendingHandOver === 0;
-    const elapsed = millisecondsSince(since);
-    if (empty && emptySince !== null) {
-      if (counts.failed > 0) console.log(`  note: ${counts.failed} jobs failed on their last attempt`);
-      return emptySince;
-    }
-    emptySince = empty ? elapsed : null;
-    if (elapsed > timeoutMs)
-      throw new Failure(
-        `the queue was not empty ${timeoutMs / 1000} s after the last write: ${JSON.stringify(jobQueue)} — DRAIN TIMED OUT`,
-      );
-    await sleep(QUEUE_POLL_MS);
-  }
-}
 
 /** A need's matches as a comparable text: each offer with its score, best first. */
 async function matchesOf(client: GraphQLClient, needId: string): Promise<string> {
@@ -129,22 +97,6 @@ function personClient(url: string, token: string | undefined): GraphQLClient {
   const client = new GraphQLClient(url);
   client.token = token;
   return client;
-}
-
-async function fullRun(client: GraphQLClient): Promise<{ wallMs: number; durationMs: number }> {
-  const start = process.hrtime.bigint();
-  const { startMatchingRun } = await client.request<{ startMatchingRun: { id: string } }>(START_RUN);
-  for (;;) {
-    const { matchingRun } = await client.request<{ matchingRun: { status: string; durationMs: number | null; error: string | null } }>(
-      RUN_STATUS,
-      { id: startMatchingRun.id },
-    );
-    if (matchingRun.status === 'SUCCEEDED') return { wallMs: millisecondsSince(start), durationMs: matchingRun.durationMs ?? NaN };
-    if (matchingRun.status === 'FAILED') throw new Failure(`full run ${startMatchingRun.id} failed: ${matchingRun.error}`);
-    if (millisecondsSince(start) > FULL_RUN_GIVE_UP_MS)
-      throw new Failure(`full run ${startMatchingRun.id} was still ${matchingRun.status} after ${FULL_RUN_GIVE_UP_MS / 1000} s`);
-    await sleep(QUEUE_POLL_MS);
-  }
 }
 
 const describe = (sorted: readonly number[]): string =>
@@ -206,7 +158,7 @@ async function main(): Promise<void> {
         `  load: ${latencies.length} mutations in ${seconds.toFixed(1)} s, ${(latencies.length / seconds).toFixed(0)} mutations/s; ` +
           `one mutation p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms (load ${loadAverage()})`,
       );
-      const { jobQueue } = await secretariat.request<{ jobQueue: QueueState }>(JOB_QUEUE);
+      const jobQueue = await readQueue(secretariat);
       console.log(
         `  at the last write: ${JSON.stringify(jobQueue.counts)} in the queue, ${jobQueue.pendingHandOver} changes not yet handed to it`,
       );

@@ -5,7 +5,7 @@
  * databases, worker and API processes, queue keys); a benchmark that overruns its time limit is
  * stopped, and Ctrl-C stops the running one and lets it clean up.
  *
- *   npm run bench [-- --only scoring,full-run,incremental,allocation,console,read-path,writes,backlog]
+ *   npm run bench [-- --only scoring,full-run,incremental,allocation,console,read-path,writes,backlog,scale-out]
  */
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -81,6 +81,14 @@ const BENCHMARKS: Benchmark[] = [
     script: 'backlog-bench.js',
     args: ['--needs', '5000', '--offers', '1000', '--clients', '12'],
     timeLimitMs: 30 * 60_000,
+  },
+  {
+    name: 'scale-out',
+    title:
+      'scale-out on PostgreSQL: the drain of a backlog of 2,000 needs and 400 offers loaded through the API, and a full run over 5,000 needs × 1,000 offers, with 1 worker against 2',
+    script: 'scale-out-bench.js',
+    args: ['--needs', '2000', '--offers', '400', '--full-needs', '5000', '--full-offers', '1000', '--repeat', '2'],
+    timeLimitMs: 45 * 60_000,
   },
 ];
 

@@ -105,10 +105,14 @@ export class ServiceProcess {
   async waitFor(text: string, timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!this.output.includes(text)) {
-      if (this.child.exitCode !== null) throw new Error(`${this.name} exited with ${this.child.exitCode}:\n${this.output}`);
+      if (!this.running) throw new Error(`${this.name} exited with ${this.child.exitCode ?? this.child.signalCode}:\n${this.output}`);
       if (Date.now() > deadline) throw new Error(`${this.name} did not say "${text}" within ${timeoutMs} ms:\n${this.output}`);
       await sleep(50);
     }
+  }
+
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /** The last warnings and errors it logged and the last lines it wrote, to explain a failure. */
@@ -118,7 +122,7 @@ export class ServiceProcess {
 
   /** SIGTERM, and SIGKILL if it has not exited after the grace period. */
   async stop(graceMs = 10_000): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    if (!this.running) return;
     this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
     await this.exited;
@@ -126,23 +130,48 @@ export class ServiceProcess {
   }
 }
 
+/** What a worker writes once it takes jobs. */
+export const WORKER_READY = 'poa-match worker: consuming';
+
 /**
- * The compiled API and then one worker process on `env`, each added to `services` as soon as it is
- * started, so the caller stops it also when the other fails to start. With `profilePrefix`, each
- * writes its V8 CPU profile as `<prefix>-api.cpuprofile` and `<prefix>-worker.cpuprofile`.
+ * The compiled API and then `workers` worker processes on `env`, each added to `services` as soon as
+ * it is started, so the caller stops it also when another fails to start. With `profilePrefix`, each
+ * writes its V8 CPU profile (`<prefix>-api.cpuprofile`, and as `spawnWorkers` names them).
  */
-export async function startApiAndWorker(env: NodeJS.ProcessEnv, services: ServiceProcess[], profilePrefix: string | null): Promise<void> {
+export async function startApiAndWorkers(
+  env: NodeJS.ProcessEnv,
+  services: ServiceProcess[],
+  options: { workers: number; profilePrefix: string | null },
+): Promise<void> {
+  const { profilePrefix } = options;
   const api = new ServiceProcess('API', join(COMPILED_SOURCE, 'main.js'), env, profilePrefix && `${profilePrefix}-api.cpuprofile`);
   services.push(api);
   await api.waitFor('poa-match: console at');
-  const worker = new ServiceProcess(
-    'worker',
-    join(COMPILED_SOURCE, 'worker.js'),
-    env,
-    profilePrefix && `${profilePrefix}-worker.cpuprofile`,
-  );
-  services.push(worker);
-  await worker.waitFor('poa-match worker: consuming');
+  await Promise.all(spawnWorkers(env, services, options.workers, profilePrefix).map((worker) => worker.waitFor(WORKER_READY)));
+}
+
+/**
+ * `count` compiled workers started at once, each added to `services`; the caller waits for
+ * `WORKER_READY` as it needs. With `profilePrefix` the first writes `<prefix>-worker.cpuprofile`,
+ * the next `<prefix>-worker-2.cpuprofile` and so on.
+ */
+export function spawnWorkers(
+  env: NodeJS.ProcessEnv,
+  services: ServiceProcess[],
+  count: number,
+  profilePrefix: string | null,
+): ServiceProcess[] {
+  return Array.from({ length: count }, (_, index) => {
+    const suffix = index === 0 ? '' : `-${index + 1}`;
+    const worker = new ServiceProcess(
+      index === 0 ? 'worker' : `worker ${index + 1}`,
+      join(COMPILED_SOURCE, 'worker.js'),
+      env,
+      profilePrefix && `${profilePrefix}-worker${suffix}.cpuprofile`,
+    );
+    services.push(worker);
+    return worker;
+  });
 }
 
 export class GraphQLClient {
