@@ -44,11 +44,21 @@ export abstract class BroadcastBus<T> {
       return;
     }
     this.publisher = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-    this.subscriber = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-    this.subscriber.on('message', (_channel: string, payload: string) => this.deliver(payload));
-    this.subscribed = this.subscriber
-      .subscribe(this.channel)
-      .catch((error: unknown) => this.logger.error({ err: error }, `Cannot subscribe to ${options.channel}`));
+    // The subscription is renewed here after each reconnect rather than by ioredis, which leaves the
+    // promise of its own renewal unhandled: a shutdown while it is on the wire ended the process.
+    const subscriber = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, autoResubscribe: false });
+    const subscribe = () =>
+      subscriber
+        .subscribe(this.channel)
+        .catch((error: unknown) => this.logger.error({ err: error }, `Cannot subscribe to ${options.channel}`));
+    let connectedBefore = false;
+    subscriber.on('ready', () => {
+      if (connectedBefore) void subscribe();
+      connectedBefore = true;
+    });
+    subscriber.on('message', (_channel: string, payload: string) => this.deliver(payload));
+    this.subscriber = subscriber;
+    this.subscribed = subscribe();
   }
 
   /** Resolves once Redis has the subscription, so a test or a fresh process misses nothing. */
