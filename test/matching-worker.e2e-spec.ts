@@ -6,6 +6,7 @@ import { MatchStatus } from '../src/domain/statuses';
 import { Need } from '../src/needs/entities/need.entity';
 import { NeedStatus } from '../src/domain/statuses';
 import { QUEUE_NAME } from '../src/queue/bullmq-job-queue';
+import { FULL_RUN_PART_JOB } from '../src/matching/engine/jobs/full-run.job';
 import { Account, createDonor, donorAccount, secretariatAccount, stateAccount } from './support/fixtures';
 import { seedMarket } from './support/bulk-market';
 import { eventually, listMatches, pairMatch, publishedNeed, publishedOffer } from './support/matching-helpers';
@@ -38,6 +39,15 @@ describe('matching through BullMQ and a separate worker', () => {
   afterAll(() => stopQueuedApp({ t, env, database }, worker));
 
   const runOf = async (id: string) => (await t.gql(RUN, { id }, secretariat.token)).data?.matchingRun;
+  const settledRun = (id: string, what: string) =>
+    eventually(
+      async () => {
+        const run = await runOf(id);
+        return run?.status === 'SUCCEEDED' || run?.status === 'FAILED' ? run : undefined;
+      },
+      90_000,
+      what,
+    );
 
   it('reports Redis in /health', async () => {
     const response = await fetch(t.url.replace('/graphql', '/health'));
@@ -152,14 +162,7 @@ describe('matching through BullMQ and a separate worker', () => {
     expect(interrupted.matchesUpserted).toBeLessThan(6000 * TOP_K);
 
     worker = await startWorker(env);
-    const finished = await eventually(
-      async () => {
-        const run = await runOf(runId);
-        return run?.status === 'SUCCEEDED' || run?.status === 'FAILED' ? run : undefined;
-      },
-      90_000,
-      'the run to finish after the restart',
-    );
+    const finished = await settledRun(runId, 'the run to finish after the restart');
     expect(finished).toMatchObject({ status: 'SUCCEEDED', error: null });
     expect(finished.matchesUpserted).toBeGreaterThanOrEqual(6000 * TOP_K);
 
@@ -176,6 +179,29 @@ describe('matching through BullMQ and a separate worker', () => {
     );
     expect(Number(widest.most)).toBe(TOP_K);
   }, 240_000);
+
+  it('divides a full run among the workers running, each scoring a part, and stores what one worker stored', async () => {
+    const proposals = () =>
+      database.query("SELECT need_id, offer_id, score, explanation FROM matches WHERE status = 'PROPOSED' ORDER BY need_id, offer_id");
+    const byOneWorker = await proposals();
+    const second = await startWorker(env);
+    try {
+      const runId: string = (await t.gql(START_RUN, {}, secretariat.token)).data?.startMatchingRun.id;
+      const finished = await settledRun(runId, 'the run to finish');
+      expect(finished).toMatchObject({ status: 'SUCCEEDED', error: null, matchesUpserted: byOneWorker.length });
+      expect(await proposals()).toEqual(byOneWorker);
+
+      const connection = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+      const queue = new Queue(QUEUE_NAME, { connection, prefix: env.QUEUE_PREFIX });
+      const parts = (await queue.getJobs(['completed'])).filter((job) => job.name === FULL_RUN_PART_JOB && job.data.runId === runId);
+      await queue.close();
+      connection.disconnect();
+      expect(parts).toHaveLength(2);
+      expect(new Set(parts.map((part) => part.processedBy)).size).toBe(2);
+    } finally {
+      await stopWorker(second, 'SIGTERM');
+    }
+  }, 180_000);
 
   it('stops gracefully on SIGTERM', async () => {
     const stopping = Date.now();

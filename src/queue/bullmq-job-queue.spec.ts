@@ -3,9 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { BullMqJobQueue, QUEUE_NAME } from './bullmq-job-queue';
-import { BatchJobHandler, JobHandler, QueuedJob } from './job-queue';
+import { BatchJobHandler, JobHandler, PartOutcomes, QueuedJob, SplitJobHandler } from './job-queue';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A handler that resolves `seen` with the data of the first job it runs. */
 function handlerFor(jobName: string): JobHandler<{ value: number }> & { seen: Promise<{ value: number }> } {
@@ -82,7 +84,7 @@ describe('BullMqJobQueue', () => {
     }
   });
 
-  it('hands a batch handler the jobs of its name waiting behind the one it took, and removes them once the batch succeeded', async () => {
+  it('hands a batch handler the jobs of its name waiting behind the one it took, and runs a failed batch whole again', async () => {
     const batches: number[][] = [];
     let failFirst = true;
     const batching: BatchJobHandler<{ value: number }> = {
@@ -108,9 +110,77 @@ describe('BullMqJobQueue', () => {
       return counts.waiting + counts.active + counts.delayed > 0;
     };
     while (await busy()) await new Promise((resolve) => setTimeout(resolve, 50));
-    // The failed batch left its jobs queued: each value still ran in a batch that succeeded, once.
+    // The failed batch ran again as it was; each value ran once in a batch that succeeded.
     expect(batches[0]).toEqual([1, 2, 3]);
+    expect(batches.slice(1)).toContainEqual([1, 2, 3]);
     expect(batches.slice(1).flat().sort()).toEqual([1, 2, 3, 4]);
+  });
+
+  it('lets two workers share a backlog of batched jobs without running any job twice', async () => {
+    const second = new BullMqJobQueue(config, true);
+    const batches: { worker: string; values: number[] }[] = [];
+    const batchingOn = (worker: string): BatchJobHandler<{ value: number }> => ({
+      jobName: 'rescore-offer',
+      maxJobs: 5,
+      handle: () => Promise.reject(new Error('batches only')),
+      handleBatch: async (jobs) => {
+        batches.push({ worker, values: jobs.map((job) => job.data.value) });
+        await sleep(20);
+      },
+    });
+    try {
+      consumer.register([batchingOn('first')]);
+      second.register([batchingOn('second')]);
+      const values = Array.from({ length: 60 }, (_, index) => index + 1);
+      await producer.addMany(values.map((value) => ({ jobName: 'rescore-offer', data: { value }, options: { jobId: `shared-${value}` } })));
+      await Promise.all([consumer.start(), second.start()]);
+      while (batches.flatMap((batch) => batch.values).length < values.length) await sleep(50);
+      while ((await consumer.counts()).active > 0) await sleep(50);
+      expect(batches.flatMap((batch) => batch.values).sort((a, b) => a - b)).toEqual(values);
+      expect(new Set(batches.map((batch) => batch.worker))).toEqual(new Set(['first', 'second']));
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('spreads the parts of a split job over the workers running, side by side, and closes it with their results', async () => {
+    const second = new BullMqJobQueue(config, true);
+    let running = 0;
+    let mostAtOnce = 0;
+    const splitInto: number[] = [];
+    let closeWith!: (outcomes: PartOutcomes<number>) => void;
+    const closed = new Promise<PartOutcomes<number>>((resolve) => (closeWith = resolve));
+    const split: SplitJobHandler<{ run: string }, number, number> = {
+      jobName: 'full-run',
+      partJobName: 'full-run-part',
+      handle: () => Promise.reject(new Error('split only')),
+      split: async (_data, workers) => {
+        splitInto.push(workers);
+        return Array.from({ length: workers }, (_, index) => index + 1);
+      },
+      runPart: async (part) => {
+        running++;
+        mostAtOnce = Math.max(mostAtOnce, running);
+        // Each part waits (up to 5 s) for the other: they finish only if two workers run them at once.
+        for (let waited = 0; running < 2 && waited < 5000; waited += 20) await sleep(20);
+        await sleep(20);
+        running--;
+        return part * 10;
+      },
+      finish: async (_data, outcomes) => closeWith(outcomes),
+    };
+    try {
+      consumer.register([split]);
+      second.register([split]);
+      await Promise.all([consumer.start(), second.start()]);
+      await producer.add('full-run', { run: 'run-1' }, { jobId: 'run-1' });
+      const outcomes = await closed;
+      expect(splitInto).toEqual([2]);
+      expect(mostAtOnce).toBe(2);
+      expect({ ...outcomes, results: [...outcomes.results].sort() }).toEqual({ results: [10, 20], failures: [] });
+    } finally {
+      await second.close();
+    }
   });
 
   it('runs jobs without a priority first, then the prioritised ones, lower numbers first', async () => {

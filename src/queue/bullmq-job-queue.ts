@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { Job, Queue, Worker } from 'bullmq';
+import { hostname } from 'node:os';
+import { Job, Queue, WaitingChildrenError, Worker } from 'bullmq';
 import type IORedis from 'ioredis';
 import type { AppConfig } from '../config/app-config';
 import { withinTime } from '../common/within-time';
@@ -8,13 +9,25 @@ import {
   BatchJobHandler,
   FailedJob,
   isBatchJobHandler,
+  isSplitJobHandler,
   JOB_ATTEMPTS,
   JOB_BACKOFF_MS,
+  JobContext,
   JobCounts,
   JobQueue,
   NewJob,
+  SplitJobHandler,
 } from './job-queue';
 import { createRedisConnection } from './redis-connection';
+
+/** A job taken into another's batch, as the batch's job keeps it: its data and when it was queued (ms since the epoch). */
+interface RecordedJob {
+  data: unknown;
+  queuedAt: number;
+}
+
+/** How long a worker's claim to a job it takes into a batch is kept: far longer than a batch takes. */
+const BATCH_CLAIM_MS = 3600_000;
 
 /** The one BullMQ queue every job (matching, allocation plans) goes through. */
 export const QUEUE_NAME = 'matching';
@@ -117,24 +130,32 @@ export class BullMqJobQueue extends JobQueue {
 
   /**
    * One BullMQ worker serves every registered job name: a second worker on the same queue would take
-   * jobs it has no handler for. Started once, after every feature has registered.
+   * jobs it has no handler for. Started once, after every feature has registered. Every worker
+   * process runs one job at a time; more processes share the queue (see runBatch and runSplit).
    */
   async start(): Promise<void> {
     if (this.worker) throw new Error('The job queue is already consuming');
     this.workerConnection = createRedisConnection(this.config, 'worker');
     this.worker = new Worker(
       QUEUE_NAME,
-      async (job: Job) => {
-        const handler = this.handlers.get(job.name);
-        if (!handler) throw new Error(`No handler for job ${job.name}`);
+      async (job: Job, token?: string) => {
         const attempt = job.attemptsMade + 1;
         const context = { jobId: job.id!, attempt, isLastAttempt: attempt >= (job.opts.attempts ?? 1), queuedAt: new Date(job.timestamp) };
-        if (isBatchJobHandler(handler)) await this.runBatch(handler, job, context);
+        const splitJob = this.splitParts.get(job.name);
+        // A part's result is the job's return value: BullMQ hands it to the job it is part of.
+        if (splitJob) return splitJob.runPart(job.data, context);
+        const handler = this.handlers.get(job.name);
+        if (!handler) throw new Error(`No handler for job ${job.name}`);
+        if (isSplitJobHandler(handler)) await this.runSplit(handler, job, token!, context);
+        else if (isBatchJobHandler(handler)) await this.runBatch(handler, job, context);
         else await handler.handle(job.data, context);
+        return undefined;
       },
       {
         connection: this.workerConnection,
         prefix: this.config.QUEUE_PREFIX,
+        // Kept on each job it runs (processedBy): which worker ran a job, for people looking into one.
+        name: `${hostname()}:${process.pid}`,
         concurrency: 1,
         lockDuration: this.config.JOB_LOCK_MS,
         stalledInterval: this.config.JOB_LOCK_MS,
@@ -150,18 +171,75 @@ export class BullMqJobQueue extends JobQueue {
   }
 
   /**
-   * Runs `job` together with jobs of its name waiting behind it, and removes those once the batch has
-   * succeeded. One that another worker took in the meantime cannot be removed and runs there again,
-   * which idempotent handlers allow.
+   * Runs `job` together with jobs of its name waiting behind it. Each of the others is first
+   * claimed (a Redis key set only if no other worker set it), written into the job's data, then
+   * taken off the queue; one another worker has started meanwhile stays with that worker. So two
+   * workers do not run the same jobs, and a batch cut off by a crash or failing runs whole again
+   * with its job's next attempt.
    */
-  private async runBatch(handler: BatchJobHandler, job: Job, context: Parameters<BatchJobHandler['handleBatch']>[1]): Promise<void> {
-    const waiting = await this.queue.getJobs(['prioritized', 'waiting'], 0, handler.maxJobs - 1, true);
-    const others = waiting.filter((other) => other?.name === job.name && other.id !== job.id).slice(0, handler.maxJobs - 1) as Job[];
+  private async runBatch(handler: BatchJobHandler, job: Job, context: JobContext): Promise<void> {
+    const { batchedWith, ...data } = job.data as { batchedWith?: RecordedJob[] };
+    let others = batchedWith;
+    if (!others) {
+      const waiting = await this.queue.getJobs(['prioritized', 'waiting'], 0, handler.maxJobs - 1, true);
+      const candidates = waiting.filter((other) => other?.name === job.name && other.id !== job.id).slice(0, handler.maxJobs - 1) as Job[];
+      const claimed = await this.claim(candidates);
+      await job.updateData({ ...data, batchedWith: claimed.map((other) => ({ data: other.data as unknown, queuedAt: other.timestamp })) });
+      const taken = await Promise.all(
+        claimed.map((other) =>
+          other.remove().then(
+            () => true,
+            () => false,
+          ),
+        ),
+      );
+      others = claimed.filter((_, index) => taken[index]).map((other) => ({ data: other.data as unknown, queuedAt: other.timestamp }));
+    }
     await handler.handleBatch(
-      [job, ...others].map((each) => ({ data: each.data as unknown, queuedAt: new Date(each.timestamp) })),
+      [{ data, queuedAt: new Date(job.timestamp) }, ...others.map((other) => ({ data: other.data, queuedAt: new Date(other.queuedAt) }))],
       context,
     );
-    await Promise.all(others.map((other) => other.remove().catch(() => undefined)));
+  }
+
+  /**
+   * The jobs this worker wins the claim to, in one round trip. A claim outlives any worker's list of
+   * waiting jobs, so a job removed by its claimant is not claimed again from a list read before.
+   */
+  private async claim(jobs: readonly Job[]): Promise<Job[]> {
+    if (jobs.length === 0) return [];
+    const claims = this.producerConnection.multi();
+    for (const job of jobs) claims.set(`${this.config.QUEUE_PREFIX}:${QUEUE_NAME}:batch-claim:${job.id}`, '1', 'PX', BATCH_CLAIM_MS, 'NX');
+    const replies = (await claims.exec()) ?? [];
+    return jobs.filter((_, index) => replies[index]?.[1] === 'OK');
+  }
+
+  /**
+   * A split job in two visits (a BullMQ flow built as it runs): the first asks for parts, one per
+   * running worker, queues them as the job's children and leaves the job waiting; once every part
+   * has ended, BullMQ queues the job again and the second visit closes it with the parts' outcomes.
+   * A part that failed for good does not hold the job up (`ignoreDependencyOnFailure`): `finish`
+   * hears why. A first visit cut off before the job waits is run again, and queues no part twice:
+   * their ids are the job's with the part's number.
+   */
+  private async runSplit(handler: SplitJobHandler, job: Job, token: string, context: JobContext): Promise<void> {
+    const children = await job.getDependenciesCount();
+    if (!Object.values(children).some((count) => count)) {
+      const parts = await handler.split(job.data, Math.max(1, await this.queue.getWorkersCount()), context);
+      await this.queue.addBulk(
+        parts.map((part, index) => ({
+          name: handler.partJobName,
+          data: part,
+          opts: {
+            jobId: `${job.id}.part-${index + 1}`,
+            parent: { id: job.id!, queue: job.queueQualifiedName },
+            ignoreDependencyOnFailure: true,
+          },
+        })),
+      );
+    }
+    if (await job.moveToWaitingChildren(token)) throw new WaitingChildrenError();
+    const [results, failures] = await Promise.all([job.getChildrenValues(), job.getIgnoredChildrenFailures()]);
+    await handler.finish(job.data, { results: Object.values(results), failures: Object.values(failures) }, context);
   }
 
   /**

@@ -38,6 +38,30 @@ export function isBatchJobHandler(handler: JobHandler): handler is BatchJobHandl
   return 'handleBatch' in handler;
 }
 
+/** How the parts of a split job ended: what each part that succeeded returned, and why the others failed for good. */
+export interface PartOutcomes<R> {
+  results: R[];
+  failures: string[];
+}
+
+/**
+ * A job that can be done in parts by several workers at once. A driver with workers in other
+ * processes asks `split` for the parts (given how many workers are running), runs each as a job of
+ * `partJobName` (retried like any job, on whichever worker takes it) and, once every part has ended,
+ * calls `finish` with their outcomes. A driver that runs jobs in its own process calls `handle`,
+ * which does the whole job there. Each step must be idempotent: a step cut off runs again.
+ */
+export interface SplitJobHandler<T = unknown, P = unknown, R = unknown> extends JobHandler<T> {
+  readonly partJobName: string;
+  split(data: T, workers: number, context: JobContext): Promise<P[]>;
+  runPart(part: P, context: JobContext): Promise<R>;
+  finish(data: T, outcomes: PartOutcomes<R>, context: JobContext): Promise<void>;
+}
+
+export function isSplitJobHandler(handler: JobHandler): handler is SplitJobHandler {
+  return 'split' in handler;
+}
+
 export interface AddJobOptions {
   /** Adding a job whose id is already queued or running does nothing, so a repeated hand-over is harmless. */
   jobId: string;
@@ -122,6 +146,8 @@ export abstract class JobQueue {
   /** Whether this process should run jobs: always in-process; with BullMQ only in the worker. */
   abstract readonly consumesHere: boolean;
   protected readonly handlers = new Map<string, JobHandler>();
+  /** The split job each part job name belongs to. */
+  protected readonly splitParts = new Map<string, SplitJobHandler>();
   protected readonly priorities = new Map<string, number>();
   private readonly attemptObservers: ((outcome: JobAttemptOutcome) => void)[] = [];
   protected readonly periodicJobs = new Map<string, PeriodicJob>();
@@ -154,7 +180,9 @@ export abstract class JobQueue {
   register(handlers: readonly JobHandler[]): void {
     if (!this.consumesHere) throw new Error('This process only produces jobs; the worker process consumes them.');
     for (const handler of handlers) {
-      if (this.handlers.has(handler.jobName)) throw new Error(`Job ${handler.jobName} already has a handler`);
+      for (const jobName of isSplitJobHandler(handler) ? [handler.jobName, handler.partJobName] : [handler.jobName]) {
+        if (this.handlers.has(jobName) || this.splitParts.has(jobName)) throw new Error(`Job ${jobName} already has a handler`);
+      }
       const observed: JobHandler = {
         jobName: handler.jobName,
         handle: (data, context) => this.observed(handler.jobName, context, () => handler.handle(data, context)),
@@ -166,6 +194,17 @@ export abstract class JobQueue {
           handleBatch: (jobs, context) => this.observed(handler.jobName, context, () => handler.handleBatch(jobs, context)),
         };
         this.handlers.set(handler.jobName, batch);
+      } else if (isSplitJobHandler(handler)) {
+        // A split that succeeds leaves the job waiting for its parts: the job's outcome is the closing step's.
+        const split: SplitJobHandler = {
+          ...observed,
+          partJobName: handler.partJobName,
+          split: (data, workers, context) => this.observed(handler.jobName, context, () => handler.split(data, workers, context), false),
+          runPart: (part, context) => this.observed(handler.partJobName, context, () => handler.runPart(part, context)),
+          finish: (data, outcomes, context) => this.observed(handler.jobName, context, () => handler.finish(data, outcomes, context)),
+        };
+        this.handlers.set(handler.jobName, split);
+        this.splitParts.set(handler.partJobName, split);
       } else this.handlers.set(handler.jobName, observed);
     }
   }
@@ -185,7 +224,7 @@ export abstract class JobQueue {
     this.attemptObservers.push(observer);
   }
 
-  private async observed(jobName: string, context: JobContext, run: () => Promise<void>): Promise<void> {
+  private async observed<R>(jobName: string, context: JobContext, run: () => Promise<R>, successEndsAttempt = true): Promise<R> {
     const started = performance.now();
     const tell = (failed: boolean) => {
       const outcome = {
@@ -196,13 +235,15 @@ export abstract class JobQueue {
       };
       for (const observer of this.attemptObservers) observer(outcome);
     };
+    let result: R;
     try {
-      await run();
+      result = await run();
     } catch (error) {
       tell(true);
       throw error;
     }
-    tell(false);
+    if (successEndsAttempt) tell(false);
+    return result;
   }
 
   /** Runs a registered handler on a clock from `start` on (see PeriodicJob); call it before the application bootstraps. */

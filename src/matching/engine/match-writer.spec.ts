@@ -151,9 +151,9 @@ describe('MatchWriter on SQLite', () => {
   });
 
   describe("a full run's batch", () => {
-    const runBatch = (proposals: Proposal[], matchesUpsertedBefore = 0) =>
+    const runBatch = (proposals: Proposal[]) =>
       writer.writeRunBatch(
-        { runId: 'run-1', needIds: ['need-a'], proposals, pairsScored: 7, matchesUpsertedBefore },
+        { runId: 'run-1', needIds: ['need-a'], proposals, pairsScored: 7 },
         {
           countryOfNeed: new Map([['need-a', 'NGA']]),
           exposureOfNeed: new Map([['need-a', Visibility.DONORS]]),
@@ -166,10 +166,15 @@ describe('MatchWriter on SQLite', () => {
     const runProgress = async () =>
       (await dataSource.query('SELECT pairs_scored AS pairs, matches_upserted AS upserted FROM matching_runs'))[0];
 
-    beforeEach(() => dataSource.query(`INSERT INTO matching_runs (id, weights, status) VALUES ('run-1', '{}', 'RUNNING')`));
+    // Another part of the run has written its batches already.
+    beforeEach(() =>
+      dataSource.query(
+        `INSERT INTO matching_runs (id, weights, status, pairs_scored, matches_upserted) VALUES ('run-1', '{}', 'RUNNING', 0, 40)`,
+      ),
+    );
 
-    it("writes the proposals and the run's progress together, and announces what is new", async () => {
-      const { proposed, events } = await runBatch([pair('need-a', 'offer-1', 0.9), pair('need-a', 'offer-2', 0.8)], 40);
+    it("writes the proposals and adds to the run's progress together, and announces what is new", async () => {
+      const { proposed, events } = await runBatch([pair('need-a', 'offer-1', 0.9), pair('need-a', 'offer-2', 0.8)]);
       expect(proposed).toBe(2);
       expect(await runProgress()).toEqual({ pairs: 7, upserted: 42 });
       const rows = await storedRows(['need-a']);
@@ -201,10 +206,10 @@ describe('MatchWriter on SQLite', () => {
       // The second row breaks a NOT NULL constraint after the first one was written.
       const broken = { ...pair('need-a', 'offer-2', 0.8), breakdownJson: null as unknown as string };
       expect(await storedRows(['need-a'])).toEqual([]);
-      const outcome = await runBatch([pair('need-a', 'offer-1', 0.9), broken], 40).catch((error: Error) => error);
+      const outcome = await runBatch([pair('need-a', 'offer-1', 0.9), broken]).catch((error: Error) => error);
       expect(outcome).toEqual(expect.objectContaining({ message: expect.stringMatching(/NOT NULL/) }));
       expect(await storedRows(['need-a'])).toEqual([]);
-      expect(await runProgress()).toEqual({ pairs: 0, upserted: 0 });
+      expect(await runProgress()).toEqual({ pairs: 0, upserted: 40 });
       await expect(dataSource.transaction((manager) => manager.query('SELECT 1 AS one'))).resolves.toEqual([{ one: 1 }]);
     });
   });

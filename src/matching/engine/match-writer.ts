@@ -56,9 +56,8 @@ export interface RunBatch {
   runId: string;
   needIds: readonly string[];
   proposals: readonly Proposal[];
+  /** Pairs the batch scored (that passed the hard filters). */
   pairsScored: number;
-  /** Proposals standing before this batch; the batch adds its own. */
-  matchesUpsertedBefore: number;
 }
 
 /** Many proposals from parallel arrays, one plan whatever their number (PostgreSQL). */
@@ -115,7 +114,7 @@ export class MatchWriter {
    * commit of `SqliteMatchStatements.inBatchTransaction`, and the WAL is checkpointed beside it.
    */
   async writeRunBatch(batch: RunBatch, owners: KnownPairOwners): Promise<MatchWriteOutcome> {
-    const record = (proposed: number) => [batch.pairsScored, batch.matchesUpsertedBefore + proposed] as const;
+    const record = (proposed: number) => [batch.pairsScored, proposed] as const;
     if (dialectOf(this.dataSource) === 'sqlite') {
       const statements = new SqliteMatchStatements(sqliteConnectionOf(this.dataSource));
       const { proposed, changes } = await inExclusiveTurn(this.dataSource, () =>

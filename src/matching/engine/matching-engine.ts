@@ -26,7 +26,7 @@ import {
   scoreOfferAgainstNeeds,
   ScoringWeights,
 } from './scoring';
-import { ScoringInputRepository } from './scoring-input.repository';
+import { NeedIdRange, ScoringInputRepository } from './scoring-input.repository';
 
 /**
  * Needs scored and written per transaction in a full run, by database. On SQLite a batch is one
@@ -72,14 +72,16 @@ export class MatchingEngine {
   ) {}
 
   /**
-   * Every live need against every live offer, written batch by batch; each batch's transaction
-   * records the run's progress so far.
+   * The live needs of `range` (every live need when both ends are open) against every live offer,
+   * written batch by batch; each batch's transaction adds its counts to the run's progress. Parts of
+   * one run may score side by side, each in a worker of its own: a need's best offers depend on that
+   * need alone, and each need belongs to one part.
    */
-  async scoreEverything(weights: ScoringWeights, runId: string): Promise<FullRunProgress> {
+  async scoreRunPart(weights: ScoringWeights, runId: string, range: NeedIdRange): Promise<FullRunProgress> {
     const live = await this.inputs.liveCounts();
     const scoring = FullRunScoring.start({ inThread: live.needs * live.offers >= this.config.MATCH_SCORING_THREAD_FROM_PAIRS });
     try {
-      const { batches, needIds, offerIds, owners } = await this.startScoring(scoring, weights);
+      const { batches, needIds, offerIds, owners } = await this.startScoring(scoring, weights, range);
       const progress: FullRunProgress = { pairsScored: 0, matchesUpserted: 0 };
       for await (const batch of batches) {
         const outcome = await this.writer.writeRunBatch(
@@ -87,8 +89,7 @@ export class MatchingEngine {
             runId,
             needIds: needIds.slice(batch.firstNeed, batch.firstNeed + batch.needCount),
             proposals: proposalsOf(batch, needIds, offerIds),
-            pairsScored: batch.stats.pairsPassingFilters,
-            matchesUpsertedBefore: progress.matchesUpserted,
+            pairsScored: batch.stats.pairsPassingFilters - progress.pairsScored,
           },
           owners,
         );
@@ -96,11 +97,28 @@ export class MatchingEngine {
         progress.matchesUpserted += outcome.proposed;
         progress.pairsScored = batch.stats.pairsPassingFilters;
       }
-      await this.events.publish(await this.dataSource.transaction((manager) => this.writer.supersedeDeadPairs(manager)));
       return progress;
     } finally {
       await scoring.close();
     }
+  }
+
+  /**
+   * Divides the live needs into at most `parts` ranges of about as many needs each, in id order,
+   * the first open at its start and the last at its end, so needs filed meanwhile fall in one.
+   */
+  async needRanges(parts: number): Promise<NeedIdRange[]> {
+    const ids = await this.inputs.liveNeedIds();
+    const count = Math.max(1, Math.min(parts, ids.length));
+    return Array.from({ length: count }, (_, part) => ({
+      after: part === 0 ? null : ids[Math.ceil((ids.length * part) / count) - 1],
+      upTo: part === count - 1 ? null : ids[Math.ceil((ids.length * (part + 1)) / count) - 1],
+    }));
+  }
+
+  /** The end of a full run: proposals of needs or offers no longer live are superseded. */
+  async supersedeDeadPairs(): Promise<void> {
+    await this.events.publish(await this.dataSource.transaction((manager) => this.writer.supersedeDeadPairs(manager)));
   }
 
   /**
@@ -190,9 +208,9 @@ export class MatchingEngine {
    * Loads the run's live needs and offers and hands them to `scoring`; keeps only their ids and
    * owners, so that with a scoring thread the inputs themselves live in the thread alone.
    */
-  private async startScoring(scoring: FullRunScoring, weights: ScoringWeights) {
+  private async startScoring(scoring: FullRunScoring, weights: ScoringWeights, range: NeedIdRange) {
     const [needs, offers, donorOfOffer, exposureOfNeed] = await Promise.all([
-      this.inputs.liveNeeds(),
+      this.inputs.liveNeeds({ range }),
       this.inputs.liveOffers(),
       this.writer.liveOfferDonors(this.dataSource.manager),
       this.writer.liveNeedExposures(this.dataSource.manager),

@@ -12,6 +12,12 @@ import { AssistanceType, NeedForScoring, OfferForScoring } from './scoring';
 /** Id filter for the loaders: every live row, or only these ids (still only the live ones). */
 type IdFilter = { ids?: readonly string[] };
 
+/** The needs whose ids sort after `after` and up to `upTo` (either end open when null): a part of a full run. */
+export interface NeedIdRange {
+  after: string | null;
+  upTo: string | null;
+}
+
 /**
  * Reads live needs and offers in the plain shapes the scorer takes. Each kind costs one query for
  * the rows and one per link table, whatever the number of rows: never a query per need or offer.
@@ -27,7 +33,7 @@ export class ScoringInputRepository {
    * Raw rows rather than entities: a full run reads every live need, and hydrating 10,000 entities
    * costs more than the query. Dates are cast to text, which both dialects write as YYYY-MM-DD.
    */
-  async liveNeeds({ ids }: IdFilter = {}): Promise<NeedForScoring[]> {
+  async liveNeeds({ ids, range }: IdFilter & { range?: NeedIdRange } = {}): Promise<NeedForScoring[]> {
     if (ids && ids.length === 0) return [];
     const query = this.dataSource
       .createQueryBuilder()
@@ -49,6 +55,8 @@ export class ScoringInputRepository {
       .where('need.status IN (:...liveNeedStatuses)', { liveNeedStatuses: LIVE_NEED_STATUSES })
       .orderBy('need.id');
     if (ids) query.andWhere('need.id IN (:...needIds)', { needIds: ids });
+    if (range?.after) query.andWhere('need.id > :after', { after: range.after });
+    if (range?.upTo) query.andWhere('need.id <= :upTo', { upTo: range.upTo });
     const needs = await query.getRawMany<RawLiveNeed>();
     const themes = await this.linkRows(
       'need_themes',
@@ -72,6 +80,18 @@ export class ScoringInputRepository {
       multiYear: isTrue(need.multiYear),
       conflictAffected: isTrue(need.conflictAffected),
     }));
+  }
+
+  /** The ids of the live needs in order, for dividing a full run into parts. */
+  async liveNeedIds(): Promise<string[]> {
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select('need.id', 'id')
+      .from(Need, 'need')
+      .where('need.status IN (:...liveNeedStatuses)', { liveNeedStatuses: LIVE_NEED_STATUSES })
+      .orderBy('need.id')
+      .getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
   }
 
   /** How many needs and offers are live, for sizing a full run before loading it. */
