@@ -17,6 +17,26 @@ export function describeMachine(): string {
   ].join('\n');
 }
 
+/** The machine's CPU time so far, busy and in all, from /proc/stat (in clock ticks). */
+export interface CpuTimes {
+  busy: number;
+  total: number;
+}
+
+export function cpuTimes(): CpuTimes {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number);
+  const busy = user + nice + system + irq + softirq + steal;
+  return { busy, total: busy + idle + iowait };
+}
+
+/** How many of the machine's cores were busy on average since `since`, by every process on it: "1.9 of 2 cores busy". */
+export function coresBusySince(since: CpuTimes): string {
+  const now = cpuTimes();
+  const share = (now.busy - since.busy) / Math.max(1, now.total - since.total);
+  return `${(share * cpus().length).toFixed(1)} of ${cpus().length} cores busy`;
+}
+
 export function loadAverage(): string {
   return loadavg()
     .map((value) => value.toFixed(2))

@@ -26,7 +26,7 @@
  */
 import { withinTime } from '../src/common/within-time';
 import { argument, prepareAccounts, runClients, ServiceStack, startServiceStack, workload } from './api-load';
-import { describeMachine, loadAverage, summarise, verdict } from './bench-report';
+import { coresBusySince, cpuTimes, describeMachine, loadAverage, summarise, verdict } from './bench-report';
 import { Failure, fullRun, QUEUE_POLL_MS, QueueState, readQueue, untilQueueEmpty } from './job-queue-watch';
 import { benchDialect, openDatabase } from './scratch-database';
 import { BENCH_ADMIN, GraphQLClient, millisecondsSince, ServiceProcess, sleep, WORKER_READY } from './service-process';
@@ -100,8 +100,10 @@ async function drainOnce(workerCount: number, options: Options): Promise<number>
     // against it; what the first did meanwhile shows in the jobs still waiting then.
     await Promise.all(workers.map((worker) => worker.waitFor(WORKER_READY).then(() => (firstReadyMs ||= millisecondsSince(spawned)))));
     const start = process.hrtime.bigint();
+    const cpuAtStart = cpuTimes();
     const atStart = await readQueue(secretariat);
     const drainMs = await untilQueueEmpty(secretariat, start, options.drainTimeoutMs);
+    const busy = coresBusySince(cpuAtStart);
     checkRunning(workers, 'the drain');
     const allReadyMs = Number(start - spawned) / 1e6;
     const startUp =
@@ -109,7 +111,7 @@ async function drainOnce(workerCount: number, options: Options): Promise<number>
         ? `the first worker took jobs ${firstReadyMs.toFixed(0)} ms after being started, the last ${allReadyMs.toFixed(0)} ms`
         : `the worker took jobs ${allReadyMs.toFixed(0)} ms after being started`;
     console.log(
-      `  ${workersLabel(workerCount)}: drain ${seconds(drainMs)} — ${loadLine}; ` +
+      `  ${workersLabel(workerCount)}: drain ${seconds(drainMs)}, ${busy} — ${loadLine}; ` +
         `${startUp}, ${atStart.counts?.waiting ?? '?'} jobs still waiting then (load ${loadAverage()})`,
     );
     return drainMs;
@@ -169,9 +171,13 @@ async function fullRunBenchmark(options: Options): Promise<void> {
       workers = stack.spawnWorkers(workerCount);
       await Promise.all(workers.map((worker) => worker.waitFor(WORKER_READY)));
       await untilQueueEmpty(secretariat, process.hrtime.bigint(), options.drainTimeoutMs);
+      const cpuAtStart = cpuTimes();
       const run = await fullRun(secretariat);
+      const busy = coresBusySince(cpuAtStart);
       checkRunning(workers, 'the full run');
-      console.log(`  ${label}: SUCCEEDED after ${seconds(run.wallMs)} (the run itself ${seconds(run.durationMs)}) (load ${loadAverage()})`);
+      console.log(
+        `  ${label}: SUCCEEDED after ${seconds(run.wallMs)} (the run itself ${seconds(run.durationMs)}), ${busy} (load ${loadAverage()})`,
+      );
       await Promise.all(workers.map((worker) => worker.stop()));
       workers = [];
       return run.wallMs;
