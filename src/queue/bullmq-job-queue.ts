@@ -184,7 +184,8 @@ export class BullMqJobQueue extends JobQueue {
       const waiting = await this.queue.getJobs(['prioritized', 'waiting'], 0, handler.maxJobs - 1, true);
       const candidates = waiting.filter((other) => other?.name === job.name && other.id !== job.id).slice(0, handler.maxJobs - 1) as Job[];
       const claimed = await this.claim(candidates);
-      await job.updateData({ ...data, batchedWith: claimed.map((other) => ({ data: other.data as unknown, queuedAt: other.timestamp })) });
+      const recorded = claimed.map((other): RecordedJob => ({ data: other.data as unknown, queuedAt: other.timestamp }));
+      await job.updateData({ ...data, batchedWith: recorded });
       const taken = await Promise.all(
         claimed.map((other) =>
           other.remove().then(
@@ -193,7 +194,7 @@ export class BullMqJobQueue extends JobQueue {
           ),
         ),
       );
-      others = claimed.filter((_, index) => taken[index]).map((other) => ({ data: other.data as unknown, queuedAt: other.timestamp }));
+      others = recorded.filter((_, index) => taken[index]);
     }
     await handler.handleBatch(
       [{ data, queuedAt: new Date(job.timestamp) }, ...others.map((other) => ({ data: other.data, queuedAt: new Date(other.queuedAt) }))],

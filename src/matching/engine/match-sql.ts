@@ -43,8 +43,10 @@ export function supersedeProposals(placeholders: string): string {
     WHERE id IN (${placeholders}) AND status = '${MatchStatus.PROPOSED}' ${RETURNING_CHANGED}`;
 }
 
-/** A full run's progress: pairs scored, proposals standing, and the run. */
-/** Adds a batch's counts to its run's: the parts of a run write their batches side by side. */
+/**
+ * Adds a batch's counts (pairs scored, proposals written) to its run's: the parts of a run write
+ * their batches side by side.
+ */
 export function recordRunProgress([pairsScored, matchesUpserted, runId]: readonly [string, string, string]): string {
   return `UPDATE matching_runs SET pairs_scored = pairs_scored + ${pairsScored}, matches_upserted = matches_upserted + ${matchesUpserted} WHERE id = ${runId}`;
 }

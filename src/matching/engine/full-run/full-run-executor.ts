@@ -81,12 +81,11 @@ export class FullRunExecutor {
   }
 
   private async divide(runId: string, parts: number): Promise<FullRunPart[]> {
-    const run = await this.dataSource.getRepository(MatchingRun).findOneBy({ id: runId });
+    const runs = this.dataSource.getRepository(MatchingRun);
+    const run = await runs.findOneBy({ id: runId });
     if (!run) throw new NotFoundError('MatchingRun', runId);
     if (SETTLED.includes(run.status)) return [];
-    await this.dataSource
-      .getRepository(MatchingRun)
-      .update(runId, { status: MatchingRunStatus.RUNNING, startedAt: new Date(), error: null, pairsScored: 0, matchesUpserted: 0 });
+    await runs.update(runId, { status: MatchingRunStatus.RUNNING, startedAt: new Date(), error: null, pairsScored: 0, matchesUpserted: 0 });
     return (await this.engine.needRanges(parts)).map((range) => ({ runId, ...range }));
   }
 
@@ -125,17 +124,16 @@ export class FullRunExecutor {
 
   private async recordFailure(runId: string, error: unknown, context: JobContext): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
-    const run = await this.dataSource.getRepository(MatchingRun).findOneBy({ id: runId });
+    const runs = this.dataSource.getRepository(MatchingRun);
+    const run = await runs.findOneBy({ id: runId });
     this.recordRun('failed', run?.startedAt ? Date.now() - run.startedAt.getTime() : 0, 0);
     this.logger.error(`Matching run ${runId} failed on attempt ${context.attempt}: ${message}`);
-    await this.dataSource
-      .getRepository(MatchingRun)
-      .update(
-        runId,
-        context.isLastAttempt
-          ? { status: MatchingRunStatus.FAILED, error: message, finishedAt: new Date() }
-          : { status: MatchingRunStatus.QUEUED, error: message },
-      );
+    await runs.update(
+      runId,
+      context.isLastAttempt
+        ? { status: MatchingRunStatus.FAILED, error: message, finishedAt: new Date() }
+        : { status: MatchingRunStatus.QUEUED, error: message },
+    );
   }
 
   private recordRun(outcome: 'succeeded' | 'failed', durationMs: number, pairsScored: number): void {
