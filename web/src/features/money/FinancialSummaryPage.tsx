@@ -42,6 +42,17 @@ const FinancialSummaryQuery = graphql(`
         pairings
         pairingsNeverReported
       }
+      byCycle {
+        cycle {
+          code
+          year
+        }
+        approvedUsd
+        disbursedUsd
+        lastReportAt
+        pairings
+        pairingsNeverReported
+      }
       byYear {
         year
         approvedUsd
@@ -56,8 +67,9 @@ const FinancialSummaryQuery = graphql(`
 
 /**
  * Follow-up on money (para 95): what was approved, what was reported as disbursed and when, per donor,
- * per state and per year, over the pairings the reader is party to (the API decides which). A donor
- * sees only its own row among donors and a state only its own among states, so those tables are left out.
+ * per state, per reporting cycle and per year, over the pairings the reader is party to (the API
+ * decides which). A donor sees only its own row among donors and a state only its own among states,
+ * so those tables are left out.
  */
 export default function FinancialSummaryPage() {
   const t = useT();
@@ -81,6 +93,7 @@ export default function FinancialSummaryPage() {
         })),
         locale,
       ),
+      byCycle: summary.byCycle.map(({ cycle, ...figures }) => ({ key: cycle.code, name: `${cycle.code} (${cycle.year})`, ...figures })),
       byYear: summary.byYear.map(({ year, ...figures }) => ({ key: String(year), name: String(year), ...figures })),
     };
   }, [summary, locale]);
@@ -131,6 +144,12 @@ export default function FinancialSummaryPage() {
               rows={tables.byState}
             />
           )}
+          <FiguresTable
+            id="money-by-cycle"
+            heading={t('money.byCycle.heading')}
+            nameHeader={t('money.byCycle.name')}
+            rows={tables.byCycle}
+          />
           <FiguresTable id="money-by-year" heading={t('money.byYear.heading')} nameHeader={t('money.byYear.name')} rows={tables.byYear} />
         </>
       )}
