@@ -311,6 +311,10 @@ describe('matching: filtering and paging the list of matches', () => {
     expect(second.edges).toHaveLength(1);
     const listed = [...first.edges, ...second.edges].map(({ node }) => node.id);
     expect(new Set(listed).size).toBe(3);
+    // A page that holds the whole list exactly, and a page past its end, still count it all.
+    expect(await page(secretariat.token, {}, 3)).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: false } });
+    const beyond = await page(secretariat.token, {}, 2, second.pageInfo.endCursor!);
+    expect(beyond).toMatchObject({ totalCount: 3, edges: [], pageInfo: { hasNextPage: false } });
   });
 
   it('counts only what each state and donor may see', async () => {

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../access/actor';
 import { AllowedBeforePasswordChange, CurrentActor, Roles, StaffOnly } from '../access/access.decorators';
 import type { GraphQLRequestContext } from '../common/graphql/request-loaders';
@@ -68,17 +68,17 @@ export class UserResolver {
   }
 
   @ResolveField(() => Boolean, { description: 'The account signed in with a one-time password and must change it before anything else.' })
-  passwordChangeRequired(@Parent() user: User): boolean {
+  passwordChangeRequired(user: User): boolean {
     return user.passwordStatus !== PasswordStatus.CHOSEN;
   }
 
   @ResolveField(() => Country, { nullable: true, description: 'For STATE users: the country they act for.' })
-  country(@Parent() user: User): Country | null {
+  country(user: User): Country | null {
     return user.countryIso3 ? (this.reference.findCountry(user.countryIso3) ?? null) : null;
   }
 
   @ResolveField(() => Donor, { nullable: true, description: 'For DONOR users: the organisation they act for.' })
-  donor(@Parent() user: User, @Context() context: GraphQLRequestContext): Promise<Donor | null> | null {
+  donor(user: User, _args: unknown, context: GraphQLRequestContext): Promise<Donor | null> | null {
     return user.donorId ? context.loaders.load(DONOR_BY_ID, user.donorId) : null;
   }
 }
@@ -111,7 +111,7 @@ export class DonorResolver {
   }
 
   @ResolveField(() => Country, { nullable: true, description: "For donor governments: the donor's country." })
-  country(@Parent() donor: Donor): Country | null {
+  country(donor: Donor): Country | null {
     return donor.countryIso3 ? (this.reference.findCountry(donor.countryIso3) ?? null) : null;
   }
 }

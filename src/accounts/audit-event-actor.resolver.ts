@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { AuditEvent } from '../audit/audit-event.entity';
 import type { GraphQLRequestContext } from '../common/graphql/request-loaders';
 import { USER_BY_ID } from './account-loaders';
@@ -8,7 +8,7 @@ import { User } from './entities/user.entity';
 @Resolver(() => AuditEvent)
 export class AuditEventActorResolver {
   @ResolveField(() => User, { nullable: true, description: 'Who acted; null when the system acted on its own.' })
-  actor(@Parent() event: AuditEvent, @Context() context: GraphQLRequestContext): Promise<User | null> | null {
+  actor(event: AuditEvent, _args: unknown, context: GraphQLRequestContext): Promise<User | null> | null {
     return event.actorId ? context.loaders.load(USER_BY_ID, event.actorId) : null;
   }
 }

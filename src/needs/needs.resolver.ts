@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { rolesGranted } from '../access/policy';
 import { NEED_RULES } from './need-policy';
 import { Actor } from '../access/actor';
@@ -121,12 +121,12 @@ export class NeedsResolver {
     description:
       'US dollars the need still lacks: the budget less fundedUsd and fundedElsewhereUsd, never below zero. Matching and allocation use it.',
   })
-  fundingGapUsd(@Parent() need: Need): number {
+  fundingGapUsd(need: Need): number {
     return fundingGapUsd(need);
   }
 
   @ResolveField(() => [OtherFunding], { description: 'Funding from other sources, oldest first; their sum is fundedElsewhereUsd.' })
-  async otherFunding(@Parent() need: Need, @Context() context: GraphQLRequestContext): Promise<OtherFunding[]> {
+  async otherFunding(need: Need, _args: unknown, context: GraphQLRequestContext): Promise<OtherFunding[]> {
     return (await context.loaders.load(OTHER_FUNDING_OF_NEED, need.id)) ?? [];
   }
 
@@ -134,17 +134,17 @@ export class NeedsResolver {
     description:
       'The reporting cycle the need was filed in: its national report’s, or for a need filed by hand the one of the day it was filed.',
   })
-  cycle(@Parent() need: Need): ReportingCycle {
+  cycle(need: Need): ReportingCycle {
     return cycleOfYear(need.cycleYear);
   }
 
   @ResolveField(() => Country, { description: 'The requesting state.' })
-  country(@Parent() need: Need): Country | undefined {
+  country(need: Need): Country | undefined {
     return this.reference.findCountry(need.countryIso3);
   }
 
   @ResolveField(() => [Theme], { description: 'The implementation areas the need concerns.' })
-  async themes(@Parent() need: Need, @Context() context: GraphQLRequestContext): Promise<Theme[]> {
+  async themes(need: Need, _args: unknown, context: GraphQLRequestContext): Promise<Theme[]> {
     // A need reached through a match comes without its theme links (NEED_BY_ID).
     const withThemes = need.themeLinks ? need : await context.loaders.load(NEED_WITH_THEMES, need.id);
     return this.reference.themesInOrder(withThemes?.themeCodes ?? []);

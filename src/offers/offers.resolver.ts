@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Donor } from '../accounts/entities/donor.entity';
 import { rolesGranted } from '../access/policy';
 import { OFFER_RULES } from './offer-policy';
@@ -88,23 +88,23 @@ export class OffersResolver {
   }
 
   @ResolveField(() => Donor, { description: 'The offering organisation.' })
-  donor(@Parent() offer: Offer, @Context() context: GraphQLRequestContext): Promise<Donor | null> {
+  donor(offer: Offer, _args: unknown, context: GraphQLRequestContext): Promise<Donor | null> {
     return context.loaders.load(DONOR_BY_ID, offer.donorId);
   }
 
   @ResolveField(() => [Theme], { description: 'Themes and theme groups offered; a group covers every theme in it.' })
-  async themes(@Parent() offer: Offer, @Context() context: GraphQLRequestContext): Promise<Theme[]> {
+  async themes(offer: Offer, _args: unknown, context: GraphQLRequestContext): Promise<Theme[]> {
     return this.reference.themesInOrder((await withLinks(offer, context))?.themeCodes ?? []);
   }
 
   @ResolveField(() => [Country], { description: 'Countries the offer names as eligible.' })
-  async eligibleCountries(@Parent() offer: Offer, @Context() context: GraphQLRequestContext): Promise<Country[]> {
+  async eligibleCountries(offer: Offer, _args: unknown, context: GraphQLRequestContext): Promise<Country[]> {
     const iso3s = (await withLinks(offer, context))?.eligibleCountryIso3s ?? [];
     return iso3s.flatMap((iso3) => this.reference.findCountry(iso3) ?? []);
   }
 
   @ResolveField(() => [Region], { description: 'M49 areas the offer names as eligible.' })
-  async eligibleRegions(@Parent() offer: Offer, @Context() context: GraphQLRequestContext): Promise<Region[]> {
+  async eligibleRegions(offer: Offer, _args: unknown, context: GraphQLRequestContext): Promise<Region[]> {
     const codes = (await withLinks(offer, context))?.eligibleRegionCodes ?? [];
     return codes.flatMap((code) => this.reference.findRegion(code) ?? []);
   }

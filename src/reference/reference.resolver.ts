@@ -1,4 +1,4 @@
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Public } from '../access/access.decorators';
 import { Country } from './entities/country.entity';
 import { Region } from './entities/region.entity';
@@ -33,17 +33,17 @@ export class CountryResolver {
   }
 
   @ResolveField(() => Region, { description: 'M49 region (continent), e.g. Africa.' })
-  region(@Parent() country: Country): Region | null {
+  region(country: Country): Region | null {
     return this.reference.findRegion(country.regionCode);
   }
 
   @ResolveField(() => Region, { description: 'M49 sub-region, e.g. Sub-Saharan Africa.' })
-  subRegion(@Parent() country: Country): Region | null {
+  subRegion(country: Country): Region | null {
     return this.reference.findRegion(country.subRegionCode);
   }
 
   @ResolveField(() => Region, { nullable: true, description: 'M49 intermediate region where there is one, e.g. Western Africa.' })
-  intermediateRegion(@Parent() country: Country): Region | null {
+  intermediateRegion(country: Country): Region | null {
     return this.reference.findRegion(country.intermediateRegionCode);
   }
 }

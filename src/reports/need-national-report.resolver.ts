@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLRequestContext } from '../common/graphql/request-loaders';
 import { Need } from '../needs/entities/need.entity';
 import { NationalReport } from './entities/national-report.entity';
@@ -11,7 +11,7 @@ export class NeedNationalReportResolver {
     nullable: true,
     description: 'The national report the need was drawn from; its text and other needs only for the reporting state and the Secretariat.',
   })
-  nationalReport(@Parent() need: Need, @Context() context: GraphQLRequestContext): Promise<NationalReport | null> | null {
+  nationalReport(need: Need, _args: unknown, context: GraphQLRequestContext): Promise<NationalReport | null> | null {
     return need.nationalReportId ? context.loaders.load(NATIONAL_REPORT_BY_ID, need.nationalReportId) : null;
   }
 }

@@ -60,7 +60,7 @@ export class ReportsResolver {
   }
 
   @ResolveField(() => Country, { description: 'The reporting state.' })
-  country(@Parent() report: NationalReport): Country | undefined {
+  country(report: NationalReport): Country | undefined {
     return this.reference.findCountry(report.countryIso3);
   }
 

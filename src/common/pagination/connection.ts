@@ -85,6 +85,16 @@ export function pageWindow(args: PageArgs): { skip: number; take: number } {
   return { skip: decodeCursor(args.after), take: args.first ?? DEFAULT_PAGE_SIZE };
 }
 
+/**
+ * The list's length, when a page read with one row past its window (`take + 1`) shows it: a page that
+ * is not full ends the list, so most lists, which fit one page, need no COUNT. Null when only a count
+ * can tell.
+ */
+export function totalShownByPage(rowsRead: number, skip: number, take: number): number | null {
+  if (rowsRead > take || (rowsRead === 0 && skip > 0)) return null;
+  return skip + rowsRead;
+}
+
 export function toConnection<T>(items: T[], totalCount: number, skip: number): Connection<T> {
   const edges = items.map((node, index) => ({ node, cursor: encodeCursor(skip + index) }));
   return {

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { User } from '../../accounts/entities/user.entity';
 import { Actor } from '../../access/actor';
 import { CurrentActor, StaffOnly } from '../../access/access.decorators';
@@ -49,7 +49,7 @@ export class FullRunsResolver {
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Who started the run; null for runs started by the system.' })
-  startedBy(@Parent() run: MatchingRun, @Context() context: GraphQLRequestContext): Promise<User | null> {
+  startedBy(run: MatchingRun, _args: unknown, context: GraphQLRequestContext): Promise<User | null> {
     return run.startedById ? context.loaders.load(USER_BY_ID, run.startedById) : Promise.resolve(null);
   }
 }

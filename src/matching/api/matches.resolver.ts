@@ -1,4 +1,4 @@
-import { Args, Context, ID, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../../access/actor';
 import { CurrentActor } from '../../access/access.decorators';
 import type { GraphQLRequestContext } from '../../common/graphql/request-loaders';
@@ -36,12 +36,12 @@ export class MatchesResolver {
   }
 
   @ResolveField(() => Need, { description: 'The need of the pair.' })
-  need(@Parent() match: Match, @Context() context: GraphQLRequestContext): Promise<Need | null> {
+  need(match: Match, _args: unknown, context: GraphQLRequestContext): Promise<Need | null> {
     return context.loaders.load(NEED_BY_ID, match.needId);
   }
 
   @ResolveField(() => Offer, { description: 'The offer of the pair.' })
-  offer(@Parent() match: Match, @Context() context: GraphQLRequestContext): Promise<Offer | null> {
+  offer(match: Match, _args: unknown, context: GraphQLRequestContext): Promise<Offer | null> {
     return context.loaders.load(OFFER_BY_ID, match.offerId);
   }
 }

@@ -3,7 +3,7 @@ import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { Actor } from '../../access/actor';
 import { allowsEverything } from '../../access/policy';
 import { NotFoundError } from '../../common/errors/domain-errors';
-import { Connection, PageArgs, pageWindow, toConnection } from '../../common/pagination/connection';
+import { Connection, PageArgs, pageWindow, toConnection, totalShownByPage } from '../../common/pagination/connection';
 import { Need } from '../../needs/entities/need.entity';
 import { NEED_ALIAS, NeedsService } from '../../needs/needs.service';
 import { Offer } from '../../offers/entities/offer.entity';
@@ -34,11 +34,11 @@ export class MatchesService {
   async list(actor: Actor, filter: MatchFilter = {}, page: PageArgs = {}): Promise<Connection<Match>> {
     const query = this.filtered(actor, filter);
     const { skip, take } = pageWindow(page);
-    const [items, counted] = await Promise.all([
-      query.clone().orderBy('match.score', 'DESC').addOrderBy('match.id', 'ASC').offset(skip).limit(take).getMany(),
-      query.clone().select('COUNT(*)', 'total').getRawOne<{ total: number | string }>(),
-    ]);
-    return toConnection(items, Number(counted?.total ?? 0), skip);
+    const rows = await query.clone().orderBy('match.score', 'DESC').addOrderBy('match.id', 'ASC').offset(skip).limit(take + 1).getMany();
+    const total =
+      totalShownByPage(rows.length, skip, take) ??
+      Number((await query.clone().select('COUNT(*)', 'total').getRawOne<{ total: number | string }>())?.total ?? 0);
+    return toConnection(rows.slice(0, take), total, skip);
   }
 
   /**

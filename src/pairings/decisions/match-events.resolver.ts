@@ -1,4 +1,4 @@
-import { Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../access/actor';
 import { CurrentActor } from '../../access/access.decorators';
@@ -23,7 +23,7 @@ export class MatchEventsResolver {
 
   /** Read afresh for each event: a subscription lives longer than any per-request cache should. */
   @ResolveField(() => Match, { nullable: true, description: 'The pairing as it stands now.' })
-  match(@Parent() event: MatchEvent): Promise<Match | null> {
+  match(event: MatchEvent): Promise<Match | null> {
     return this.dataSource.getRepository(Match).findOneBy({ id: event.matchId });
   }
 }

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLRequestContext, loaderToken } from '../../common/graphql/request-loaders';
 import { Match } from '../../matching/entities/match.entity';
 import { ProgressReport } from './progress-report.entity';
@@ -11,7 +11,7 @@ export const PROGRESS_REPORTS_BY_MATCH = loaderToken<string, ProgressReport[]>('
 @Resolver(() => Match)
 export class MatchProgressReportsResolver {
   @ResolveField(() => [ProgressReport], { description: 'Progress reports filed on this pairing, in the order of the periods they cover.' })
-  async progressReports(@Parent() match: Match, @Context() context: GraphQLRequestContext): Promise<ProgressReport[]> {
+  async progressReports(match: Match, _args: unknown, context: GraphQLRequestContext): Promise<ProgressReport[]> {
     return (await context.loaders.load(PROGRESS_REPORTS_BY_MATCH, match.id)) ?? [];
   }
 }
@@ -20,7 +20,7 @@ export class MatchProgressReportsResolver {
 @Resolver(() => ProgressReport)
 export class ProgressReportFieldsResolver {
   @ResolveField(() => Match, { description: 'The pairing reported on.' })
-  async match(@Parent() report: ProgressReport, @Context() context: GraphQLRequestContext): Promise<Match> {
+  async match(report: ProgressReport, _args: unknown, context: GraphQLRequestContext): Promise<Match> {
     return (await context.loaders.load(MATCH_BY_ID, report.matchId))!;
   }
 }

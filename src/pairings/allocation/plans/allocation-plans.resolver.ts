@@ -1,4 +1,4 @@
-import { Args, Context, Field, Float, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Field, Float, ID, Int, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../../../access/actor';
 import { CurrentActor, StaffOnly } from '../../../access/access.decorators';
 import { GraphQLRequestContext } from '../../../common/graphql/request-loaders';
@@ -30,7 +30,7 @@ export class PlannedAllocation {
 @Resolver(() => PlannedAllocation)
 export class PlannedAllocationResolver {
   @ResolveField(() => Match, { nullable: true, description: 'The match as it stands now.' })
-  match(@Parent() allocation: PlannedAllocation, @Context() context: GraphQLRequestContext): Promise<Match | null> {
+  match(allocation: PlannedAllocation, _args: unknown, context: GraphQLRequestContext): Promise<Match | null> {
     return context.loaders.load(MATCH_BY_ID, allocation.matchId);
   }
 }
@@ -76,7 +76,7 @@ export class AllocationPlansResolver {
   }
 
   @ResolveField(() => [PlannedAllocation], { description: 'The grants of the plan, once solved.' })
-  allocations(@Parent() plan: AllocationPlan): PlannedAllocation[] {
+  allocations(plan: AllocationPlan): PlannedAllocation[] {
     return (plan.allocations ?? []).map(({ matchId, needId, offerId, allocatedUsd, score }) => ({
       matchId,
       needId,
@@ -87,7 +87,7 @@ export class AllocationPlansResolver {
   }
 
   @ResolveField(() => Float, { description: 'US dollars the plan allocates in all.' })
-  allocatedUsd(@Parent() plan: AllocationPlan): number {
+  allocatedUsd(plan: AllocationPlan): number {
     return totalOf(plan.allocations ?? []);
   }
 }
