@@ -9,14 +9,19 @@
  *
  * The peer, in the same run: a bare Apollo Server (standalone, no Nest, no database) started by this
  * script in a process of its own, with the committed schema.gql and resolvers that return the
- * responses the service gave, from memory. Each query is measured on the service, then on the peer.
+ * responses the service gave, from memory.
  *
  * The floor, in the same run: the stack the service is built on (NestJS with Express and its Apollo
  * driver, defaults throughout) serving the same schema and answers from memory, with none of the
  * service's code. It bounds from above what the service can reach on that stack: the ratio of the
  * floor to the bare server is the most any service on it can show.
  *
- *   node bench/.build/bench/read-path-bench.js [--duration 10] [--connections 20] [--queries matches,typename,me,themes] [--profile]
+ * Each query is measured in rounds (3 by default): in each, the service, then the peer, then the floor,
+ * one after the other, and the round's ratios taken. The medians over the rounds are printed, with the
+ * lowest and highest ratio: on a shared machine the speed of all three drifts by a quarter from minute
+ * to minute, and interleaving keeps that drift out of the ratios.
+ *
+ *   node bench/.build/bench/read-path-bench.js [--duration 5] [--rounds 3] [--connections 20] [--queries matches,typename,me,themes] [--profile]
  *
  * `--profile` writes a V8 CPU profile of the API (`read-path-api.cpuprofile`, from its start to its
  * stop) to bench/.profiles/.
@@ -32,12 +37,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { verdict } from './bench-report';
+import { summarise, verdict } from './bench-report';
 import { COMPILED_SOURCE, demoAccount, freePort, GraphQLClient, PROFILE_DIR, seedDemo, ServiceProcess } from './service-process';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const TARGETS = { matchesRatio: 0.25, typenameRatio: 0.6, p99Ms: 50 };
-const WARM_UP_SECONDS = 3;
+const WARM_UP_SECONDS = { firstRound: 3, laterRounds: 1 };
 
 const QUERIES = {
   matches:
@@ -107,7 +112,8 @@ async function serveFrameworkFloor(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const seconds = Number(argument('duration', '10'));
+  const seconds = Number(argument('duration', '5'));
+  const rounds = Number(argument('rounds', '3'));
   const connections = Number(argument('connections', '20'));
   const measured = argument('queries', Object.keys(QUERIES).join(',')).split(',') as QueryName[];
   const profile = process.argv.includes('--profile');
@@ -176,34 +182,47 @@ async function main(): Promise<void> {
     const floorUrl = `http://127.0.0.1:${floorPort}/graphql`;
 
     console.log(
-      `read path: ${connections} connections, ${WARM_UP_SECONDS} s warm-up then ${seconds} s measured per query and server; ` +
+      `read path: ${connections} connections; per query ${rounds} rounds of the service, the peer and the floor in turn, ` +
+        `each ${seconds} s measured after a warm-up (${WARM_UP_SECONDS.firstRound} s in the first round, ${WARM_UP_SECONDS.laterRounds} s later); medians over the rounds; ` +
         `API compiled, NODE_ENV=production, SQLite, demo data, signed in as Germany's donor desk (its matches: ${matches.totalCount}, page of ${matches.edges.length}); ` +
         'peer: bare Apollo Server in its own process answering the same responses from memory; ' +
         'floor: NestJS + Express + Apollo driver, defaults, the same answers from memory',
     );
     console.log(
       `  ${'query'.padEnd(10)} ${'poa-match req/s'.padStart(16)} ${'p50 / p99 ms'.padStart(14)} ${'bare req/s'.padStart(11)} ${'p50 / p99 ms'.padStart(14)} ` +
-        `${'ratio'.padStart(6)} ${'floor req/s'.padStart(12)} ${'floor ratio'.padStart(12)}`,
+        `${'ratio'.padStart(6)} ${'(lowest–highest)'.padStart(17)} ${'floor req/s'.padStart(12)} ${'floor ratio'.padStart(12)}`,
     );
     const ratios = new Map<QueryName, { ratio: number; floorRatio: number; p99: number }>();
-    const measure = async (url: string, query: string) => {
-      await load(url, query, donor.token!, connections, WARM_UP_SECONDS);
+    const measure = async (url: string, query: string, round: number) => {
+      await load(url, query, donor.token!, connections, round === 0 ? WARM_UP_SECONDS.firstRound : WARM_UP_SECONDS.laterRounds);
       return load(url, query, donor.token!, connections, seconds);
     };
     for (const name of measured) {
       const query = QUERIES[name];
-      const service = await measure(apiUrl, query);
-      const peer = await measure(bareUrl, query);
-      const framework = await measure(floorUrl, query);
-      const ratio = service.requestsPerSecond / peer.requestsPerSecond;
-      const floorRatio = framework.requestsPerSecond / peer.requestsPerSecond;
-      ratios.set(name, { ratio, floorRatio, p99: service.p99 });
-      const failed = service.failed + peer.failed + framework.failed;
-      const failures = failed ? `   (failed responses: ${service.failed} poa-match, ${peer.failed} bare, ${framework.failed} floor)` : '';
+      const perRound: { service: Load; peer: Load; framework: Load }[] = [];
+      for (let round = 0; round < rounds; round++) {
+        perRound.push({
+          service: await measure(apiUrl, query, round),
+          peer: await measure(bareUrl, query, round),
+          framework: await measure(floorUrl, query, round),
+        });
+      }
+      const median = (pick: (round: (typeof perRound)[number]) => number) => summarise(perRound.map(pick)).median;
+      const ratioSpread = summarise(perRound.map((round) => round.service.requestsPerSecond / round.peer.requestsPerSecond));
+      const ratio = ratioSpread.median;
+      const floorRatio = median((round) => round.framework.requestsPerSecond / round.peer.requestsPerSecond);
+      const p99 = median((round) => round.service.p99);
+      ratios.set(name, { ratio, floorRatio, p99 });
+      const failedOf = (pick: (round: (typeof perRound)[number]) => Load) => perRound.reduce((sum, round) => sum + pick(round).failed, 0);
+      const failed = [failedOf((round) => round.service), failedOf((round) => round.peer), failedOf((round) => round.framework)];
+      const failures = failed.some(Boolean) ? `   (failed responses: ${failed[0]} poa-match, ${failed[1]} bare, ${failed[2]} floor)` : '';
       console.log(
-        `  ${name.padEnd(10)} ${service.requestsPerSecond.toFixed(0).padStart(16)} ${`${service.p50} / ${service.p99}`.padStart(14)} ` +
-          `${peer.requestsPerSecond.toFixed(0).padStart(11)} ${`${peer.p50} / ${peer.p99}`.padStart(14)} ${ratio.toFixed(2).padStart(6)} ` +
-          `${framework.requestsPerSecond.toFixed(0).padStart(12)} ${floorRatio.toFixed(2).padStart(12)}${failures}`,
+        `  ${name.padEnd(10)} ${median((round) => round.service.requestsPerSecond).toFixed(0).padStart(16)} ` +
+          `${`${median((round) => round.service.p50)} / ${p99}`.padStart(14)} ` +
+          `${median((round) => round.peer.requestsPerSecond).toFixed(0).padStart(11)} ` +
+          `${`${median((round) => round.peer.p50)} / ${median((round) => round.peer.p99)}`.padStart(14)} ${ratio.toFixed(2).padStart(6)} ` +
+          `${`(${ratioSpread.best.toFixed(2)}–${ratioSpread.worst.toFixed(2)})`.padStart(17)} ` +
+          `${median((round) => round.framework.requestsPerSecond).toFixed(0).padStart(12)} ${floorRatio.toFixed(2).padStart(12)}${failures}`,
       );
     }
     const matchesFigure = ratios.get('matches');

@@ -63,7 +63,7 @@ const BENCHMARKS: Benchmark[] = [
     title:
       "the read path under load: the demo donor's matches page, { __typename }, me, themes at 20 connections, beside a bare Apollo Server",
     script: 'read-path-bench.js',
-    args: ['--duration', '10', '--connections', '20'],
+    args: ['--connections', '20'],
     timeLimitMs: 10 * 60_000,
   },
   {
