@@ -18,6 +18,7 @@ import { UserFilter } from './dto/user-filter.input';
 import { Donor } from './entities/donor.entity';
 import { PasswordStatus, User } from './entities/user.entity';
 import { Role } from '../domain/role';
+import { rowsByIds } from '../database/rows-by-id';
 
 @Injectable()
 export class AccountsService {
@@ -252,15 +253,9 @@ export class AccountsService {
     }
   }
 
-  usersByIds = async (ids: readonly string[]): Promise<Map<string, User>> => {
-    const found = await this.users.findBy({ id: In([...ids]) });
-    return new Map(found.map((user) => [user.id, user]));
-  };
+  usersByIds = (ids: readonly string[]): Promise<Map<string, User>> => rowsByIds(this.dataSource, User, ids);
 
-  donorsByIds = async (ids: readonly string[]): Promise<Map<string, Donor>> => {
-    const found = await this.donors.findBy({ id: In([...ids]) });
-    return new Map(found.map((donor) => [donor.id, donor]));
-  };
+  donorsByIds = (ids: readonly string[]): Promise<Map<string, Donor>> => rowsByIds(this.dataSource, Donor, ids);
 
   getUser(id: string): Promise<User | null> {
     return this.users.findOne({ where: { id } });

@@ -39,6 +39,7 @@ import {
 import { cycleOfYear, defaultValidUntil } from '../domain/reporting-cycles';
 import { OtherFunding } from './entities/other-funding.entity';
 import { RecordOtherFundingInput } from './dto/record-other-funding.input';
+import { rowsByIds } from '../database/rows-by-id';
 
 /** A need's editable content under its input names, for validation and the audit trail. */
 type NeedSnapshot = UpdateNeedInput;
@@ -323,10 +324,7 @@ export class NeedsService {
    * By id, their rows alone, whoever may see them: the batch behind NEED_BY_ID. Joining the theme
    * links would repeat each need once per theme and more than double the cost of a page of matches.
    */
-  readonly needRowsByIds = async (ids: readonly string[]): Promise<Map<string, Need>> => {
-    const needs = await this.dataSource.getRepository(Need).findBy({ id: In([...ids]) });
-    return new Map(needs.map((need) => [need.id, need]));
-  };
+  readonly needRowsByIds = (ids: readonly string[]): Promise<Map<string, Need>> => rowsByIds(this.dataSource, Need, ids);
 
   async list(
     actor: Actor | null,

@@ -20,6 +20,7 @@ import { Offer } from './entities/offer.entity';
 import { OfferStatus } from '../domain/statuses';
 import { OfferExposure, offerVisibilityScope, refusalToChangeOffer, refusalToPost } from './offer-policy';
 import { assertOfferEditable, assertOfferPublishable, assertOfferWithdrawable, capacityStatus } from './offer-lifecycle';
+import { rowsByIds } from '../database/rows-by-id';
 
 /** An offer's editable terms under their input names, for validation and the audit trail. */
 type OfferTerms = UpdateOfferInput;
@@ -146,10 +147,7 @@ export class OffersService {
    * By id, their rows alone, whoever may see them: the batch behind OFFER_BY_ID. Joining the themes and
    * the eligible areas would repeat each offer once per pair of them.
    */
-  readonly offerRowsByIds = async (ids: readonly string[]): Promise<Map<string, Offer>> => {
-    const offers = await this.dataSource.getRepository(Offer).findBy({ id: In([...ids]) });
-    return new Map(offers.map((offer) => [offer.id, offer]));
-  };
+  readonly offerRowsByIds = (ids: readonly string[]): Promise<Map<string, Offer>> => rowsByIds(this.dataSource, Offer, ids);
 
   async list(actor: Actor, filter: OfferFilter = {}, page: PageArgs = {}): Promise<Connection<Offer>> {
     const query = this.visibleOffers(actor);

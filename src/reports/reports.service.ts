@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource, In, QueryFailedError } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../access/actor';
 import { Visibility } from '../domain/enums';
@@ -24,6 +24,7 @@ import { ExtractedDocument, extractDocumentText } from './extraction/extract-tex
 import { latestReportYear } from './report-year';
 import { refusalToImport, reportReadScope } from './report-policy';
 import { restrictToScope } from '../database/policy-scope';
+import { rowsByIds } from '../database/rows-by-id';
 
 /** What a draft need starts with until its state reviews it. */
 const DRAFT_BUDGET_USD = 0;
@@ -134,10 +135,7 @@ export class ReportsService {
     });
   }
 
-  reportsByIds = async (ids: readonly string[]): Promise<Map<string, NationalReport>> => {
-    const found = await this.dataSource.getRepository(NationalReport).findBy({ id: In([...ids]) });
-    return new Map(found.map((report) => [report.id, report]));
-  };
+  reportsByIds = (ids: readonly string[]): Promise<Map<string, NationalReport>> => rowsByIds(this.dataSource, NationalReport, ids);
 
   /** Every need drawn from each report, in the order of the report's passages. */
   needsByReportIds = async (ids: readonly string[]): Promise<Map<string, Need[]>> => {

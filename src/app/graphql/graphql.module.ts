@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule, GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
@@ -79,6 +80,10 @@ export const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
             ...armor.plugins,
             introspectionAccessPlugin(auth, introspectionOpenToAll),
             queryCostPlugin(config.GRAPHQL_MAX_COST),
+            // No type or field carries a cache hint, and answers depend on who asks, so the default
+            // cache-control plugin had nothing to compute; it alone made Apollo wrap every field's
+            // resolver to watch it, on every row of every list.
+            ApolloServerPluginCacheControlDisabled(),
           ],
           validationRules,
           allowBatchedHttpRequests: false,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { Actor } from '../../access/actor';
 import { allowsEverything } from '../../access/policy';
 import { NotFoundError } from '../../common/errors/domain-errors';
@@ -14,6 +14,7 @@ import { MatchStatus } from '../../domain/statuses';
 import { restrictToScope } from '../../database/policy-scope';
 import { matchVisibilityScope } from '../match-policy';
 import { needVisibilityScope } from '../../needs/need-policy';
+import { rowsByIds } from '../../database/rows-by-id';
 
 /** Reading matches, with the visibility rules of the match policy. */
 @Injectable()
@@ -141,10 +142,7 @@ export class MatchesService {
     return found;
   };
 
-  readonly matchesByIds = async (ids: readonly string[]): Promise<Map<string, Match>> => {
-    const matches = await this.dataSource.getRepository(Match).findBy({ id: In([...ids]) });
-    return new Map(matches.map((match) => [match.id, match]));
-  };
+  readonly matchesByIds = (ids: readonly string[]): Promise<Map<string, Match>> => rowsByIds(this.dataSource, Match, ids);
 
   /**
    * The match policy as a query: the caller's side of the pair (the offer joined only when that side
