@@ -217,12 +217,18 @@ async function main(): Promise<void> {
       const failed = [failedOf((round) => round.service), failedOf((round) => round.peer), failedOf((round) => round.framework)];
       const failures = failed.some(Boolean) ? `   (failed responses: ${failed[0]} poa-match, ${failed[1]} bare, ${failed[2]} floor)` : '';
       console.log(
-        `  ${name.padEnd(10)} ${median((round) => round.service.requestsPerSecond).toFixed(0).padStart(16)} ` +
+        `  ${name.padEnd(10)} ${median((round) => round.service.requestsPerSecond)
+          .toFixed(0)
+          .padStart(16)} ` +
           `${`${median((round) => round.service.p50)} / ${p99}`.padStart(14)} ` +
-          `${median((round) => round.peer.requestsPerSecond).toFixed(0).padStart(11)} ` +
+          `${median((round) => round.peer.requestsPerSecond)
+            .toFixed(0)
+            .padStart(11)} ` +
           `${`${median((round) => round.peer.p50)} / ${median((round) => round.peer.p99)}`.padStart(14)} ${ratio.toFixed(2).padStart(6)} ` +
           `${`(${ratioSpread.best.toFixed(2)}–${ratioSpread.worst.toFixed(2)})`.padStart(17)} ` +
-          `${median((round) => round.framework.requestsPerSecond).toFixed(0).padStart(12)} ${floorRatio.toFixed(2).padStart(12)}${failures}`,
+          `${median((round) => round.framework.requestsPerSecond)
+            .toFixed(0)
+            .padStart(12)} ${floorRatio.toFixed(2).padStart(12)}${failures}`,
       );
     }
     const matchesFigure = ratios.get('matches');

@@ -35,7 +35,13 @@ export class MatchesService {
   async list(actor: Actor, filter: MatchFilter = {}, page: PageArgs = {}): Promise<Connection<Match>> {
     const query = this.filtered(actor, filter);
     const { skip, take } = pageWindow(page);
-    const rows = await query.clone().orderBy('match.score', 'DESC').addOrderBy('match.id', 'ASC').offset(skip).limit(take + 1).getMany();
+    const rows = await query
+      .clone()
+      .orderBy('match.score', 'DESC')
+      .addOrderBy('match.id', 'ASC')
+      .offset(skip)
+      .limit(take + 1)
+      .getMany();
     const total =
       totalShownByPage(rows.length, skip, take) ??
       Number((await query.clone().select('COUNT(*)', 'total').getRawOne<{ total: number | string }>())?.total ?? 0);
