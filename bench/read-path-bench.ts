@@ -211,24 +211,26 @@ async function main(): Promise<void> {
       const ratioSpread = summarise(perRound.map((round) => round.service.requestsPerSecond / round.peer.requestsPerSecond));
       const ratio = ratioSpread.median;
       const floorRatio = median((round) => round.framework.requestsPerSecond / round.peer.requestsPerSecond);
-      const p99 = median((round) => round.service.p99);
-      ratios.set(name, { ratio, floorRatio, p99 });
+      const service = {
+        requestsPerSecond: median((round) => round.service.requestsPerSecond),
+        p50: median((round) => round.service.p50),
+        p99: median((round) => round.service.p99),
+      };
+      const peer = {
+        requestsPerSecond: median((round) => round.peer.requestsPerSecond),
+        p50: median((round) => round.peer.p50),
+        p99: median((round) => round.peer.p99),
+      };
+      const floorRequestsPerSecond = median((round) => round.framework.requestsPerSecond);
+      ratios.set(name, { ratio, floorRatio, p99: service.p99 });
       const failedOf = (pick: (round: (typeof perRound)[number]) => Load) => perRound.reduce((sum, round) => sum + pick(round).failed, 0);
       const failed = [failedOf((round) => round.service), failedOf((round) => round.peer), failedOf((round) => round.framework)];
       const failures = failed.some(Boolean) ? `   (failed responses: ${failed[0]} poa-match, ${failed[1]} bare, ${failed[2]} floor)` : '';
       console.log(
-        `  ${name.padEnd(10)} ${median((round) => round.service.requestsPerSecond)
-          .toFixed(0)
-          .padStart(16)} ` +
-          `${`${median((round) => round.service.p50)} / ${p99}`.padStart(14)} ` +
-          `${median((round) => round.peer.requestsPerSecond)
-            .toFixed(0)
-            .padStart(11)} ` +
-          `${`${median((round) => round.peer.p50)} / ${median((round) => round.peer.p99)}`.padStart(14)} ${ratio.toFixed(2).padStart(6)} ` +
+        `  ${name.padEnd(10)} ${service.requestsPerSecond.toFixed(0).padStart(16)} ${`${service.p50} / ${service.p99}`.padStart(14)} ` +
+          `${peer.requestsPerSecond.toFixed(0).padStart(11)} ${`${peer.p50} / ${peer.p99}`.padStart(14)} ${ratio.toFixed(2).padStart(6)} ` +
           `${`(${ratioSpread.best.toFixed(2)}–${ratioSpread.worst.toFixed(2)})`.padStart(17)} ` +
-          `${median((round) => round.framework.requestsPerSecond)
-            .toFixed(0)
-            .padStart(12)} ${floorRatio.toFixed(2).padStart(12)}${failures}`,
+          `${floorRequestsPerSecond.toFixed(0).padStart(12)} ${floorRatio.toFixed(2).padStart(12)}${failures}`,
       );
     }
     const matchesFigure = ratios.get('matches');

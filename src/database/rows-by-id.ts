@@ -3,6 +3,7 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 interface ByIdStatement {
   metadata: EntityMetadata;
+  primary: ColumnMetadata;
   columns: ColumnMetadata[];
   select: string;
 }
@@ -21,6 +22,7 @@ function statementFor(dataSource: DataSource, entity: EntityTarget<ObjectLiteral
     const columns = metadata.columns.filter((column) => !column.isVirtual && !column.isVirtualProperty);
     statement = {
       metadata,
+      primary,
       columns,
       select: `SELECT ${columns.map((column) => driver.escape(column.databaseName)).join(', ')} FROM ${driver.escape(metadata.tablePath)} WHERE ${driver.escape(primary.databaseName)} IN `,
     };
@@ -44,10 +46,9 @@ export async function rowsByIds<T extends ObjectLiteral>(
 ): Promise<Map<string, T>> {
   const found = new Map<string, T>();
   if (!ids.length) return found;
-  const { metadata, columns, select } = statementFor(dataSource, entity);
+  const { metadata, primary, columns, select } = statementFor(dataSource, entity);
   const placeholders = ids.map((_id, index) => dataSource.driver.createParameter(`id${index}`, index));
   const rows = await dataSource.query<Record<string, unknown>[]>(`${select}(${placeholders.join(', ')})`, [...ids]);
-  const [primary] = metadata.primaryColumns;
   for (const row of rows) {
     const record = metadata.create(undefined, { fromDeserializer: true }) as T;
     for (const column of columns) column.setEntityValue(record, dataSource.driver.prepareHydratedValue(row[column.databaseName], column));
