@@ -2,7 +2,7 @@
  * The order of the modules under src/, checked by `npm run lint:deps` (part of `npm test`).
  *
  * In one sentence: configuration, then the shared vocabulary (common helpers, domain enums, who is
- * acting), then infrastructure (database, queue, metrics), then the audit trail and reference data,
+ * acting), then infrastructure (database, the queue above it, metrics), then the audit trail and reference data,
  * accounts and authentication, needs and offers, matching, reports and notifications, pairings,
  * exports, and at the top the application wiring and entry points.
  *
@@ -13,7 +13,9 @@ const LAYERS = [
   ['config'],
   ['common', 'domain'],
   ['access'],
-  ['database', 'queue'],
+  ['database'],
+  // The queue's outbox is written in the callers' database transactions and read back from them.
+  ['queue'],
   ['metrics'],
   ['audit', 'reference'],
   ['accounts'],

@@ -4,6 +4,7 @@
  */
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../src/demo/demo-data';
@@ -76,6 +77,9 @@ export function seedDemo(env: NodeJS.ProcessEnv): void {
 }
 
 /** A compiled entry point (`src/main.js`, `src/worker.js`) started as its own process. */
+/** The unit of /proc's CPU times: USER_HZ, 100 on every Linux build this runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 export class ServiceProcess {
   private output = '';
   private problems: string[] = [];
@@ -118,6 +122,16 @@ export class ServiceProcess {
   /** The last warnings and errors it logged and the last lines it wrote, to explain a failure. */
   recentOutput(lines = 10): string {
     return [...this.problems, '…', ...this.output.split('\n').slice(-lines)].join('\n');
+  }
+
+  /**
+   * The CPU time the process has used so far, user and system, in seconds (Linux: /proc). A ratio of
+   * two readings to the work done between them holds on a busy machine, where rates do not.
+   */
+  cpuSeconds(): number {
+    const fields = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of the line; counted here from field 3, after the name.
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
   }
 
   /** SIGTERM, and SIGKILL if it has not exited after the grace period. */

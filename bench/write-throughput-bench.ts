@@ -3,7 +3,8 @@
  * GraphQL HTTP (createNeed + publishNeed, createOffer + publishOffer: two mutations each, five needs
  * to an offer) against the compiled API with NODE_ENV=production, while a separate worker process
  * consumes the rescoring jobs the writes queue (Redis, BullMQ under a queue prefix of its own).
- * Mutations per second over the whole load, and each mutation's latency.
+ * Mutations per second over the whole load, each mutation's latency, and the CPU time the API and the
+ * worker spent per mutation (which, unlike the rate, does not depend on what else the machine runs).
  *
  * On SQLite the bound the disk sets is measured beside it: the same number of transactions, each
  * inserting the rows a published need writes (the need, its themes, an audit event, an outbox row),
@@ -87,10 +88,19 @@ async function main(): Promise<void> {
         `(${items.length * 2} mutations, after ${warmUp.length * 2} not counted); API and a separate worker process (compiled, NODE_ENV=production), ` +
         `${database.dialect}, Redis ${redisUrl}`,
     );
+    const [api, worker] = stack.services;
+    const cpuBefore = [api.cpuSeconds(), worker.cpuSeconds()];
     const { seconds, latencies } = await runClients(url, secretariat.token!, donorId, items, clients);
+    const [apiCpu, workerCpu] = [api.cpuSeconds() - cpuBefore[0], worker.cpuSeconds() - cpuBefore[1]];
     const sorted = latencies.sort((a, b) => a - b);
     const rate = latencies.length / seconds;
     console.log(`  ${latencies.length} mutations in ${seconds.toFixed(1)} s: ${rate.toFixed(0)} mutations/s`);
+    const perMutation = (cpu: number) => ((cpu * 1000) / latencies.length).toFixed(2);
+    console.log(
+      `  CPU per mutation: API ${perMutation(apiCpu)} ms (${((100 * apiCpu) / seconds).toFixed(0)}% of a core), ` +
+        `worker ${perMutation(workerCpu)} ms (${((100 * workerCpu) / seconds).toFixed(0)}%); ` +
+        `${TARGET_MUTATIONS_PER_SECOND}/s needs the API at ≤ ${(1000 / TARGET_MUTATIONS_PER_SECOND).toFixed(2)} ms on a core of its own`,
+    );
     console.log(
       `  latency of one mutation: p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, max ${sorted[sorted.length - 1].toFixed(0)} ms`,
     );

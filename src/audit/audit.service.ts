@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../access/actor';
+import { appendRow } from '../database/append-row';
 import { AuditEvent } from './audit-event.entity';
 
 export interface AuditEntry {
@@ -27,7 +28,7 @@ export class AuditService {
       entityId: entry.entityId,
       detail: entry.detail ?? {},
     });
-    await manager.save(event);
+    await appendRow(manager, AuditEvent, event);
   }
 
   listFor(entityId: string): Promise<AuditEvent[]> {

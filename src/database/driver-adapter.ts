@@ -1,5 +1,5 @@
 import type { Database as SqliteConnection } from 'better-sqlite3';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 /**
  * The one module that reaches past TypeORM's public API into its drivers. Everything else asks it
@@ -70,4 +70,14 @@ export function wrapTransactions(
   const manager = dataSource.manager;
   const runTransaction = manager.transaction.bind(manager) as RunTransaction;
   manager.transaction = (...args: unknown[]) => wrap(runTransaction, args);
+}
+
+/**
+ * Tells TypeORM's SQLite query runner that no transaction is open any more. SQLite rolls a whole
+ * transaction back on some errors (a full disk, an I/O error, a lock wait that timed out at BEGIN);
+ * TypeORM's runner would still count it as open, and the next transaction would then open a
+ * savepoint where it needs a BEGIN.
+ */
+export function forgetLostTransaction(runner: QueryRunner): void {
+  Object.assign(runner, { isTransactionActive: false, transactionDepth: 0 });
 }

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +45,64 @@ describe('queued SQLite transactions', () => {
     await nested;
     const [{ value }] = await dataSource.query('SELECT value FROM counter WHERE id = 1');
     expect(value).toBe(1);
+  });
+
+  it('commits the transactions waiting together once, and tells no caller before that commit', async () => {
+    const runner = dataSource.createQueryRunner();
+    const statements = jest.spyOn(runner, 'query');
+    const committedWhenHeard: number[] = [];
+    const increments = Array.from({ length: 10 }, () =>
+      dataSource
+        .transaction((manager) => manager.query('UPDATE counter SET value = value + 1 WHERE id = 1'))
+        .then(() => committedWhenHeard.push(sqliteConnectionOf(dataSource).inTransaction ? -1 : 10)),
+    );
+    await Promise.all(increments);
+    expect(committedWhenHeard).toEqual(Array(10).fill(10));
+    const commits = statements.mock.calls.filter(([sql]) => sql === 'COMMIT');
+    expect(commits.length).toBeLessThan(10);
+    const [{ value }] = await dataSource.query('SELECT value FROM counter WHERE id = 1');
+    expect(value).toBe(10);
+  });
+
+  it("runs each transaction in its caller's async context", async () => {
+    const request = new AsyncLocalStorage<string>();
+    const seen = await Promise.all(
+      ['first', 'second', 'third'].map((name) => request.run(name, () => dataSource.transaction(async () => request.getStore()))),
+    );
+    expect(seen).toEqual(['first', 'second', 'third']);
+  });
+
+  it('fails every transaction whose savepoint SQLite discarded with the whole transaction, and runs the later ones again', async () => {
+    await dataSource.query('CREATE TABLE doomed (id INTEGER)');
+    await dataSource.query("CREATE TRIGGER doom BEFORE INSERT ON doomed BEGIN SELECT RAISE(ROLLBACK, 'disk full'); END");
+    const increment = () => dataSource.transaction((manager) => manager.query('UPDATE counter SET value = value + 1 WHERE id = 1'));
+    const before = increment();
+    const failing = dataSource.transaction((manager) => manager.query('INSERT INTO doomed (id) VALUES (1)'));
+    const after = increment();
+    await expect(before).rejects.toThrow('disk full');
+    await expect(failing).rejects.toThrow('disk full');
+    await after;
+    await increment();
+    const [{ value }] = await dataSource.query('SELECT value FROM counter WHERE id = 1');
+    expect(value).toBe(2);
+    expect(sqliteConnectionOf(dataSource).inTransaction).toBe(false);
+  });
+
+  it('queues a transaction that work left running by an ended transaction starts later', async () => {
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const increment = 'UPDATE counter SET value = value + 1 WHERE id = 1';
+    let leftRunning: Promise<unknown> = Promise.resolve();
+    await dataSource.transaction(async () => {
+      leftRunning = pause(5).then(() => dataSource.transaction((manager) => manager.query(increment)));
+    });
+    const readModifyWrite = dataSource.transaction(async (manager) => {
+      const [{ value }] = await manager.query('SELECT value FROM counter WHERE id = 1');
+      await pause(20);
+      await manager.query('UPDATE counter SET value = ? WHERE id = 1', [value + 1]);
+    });
+    await Promise.all([leftRunning, readModifyWrite]);
+    const [{ value }] = await dataSource.query('SELECT value FROM counter WHERE id = 1');
+    expect(value).toBe(2);
   });
 
   it('gives exclusive work a turn of its own, between transactions, with none open', async () => {

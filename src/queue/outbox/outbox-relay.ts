@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntitySubscriberInterface, IsNull, LessThan, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import { inExclusiveTurn } from '../../database/sqlite-transaction-queue';
 import { JobQueue } from '../job-queue';
 import { QUEUE_ROLE, QueueRole } from '../queue-role';
 import { OutboxMessage } from './outbox-message.entity';
@@ -65,11 +66,15 @@ export class OutboxRelay implements EntitySubscriberInterface, OnApplicationBoot
     await this.flushing;
   }
 
+  // A savepoint's release or rollback ends no transaction: its messages are committed, or not, with
+  // the transaction around it (on SQLite, several callers' transactions may share one commit).
   afterTransactionCommit(event: TransactionCommitEvent): void {
+    if (event.queryRunner.isTransactionActive) return;
     if (this.writer.takeWrite(event.queryRunner)) this.nudge();
   }
 
   afterTransactionRollback(event: TransactionRollbackEvent): void {
+    if (event.queryRunner.isTransactionActive) return;
     this.writer.takeWrite(event.queryRunner);
   }
 
@@ -104,7 +109,11 @@ export class OutboxRelay implements EntitySubscriberInterface, OnApplicationBoot
   private async flush(): Promise<void> {
     const messages = this.dataSource.getRepository(OutboxMessage);
     for (;;) {
-      const pending = await messages.find({ where: { dispatchedAt: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' }, take: BATCH_SIZE });
+      // Alone in SQLite's transaction queue, so that only committed rows are read: a row of a
+      // transaction still open on the shared connection would reach a worker before its change does.
+      const pending = await inExclusiveTurn(this.dataSource, () =>
+        messages.find({ where: { dispatchedAt: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' }, take: BATCH_SIZE }),
+      );
       if (this.stopped) break;
       const { added, error } = await this.queue.addMany(
         pending.map((message) => ({ jobName: message.jobName, data: message.payload, options: { jobId: jobIdOf(message) } })),
@@ -119,7 +128,9 @@ export class OutboxRelay implements EntitySubscriberInterface, OnApplicationBoot
         }
         this.queueWasDown = true;
       }
-      if (dispatched.length) await messages.update(dispatched, { dispatchedAt: new Date() });
+      if (dispatched.length) {
+        await this.dataSource.transaction((manager) => manager.update(OutboxMessage, dispatched, { dispatchedAt: new Date() }));
+      }
       if (this.queueWasDown || this.stopped || pending.length < BATCH_SIZE) break;
     }
     await this.purgeOldMessages();
@@ -128,6 +139,8 @@ export class OutboxRelay implements EntitySubscriberInterface, OnApplicationBoot
   private async purgeOldMessages(): Promise<void> {
     if (Date.now() - this.lastPurgeAt < PURGE_INTERVAL_MS) return;
     this.lastPurgeAt = Date.now();
-    await this.dataSource.getRepository(OutboxMessage).delete({ dispatchedAt: LessThan(new Date(Date.now() - KEEP_DISPATCHED_MS)) });
+    await this.dataSource.transaction((manager) =>
+      manager.delete(OutboxMessage, { dispatchedAt: LessThan(new Date(Date.now() - KEEP_DISPATCHED_MS)) }),
+    );
   }
 }

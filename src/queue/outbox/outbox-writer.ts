@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, QueryRunner } from 'typeorm';
+import { appendRow } from '../../database/append-row';
 import { OutboxMessage } from './outbox-message.entity';
 
 /**
@@ -11,7 +12,7 @@ export class OutboxWriter {
   private readonly pendingCommits = new Set<QueryRunner>();
 
   async add(manager: EntityManager, jobName: string, payload: Record<string, unknown>): Promise<void> {
-    await manager.save(Object.assign(new OutboxMessage(), { jobName, payload, dispatchedAt: null }));
+    await appendRow(manager, OutboxMessage, Object.assign(new OutboxMessage(), { jobName, payload, dispatchedAt: null }));
     if (manager.queryRunner) this.pendingCommits.add(manager.queryRunner);
   }
 
