@@ -15,9 +15,9 @@ export async function findForUpdate<T extends ObjectLiteral>(
   where: FindOptionsWhere<T>,
   relations: FindOptionsRelations<T> = {},
 ): Promise<T | null> {
-  const lock = dialectOf(manager) === 'postgres' ? ({ mode: 'pessimistic_write' } as const) : undefined;
+  if (dialectOf(manager) !== 'postgres') return manager.findOne(entity, { where, relations });
   // Row locks cannot cover the nullable side of outer joins, so relations are read after the lock.
-  const row = await manager.findOne(entity, { where, lock });
+  const row = await manager.findOne(entity, { where, lock: { mode: 'pessimistic_write' } });
   return row && Object.keys(relations).length ? manager.findOne(entity, { where, relations }) : row;
 }
 

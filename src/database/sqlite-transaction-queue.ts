@@ -37,6 +37,9 @@ type Outcome = { turn: Turn; value: unknown } | { turn: Turn; error: unknown };
  * `COMMIT`, whose sync of the WAL to disk and wait for the write lock are then paid once for all of
  * them. No caller hears of its transaction before that commit, so what a caller was told is saved is
  * on disk. PostgreSQL has a connection per transaction and needs none of this.
+ *
+ * So on SQLite a write belongs in `dataSource.transaction` or `manager.transaction`: a `save` outside
+ * one starts a transaction on the shared connection that the queue does not see.
  */
 class SqliteTransactionQueue {
   private readonly waiting: Turn[] = [];

@@ -34,7 +34,7 @@ export class StrongMatchScan {
     const cursors = this.dataSource.getRepository(NotificationCursor);
     const cursor = await cursors.findOneBy({ name: CURSOR });
     if (!cursor) {
-      await cursors.save({ name: CURSOR, position: now });
+      await this.moveCursor(now);
       return;
     }
     const from = new Date(cursor.position.getTime() - OVERLAP_MS);
@@ -59,6 +59,12 @@ export class StrongMatchScan {
       }
     }
     const reached = proposals.length === BATCH ? proposals[proposals.length - 1].createdAt : now;
-    if (reached > cursor.position) await cursors.save({ name: CURSOR, position: reached });
+    if (reached > cursor.position) await this.moveCursor(reached);
+  }
+
+  // In a transaction of its own: on SQLite a save outside one would start a transaction on the shared
+  // connection beside the queued ones (src/database/sqlite-transaction-queue.ts).
+  private moveCursor(position: Date): Promise<unknown> {
+    return this.dataSource.transaction((manager) => manager.save(NotificationCursor, { name: CURSOR, position }));
   }
 }

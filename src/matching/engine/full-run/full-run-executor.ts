@@ -39,12 +39,14 @@ export class FullRunExecutor {
    * benchmarks) that need the result before they go on. Invalid weights throw BAD_USER_INPUT.
    */
   async runFull(weights: WeightOverrides | null, actor: Actor | null): Promise<MatchingRun> {
-    const run = await this.dataSource.getRepository(MatchingRun).save(
-      Object.assign(new MatchingRun(), {
-        startedById: actor?.userId ?? null,
-        weights: resolveWeights(weights),
-        status: MatchingRunStatus.QUEUED,
-      }),
+    const run = await this.dataSource.transaction((manager) =>
+      manager.save(
+        Object.assign(new MatchingRun(), {
+          startedById: actor?.userId ?? null,
+          weights: resolveWeights(weights),
+          status: MatchingRunStatus.QUEUED,
+        }),
+      ),
     );
     await this.executeRun(run.id, { jobId: `direct-${run.id}`, attempt: 1, isLastAttempt: true, queuedAt: new Date() });
     return this.dataSource.getRepository(MatchingRun).findOneByOrFail({ id: run.id });
