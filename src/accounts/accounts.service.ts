@@ -19,6 +19,7 @@ import { Donor } from './entities/donor.entity';
 import { PasswordStatus, User } from './entities/user.entity';
 import { Role } from '../domain/role';
 import { rowsByIds } from '../database/rows-by-id';
+import { updateRows } from '../database/update-rows';
 
 @Injectable()
 export class AccountsService {
@@ -189,7 +190,9 @@ export class AccountsService {
    * cannot both), false when it was already used.
    */
   async useOneTimePassword(userId: string): Promise<boolean> {
-    const result = await this.users.update(
+    const result = await updateRows(
+      this.dataSource,
+      User,
       { id: userId, passwordStatus: PasswordStatus.ONE_TIME },
       { passwordStatus: PasswordStatus.ONE_TIME_USED },
     );

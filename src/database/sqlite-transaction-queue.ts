@@ -39,7 +39,8 @@ type Outcome = { turn: Turn; value: unknown } | { turn: Turn; error: unknown };
  * on disk. PostgreSQL has a connection per transaction and needs none of this.
  *
  * So on SQLite a write belongs in `dataSource.transaction` or `manager.transaction`: a `save` outside
- * one starts a transaction on the shared connection that the queue does not see.
+ * one starts a transaction on the shared connection that the queue does not see, and a lone UPDATE
+ * joins whichever transaction is open there (`updateRows` in update-rows.ts gives it one of its own).
  */
 class SqliteTransactionQueue {
   private readonly waiting: Turn[] = [];

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Brackets, DataSource, In } from 'typeorm';
 import { User } from '../../accounts/entities/user.entity';
+import { updateRows } from '../../database/update-rows';
 import { JOB_ATTEMPTS, JOB_BACKOFF_MS, JobContext } from '../../queue/job-queue';
 import { EmailDelivery } from '../entities/email-delivery.entity';
 import { Notification } from '../entities/notification.entity';
@@ -47,20 +48,28 @@ export class EmailSender {
   async send(key: string, context?: Pick<JobContext, 'isLastAttempt'>): Promise<void> {
     if (!this.mailer.enabled) return;
     if (!(await this.claim(key))) return;
-    const deliveries = this.dataSource.getRepository(EmailDelivery);
-    const delivery = (await deliveries.findOneBy({ key }))!;
+    const delivery = (await this.dataSource.getRepository(EmailDelivery).findOneBy({ key }))!;
     try {
       const sentTo = await this.deliver(delivery);
-      await deliveries.update(
+      await updateRows(
+        this.dataSource,
+        EmailDelivery,
         { key },
         { sentAt: new Date(), sentTo, attempts: delivery.attempts + 1, claimedUntil: null, nextAttemptAt: null, lastError: null },
       );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const attempts = delivery.attempts + 1;
-      await deliveries.update(
+      await updateRows(
+        this.dataSource,
+        EmailDelivery,
         { key },
-        { attempts, lastError: message.slice(0, 2000), nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)), claimedUntil: null },
+        {
+          attempts,
+          lastError: message.slice(0, 2000),
+          nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)),
+          claimedUntil: null,
+        },
       );
       if (context?.isLastAttempt === false) throw error;
       this.logger.warn(`E-mail ${key} not sent (attempt ${attempts}); the retry sweep tries again: ${message}`);
@@ -90,14 +99,16 @@ export class EmailSender {
   /** Takes the e-mail for this sender, if it is unsent and nobody holds it. */
   private async claim(key: string): Promise<boolean> {
     const now = new Date();
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(EmailDelivery)
-      .set({ claimedUntil: new Date(now.getTime() + CLAIM_MS) })
-      .where('key = :key', { key })
-      .andWhere('sent_at IS NULL')
-      .andWhere(new Brackets((free) => free.where('claimed_until IS NULL').orWhere('claimed_until < :now', { now })))
-      .execute();
+    const result = await this.dataSource.transaction((manager) =>
+      manager
+        .createQueryBuilder()
+        .update(EmailDelivery)
+        .set({ claimedUntil: new Date(now.getTime() + CLAIM_MS) })
+        .where('key = :key', { key })
+        .andWhere('sent_at IS NULL')
+        .andWhere(new Brackets((free) => free.where('claimed_until IS NULL').orWhere('claimed_until < :now', { now })))
+        .execute(),
+    );
     return (result.affected ?? 0) === 1;
   }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../../access/actor';
 import { NotFoundError } from '../../../common/errors/domain-errors';
+import { updateRows } from '../../../database/update-rows';
 import { Metrics } from '../../../metrics/metrics';
 import { JobContext, PartOutcomes } from '../../../queue/job-queue';
 import { MatchingRun, MatchingRunStatus } from '../../entities/matching-run.entity';
@@ -87,7 +88,12 @@ export class FullRunExecutor {
     const run = await runs.findOneBy({ id: runId });
     if (!run) throw new NotFoundError('MatchingRun', runId);
     if (SETTLED.includes(run.status)) return [];
-    await runs.update(runId, { status: MatchingRunStatus.RUNNING, startedAt: new Date(), error: null, pairsScored: 0, matchesUpserted: 0 });
+    await updateRows(
+      this.dataSource,
+      MatchingRun,
+      { id: runId },
+      { status: MatchingRunStatus.RUNNING, startedAt: new Date(), error: null, pairsScored: 0, matchesUpserted: 0 },
+    );
     return (await this.engine.needRanges(parts)).map((range) => ({ runId, ...range }));
   }
 
@@ -100,7 +106,7 @@ export class FullRunExecutor {
       const error = `${failures.length} part(s) of the run failed: ${failures.join('; ')}`;
       this.logger.error(`Matching run ${runId} failed: ${error}`);
       this.recordRun('failed', Date.now() - startedAt.getTime(), 0);
-      await runs.update(runId, { status: MatchingRunStatus.FAILED, error, finishedAt: new Date() });
+      await updateRows(this.dataSource, MatchingRun, { id: runId }, { status: MatchingRunStatus.FAILED, error, finishedAt: new Date() });
       return;
     }
     await this.engine.supersedeDeadPairs();
@@ -110,7 +116,12 @@ export class FullRunExecutor {
     };
     const finishedAt = new Date();
     const durationMs = finishedAt.getTime() - startedAt.getTime();
-    await runs.update(runId, { ...totals, status: MatchingRunStatus.SUCCEEDED, finishedAt, durationMs });
+    await updateRows(
+      this.dataSource,
+      MatchingRun,
+      { id: runId },
+      { ...totals, status: MatchingRunStatus.SUCCEEDED, finishedAt, durationMs },
+    );
     this.recordRun('succeeded', durationMs, totals.pairsScored);
   }
 
@@ -130,8 +141,10 @@ export class FullRunExecutor {
     const run = await runs.findOneBy({ id: runId });
     this.recordRun('failed', run?.startedAt ? Date.now() - run.startedAt.getTime() : 0, 0);
     this.logger.error(`Matching run ${runId} failed on attempt ${context.attempt}: ${message}`);
-    await runs.update(
-      runId,
+    await updateRows(
+      this.dataSource,
+      MatchingRun,
+      { id: runId },
       context.isLastAttempt
         ? { status: MatchingRunStatus.FAILED, error: message, finishedAt: new Date() }
         : { status: MatchingRunStatus.QUEUED, error: message },

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { updateRows } from '../../../database/update-rows';
 import { Match } from '../../../matching/entities/match.entity';
 import { Metrics } from '../../../metrics/metrics';
 import { Need } from '../../../needs/entities/need.entity';
@@ -55,14 +56,15 @@ export class AllocationPlanSolver {
    * once. A failure is retried by the queue; the last attempt marks the plan FAILED with the reason.
    */
   async solve(id: string, context: JobContext): Promise<void> {
-    const plans = this.dataSource.getRepository(AllocationPlan);
-    const claimed = await plans.update(
+    const claimed = await updateRows(
+      this.dataSource,
+      AllocationPlan,
       { id, status: In([AllocationPlanStatus.QUEUED, AllocationPlanStatus.RUNNING]) },
       { status: AllocationPlanStatus.RUNNING },
     );
     if (!claimed.affected) return;
     try {
-      const plan = await plans.findOneByOrFail({ id });
+      const plan = await this.dataSource.getRepository(AllocationPlan).findOneByOrFail({ id });
       const { problem, basis, versions } = await this.loadProblem(plan);
       const result = await solveAllocationInThread(problem);
       this.metrics.allocationSolveDuration.observe({ solve_status: result.status }, result.solveMillis / 1000);
@@ -72,7 +74,9 @@ export class AllocationPlanSolver {
         score: scores.get(allocation.matchId)!,
         matchVersion: versions.get(allocation.matchId)!,
       }));
-      await plans.update(
+      await updateRows(
+        this.dataSource,
+        AllocationPlan,
         { id, status: AllocationPlanStatus.RUNNING },
         {
           status: AllocationPlanStatus.READY,
@@ -101,7 +105,7 @@ export class AllocationPlanSolver {
       if (!context.isLastAttempt) throw error;
       this.logger.error({ err: error, planId: id }, 'Allocation plan failed');
       const message = error instanceof Error ? error.message : String(error);
-      await plans.update({ id }, { status: AllocationPlanStatus.FAILED, message, finishedAt: new Date() });
+      await updateRows(this.dataSource, AllocationPlan, { id }, { status: AllocationPlanStatus.FAILED, message, finishedAt: new Date() });
     }
   }
 
