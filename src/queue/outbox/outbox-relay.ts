@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource, EntitySubscriberInterface, IsNull, LessThan, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import { DataSource, EntitySubscriberInterface, In, IsNull, LessThan, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
 import { inExclusiveTurn } from '../../database/sqlite-transaction-queue';
+import { updateRows } from '../../database/update-rows';
 import { JobQueue } from '../job-queue';
 import { QUEUE_ROLE, QueueRole } from '../queue-role';
 import { OutboxMessage } from './outbox-message.entity';
@@ -128,9 +129,7 @@ export class OutboxRelay implements EntitySubscriberInterface, OnApplicationBoot
         }
         this.queueWasDown = true;
       }
-      if (dispatched.length) {
-        await this.dataSource.transaction((manager) => manager.update(OutboxMessage, dispatched, { dispatchedAt: new Date() }));
-      }
+      if (dispatched.length) await updateRows(this.dataSource, OutboxMessage, { id: In(dispatched) }, { dispatchedAt: new Date() });
       if (this.queueWasDown || this.stopped || pending.length < BATCH_SIZE) break;
     }
     await this.purgeOldMessages();
