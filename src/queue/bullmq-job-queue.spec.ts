@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { BullMqJobQueue, QUEUE_NAME } from './bullmq-job-queue';
-import { BatchJobHandler, JobHandler, PartOutcomes, QueuedJob, SplitJobHandler } from './job-queue';
+import { BatchJobHandler, GiveWay, JobAttemptOutcome, JobHandler, PartOutcomes, QueuedJob, SplitJobHandler } from './job-queue';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -197,5 +197,42 @@ describe('BullMqJobQueue', () => {
     await consumer.start();
     while (order.length < 3) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(order).toEqual(['full-run', 'rescore-need', 'rescore-offer']);
+  });
+
+  it('puts a prioritised job that gives way back behind the job waiting ahead, and runs it again whole with no attempt counted', async () => {
+    const events: string[] = [];
+    const outcomes: JobAttemptOutcome[] = [];
+    let tellStarted!: () => void;
+    const started = new Promise<void>((resolve) => (tellStarted = resolve));
+    let tellRunQueued!: () => void;
+    const runQueued = new Promise<void>((resolve) => (tellRunQueued = resolve));
+    const rescoring: BatchJobHandler<{ value: number }> = {
+      jobName: 'rescore-offer',
+      maxJobs: 5,
+      handle: () => Promise.reject(new Error('batches only')),
+      handleBatch: async (jobs, context) => {
+        events.push(`rescoring ${jobs.map((job) => job.data.value).join(',')} on attempt ${context.attempt}`);
+        tellStarted();
+        await runQueued;
+        if (await context.jobsWaitingAhead()) throw new GiveWay();
+        events.push('rescoring done');
+      },
+    };
+    const fullRun: JobHandler = { jobName: 'full-run', handle: async () => void events.push('full run') };
+    for (const queue of [producer, consumer]) queue.prioritise('rescore-offer', 2);
+    consumer.register([rescoring, fullRun]);
+    consumer.observeAttempts((outcome) => outcomes.push(outcome));
+    for (const value of [1, 2]) await producer.add('rescore-offer', { value }, { jobId: `yield-${value}` });
+    await consumer.start();
+    await started;
+    await producer.add('full-run', {}, { jobId: 'yield-run' });
+    tellRunQueued();
+    while (!events.includes('rescoring done')) await sleep(50);
+    expect(events).toEqual(['rescoring 1,2 on attempt 1', 'full run', 'rescoring 1,2 on attempt 1', 'rescoring done']);
+    expect(outcomes.map(({ jobName, failed }) => ({ jobName, failed }))).toEqual([
+      { jobName: 'full-run', failed: false },
+      { jobName: 'rescore-offer', failed: false },
+    ]);
+    expect(await consumer.counts()).toMatchObject({ failed: 0, delayed: 0 });
   });
 });

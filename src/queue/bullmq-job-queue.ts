@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { hostname } from 'node:os';
-import { Job, Queue, WaitingChildrenError, Worker } from 'bullmq';
+import { Job, Queue, WaitingChildrenError, WaitingError, Worker } from 'bullmq';
 import type IORedis from 'ioredis';
 import type { AppConfig } from '../config/app-config';
 import { withinTime } from '../common/within-time';
@@ -8,6 +8,7 @@ import {
   AddJobOptions,
   BatchJobHandler,
   FailedJob,
+  GiveWay,
   isBatchJobHandler,
   isSplitJobHandler,
   JOB_ATTEMPTS,
@@ -140,15 +141,28 @@ export class BullMqJobQueue extends JobQueue {
       QUEUE_NAME,
       async (job: Job, token?: string) => {
         const attempt = job.attemptsMade + 1;
-        const context = { jobId: job.id!, attempt, isLastAttempt: attempt >= (job.opts.attempts ?? 1), queuedAt: new Date(job.timestamp) };
+        const context: JobContext = {
+          jobId: job.id!,
+          attempt,
+          isLastAttempt: attempt >= (job.opts.attempts ?? 1),
+          queuedAt: new Date(job.timestamp),
+          jobsWaitingAhead: () => this.jobsWaitingAhead(job.name),
+        };
         const splitJob = this.splitParts.get(job.name);
         // A part's result is the job's return value: BullMQ hands it to the job it is part of.
         if (splitJob) return splitJob.runPart(job.data, context);
         const handler = this.handlers.get(job.name);
         if (!handler) throw new Error(`No handler for job ${job.name}`);
-        if (isSplitJobHandler(handler)) await this.runSplit(handler, job, token!, context);
-        else if (isBatchJobHandler(handler)) await this.runBatch(handler, job, context);
-        else await handler.handle(job.data, context);
+        try {
+          if (isSplitJobHandler(handler)) await this.runSplit(handler, job, token!, context);
+          else if (isBatchJobHandler(handler)) await this.runBatch(handler, job, context);
+          else await handler.handle(job.data, context);
+        } catch (error) {
+          if (!(error instanceof GiveWay)) throw error;
+          // Back among the waiting jobs of its priority, with no attempt counted; BullMQ takes the next job.
+          await job.moveToWait(token);
+          throw new WaitingError();
+        }
         return undefined;
       },
       {
@@ -168,6 +182,11 @@ export class BullMqJobQueue extends JobQueue {
       this.logger.warn(`Job ${job?.id} (${job?.name}) failed on attempt ${job?.attemptsMade}: ${error.message}`),
     );
     await this.worker.waitUntilReady();
+  }
+
+  /** Jobs without a priority wait in BullMQ's plain list, ahead of every prioritised one. */
+  private async jobsWaitingAhead(jobName: string): Promise<boolean> {
+    return this.priorities.has(jobName) && (await this.read(this.queue.getWaitingCount())) > 0;
   }
 
   /**

@@ -23,8 +23,12 @@ describe('InProcessJobQueue', () => {
     queue.register([handler]);
     await queue.add('record', { value: 7 }, { jobId: 'a' });
     expect(handler.calls).toEqual([
-      { data: { value: 7 }, context: { jobId: 'a', attempt: 1, isLastAttempt: false, queuedAt: expect.any(Date) } },
+      {
+        data: { value: 7 },
+        context: { jobId: 'a', attempt: 1, isLastAttempt: false, queuedAt: expect.any(Date), jobsWaitingAhead: expect.any(Function) },
+      },
     ]);
+    await expect(handler.calls[0].context.jobsWaitingAhead()).resolves.toBe(false);
   });
 
   it('runs a job id once while it is queued or running', async () => {

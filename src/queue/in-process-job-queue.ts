@@ -97,7 +97,8 @@ export class InProcessJobQueue extends JobQueue {
         const isLastAttempt = attempt === JOB_ATTEMPTS || this.closed;
         try {
           this.runningState = 'active';
-          await handler.handle(data, { jobId, attempt, isLastAttempt, queuedAt });
+          // Jobs run in the order they came: none waits ahead of the one running.
+          await handler.handle(data, { jobId, attempt, isLastAttempt, queuedAt, jobsWaitingAhead: () => Promise.resolve(false) });
           return;
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);

@@ -9,6 +9,25 @@ export interface JobContext {
   isLastAttempt: boolean;
   /** When the job was handed to the queue: after the change that called for it had committed. */
   queuedAt: Date;
+  /**
+   * Whether a job that goes ahead of this one (of a name given no priority, while this one has a
+   * priority; see `prioritise`) is waiting to run now. A long handler asks between its steps and
+   * throws GiveWay if so. Always false where jobs run in the order they came.
+   */
+  jobsWaitingAhead(): Promise<boolean>;
+}
+
+/**
+ * Thrown by a handler between its steps when `jobsWaitingAhead` says so: the job goes back to the
+ * queue, its data and attempts as they were, and runs again after the jobs ahead of it. What its
+ * steps wrote stays written, as a handler is idempotent; so a full run that starts meanwhile does
+ * not wait for a long rescoring batch to end.
+ */
+export class GiveWay extends Error {
+  constructor() {
+    super('Gave way to a job waiting ahead of it');
+    this.name = 'GiveWay';
+  }
 }
 
 /** One kind of job: its name on the queue and the code that runs it. Handlers must be idempotent. */
@@ -239,7 +258,8 @@ export abstract class JobQueue {
     try {
       result = await run();
     } catch (error) {
-      tell(true);
+      // A job that gave way has not ended its attempt: it runs again.
+      if (!(error instanceof GiveWay)) tell(true);
       throw error;
     }
     if (successEndsAttempt) tell(false);

@@ -45,6 +45,10 @@ const NEEDS_IN_FIRST_BATCH = 100;
 /** Needs rescored per transaction by the incremental jobs. */
 const NEEDS_PER_RESCORE_TRANSACTION = 250;
 
+/** Called between the transactions of a rescoring; it may throw to stop the rescoring there. */
+export type BeforeEachWrite = () => Promise<void>;
+const noPause: BeforeEachWrite = () => Promise.resolve();
+
 export interface FullRunProgress {
   /** Pairs that passed the hard filters and got a score. */
   pairsScored: number;
@@ -124,20 +128,23 @@ export class MatchingEngine {
   /**
    * Needs against every live offer; a need that is no longer live loses its proposals. Written in
    * transactions of a few hundred needs, so a large batch does not hold the SQLite writer long.
+   * `beforeEachWrite` runs before each transaction and may throw to stop there: what was written
+   * stays, and running the same needs again finishes the work.
    */
-  async rescoreNeeds(needIds: readonly string[]): Promise<void> {
+  async rescoreNeeds(needIds: readonly string[], beforeEachWrite: BeforeEachWrite = noPause): Promise<void> {
     if (needIds.length === 0) return;
     // Read side by side: PostgreSQL answers on several connections.
     const [needs, { weights }] = await Promise.all([this.inputs.liveNeeds({ ids: needIds }), this.latestRun()]);
-    await this.writeNeedResults(needIds, needs, weights);
+    await this.writeNeedResults(needIds, needs, weights, beforeEachWrite);
   }
 
   /**
    * Offers changed: every need whose top K they may enter or leave is rescored against every live
    * offer, exactly as a full run would score it. Those are the needs the changed offers now pass
    * with, and the needs that hold a row of them. The live needs are read once for the whole batch.
+   * `beforeEachWrite` as for rescoreNeeds.
    */
-  async rescoreOffers(offerIds: readonly string[]): Promise<void> {
+  async rescoreOffers(offerIds: readonly string[], beforeEachWrite: BeforeEachWrite = noPause): Promise<void> {
     if (offerIds.length === 0) return;
     const [offers, needs, { weights }] = await Promise.all([
       this.inputs.liveOffers({ ids: offerIds }),
@@ -161,6 +168,7 @@ export class MatchingEngine {
       needIds,
       needs.filter((need) => wanted.has(need.id)),
       weights,
+      beforeEachWrite,
     );
   }
 
@@ -169,11 +177,17 @@ export class MatchingEngine {
    * results of every need in `needIds`, a few hundred needs per transaction. The offers are only
    * checked for changes unless they changed, so this costs little when they did not.
    */
-  private async writeNeedResults(needIds: readonly string[], liveNeeds: readonly NeedForScoring[], weights: ScoringWeights): Promise<void> {
+  private async writeNeedResults(
+    needIds: readonly string[],
+    liveNeeds: readonly NeedForScoring[],
+    weights: ScoringWeights,
+    beforeEachWrite: BeforeEachWrite,
+  ): Promise<void> {
     const offerIndex = await this.preparedOffers.offerIndex();
     const liveById = new Map(liveNeeds.map((need) => [need.id, need]));
     const options = this.scoreOptions();
     for (let first = 0; first < needIds.length; first += NEEDS_PER_RESCORE_TRANSACTION) {
+      await beforeEachWrite();
       const chunk = needIds.slice(first, first + NEEDS_PER_RESCORE_TRANSACTION);
       const results: PairScore[] = [];
       for (const needId of chunk) {

@@ -49,7 +49,13 @@ export class FullRunExecutor {
         }),
       ),
     );
-    await this.executeRun(run.id, { jobId: `direct-${run.id}`, attempt: 1, isLastAttempt: true, queuedAt: new Date() });
+    await this.executeRun(run.id, {
+      jobId: `direct-${run.id}`,
+      attempt: 1,
+      isLastAttempt: true,
+      queuedAt: new Date(),
+      jobsWaitingAhead: () => Promise.resolve(false),
+    });
     return this.dataSource.getRepository(MatchingRun).findOneByOrFail({ id: run.id });
   }
 

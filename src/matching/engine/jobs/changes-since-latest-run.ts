@@ -1,5 +1,5 @@
-import { QueuedJob } from '../../../queue/job-queue';
-import { MatchingEngine } from '../matching-engine';
+import { GiveWay, JobContext, QueuedJob } from '../../../queue/job-queue';
+import { BeforeEachWrite, MatchingEngine } from '../matching-engine';
 
 /**
  * The changes a successful full run has not covered yet. A job is queued after its change has
@@ -11,4 +11,16 @@ import { MatchingEngine } from '../matching-engine';
 export async function changedSinceLatestRun<T>(engine: MatchingEngine, jobs: readonly QueuedJob<T>[]): Promise<T[]> {
   const { startedAt } = await engine.latestRun();
   return jobs.filter((job) => !startedAt || job.queuedAt >= startedAt).map((job) => job.data);
+}
+
+/**
+ * Stops a rescoring between its transactions when a job goes ahead of it (a full run, above all):
+ * the job goes back to the queue and runs again afterwards, when the jobs a run started meanwhile
+ * has covered are left out as above. So a full run started during a backlog waits for one
+ * transaction of the rescoring it finds running, not the whole of it.
+ */
+export function giveWayToJobsAhead(context: JobContext): BeforeEachWrite {
+  return async () => {
+    if (await context.jobsWaitingAhead()) throw new GiveWay();
+  };
 }

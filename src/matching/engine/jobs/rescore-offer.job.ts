@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OFFER_CHANGED_JOB, OfferChangedJobData } from '../../../offers/offer-changes';
 import { BatchJobHandler, JobContext, QueuedJob } from '../../../queue/job-queue';
 import { MatchingEngine } from '../matching-engine';
-import { changedSinceLatestRun } from './changes-since-latest-run';
+import { changedSinceLatestRun, giveWayToJobsAhead } from './changes-since-latest-run';
 
 /**
  * Offers were created, changed, published or withdrawn: rescore the needs they concern. The offers
@@ -16,11 +16,11 @@ export class RescoreOfferJob implements BatchJobHandler<OfferChangedJobData> {
   constructor(private readonly engine: MatchingEngine) {}
 
   handle(data: OfferChangedJobData, context: JobContext): Promise<void> {
-    return this.handleBatch([{ data, queuedAt: context.queuedAt }]);
+    return this.handleBatch([{ data, queuedAt: context.queuedAt }], context);
   }
 
-  async handleBatch(jobs: readonly QueuedJob<OfferChangedJobData>[]): Promise<void> {
+  async handleBatch(jobs: readonly QueuedJob<OfferChangedJobData>[], context: JobContext): Promise<void> {
     const changed = await changedSinceLatestRun(this.engine, jobs);
-    await this.engine.rescoreOffers([...new Set(changed.map(({ offerId }) => offerId))]);
+    await this.engine.rescoreOffers([...new Set(changed.map(({ offerId }) => offerId))], giveWayToJobsAhead(context));
   }
 }
