@@ -61,13 +61,19 @@ class SqliteTransactionQueue {
       this.waiting.push({ run, sharesCommit, resolve: resolve as (value: unknown) => void, reject });
       if (!this.draining) {
         this.draining = true;
-        void Promise.resolve().then(() => this.drain());
+        void this.drain();
       }
     });
   }
 
   private async drain(): Promise<void> {
-    while (this.waiting.length > 0) {
+    // better-sqlite3 answers synchronously, so a transaction runs from BEGIN to COMMIT without letting
+    // the event loop take in another request: without this pause every group would be one transaction.
+    // Each group starts a macrotask later, once the requests that arrived meanwhile have reached their
+    // transactions and queued beside it.
+    for (;;) {
+      await nextMacrotask();
+      if (this.waiting.length === 0) break;
       const group = this.nextGroup();
       const outcomes = group.length === 1 ? [await outcomeOf(group[0])] : await this.commitTogether(group);
       for (const outcome of outcomes) {
@@ -116,6 +122,10 @@ class SqliteTransactionQueue {
       return outcomes.map(({ turn }) => ({ turn, error }));
     }
   }
+}
+
+function nextMacrotask(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 async function outcomeOf(turn: Turn): Promise<Outcome> {
