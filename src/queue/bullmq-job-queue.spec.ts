@@ -9,6 +9,13 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A moment in a test that one side waits for and the other announces. */
+function signal(): { reached: Promise<void>; announce: () => void } {
+  let announce!: () => void;
+  const reached = new Promise<void>((resolve) => (announce = resolve));
+  return { reached, announce };
+}
+
 /** A handler that resolves `seen` with the data of the first job it runs. */
 function handlerFor(jobName: string): JobHandler<{ value: number }> & { seen: Promise<{ value: number }> } {
   let resolveSeen!: (data: { value: number }) => void;
@@ -202,19 +209,17 @@ describe('BullMqJobQueue', () => {
   it('puts a prioritised job that gives way back behind the job waiting ahead, and runs it again whole with no attempt counted', async () => {
     const events: string[] = [];
     const outcomes: JobAttemptOutcome[] = [];
-    let tellStarted!: () => void;
-    const started = new Promise<void>((resolve) => (tellStarted = resolve));
-    let tellRunQueued!: () => void;
-    const runQueued = new Promise<void>((resolve) => (tellRunQueued = resolve));
+    const started = signal();
+    const runQueued = signal();
     const rescoring: BatchJobHandler<{ value: number }> = {
       jobName: 'rescore-offer',
       maxJobs: 5,
       handle: () => Promise.reject(new Error('batches only')),
       handleBatch: async (jobs, context) => {
         events.push(`rescoring ${jobs.map((job) => job.data.value).join(',')} on attempt ${context.attempt}`);
-        tellStarted();
-        await runQueued;
-        if (await context.jobsWaitingAhead()) throw new GiveWay();
+        started.announce();
+        await runQueued.reached;
+        if (await context.waitsAhead('full-run')) throw new GiveWay();
         events.push('rescoring done');
       },
     };
@@ -224,9 +229,9 @@ describe('BullMqJobQueue', () => {
     consumer.observeAttempts((outcome) => outcomes.push(outcome));
     for (const value of [1, 2]) await producer.add('rescore-offer', { value }, { jobId: `yield-${value}` });
     await consumer.start();
-    await started;
+    await started.reached;
     await producer.add('full-run', {}, { jobId: 'yield-run' });
-    tellRunQueued();
+    runQueued.announce();
     while (!events.includes('rescoring done')) await sleep(50);
     expect(events).toEqual(['rescoring 1,2 on attempt 1', 'full run', 'rescoring 1,2 on attempt 1', 'rescoring done']);
     expect(outcomes.map(({ jobName, failed }) => ({ jobName, failed }))).toEqual([
@@ -234,5 +239,29 @@ describe('BullMqJobQueue', () => {
       { jobName: 'rescore-offer', failed: false },
     ]);
     expect(await consumer.counts()).toMatchObject({ failed: 0, delayed: 0 });
+  });
+
+  it('does not give way to a job of another name than the one it names', async () => {
+    const events: string[] = [];
+    const started = signal();
+    const otherQueued = signal();
+    const rescoring: JobHandler<{ value: number }> = {
+      jobName: 'rescore-offer',
+      handle: async (_data, context) => {
+        started.announce();
+        await otherQueued.reached;
+        events.push(`full run waiting: ${await context.waitsAhead('full-run')}`);
+      },
+    };
+    const notify: JobHandler = { jobName: 'notify', handle: async () => void events.push('notify') };
+    for (const queue of [producer, consumer]) queue.prioritise('rescore-offer', 2);
+    consumer.register([rescoring, notify]);
+    await producer.add('rescore-offer', { value: 1 }, { jobId: 'no-yield-1' });
+    await consumer.start();
+    await started.reached;
+    await producer.add('notify', {}, { jobId: 'no-yield-notify' });
+    otherQueued.announce();
+    while (events.length < 2) await sleep(50);
+    expect(events).toEqual(['full run waiting: false', 'notify']);
   });
 });

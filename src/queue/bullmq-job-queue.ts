@@ -37,6 +37,8 @@ export const QUEUE_NAME = 'matching';
 const ADD_TIMEOUT_MS = 5000;
 /** How long a look at the queue's state may wait for Redis before it is reported as unavailable. */
 const READ_TIMEOUT_MS = 2000;
+/** How many of the jobs at the front of the queue a handler's `waitsAhead` looks at. */
+const WAITING_JOBS_LOOKED_AHEAD = 50;
 
 /**
  * BullMQ driver. Jobs are retried with exponential backoff; completed jobs are trimmed, failed ones
@@ -146,7 +148,7 @@ export class BullMqJobQueue extends JobQueue {
           attempt,
           isLastAttempt: attempt >= (job.opts.attempts ?? 1),
           queuedAt: new Date(job.timestamp),
-          jobsWaitingAhead: () => this.jobsWaitingAhead(job.name),
+          waitsAhead: (aheadName) => this.waitsAhead(aheadName, job.name),
         };
         const splitJob = this.splitParts.get(job.name);
         // A part's result is the job's return value: BullMQ hands it to the job it is part of.
@@ -184,9 +186,14 @@ export class BullMqJobQueue extends JobQueue {
     await this.worker.waitUntilReady();
   }
 
-  /** Jobs without a priority wait in BullMQ's plain list, ahead of every prioritised one. */
-  private async jobsWaitingAhead(jobName: string): Promise<boolean> {
-    return this.priorities.has(jobName) && (await this.read(this.queue.getWaitingCount())) > 0;
+  /**
+   * Jobs without a priority wait in BullMQ's plain list, ahead of every prioritised one. Only its
+   * first jobs are looked at: a job further down is not about to run anyway.
+   */
+  private async waitsAhead(aheadName: string, jobName: string): Promise<boolean> {
+    if (!this.priorities.has(jobName) || this.priorities.has(aheadName)) return false;
+    const waiting = await this.read(this.queue.getWaiting(0, WAITING_JOBS_LOOKED_AHEAD - 1));
+    return waiting.some((job) => job?.name === aheadName);
   }
 
   /**

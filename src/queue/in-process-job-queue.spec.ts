@@ -25,10 +25,10 @@ describe('InProcessJobQueue', () => {
     expect(handler.calls).toEqual([
       {
         data: { value: 7 },
-        context: { jobId: 'a', attempt: 1, isLastAttempt: false, queuedAt: expect.any(Date), jobsWaitingAhead: expect.any(Function) },
+        context: { jobId: 'a', attempt: 1, isLastAttempt: false, queuedAt: expect.any(Date), waitsAhead: expect.any(Function) },
       },
     ]);
-    await expect(handler.calls[0].context.jobsWaitingAhead()).resolves.toBe(false);
+    await expect(handler.calls[0].context.waitsAhead('full-run')).resolves.toBe(false);
   });
 
   it('runs a job id once while it is queued or running', async () => {

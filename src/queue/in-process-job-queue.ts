@@ -98,7 +98,7 @@ export class InProcessJobQueue extends JobQueue {
         try {
           this.runningState = 'active';
           // Jobs run in the order they came: none waits ahead of the one running.
-          await handler.handle(data, { jobId, attempt, isLastAttempt, queuedAt, jobsWaitingAhead: () => Promise.resolve(false) });
+          await handler.handle(data, { jobId, attempt, isLastAttempt, queuedAt, waitsAhead: () => Promise.resolve(false) });
           return;
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);

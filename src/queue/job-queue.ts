@@ -10,15 +10,15 @@ export interface JobContext {
   /** When the job was handed to the queue: after the change that called for it had committed. */
   queuedAt: Date;
   /**
-   * Whether a job that goes ahead of this one (of a name given no priority, while this one has a
-   * priority; see `prioritise`) is waiting to run now. A long handler asks between its steps and
-   * throws GiveWay if so. Always false where jobs run in the order they came.
+   * Whether a job named `jobName` waits to run ahead of this one (a name given no priority, while
+   * this one has a priority; see `prioritise`). A long handler asks between its steps and throws
+   * GiveWay if so. Always false where jobs run in the order they came.
    */
-  jobsWaitingAhead(): Promise<boolean>;
+  waitsAhead(jobName: string): Promise<boolean>;
 }
 
 /**
- * Thrown by a handler between its steps when `jobsWaitingAhead` says so: the job goes back to the
+ * Thrown by a handler between its steps when `waitsAhead` says so: the job goes back to the
  * queue, its data and attempts as they were, and runs again after the jobs ahead of it. What its
  * steps wrote stays written, as a handler is idempotent; so a full run that starts meanwhile does
  * not wait for a long rescoring batch to end.

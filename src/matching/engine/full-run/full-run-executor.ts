@@ -54,7 +54,7 @@ export class FullRunExecutor {
       attempt: 1,
       isLastAttempt: true,
       queuedAt: new Date(),
-      jobsWaitingAhead: () => Promise.resolve(false),
+      waitsAhead: () => Promise.resolve(false),
     });
     return this.dataSource.getRepository(MatchingRun).findOneByOrFail({ id: run.id });
   }

@@ -1,5 +1,6 @@
 import { GiveWay, JobContext, QueuedJob } from '../../../queue/job-queue';
 import { BeforeEachWrite, MatchingEngine } from '../matching-engine';
+import { FULL_RUN_JOB } from './full-run.job';
 
 /**
  * The changes a successful full run has not covered yet. A job is queued after its change has
@@ -14,13 +15,14 @@ export async function changedSinceLatestRun<T>(engine: MatchingEngine, jobs: rea
 }
 
 /**
- * Stops a rescoring between its transactions when a job goes ahead of it (a full run, above all):
- * the job goes back to the queue and runs again afterwards, when the jobs a run started meanwhile
- * has covered are left out as above. So a full run started during a backlog waits for one
- * transaction of the rescoring it finds running, not the whole of it.
+ * Stops a rescoring between its transactions when a full run waits to start: the job goes back to
+ * the queue and runs again after the run, when the changes the run covered are left out as above.
+ * So a full run started during a backlog waits for one transaction of the rescoring it finds
+ * running, not the whole of it. Only a full run: it does the rescoring's work too, where giving way
+ * to any other job would start the batch over for nothing.
  */
-export function giveWayToJobsAhead(context: JobContext): BeforeEachWrite {
+export function giveWayToFullRun(context: JobContext): BeforeEachWrite {
   return async () => {
-    if (await context.jobsWaitingAhead()) throw new GiveWay();
+    if (await context.waitsAhead(FULL_RUN_JOB)) throw new GiveWay();
   };
 }

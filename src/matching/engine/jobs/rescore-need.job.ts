@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NEED_CHANGED_JOB, NeedChangedJobData } from '../../../needs/need-changes';
 import { BatchJobHandler, JobContext, QueuedJob } from '../../../queue/job-queue';
 import { MatchingEngine } from '../matching-engine';
-import { changedSinceLatestRun, giveWayToJobsAhead } from './changes-since-latest-run';
+import { changedSinceLatestRun, giveWayToFullRun } from './changes-since-latest-run';
 
 /**
  * Needs were created, changed, published or withdrawn: rescore each against every live offer. The
@@ -21,6 +21,6 @@ export class RescoreNeedJob implements BatchJobHandler<NeedChangedJobData> {
 
   async handleBatch(jobs: readonly QueuedJob<NeedChangedJobData>[], context: JobContext): Promise<void> {
     const changed = await changedSinceLatestRun(this.engine, jobs);
-    await this.engine.rescoreNeeds([...new Set(changed.map(({ needId }) => needId))], giveWayToJobsAhead(context));
+    await this.engine.rescoreNeeds([...new Set(changed.map(({ needId }) => needId))], giveWayToFullRun(context));
   }
 }
