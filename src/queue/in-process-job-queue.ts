@@ -1,6 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { CronExpressionParser } from 'cron-parser';
-import { AddJobOptions, FailedJob, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobCounts, JobHandler, JobQueue, PeriodicJob } from './job-queue';
+import {
+  AddJobOptions,
+  FailedJob,
+  JOB_ATTEMPTS,
+  JOB_BACKOFF_MS,
+  JobCounts,
+  JobHandler,
+  JobQueue,
+  NOTHING_WAITS_AHEAD,
+  PeriodicJob,
+} from './job-queue';
 
 /** Node's timers hold at most 2^31 - 1 ms (24.8 days); a later tick is reached in steps. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
@@ -97,8 +107,7 @@ export class InProcessJobQueue extends JobQueue {
         const isLastAttempt = attempt === JOB_ATTEMPTS || this.closed;
         try {
           this.runningState = 'active';
-          // Jobs run in the order they came: none waits ahead of the one running.
-          await handler.handle(data, { jobId, attempt, isLastAttempt, queuedAt, waitsAhead: () => Promise.resolve(false) });
+          await handler.handle(data, { jobId, attempt, isLastAttempt, queuedAt, waitsAhead: NOTHING_WAITS_AHEAD });
           return;
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);

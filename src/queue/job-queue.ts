@@ -17,6 +17,9 @@ export interface JobContext {
   waitsAhead(jobName: string): Promise<boolean>;
 }
 
+/** `waitsAhead` where jobs run in the order they came (one process, or a run started directly): none waits ahead. */
+export const NOTHING_WAITS_AHEAD: JobContext['waitsAhead'] = () => Promise.resolve(false);
+
 /**
  * Thrown by a handler between its steps when `waitsAhead` says so: the job goes back to the
  * queue, its data and attempts as they were, and runs again after the jobs ahead of it. What its
