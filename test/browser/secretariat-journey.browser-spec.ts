@@ -4,6 +4,7 @@ import { signIn, whenGone, message } from './support/console';
 import { useBrowserHarness } from './support/harness';
 import { journeyPages } from './support/journey';
 import { demoEmail } from './support/service';
+import { eventually } from '../support/matching-helpers';
 
 const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main sections' });
 
@@ -115,13 +116,21 @@ describe('the Secretariat’s journey', () => {
         )
       ).data!.matches;
     const proposedHeading = (count: number) => page.getByRole('heading', { level: 2, name: new RegExp(`^Proposed: ${count} match(es)?$`) });
+    // A decision is followed by the worker's rescoring, which may retire further proposals a moment
+    // later: the API's count is read again until the page shows it.
+    const showsProposedCount = () =>
+      eventually(
+        async () => ((await proposedHeading((await proposedNow()).totalCount).isVisible()) ? true : undefined),
+        30_000,
+        'the Proposed heading to show the count the API gives',
+      );
     const { edges } = await proposedNow();
     const rejectedBefore = Number(/\((\d+)\)$/.exec((await tab('Rejected').textContent()) ?? '')![1]);
     const another = edges.map((edge) => edge.node).find((match) => match.id !== openId)!;
     const reject =
       'mutation($id: ID!, $version: Int!) { rejectMatch(id: $id, expectedVersion: $version, reason: "Outside the donor’s current priorities.") { id } }';
     expect((await service.gql(reject, { id: another.id, version: another.version }, token)).errors).toBeUndefined();
-    await proposedHeading((await proposedNow()).totalCount).waitFor();
+    await showsProposedCount();
     await tablist.getByRole('tab', { name: `Rejected (${rejectedBefore + 1})` }).waitFor();
     expect(await approving.panel.getByLabel('Amount to allocate, in US dollars').inputValue()).toBe(String(amount));
     expect(await approving.panel.getByLabel('Note (optional)').inputValue()).toBe(note);
@@ -134,7 +143,7 @@ describe('the Secretariat’s journey', () => {
       'mutation($id: ID!, $amount: Int!, $version: Int!) { approveMatch(id: $id, allocatedUsd: $amount, expectedVersion: $version) { id } }';
     expect((await service.gql(approve, { id: openId, amount, version }, token)).errors).toBeUndefined();
     // Approving may also retire other proposals of the need or the offer: the count is the API's.
-    await proposedHeading((await proposedNow()).totalCount).waitFor();
+    await showsProposedCount();
     const region = page.getByRole('region', { name: 'Approve this match' });
     await region.getByText('While this panel was open, the match moved to Approved. It stays here until you close the panel.').waitFor();
     await region.getByText('This match can no longer be approved: it is Approved.').waitFor();
