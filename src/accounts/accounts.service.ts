@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../access/actor';
 import { hashPassword, verifyPassword } from './password-hasher';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors/domain-errors';
-import { findForUpdate } from '../database/locking';
+import { rowForUpdate } from '../database/locking';
 import { escapeLike } from '../database/like-pattern';
 import { AccountStateCache } from './account-state';
 import { assertAcceptablePassword } from './password-policy';
@@ -205,7 +205,7 @@ export class AccountsService {
    */
   private async changeAccount(id: string, change: (manager: EntityManager, user: User) => Promise<void>): Promise<User> {
     const user = await this.dataSource.transaction(async (manager) => {
-      const user = await findForUpdate(manager, User, { id });
+      const user = await rowForUpdate(manager, User, id);
       if (!user) throw new NotFoundError('User', id);
       await change(manager, user);
       return user;

@@ -9,9 +9,13 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 export type Dialect = 'sqlite' | 'postgres';
 
+/** The data source itself, or the one an entity manager works on. */
+export function dataSourceOf(source: DataSource | EntityManager): DataSource {
+  return 'connection' in source ? source.connection : source;
+}
+
 export function dialectOf(source: DataSource | EntityManager): Dialect {
-  const options = 'connection' in source ? source.connection.options : source.options;
-  return options.type === 'postgres' ? 'postgres' : 'sqlite';
+  return dataSourceOf(source).options.type === 'postgres' ? 'postgres' : 'sqlite';
 }
 
 /**

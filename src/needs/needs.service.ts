@@ -10,7 +10,9 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../common/error
 import { assertExpectedVersion, saveAsNewVersion } from '../common/expected-version';
 import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagination/connection';
 import { definedOnly } from '../common/defined-only';
-import { findForUpdate } from '../database/locking';
+import { findWithRelationsForUpdate, rowForUpdate } from '../database/locking';
+import { appendRow, appendRows } from '../database/append-row';
+import { changeRow } from '../database/change-row';
 import { restrictToScope } from '../database/policy-scope';
 import { escapeLike } from '../database/like-pattern';
 import { ReferenceService } from '../reference/reference.service';
@@ -68,7 +70,8 @@ export class NeedsService {
         nationalReportId: input.nationalReportId ?? null,
         reportYear,
       });
-      await manager.save(need);
+      await appendRow(manager, Need, need);
+      await appendRows(manager, NeedTheme, need.themeLinks);
       await this.audit.record(manager, actor, audit);
       await this.needChanges.announce(manager, need.id);
       return need;
@@ -77,7 +80,7 @@ export class NeedsService {
 
   async update(actor: Actor, id: string, input: UpdateNeedInput, expectedVersion?: number | null): Promise<Need> {
     return this.dataSource.transaction(async (manager) => {
-      const need = await this.loadOwnedForChange(manager, actor, id);
+      const need = await this.loadOwnedForChange(manager, actor, id, { withThemes: true });
       assertExpectedVersion('need', need, expectedVersion);
       assertNeedEditable(need.status);
       const before = snapshot(need);
@@ -145,11 +148,12 @@ export class NeedsService {
       assertExpectedVersion('need', need, expectedVersion);
       assertNeedReconfirmable(need.status);
       const before = { status: need.status, validUntil: need.validUntil };
-      const now = new Date();
-      need.confirmedAt = now;
-      need.validUntil = defaultValidUntil(now);
-      need.status = fundingStatus(need);
-      await manager.save(need);
+      await changeRow(manager, Need, need, (changing) => {
+        const now = new Date();
+        changing.confirmedAt = now;
+        changing.validUntil = defaultValidUntil(now);
+        changing.status = fundingStatus(changing);
+      });
       await this.audit.record(manager, actor, {
         action: 'need.reconfirm',
         entityType: 'Need',
@@ -180,11 +184,10 @@ export class NeedsService {
     const expired: string[] = [];
     for (const { id } of overdue) {
       const changed = await this.dataSource.transaction(async (manager) => {
-        const need = await findForUpdate(manager, Need, { id });
+        const need = await rowForUpdate(manager, Need, id);
         if (!need || !LIVE_NEED_STATUSES.includes(need.status) || !isPastValidity(need.validUntil, now)) return false;
         const from = need.status;
-        need.status = NeedStatus.STALE;
-        await manager.save(need);
+        await changeRow(manager, Need, need, (changing) => (changing.status = NeedStatus.STALE));
         await this.audit.record(manager, null, {
           action: 'need.stale',
           entityType: 'Need',
@@ -263,9 +266,10 @@ export class NeedsService {
       });
       await manager.save(funding);
       const before = { fundedElsewhereUsd: need.fundedElsewhereUsd, status: need.status };
-      need.fundedElsewhereUsd += input.amountUsd;
-      need.status = fundingStatus(need);
-      await manager.save(need);
+      await changeRow(manager, Need, need, (changing) => {
+        changing.fundedElsewhereUsd += input.amountUsd;
+        changing.status = fundingStatus(changing);
+      });
       await this.audit.record(manager, actor, {
         action: 'need.recordOtherFunding',
         entityType: 'Need',
@@ -410,8 +414,7 @@ export class NeedsService {
     return this.dataSource.transaction(async (manager) => {
       const need = await this.loadOwnedForChange(manager, actor, id);
       const from = need.status;
-      need.status = next(need);
-      await manager.save(need);
+      await changeRow(manager, Need, need, (changing) => (changing.status = next(changing)));
       await this.audit.record(manager, actor, {
         action,
         entityType: 'Need',
@@ -423,9 +426,14 @@ export class NeedsService {
     });
   }
 
-  /** Loads a need for a change, refused as the need policy says. */
-  private async loadOwnedForChange(manager: EntityManager, actor: Actor, id: string): Promise<Need> {
-    const need = await findForUpdate(manager, Need, { id }, { themeLinks: true });
+  /**
+   * Loads a need for a change, refused as the need policy says; with its themes only when the change
+   * needs them (the `themes` field reads them for a need without).
+   */
+  private async loadOwnedForChange(manager: EntityManager, actor: Actor, id: string, { withThemes = false } = {}): Promise<Need> {
+    const need = withThemes
+      ? await findWithRelationsForUpdate(manager, Need, id, { themeLinks: true })
+      : await rowForUpdate(manager, Need, id);
     if (!need) throw new NotFoundError('Need', id);
     const refusal = refusalToChange(actor, need);
     if (refusal) throw refusal;

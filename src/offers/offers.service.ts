@@ -8,7 +8,9 @@ import { BadUserInputError, NotFoundError } from '../common/errors/domain-errors
 import { assertExpectedVersion, saveAsNewVersion } from '../common/expected-version';
 import { Connection, PageArgs, pageWindow, toConnection } from '../common/pagination/connection';
 import { definedOnly } from '../common/defined-only';
-import { findForUpdate } from '../database/locking';
+import { findWithRelationsForUpdate, rowForUpdate } from '../database/locking';
+import { appendRow, appendRows } from '../database/append-row';
+import { changeRow } from '../database/change-row';
 import { restrictToScope } from '../database/policy-scope';
 import { ReferenceService } from '../reference/reference.service';
 import { CreateOfferInput } from './dto/create-offer.input';
@@ -61,7 +63,9 @@ export class OffersService {
         createdAt: new Date(),
       });
       setLinks(offer, input.themeCodes, terms.eligibleAreas);
-      await manager.save(offer);
+      await appendRow(manager, Offer, offer);
+      await appendRows(manager, OfferTheme, offer.themeLinks);
+      await appendRows(manager, OfferEligibility, offer.eligibility);
       await this.audit.record(manager, actor, {
         action: 'offer.create',
         entityType: 'Offer',
@@ -75,7 +79,7 @@ export class OffersService {
 
   async update(actor: Actor, id: string, input: UpdateOfferInput, expectedVersion?: number | null): Promise<Offer> {
     return this.dataSource.transaction(async (manager) => {
-      const offer = await this.loadOwnedForChange(manager, actor, id);
+      const offer = await this.loadOwnedForChange(manager, actor, id, { withLinks: true });
       assertExpectedVersion('offer', offer, expectedVersion);
       assertOfferEditable(offer.status);
       const before = snapshot(offer);
@@ -212,8 +216,7 @@ export class OffersService {
     return this.dataSource.transaction(async (manager) => {
       const offer = await this.loadOwnedForChange(manager, actor, id);
       const from = offer.status;
-      offer.status = next(offer);
-      await manager.save(offer);
+      await changeRow(manager, Offer, offer, (changing) => (changing.status = next(changing)));
       await this.audit.record(manager, actor, {
         action,
         entityType: 'Offer',
@@ -225,8 +228,11 @@ export class OffersService {
     });
   }
 
-  private async loadOwnedForChange(manager: EntityManager, actor: Actor, id: string): Promise<Offer> {
-    const offer = await findForUpdate(manager, Offer, { id }, { themeLinks: true, eligibility: true });
+  /** Loads an offer for a change, refused as the offer policy says; with its themes and areas only when the change needs them. */
+  private async loadOwnedForChange(manager: EntityManager, actor: Actor, id: string, { withLinks = false } = {}): Promise<Offer> {
+    const offer = withLinks
+      ? await findWithRelationsForUpdate(manager, Offer, id, { themeLinks: true, eligibility: true })
+      : await rowForUpdate(manager, Offer, id);
     if (!offer) throw new NotFoundError('Offer', id);
     const refusal = refusalToChangeOffer(actor, offer);
     if (refusal) throw refusal;

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { Actor } from '../../access/actor';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
-import { findForUpdate } from '../../database/locking';
+import { rowForUpdate } from '../../database/locking';
 import { Match } from '../../matching/entities/match.entity';
 import { MatchStatus } from '../../domain/statuses';
 import { NeedChanges } from '../../needs/need-changes';
@@ -90,9 +90,9 @@ export class PairingsService {
   async lockPairing(manager: EntityManager, id: string): Promise<LockedPairing> {
     const sides = await manager.findOne(Match, { where: { id }, select: { id: true, offerId: true, needId: true } });
     if (!sides) throw new NotFoundError('Match', id);
-    const offer = await findForUpdate(manager, Offer, { id: sides.offerId });
-    const need = await findForUpdate(manager, Need, { id: sides.needId });
-    const match = await findForUpdate(manager, Match, { id });
+    const offer = await rowForUpdate(manager, Offer, sides.offerId);
+    const need = await rowForUpdate(manager, Need, sides.needId);
+    const match = await rowForUpdate(manager, Match, id);
     if (!offer || !need || !match) throw new NotFoundError('Match', id);
     return { match, offer, need };
   }

@@ -4,7 +4,7 @@ import { AuditService } from '../../../audit/audit.service';
 import { Actor } from '../../../access/actor';
 import { ConflictError, NotFoundError } from '../../../common/errors/domain-errors';
 import { Connection, PageArgs, pageWindow, toConnection } from '../../../common/pagination/connection';
-import { findForUpdate, findManyForUpdate } from '../../../database/locking';
+import { findManyForUpdate, rowForUpdate } from '../../../database/locking';
 import { MatchEventMessage } from '../../../matching/events/match-event';
 import { Match } from '../../../matching/entities/match.entity';
 import { Need } from '../../../needs/entities/need.entity';
@@ -91,7 +91,7 @@ export class AllocationPlansService {
   async apply(actor: Actor, id: string): Promise<AllocationPlan> {
     const { plan, announcements } = await inDecisionTransaction(this.dataSource, async (manager) => {
       const announcements: MatchEventMessage[] = [];
-      const plan = await findForUpdate(manager, AllocationPlan, { id });
+      const plan = await rowForUpdate(manager, AllocationPlan, id);
       if (!plan) throw new NotFoundError('AllocationPlan', id);
       if (plan.status !== AllocationPlanStatus.READY)
         throw new ConflictError(`Only a READY plan can be applied; this one is ${plan.status}.`);
