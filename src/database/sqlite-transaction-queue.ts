@@ -50,14 +50,17 @@ class SqliteTransactionQueue {
 
   take<T>(work: () => T | Promise<T>, sharesCommit: boolean): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const run = AsyncResource.bind(async () => {
-        const turn = { open: true };
-        try {
-          return await currentTurn.run(turn, work);
-        } finally {
-          turn.open = false;
-        }
-      });
+      // runInAsyncScope rather than AsyncResource.bind, which also defines a deprecated getter on every bound function.
+      const callerContext = new AsyncResource('sqlite-transaction');
+      const run = () =>
+        callerContext.runInAsyncScope(async () => {
+          const turn = { open: true };
+          try {
+            return await currentTurn.run(turn, work);
+          } finally {
+            turn.open = false;
+          }
+        });
       this.waiting.push({ run, sharesCommit, resolve: resolve as (value: unknown) => void, reject });
       if (!this.draining) {
         this.draining = true;
