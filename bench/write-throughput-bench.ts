@@ -25,7 +25,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { argument, prepareAccounts, runClients, startServiceStack, workload } from './api-load';
-import { percentile, verdict } from './bench-report';
+import { coresBusySince, cpuTimes, percentile, verdict } from './bench-report';
 import { BENCH_ADMIN, millisecondsSince, PROFILE_DIR } from './service-process';
 import { SyntheticMarket } from './synthetic-market';
 
@@ -90,15 +90,19 @@ async function main(): Promise<void> {
     );
     const [api, worker] = stack.services;
     const cpuBefore = [api.cpuSeconds(), worker.cpuSeconds()];
+    const [machineBefore, clientsBefore] = [cpuTimes(), process.cpuUsage()];
     const { seconds, latencies } = await runClients(url, secretariat.token!, donorId, items, clients);
     const [apiCpu, workerCpu] = [api.cpuSeconds() - cpuBefore[0], worker.cpuSeconds() - cpuBefore[1]];
+    const { user, system } = process.cpuUsage(clientsBefore);
+    const clientsCpu = (user + system) / 1e6;
     const sorted = latencies.sort((a, b) => a - b);
     const rate = latencies.length / seconds;
     console.log(`  ${latencies.length} mutations in ${seconds.toFixed(1)} s: ${rate.toFixed(0)} mutations/s`);
     const perMutation = (cpu: number) => ((cpu * 1000) / latencies.length).toFixed(2);
     console.log(
       `  CPU per mutation: API ${perMutation(apiCpu)} ms (${((100 * apiCpu) / seconds).toFixed(0)}% of a core), ` +
-        `worker ${perMutation(workerCpu)} ms (${((100 * workerCpu) / seconds).toFixed(0)}%); ` +
+        `worker ${perMutation(workerCpu)} ms (${((100 * workerCpu) / seconds).toFixed(0)}%), ` +
+        `the ${clients} clients (this process) ${perMutation(clientsCpu)} ms (${((100 * clientsCpu) / seconds).toFixed(0)}%); ${coresBusySince(machineBefore)}; ` +
         `${TARGET_MUTATIONS_PER_SECOND}/s needs the API at ≤ ${(1000 / TARGET_MUTATIONS_PER_SECOND).toFixed(2)} ms on a core of its own`,
     );
     console.log(
