@@ -1,4 +1,4 @@
-import { donorAccount, secretariatAccount, stateAccount, Account } from './support/fixtures';
+import { badInputFields, donorAccount, secretariatAccount, stateAccount, UNKNOWN_ID, Account } from './support/fixtures';
 import { eventually, listMatches, pairMatch, publishedNeed, publishedOffer } from './support/matching-helpers';
 import { errorCode, startTestApp, TestApp } from './support/test-app';
 
@@ -275,6 +275,13 @@ describe('matching: filtering and paging the list of matches', () => {
   });
 
   afterAll(() => t.close());
+
+  it('refuses a country or donor the filter names that does not exist, naming the field', async () => {
+    const refused = async (filter: Record<string, unknown>) => badInputFields(await t.gql(LIST, { filter }, secretariat.token));
+    expect(await refused({ countryIso3: 'ZZZ' })).toEqual(['filter.countryIso3']);
+    expect(await refused({ donorId: UNKNOWN_ID })).toEqual(['filter.donorId']);
+    expect((await page(secretariat.token, { countryIso3: 'nga', donorId: donor.donorId })).totalCount).toBeGreaterThan(0);
+  });
 
   it('lists every match for the Secretariat, best first, and narrows by need country, region, theme, offer, donor, status and score', async () => {
     const all = await page(secretariat.token);

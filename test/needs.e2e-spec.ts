@@ -476,6 +476,7 @@ describe('needs over the client contract', () => {
       expect(await refused({ region: 'Africa' })).toEqual(['filter.region']);
       expect(await refused({ themeCodes: ['NOPE'] })).toEqual(['filter.themeCodes']);
       expect(await refused({ countryIso3: 'NIGERIA' })).toEqual(['filter.countryIso3']);
+      expect(await refused({ countryIso3: 'ZZZ' })).toEqual(['filter.countryIso3']);
       expect(await refused({ status: ['LOST'] })).toEqual(['filter.status[0]']);
       expect(await refused({ search: '' })).toEqual(['filter.search']);
     });

@@ -1,6 +1,6 @@
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { MAX_DOCUMENT_BYTES } from '../src/reports/extraction/extract-text';
-import { Account, donorAccount, needInput, secretariatAccount, stateAccount } from './support/fixtures';
+import { Account, badInputFields, dataOf, donorAccount, needInput, secretariatAccount, stateAccount } from './support/fixtures';
 import { errorCode, GraphQLResponse, startTestApp, TestApp } from './support/test-app';
 import { buildPdf, renderPdf } from './support/pdf';
 
@@ -195,6 +195,14 @@ describe('national reports (e2e)', () => {
       expect(report.draftNeeds[0].sourceExcerpt).toContain('收缴和销毁非法小武器');
       expect(report.draftNeeds[0].assistanceTypes).toEqual(['FINANCIAL', 'EQUIPMENT']);
     });
+  });
+
+  it('refuses a country the list filter names that does not exist, naming the field', async () => {
+    const list = 'query($filter: NationalReportFilter) { nationalReports(filter: $filter) { totalCount } }';
+    expect(badInputFields(await t.gql(list, { filter: { countryIso3: 'ZZZ' } }, secretariat.token))).toEqual(['filter.countryIso3']);
+    expect(
+      dataOf(await t.gql(list, { filter: { countryIso3: 'KEN' } }, secretariat.token)).nationalReports.totalCount,
+    ).toBeGreaterThanOrEqual(0);
   });
 
   it('returns the stored report when the same document comes again, with no duplicate needs', async () => {

@@ -1,4 +1,14 @@
-import { Account, createDonor, createAccount, dataOf, donorAccount, secretariatAccount, stateAccount } from './support/fixtures';
+import {
+  Account,
+  badInputFields,
+  createDonor,
+  createAccount,
+  dataOf,
+  donorAccount,
+  secretariatAccount,
+  stateAccount,
+  UNKNOWN_ID,
+} from './support/fixtures';
 import { ADMIN_EMAIL, errorCode, startTestApp, TestApp } from './support/test-app';
 
 const USERS = `query($first: Int, $after: String, $filter: UserFilter) {
@@ -66,6 +76,13 @@ describe('users: the accounts, for the ADMIN', () => {
     expect(errorCode(response)).toBe('GRAPHQL_VALIDATION_FAILED');
     const raw = JSON.stringify(await page({ first: 100 }));
     expect(raw).not.toMatch(/password|\$argon|\$2[aby]\$|scrypt/i);
+  });
+
+  it('refuses a country or donor the filter names that does not exist, naming the field', async () => {
+    const refused = async (filter: Record<string, unknown>) => badInputFields(await t.gql(USERS, { filter }, t.adminToken));
+    expect(await refused({ countryIso3: 'ZZZ' })).toEqual(['filter.countryIso3']);
+    expect(await refused({ donorId: UNKNOWN_ID })).toEqual(['filter.donorId']);
+    expect((await page({ filter: { donorId: donor.donorId } })).totalCount).toBe(1);
   });
 
   it('is for the ADMIN alone', async () => {

@@ -20,6 +20,7 @@ import { PasswordStatus, User } from './entities/user.entity';
 import { Role } from '../domain/role';
 import { rowsByIds } from '../database/rows-by-id';
 import { updateRows } from '../database/update-rows';
+import { requireDonor } from './known-donor';
 
 @Injectable()
 export class AccountsService {
@@ -270,8 +271,14 @@ export class AccountsService {
     const query = this.users.createQueryBuilder('account').orderBy('account.email', 'ASC').skip(skip).take(take);
     if (filter.role) query.andWhere('account.role = :role', { role: filter.role });
     if (filter.active !== undefined) query.andWhere('account.active = :active', { active: filter.active });
-    if (filter.countryIso3) query.andWhere('account.countryIso3 = :countryIso3', { countryIso3: filter.countryIso3.toUpperCase() });
-    if (filter.donorId) query.andWhere('account.donorId = :donorId', { donorId: filter.donorId });
+    if (filter.countryIso3) {
+      const countryIso3 = this.reference.requireCountry(filter.countryIso3.toUpperCase(), 'filter.countryIso3');
+      query.andWhere('account.countryIso3 = :countryIso3', { countryIso3 });
+    }
+    if (filter.donorId) {
+      await requireDonor(this.dataSource, filter.donorId, 'filter.donorId');
+      query.andWhere('account.donorId = :donorId', { donorId: filter.donorId });
+    }
     const search = filter.search?.trim().toLowerCase();
     if (search) {
       query

@@ -357,7 +357,11 @@ export class NeedsService {
   /** The needs the caller may see, narrowed by the filter (checked here: unknown regions and themes are refused). */
   private filtered(actor: Actor | null, filter: NeedFilter): SelectQueryBuilder<Need> {
     const query = this.visibleNeeds(actor);
-    if (filter.countryIso3) query.andWhere('need.countryIso3 = :country', { country: filter.countryIso3.toUpperCase() });
+    if (filter.countryIso3) {
+      query.andWhere('need.countryIso3 = :country', {
+        country: this.reference.requireCountry(filter.countryIso3.toUpperCase(), 'filter.countryIso3'),
+      });
+    }
     if (filter.region) {
       this.reference.requireRegion(filter.region, 'filter.region');
       query.andWhere('need.countryIso3 IN (:...regionCountries)', { regionCountries: this.reference.countryCodesIn(filter.region) });

@@ -1,7 +1,7 @@
 import { OfferChanges } from './offer-changes';
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { Donor } from '../accounts/entities/donor.entity';
+import { requireDonor } from '../accounts/known-donor';
 import { AuditService, changedFields } from '../audit/audit.service';
 import { Actor, isStaff } from '../access/actor';
 import { BadUserInputError, NotFoundError } from '../common/errors/domain-errors';
@@ -155,7 +155,10 @@ export class OffersService {
 
   async list(actor: Actor, filter: OfferFilter = {}, page: PageArgs = {}): Promise<Connection<Offer>> {
     const query = this.visibleOffers(actor);
-    if (filter.donorId) query.andWhere('offer.donorId = :donorId', { donorId: filter.donorId });
+    if (filter.donorId) {
+      await requireDonor(this.dataSource, filter.donorId, 'filter.donorId');
+      query.andWhere('offer.donorId = :donorId', { donorId: filter.donorId });
+    }
     if (filter.themeCodes?.length) {
       this.reference.requireThemes(filter.themeCodes, 'filter.themeCodes', { allowGroups: true });
       const wanted = this.reference.expandThemeCodes(filter.themeCodes);
@@ -242,9 +245,7 @@ export class OffersService {
   private async donorForNewOffer(actor: Actor, requested: string | undefined): Promise<string> {
     if (isStaff(actor)) {
       if (!requested) throw BadUserInputError.forField('input.donorId', 'Name the donor when posting an offer for one.');
-      if (!(await this.dataSource.getRepository(Donor).exists({ where: { id: requested } }))) {
-        throw BadUserInputError.forField('input.donorId', `Donor ${requested} does not exist.`);
-      }
+      await requireDonor(this.dataSource, requested, 'input.donorId');
       return requested;
     }
     const donorId = requested ?? actor.donorId;

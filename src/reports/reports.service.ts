@@ -114,7 +114,11 @@ export class ReportsService {
 
   async list(actor: Actor, filter: NationalReportFilter = {}, page: PageArgs = {}): Promise<Connection<NationalReport>> {
     const query = this.visibleReports(actor);
-    if (filter.countryIso3) query.andWhere('report.countryIso3 = :country', { country: filter.countryIso3.toUpperCase() });
+    if (filter.countryIso3) {
+      query.andWhere('report.countryIso3 = :country', {
+        country: this.reference.requireCountry(filter.countryIso3.toUpperCase(), 'filter.countryIso3'),
+      });
+    }
     if (filter.year !== undefined && filter.year !== null) query.andWhere('report.year = :year', { year: filter.year });
     if (filter.instrument) query.andWhere('report.instrument = :instrument', { instrument: filter.instrument });
     const { skip, take } = pageWindow(page);

@@ -6,6 +6,7 @@ import { NotFoundError } from '../../common/errors/domain-errors';
 import { Connection, PageArgs, pageWindow, toConnection, totalShownByPage } from '../../common/pagination/connection';
 import { Need } from '../../needs/entities/need.entity';
 import { NEED_ALIAS, NeedsService } from '../../needs/needs.service';
+import { requireDonor } from '../../accounts/known-donor';
 import { Offer } from '../../offers/entities/offer.entity';
 import { ReferenceService } from '../../reference/reference.service';
 import { MatchFilter } from './dto/match-filter.input';
@@ -33,7 +34,7 @@ export class MatchesService {
    * Secretariat's list of 190,000 proposals).
    */
   async list(actor: Actor, filter: MatchFilter = {}, page: PageArgs = {}): Promise<Connection<Match>> {
-    const query = this.filtered(actor, filter);
+    const query = await this.filtered(actor, filter);
     const { skip, take } = pageWindow(page);
     const rows = await query
       .clone()
@@ -54,7 +55,7 @@ export class MatchesService {
    * of thousands of proposals cost one index walk, not a walk per batch.
    */
   async *listAll(actor: Actor, filter: MatchFilter = {}, batchSize = 1000): AsyncGenerator<Match[]> {
-    const query = this.filtered(actor, filter).orderBy('match.score', 'DESC').addOrderBy('match.id', 'ASC').limit(batchSize);
+    const query = (await this.filtered(actor, filter)).orderBy('match.score', 'DESC').addOrderBy('match.id', 'ASC').limit(batchSize);
     let last: Match | undefined;
     for (;;) {
       const page = query.clone();
@@ -76,18 +77,21 @@ export class MatchesService {
   }
 
   /** The matches the caller may see, narrowed by the filter (checked here: unknown regions and themes are refused). */
-  private filtered(actor: Actor, filter: MatchFilter): SelectQueryBuilder<Match> {
+  private async filtered(actor: Actor, filter: MatchFilter): Promise<SelectQueryBuilder<Match>> {
     const query = this.visibleMatches(actor);
     if (filter.needId) query.andWhere('match.needId = :needId', { needId: filter.needId });
     if (filter.offerId) query.andWhere('match.offerId = :offerId', { offerId: filter.offerId });
     // The offers' (donor_id, status) index finds the donor's few offers, then the matches' (offer_id, status) index their matches.
-    if (filter.donorId)
+    if (filter.donorId) {
+      await requireDonor(this.dataSource, filter.donorId, 'filter.donorId');
       query.andWhere('match.offerId IN (SELECT id FROM offers WHERE donor_id = :filterDonor)', { filterDonor: filter.donorId });
+    }
     if (filter.status?.length) query.andWhere('match.status IN (:...statuses)', { statuses: filter.status });
     if (filter.minScore !== undefined && filter.minScore !== null)
       query.andWhere('match.score >= :minScore', { minScore: filter.minScore });
     if (filter.countryIso3) {
-      query.andWhere('match.needId IN (SELECT id FROM needs WHERE country_iso3 = :country)', { country: filter.countryIso3.toUpperCase() });
+      const country = this.reference.requireCountry(filter.countryIso3.toUpperCase(), 'filter.countryIso3');
+      query.andWhere('match.needId IN (SELECT id FROM needs WHERE country_iso3 = :country)', { country });
     }
     if (filter.region) {
       this.reference.requireRegion(filter.region, 'filter.region');
