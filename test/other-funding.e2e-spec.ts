@@ -143,6 +143,19 @@ describe('funding from elsewhere: recorded by the state or the Secretariat, shri
     expect(await fundingRows(needId)).toBe(1);
   });
 
+  it('refuses to withdraw a need funded in part from elsewhere, saying so; the need stays as it was', async () => {
+    const needId = await publishedNeed(t, nigeria.token, { estimatedBudgetUsd: 250000 });
+    dataOf(await record(nigeria.token, { needId }));
+    const withdrawal = await t.gql(
+      'mutation($id: ID!) { withdrawNeed(id: $id, reason: "Covered by the EU") { status } }',
+      { id: needId },
+      nigeria.token,
+    );
+    expect(errorCode(withdrawal)).toBe('CONFLICT');
+    expect(withdrawal.errors![0].message).toMatch(/funding recorded from other sources/);
+    expect((await needRow(needId)).status).toBe('PARTLY_FUNDED');
+  });
+
   it('refuses a need that is not published', async () => {
     const { createNeed } = dataOf(await t.gql(contractOperation('CreateNeed'), { input: needInput() }, nigeria.token));
 

@@ -27,10 +27,16 @@ describe('need lifecycle', () => {
     }
   });
 
-  it('refuses to withdraw a need that approved pairings fund', () => {
-    expect(() => assertNeedWithdrawable(NeedStatus.OPEN)).not.toThrow();
-    expect(() => assertNeedWithdrawable(NeedStatus.PARTLY_FUNDED)).toThrow(/approved pairings/);
-    expect(() => assertNeedWithdrawable(NeedStatus.WITHDRAWN)).toThrow(ConflictError);
+  it('refuses to withdraw a funded need, saying where its money comes from', () => {
+    const withdrawing =
+      (status: NeedStatus, fundedUsd = 0, fundedElsewhereUsd = 0) =>
+      () =>
+        assertNeedWithdrawable({ status, fundedUsd, fundedElsewhereUsd });
+    expect(withdrawing(NeedStatus.OPEN)).not.toThrow();
+    expect(withdrawing(NeedStatus.PARTLY_FUNDED, 40)).toThrow(/approved pairings/);
+    expect(withdrawing(NeedStatus.PARTLY_FUNDED, 40, 20)).toThrow(/approved pairings/);
+    expect(withdrawing(NeedStatus.PARTLY_FUNDED, 0, 20)).toThrow(/recorded from other sources/);
+    expect(withdrawing(NeedStatus.WITHDRAWN)).toThrow(ConflictError);
   });
 
   const need = (fundedUsd: number, fundedElsewhereUsd = 0) => ({ estimatedBudgetUsd: 100, fundedUsd, fundedElsewhereUsd });

@@ -25,11 +25,16 @@ export function assertNeedReconfirmable(status: NeedStatus): void {
     throw new ConflictError(`A ${status} need is not reconfirmed; only OPEN, PARTLY_FUNDED and STALE needs are.`);
 }
 
-export function assertNeedWithdrawable(status: NeedStatus): void {
-  if (!WITHDRAWABLE.has(status)) {
-    const why = status === NeedStatus.PARTLY_FUNDED || status === NeedStatus.FUNDED ? ' while approved pairings fund it' : '';
-    throw new ConflictError(`A ${status} need cannot be withdrawn${why}.`);
-  }
+/** Says why a funded need cannot be withdrawn: approved pairings, or only money recorded from other sources. */
+export function assertNeedWithdrawable(need: Pick<NeedFunding, 'fundedUsd' | 'fundedElsewhereUsd'> & { status: NeedStatus }): void {
+  if (WITHDRAWABLE.has(need.status)) return;
+  const why =
+    need.fundedUsd > 0
+      ? ' while approved pairings fund it'
+      : need.fundedElsewhereUsd > 0
+        ? ' while funding recorded from other sources covers part of it'
+        : '';
+  throw new ConflictError(`A ${need.status} need cannot be withdrawn${why}.`);
 }
 
 /** What a need's funding amounts are made of: money approved through pairings and money from other sources. */

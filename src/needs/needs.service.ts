@@ -228,7 +228,7 @@ export class NeedsService {
       'need.withdraw',
       (need) => {
         assertExpectedVersion('need', need, expectedVersion);
-        assertNeedWithdrawable(need.status);
+        assertNeedWithdrawable(need);
         return NeedStatus.WITHDRAWN;
       },
       { reason },
