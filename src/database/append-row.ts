@@ -10,8 +10,9 @@ import { statementOf, storedColumns } from './entity-statements';
  * audit event needs one INSERT. Here the statement is made once per entity and shape and the values
  * pass through the driver's own conversions, as the query builder does. A row starts at version 1 and,
  * where it gives none, is created and updated now; these are set on the row itself, so it is returned
- * as stored without a read-back. Columns a row leaves undefined take the table's defaults. No
- * listeners or subscribers are called.
+ * as stored without a read-back. Columns the first row leaves undefined take the table's defaults;
+ * the rows of one call give the same columns (the links of one need, say). No listeners or
+ * subscribers are called.
  */
 export async function appendRows<T extends ObjectLiteral>(
   manager: EntityManager,
