@@ -1,6 +1,6 @@
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { chooseLanguage, message, messageIdsShown, whenGone, type Lang } from './support/console';
+import { chooseLanguage, message, messageIdsShown, messageWith, whenGone, type Lang } from './support/console';
 import { useBrowserHarness } from './support/harness';
 import { DEMO_PASSWORD, demoEmail } from './support/service';
 
@@ -35,8 +35,7 @@ describe('account security in the console', () => {
     'lets the ADMIN filter, deactivate, reactivate and reset accounts, and the reset account change its one-time password first (%s)',
     async (lang) => {
       const { deactivate, reset } = ACCOUNTS[lang];
-      const t = (id: string, values: Record<string, string> = {}) =>
-        Object.entries(values).reduce((text, [name, value]) => text.replace(`{${name}}`, value), message(lang, id));
+      const t = (id: string, values: Record<string, string> = {}) => messageWith(lang, id, values);
 
       // The account to deactivate is signed in elsewhere: its open page goes back to sign-in, told why,
       // as soon as the service closes its live-updates socket.

@@ -1,6 +1,6 @@
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { chooseLanguage, message, messageIdsShown, signIn, whenGone, type Lang } from './support/console';
+import { chooseLanguage, message, messageIdsShown, messageWith, signIn, whenGone, type Lang } from './support/console';
 import { approveBestMatch } from './support/approvals';
 import { useBrowserHarness } from './support/harness';
 import { demoEmail, type Service } from './support/service';
@@ -28,8 +28,7 @@ describe('notifications in the console', () => {
     async (lang) => {
       const { service } = harness;
       const email = STATES[lang];
-      const t = (id: string, values: Record<string, string> = {}) =>
-        Object.entries(values).reduce((text, [name, value]) => text.replace(`{${name}}`, value), message(lang, id));
+      const t = (id: string, values: Record<string, string> = {}) => messageWith(lang, id, values);
       const token = await service.login(email);
       const read = async () =>
         (
@@ -47,7 +46,8 @@ describe('notifications in the console', () => {
       const countIn = (count: number) => page.evaluate<string>(`new Intl.NumberFormat(${JSON.stringify(lang)}).format(${count})`);
       const notificationsLink = async (count: number) =>
         banner.getByRole('link', {
-          name: count ? t('notifications.link.unread', { count: await countIn(count) }) : t('notifications.link.title'),
+          // A number argument is formatted as the reader's locale writes numbers, not isolated as text is.
+          name: count ? t('notifications.link.unread').replace('{count}', await countIn(count)) : t('notifications.link.title'),
           exact: true,
         });
       const before = (await read()).unreadCount;

@@ -40,6 +40,15 @@ export function message(lang: Lang, id: string): string {
   return text;
 }
 
+/**
+ * A message with its `{name}` arguments set, as the console shows it: right to left each value is
+ * isolated from the sentence around it (web/src/i18n/format.ts, isolatedValues).
+ */
+export function messageWith(lang: Lang, id: string, values: Record<string, string> = {}): string {
+  const isolated = (value: string) => (lang === 'ar' ? `\u2068${value}\u2069` : value);
+  return Object.entries(values).reduce((text, [name, value]) => text.replace(`{${name}}`, isolated(value)), message(lang, id));
+}
+
 /** Every message id of the console: a message missing at run time is shown as its id. */
 export function messageIds(): string[] {
   return Object.keys(catalog('en'));

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { IntlProvider, useIntl } from 'react-intl';
 import { loadMessages } from './catalog';
 import { directionOf, initialLocale, rememberLocale, type Locale } from './locales';
+import { isolatedValues } from './format';
 import type { MessageId } from './message-ids';
 
 interface LocaleContextValue {
@@ -65,5 +66,8 @@ export type Translate = (id: MessageId, values?: Record<string, string | number 
 /** `t('needs.title')`: a message of the current language, by an id the type checker knows. */
 export function useT(): Translate {
   const intl = useIntl();
-  return useCallback<Translate>((id, values) => intl.formatMessage({ id }, values), [intl]);
+  return useCallback<Translate>(
+    (id, values) => intl.formatMessage({ id }, values && isolatedValues(intl.locale as Locale, values)),
+    [intl],
+  );
 }

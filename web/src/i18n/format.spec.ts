@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatList, formatNumber, formatPercent, formatUsd, fundedShare, regionName } from './format';
+import { formatDate, formatList, formatNumber, formatPercent, formatUsd, fundedShare, isolatedValues, regionName } from './format';
 
 // Intl's CLDR data separates groups with narrow no-break spaces in French and Russian; compare with plain spaces.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -18,6 +18,18 @@ describe('formatUsd', () => {
 
   it('rounds to whole dollars', () => {
     expect(formatUsd('en', 999.6)).toBe('$1,000');
+  });
+});
+
+describe('isolatedValues', () => {
+  it('isolates the text set into an Arabic message, so an English title keeps its quotation marks in place', () => {
+    expect(isolatedValues('ar', { title: 'Physical security', count: 3 })).toEqual({ title: '\u2068Physical security\u2069', count: 3 });
+  });
+
+  it('leaves the values of a left-to-right message as they are', () => {
+    const values = { title: 'أمن المخزونات', count: 3 };
+    expect(isolatedValues('en', values)).toBe(values);
+    expect(isolatedValues('fr', values)).toBe(values);
   });
 });
 

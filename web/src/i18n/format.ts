@@ -47,6 +47,24 @@ export function formatUsd(locale: Locale, amount: number): string {
   return `${FIRST_STRONG_ISOLATE}${text}${POP_DIRECTIONAL_ISOLATE}`;
 }
 
+/**
+ * The text values of a message (a need's title, an organisation's name, an amount), each isolated from
+ * the sentence around it where the page runs right to left: an English title inside an Arabic sentence
+ * would otherwise draw the quotation marks and words beside it into its own direction, so that «…»
+ * come apart. Left to right they are left as they are, as money is. Isolates are plain text, so this
+ * holds in headings, attributes and live regions alike. (A value chosen between by an ICU `select`
+ * would no longer match its cases; the catalogs use none.)
+ */
+export function isolatedValues<V>(locale: Locale, values: Record<string, V>): Record<string, V | string> {
+  if (directionOf(locale) === 'ltr') return values;
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? `${FIRST_STRONG_ISOLATE}${value}${POP_DIRECTIONAL_ISOLATE}` : value,
+    ]),
+  );
+}
+
 export function formatNumber(locale: Locale, value: number): string {
   return numberFormat(locale).format(value);
 }
