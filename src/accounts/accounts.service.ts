@@ -225,9 +225,7 @@ export class AccountsService {
     if (input.role === Role.DONOR) {
       if (!input.donorId) throw BadUserInputError.forField('input.donorId', 'DONOR users need donorId.');
       if (input.countryIso3) throw BadUserInputError.forField('input.countryIso3', 'DONOR users are bound to a donor, not a country.');
-      if (!(await this.donors.exists({ where: { id: input.donorId } }))) {
-        throw BadUserInputError.forField('input.donorId', `Donor ${input.donorId} does not exist.`);
-      }
+      await requireDonor(this.dataSource, input.donorId, 'input.donorId');
       return { countryIso3: null, donorId: input.donorId };
     }
     if (input.countryIso3 || input.donorId) {
