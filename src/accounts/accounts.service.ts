@@ -270,7 +270,7 @@ export class AccountsService {
     if (filter.role) query.andWhere('account.role = :role', { role: filter.role });
     if (filter.active !== undefined) query.andWhere('account.active = :active', { active: filter.active });
     if (filter.countryIso3) {
-      const countryIso3 = this.reference.requireCountry(filter.countryIso3.toUpperCase(), 'filter.countryIso3');
+      const countryIso3 = this.reference.requireCountry(filter.countryIso3, 'filter.countryIso3');
       query.andWhere('account.countryIso3 = :countryIso3', { countryIso3 });
     }
     if (filter.donorId) {

@@ -359,7 +359,7 @@ export class NeedsService {
     const query = this.visibleNeeds(actor);
     if (filter.countryIso3) {
       query.andWhere('need.countryIso3 = :country', {
-        country: this.reference.requireCountry(filter.countryIso3.toUpperCase(), 'filter.countryIso3'),
+        country: this.reference.requireCountry(filter.countryIso3, 'filter.countryIso3'),
       });
     }
     if (filter.region) {

@@ -116,7 +116,7 @@ export class ReportsService {
     const query = this.visibleReports(actor);
     if (filter.countryIso3) {
       query.andWhere('report.countryIso3 = :country', {
-        country: this.reference.requireCountry(filter.countryIso3.toUpperCase(), 'filter.countryIso3'),
+        country: this.reference.requireCountry(filter.countryIso3, 'filter.countryIso3'),
       });
     }
     if (filter.year !== undefined && filter.year !== null) query.andWhere('report.year = :year', { year: filter.year });

@@ -90,7 +90,7 @@ export class MatchesService {
     if (filter.minScore !== undefined && filter.minScore !== null)
       query.andWhere('match.score >= :minScore', { minScore: filter.minScore });
     if (filter.countryIso3) {
-      const country = this.reference.requireCountry(filter.countryIso3.toUpperCase(), 'filter.countryIso3');
+      const country = this.reference.requireCountry(filter.countryIso3, 'filter.countryIso3');
       query.andWhere('match.needId IN (SELECT id FROM needs WHERE country_iso3 = :country)', { country });
     }
     if (filter.region) {
