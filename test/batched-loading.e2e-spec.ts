@@ -1,7 +1,7 @@
 import { DataSource, ObjectLiteral, QueryRunner } from 'typeorm';
 import { Donor } from '../src/accounts/entities/donor.entity';
 import { User } from '../src/accounts/entities/user.entity';
-import { rowsByIds } from '../src/database/rows-by-id';
+import { entitiesOf, rowsByIds } from '../src/database/rows-by-id';
 import { Match } from '../src/matching/entities/match.entity';
 import { Need } from '../src/needs/entities/need.entity';
 import { Offer } from '../src/offers/entities/offer.entity';
@@ -131,6 +131,18 @@ describe('field resolvers load in batches (no query per parent)', () => {
         expect(loaded.get(String(record.id))).toEqual(record);
         expect(loaded.get(String(record.id))).toBeInstanceOf(entity);
       }
+    }
+  });
+
+  it('reads a query builder’s entities exactly as getMany does', async () => {
+    const dataSource = t.app.get(DataSource);
+    for (const entity of [Need, Offer, Match, User, Donor]) {
+      const query = dataSource.getRepository<ObjectLiteral>(entity).createQueryBuilder('row').orderBy('row.id', 'DESC').limit(50);
+      const found = await query.getMany();
+      expect(found.length).toBeGreaterThan(0);
+      const read = await entitiesOf(query.clone());
+      expect(read).toEqual(found);
+      for (const record of read) expect(record).toBeInstanceOf(entity);
     }
   });
 });

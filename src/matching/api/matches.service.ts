@@ -15,7 +15,7 @@ import { MatchStatus } from '../../domain/statuses';
 import { restrictToScope } from '../../database/policy-scope';
 import { matchVisibilityScope } from '../match-policy';
 import { needVisibilityScope } from '../../needs/need-policy';
-import { rowsByIds } from '../../database/rows-by-id';
+import { entitiesOf, rowsByIds } from '../../database/rows-by-id';
 
 /** Reading matches, with the visibility rules of the match policy. */
 @Injectable()
@@ -36,13 +36,14 @@ export class MatchesService {
   async list(actor: Actor, filter: MatchFilter = {}, page: PageArgs = {}): Promise<Connection<Match>> {
     const query = await this.filtered(actor, filter);
     const { skip, take } = pageWindow(page);
-    const rows = await query
-      .clone()
-      .orderBy('match.score', 'DESC')
-      .addOrderBy('match.id', 'ASC')
-      .offset(skip)
-      .limit(take + 1)
-      .getMany();
+    const rows = await entitiesOf(
+      query
+        .clone()
+        .orderBy('match.score', 'DESC')
+        .addOrderBy('match.id', 'ASC')
+        .offset(skip)
+        .limit(take + 1),
+    );
     const total =
       totalShownByPage(rows.length, skip, take) ??
       Number((await query.clone().select('COUNT(*)', 'total').getRawOne<{ total: number | string }>())?.total ?? 0);
@@ -69,7 +70,7 @@ export class MatchesService {
           { lastScore: last.score, lastId: last.id },
         );
       }
-      const batch = await page.getMany();
+      const batch = await entitiesOf(page);
       if (batch.length) yield batch;
       if (batch.length < batchSize) return;
       last = batch.at(-1);
