@@ -115,6 +115,34 @@ describe('stopping the API', () => {
     await deleteQueueKeys(TEST_REDIS_URL, env.QUEUE_PREFIX!);
   });
 
+  it('logs one JSON line per request, naming the service and the request id and none of its headers', async () => {
+    const response = await fetch(`${origin}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        connection: 'close',
+        authorization: `Bearer ${token}`,
+        'x-request-id': 'log-line-check',
+      },
+      body: JSON.stringify({ query: '{ themes { code } }' }),
+    });
+    expect(response.status).toBe(200);
+    const line = await eventually(
+      async () =>
+        api!
+          .output()
+          .split('\n')
+          .find((text) => text.includes('"log-line-check"')),
+      10_000,
+      'the request’s log line',
+    );
+    const logged = JSON.parse(line) as { service: string; req: Record<string, unknown>; res: { statusCode: number } };
+    expect(logged.service).toBe('poa-match-api');
+    expect(logged.req).toEqual({ id: 'log-line-check', method: 'POST', url: '/graphql', remoteAddress: expect.any(String) });
+    expect(logged.res).toEqual({ statusCode: 200 });
+    expect(line).not.toContain(token);
+  });
+
   it('on SIGTERM refuses new connections, closes subscriptions with a reason, finishes the request in flight, hands the outbox over and exits 0', async () => {
     const running = api!;
     const download = await holdDownload();

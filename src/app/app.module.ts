@@ -32,7 +32,7 @@ import { ENTITIES } from './entities';
 @Module({
   imports: [
     ConfigModule,
-    LoggingModule,
+    LoggingModule.forRoot('api'),
     MetricsEndpointModule,
     DatabaseModule.forRoot({ runMigrations: true, entities: ENTITIES }),
     LoadersModule,

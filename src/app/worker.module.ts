@@ -22,7 +22,7 @@ import { ENTITIES } from './entities';
 @Module({
   imports: [
     ConfigModule,
-    LoggingModule,
+    LoggingModule.forRoot('worker'),
     MetricsEndpointModule,
     DatabaseModule.forRoot({ runMigrations: false, entities: ENTITIES }),
     ReferenceModule,
