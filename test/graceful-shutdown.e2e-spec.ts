@@ -127,11 +127,13 @@ describe('stopping the API', () => {
       body: JSON.stringify({ query: '{ themes { code } }' }),
     });
     expect(response.status).toBe(200);
+    // Whole lines only: the output arrives in chunks, and its last line may not have ended yet.
     const line = await eventually(
       async () =>
         api!
           .output()
           .split('\n')
+          .slice(0, -1)
           .find((text) => text.includes('"log-line-check"')),
       10_000,
       'the request’s log line',
