@@ -6,6 +6,8 @@ import { NIGERIA_REPORT } from './support/documents';
 import { approveBestMatch } from './support/approvals';
 import { useBrowserHarness } from './support/harness';
 import { demoEmail } from './support/service';
+import { publishNigeriasNeed } from './support/needs';
+import Database from 'better-sqlite3';
 
 /**
  * A state's focal point, end to end: import a national report, review the draft need it produced,
@@ -146,6 +148,55 @@ describe('the state’s journey', () => {
       await visitIn(page, 'ar');
       await harness.capture(page, 'ar', name);
     }
+  });
+
+  it('shows a need that lapsed as stale, and a reconfirmation publishes it again', async () => {
+    const { service } = harness;
+    const title = `Armoury record-keeping ${Date.now().toString(36)}`;
+    const id = await publishNigeriasNeed(service, {
+      title,
+      description: 'Registers and training so that every armoury of the police records what it holds and issues.',
+      themeCodes: ['RECORD_KEEPING'],
+      assistanceTypes: ['TRAINING'],
+      estimatedBudgetUsd: 90000,
+      visibility: 'PUBLIC',
+    });
+    // A year passes without a reconfirmation: what the daily job does on the day after validUntil.
+    const database = new Database(service.databaseFile);
+    try {
+      database.prepare("UPDATE needs SET status = 'STALE', valid_until = '2025-12-31' WHERE id = ?").run(id);
+    } finally {
+      database.close();
+    }
+
+    const page = await harness.open();
+    await signIn(page, service.origin, demoEmail('state.nga'));
+    await page.waitForURL(/\/needs$/);
+    await page.getByRole('row').filter({ hasText: title }).getByText('Stale', { exact: true }).waitFor();
+    await page.getByRole('link', { name: title, exact: true }).click();
+    const reconfirmation = page.getByRole('region', { name: 'Reconfirm the need' });
+    await reconfirmation.getByText(/^This need was not reconfirmed by .+ and is stale: donors and matching no longer see it\./).waitFor();
+    expect(await messageIdsShown(page)).toEqual([]);
+    await harness.capture(page, 'en', 'need-stale');
+    await chooseLanguage(page, 'ar');
+    await visitIn(page, 'ar');
+    await page
+      .getByRole('region', { name: message('ar', 'needs.reconfirm.heading') })
+      .getByRole('button', { name: message('ar', 'needs.reconfirm.submit'), exact: true })
+      .waitFor();
+    await harness.capture(page, 'ar', 'need-stale');
+    await chooseLanguage(page, 'en');
+    await visitIn(page, 'en');
+
+    await reconfirmation.getByRole('button', { name: 'Reconfirm', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'The need was reconfirmed.' }).waitFor();
+    await reconfirmation.getByText(/^The need is valid until /).waitFor();
+    const reread = await service.gql<{ need: { status: string } }>(
+      'query($id: ID!) { need(id: $id) { status } }',
+      { id },
+      await service.login(demoEmail('state.nga')),
+    );
+    expect(reread.data?.need.status).toBe('OPEN');
   });
 });
 

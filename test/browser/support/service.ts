@@ -19,6 +19,8 @@ export interface GraphQLResult<T> {
 export interface Service {
   /** `http://127.0.0.1:<port>`, the only origin a page may talk to. */
   origin: string;
+  /** The service's SQLite file, for a test that stands in for time passing (what a daily job would change). */
+  databaseFile: string;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
   /** A bearer token for a demo account, signed in through the API. */
   login(email: string, password?: string): Promise<string>;
@@ -52,9 +54,10 @@ export async function startService(): Promise<Service> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'poa-browser-'));
   const port = await freePort();
+  const databaseFile = join(dir, 'poa-match.sqlite');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    DATABASE_URL: join(dir, 'poa-match.sqlite'),
+    DATABASE_URL: databaseFile,
     JWT_SECRET: 'a-browser-test-secret-that-is-long-enough-for-hs256',
     ADMIN_PASSWORD: 'admin-password-for-browser-tests',
     LOG_LEVEL: 'warn',
@@ -117,5 +120,5 @@ export async function startService(): Promise<Service> {
     if (!result.data?.login) throw new Error(`login failed for ${email}: ${JSON.stringify(result.errors)}`);
     return result.data.login.accessToken;
   };
-  return { origin, gql, login, stop };
+  return { origin, databaseFile, gql, login, stop };
 }
