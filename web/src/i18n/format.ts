@@ -31,6 +31,11 @@ const FIRST_STRONG_ISOLATE = '\u2068';
 const LEFT_TO_RIGHT_ISOLATE = '\u2066';
 const POP_DIRECTIONAL_ISOLATE = '\u2069';
 
+/** Text kept apart from the direction of the sentence around it, taking the direction of its own first strong letter. */
+function isolated(text: string): string {
+  return `${FIRST_STRONG_ISOLATE}${text}${POP_DIRECTIONAL_ISOLATE}`;
+}
+
 /**
  * US dollars in the reader's locale. Right to left, Arabic writes "‏14,445,000 US$" (a right-to-left
  * mark, the number, the symbol): left to the bidirectional algorithm, the Latin "US" and the "$" come
@@ -44,7 +49,7 @@ export function formatUsd(locale: Locale, amount: number): string {
   const text = parts
     .map((part) => (part.type === 'currency' ? `${LEFT_TO_RIGHT_ISOLATE}${part.value}${POP_DIRECTIONAL_ISOLATE}` : part.value))
     .join('');
-  return `${FIRST_STRONG_ISOLATE}${text}${POP_DIRECTIONAL_ISOLATE}`;
+  return isolated(text);
 }
 
 /**
@@ -57,12 +62,7 @@ export function formatUsd(locale: Locale, amount: number): string {
  */
 export function isolatedValues<V>(locale: Locale, values: Record<string, V>): Record<string, V | string> {
   if (directionOf(locale) === 'ltr') return values;
-  return Object.fromEntries(
-    Object.entries(values).map(([name, value]) => [
-      name,
-      typeof value === 'string' ? `${FIRST_STRONG_ISOLATE}${value}${POP_DIRECTIONAL_ISOLATE}` : value,
-    ]),
-  );
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === 'string' ? isolated(value) : value]));
 }
 
 export function formatNumber(locale: Locale, value: number): string {
