@@ -407,7 +407,10 @@ describe('notifications: in the application and by e-mail through a real SMTP se
     expect(forNeed.body).toMatch(new RegExp(`offer “${open.offerTitle}” fits your need “${open.needTitle}” with a score of \\d+%`));
     const forOffer = await aboutMatch(donor, open.matchId, 'STRONG_MATCH_FOR_OFFER');
     expect(forOffer.body).toContain(`The need “${open.needTitle}” of Nigeria fits your offer “${open.offerTitle}”`);
-    await aboutMatch(nigeria, hidden.matchId, 'STRONG_MATCH_FOR_NEED');
+    const forHiddenNeed = await aboutMatch(nigeria, hidden.matchId, 'STRONG_MATCH_FOR_NEED');
+    // Newest first, also within the second to which SQLite stores the time: the hidden pairing was proposed, and told, later.
+    const nigeriaIds = (await notificationsOf(nigeria, { first: 100 })).edges.map((edge) => edge.node.id);
+    expect(nigeriaIds.indexOf(forHiddenNeed.id)).toBeLessThan(nigeriaIds.indexOf(forNeed.id));
     const donorKinds = (await notificationsOf(donor, { first: 100 })).edges
       .map((edge) => edge.node)
       .filter((node) => node.kind === 'STRONG_MATCH_FOR_OFFER');

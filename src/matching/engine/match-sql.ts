@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { MatchStatus } from '../../domain/statuses';
 
 /**
  * What the match writer's SQLite and PostgreSQL paths share: statement texts (each takes its
- * dialect's placeholders, `?` or `$n`), the rows they return, and how ids are made and chunked.
+ * dialect's placeholders, `?` or `$n`), the rows they return, and how ids are chunked.
  */
 
 /** A row the engine moved: which pair, and its id and version as stored. */
@@ -55,21 +54,4 @@ export function chunksOf<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
   return chunks;
-}
-
-/** The leading part of new ids, made once per millisecond. */
-const idPrefix = { millis: -1, text: '' };
-
-/**
- * A new match row's id: UUIDv7-style, led by the current millisecond, so the rows of a run append to
- * the primary key's B-tree instead of landing on random pages; still an opaque 36-character string.
- */
-export function timeOrderedId(): string {
-  const now = Date.now();
-  if (now !== idPrefix.millis) {
-    const hex = now.toString(16).padStart(12, '0');
-    idPrefix.millis = now;
-    idPrefix.text = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7`;
-  }
-  return idPrefix.text + randomUUID().slice(15);
 }

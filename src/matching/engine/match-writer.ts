@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { newId } from '../../common/entity-id';
 import { dialectOf, sqliteConnectionOf } from '../../database/driver-adapter';
 import { inExclusiveTurn } from '../../database/sqlite-transaction-queue';
 import { walCheckpointerOf } from '../../database/wal-checkpointer';
@@ -20,7 +21,6 @@ import {
   RETURNING_CHANGED,
   selectStoredMatches,
   supersedeProposals,
-  timeOrderedId,
   UPSERT_PROPOSAL_CONFLICT,
   WrittenRow,
 } from './match-sql';
@@ -265,7 +265,7 @@ async function applyOnPostgres(
   const written: ChangedRow[] = [];
   for (const chunk of chunksOf(inKeyOrder(plan.upserts), ROWS_PER_INSERT)) {
     const columns = [
-      chunk.map(() => timeOrderedId()),
+      chunk.map(() => newId()),
       chunk.map((pair) => pair.needId),
       chunk.map((pair) => pair.offerId),
       chunk.map((pair) => pair.score),

@@ -1,3 +1,4 @@
+import { newId } from '../../common/entity-id';
 import { MatchStatus } from '../../domain/statuses';
 import { StoredMatch, StoredMatches } from './match-write-plan';
 import {
@@ -7,7 +8,6 @@ import {
   recordRunProgress,
   selectStoredMatches,
   supersedeProposals,
-  timeOrderedId,
   UPSERT_PROPOSAL_CONFLICT,
   WrittenRow,
 } from './match-sql';
@@ -59,7 +59,7 @@ export class SqliteMatchStatements {
     const upsert = this.statement(UPSERT_ONE_PROPOSAL);
     const written: WrittenRow[] = [];
     for (const pair of pairs) {
-      const id = timeOrderedId();
+      const id = newId();
       if (upsert.run(id, pair.needId, pair.offerId, pair.score, pair.breakdownJson, pair.explanation, runId).changes === 0) continue;
       const existing = stored.get(pair.needId, pair.offerId);
       written.push({
