@@ -155,7 +155,9 @@ describe('money in the console', () => {
     // A state's summary is its own: no table of states.
     await expect(state.getByRole('table', { name: 'By requesting state' }).count()).resolves.toBe(0);
     // Its one pairing, under the reporting cycle its need was filed in.
-    const cycles = state.getByRole('table', { name: 'By reporting cycle' }).getByRole('row', { name: /^(BMS|RevCon)\d+ \(\d{4}\) / });
+    const cycles = state.getByRole('table', { name: 'By reporting cycle' }).getByRole('row', {
+      name: /^\d+(st|nd|rd|th) (Biennial Meeting of States|Review Conference) \((BMS|RevCon)\d+, \d{4}\) /,
+    });
     await expect(cycles.count()).resolves.toBe(1);
     await expect(cycles.getByRole('cell').nth(1).innerText()).resolves.toBe(usd(allocatedUsd));
     await statePages.capture('financial-summary-state');

@@ -177,6 +177,8 @@ describe('the state’s journey', () => {
     const reconfirmation = page.getByRole('region', { name: 'Reconfirm the need' });
     await reconfirmation.getByText(/^This need was not reconfirmed by .+ and is stale: donors and matching no longer see it\./).waitFor();
     expect(await messageIdsShown(page)).toEqual([]);
+    // The reporting cycle in words, with the code documents use.
+    await page.getByText(/^\d+(st|nd|rd|th) (Biennial Meeting of States|Review Conference) \((BMS|RevCon)\d+, \d{4}\)$/).waitFor();
     await harness.capture(page, 'en', 'need-stale');
     await chooseLanguage(page, 'ar');
     await visitIn(page, 'ar');
@@ -184,6 +186,8 @@ describe('the state’s journey', () => {
       .getByRole('region', { name: message('ar', 'needs.reconfirm.heading') })
       .getByRole('button', { name: message('ar', 'needs.reconfirm.submit'), exact: true })
       .waitFor();
+    // Isolated (U+2068…U+2069) as every value set into an Arabic message.
+    await page.getByText(/^\u2068(الاجتماع \S+( عشر)? لفترة السنتين للدول|المؤتمر الاستعراضي \S+( عشر)?)\u2069 \(/).waitFor();
     await harness.capture(page, 'ar', 'need-stale');
     await chooseLanguage(page, 'en');
     await visitIn(page, 'en');

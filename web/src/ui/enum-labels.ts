@@ -1,4 +1,5 @@
-import type { AssistanceType, Instrument, MatchStatus, NeedStatus, Visibility } from '../gql/enums';
+import type { AssistanceType, Instrument, MatchStatus, MeetingKind, NeedStatus, Visibility } from '../gql/enums';
+import type { Translate } from '../i18n/I18nProvider';
 import type { Locale } from '../i18n/locales';
 import type { MessageId } from '../i18n/message-ids';
 
@@ -43,6 +44,17 @@ export const INSTRUMENT_LABELS: Record<Instrument, MessageId> = {
   POA: 'common.instrument.POA',
   ITI: 'common.instrument.ITI',
 };
+
+/** A reporting cycle's meeting in words, given its `number` ("9th Biennial Meeting of States"). */
+export const MEETING_KIND_LABELS: Record<MeetingKind, MessageId> = {
+  BIENNIAL_MEETING: 'common.meeting.BIENNIAL_MEETING',
+  REVIEW_CONFERENCE: 'common.meeting.REVIEW_CONFERENCE',
+};
+
+/** A reporting cycle in the reader's language, with the English code documents use: "9th Biennial Meeting of States (BMS9, 2026)". */
+export function cycleName(t: Translate, cycle: { code: string; kind: MeetingKind; number: number; year: number }): string {
+  return t('common.cycle', { meeting: t(MEETING_KIND_LABELS[cycle.kind], { number: cycle.number }), code: cycle.code, year: cycle.year });
+}
 
 /** A theme's label in the reader's language, as the API gives it (`Theme.labels`). */
 export function themeLabel(theme: { labels: Record<Locale, string> }, locale: Locale): string {

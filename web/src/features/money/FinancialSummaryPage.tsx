@@ -4,6 +4,7 @@ import { graphql } from '../../gql';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { formatDateTime, formatNumber, formatUsd, regionName } from '../../i18n/format';
 import { problemsOf } from '../../ui/api-errors';
+import { cycleName } from '../../ui/enum-labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading, Page } from '../../ui/page';
 import { useSignedIn } from '../session/SessionProvider';
@@ -45,6 +46,8 @@ const FinancialSummaryQuery = graphql(`
       byCycle {
         cycle {
           code
+          kind
+          number
           year
         }
         approvedUsd
@@ -93,10 +96,10 @@ export default function FinancialSummaryPage() {
         })),
         locale,
       ),
-      byCycle: summary.byCycle.map(({ cycle, ...figures }) => ({ key: cycle.code, name: `${cycle.code} (${cycle.year})`, ...figures })),
+      byCycle: summary.byCycle.map(({ cycle, ...figures }) => ({ key: cycle.code, name: cycleName(t, cycle), ...figures })),
       byYear: summary.byYear.map(({ year, ...figures }) => ({ key: String(year), name: String(year), ...figures })),
     };
-  }, [summary, locale]);
+  }, [summary, locale, t]);
 
   const intro =
     user.role === 'DONOR' ? t('money.page.introDonor') : user.role === 'STATE' ? t('money.page.introState') : t('money.page.intro');

@@ -7,7 +7,7 @@ import type { NeedForReviewQuery } from '../../gql/graphql';
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import { formatDate, formatDateTime, formatUsd, regionName } from '../../i18n/format';
 import { errorCodeOf, messageFor, problemsOf, type FormProblem } from '../../ui/api-errors';
-import { INSTRUMENT_LABELS, NEED_STATUS_LABELS } from '../../ui/enum-labels';
+import { cycleName, INSTRUMENT_LABELS, NEED_STATUS_LABELS } from '../../ui/enum-labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TextArea } from '../../ui/fields';
 import { Loading, Page } from '../../ui/page';
@@ -52,6 +52,8 @@ export const NeedReviewFields = graphql(`
     validUntil
     cycle {
       code
+      kind
+      number
       year
     }
     updatedAt
@@ -361,7 +363,7 @@ function NeedReview({ need, initialOutcome }: { need: Need; initialOutcome: Outc
         </dd>
         <FundedElsewhereRows need={need} />
         <dt>{t('needs.review.cycle')}</dt>
-        <dd>{t('needs.review.cycleValue', { code: need.cycle.code, year: need.cycle.year })}</dd>
+        <dd>{cycleName(t, need.cycle)}</dd>
         <dt>{t('needs.review.validUntil')}</dt>
         <dd>{formatDate(locale, need.validUntil)}</dd>
         <dt>{t('needs.review.updatedAt')}</dt>

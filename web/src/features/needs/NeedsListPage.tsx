@@ -8,7 +8,7 @@ import { useLocale, useT } from '../../i18n/I18nProvider';
 import { formatDate, formatList, formatPercent, formatUsd, fundedShare, regionName } from '../../i18n/format';
 import { problemsOf } from '../../ui/api-errors';
 import { CursorPagination } from '../../ui/CursorPagination';
-import { NEED_STATUS_LABELS } from '../../ui/enum-labels';
+import { cycleName, NEED_STATUS_LABELS } from '../../ui/enum-labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { SelectField, TextField } from '../../ui/fields';
 import { Loading, Page } from '../../ui/page';
@@ -53,6 +53,9 @@ const NeedsListQuery = graphql(`
           validUntil
           cycle {
             code
+            kind
+            number
+            year
           }
           country {
             iso3
@@ -86,6 +89,8 @@ interface Row {
   matches: number;
   matchesLabel: string;
   cycle: string;
+  /** The cycle in words, shown on hover over its code. */
+  cycleName: string;
   validUntil: string;
 }
 
@@ -137,6 +142,7 @@ export default function NeedsListPage() {
         matches: node.matches.totalCount,
         matchesLabel: t('needs.list.matchesLink', { count: node.matches.totalCount, title: node.title }),
         cycle: node.cycle.code,
+        cycleName: cycleName(t, node.cycle),
         validUntil: formatDate(locale, node.validUntil),
       };
     });
@@ -390,7 +396,9 @@ const NeedsTable = memo(function NeedsTable({ rows, total, showCountry }: { rows
                 {row.matches}
               </Link>
             </td>
-            <td className="needs-table__word">{row.cycle}</td>
+            <td className="needs-table__word">
+              <abbr title={row.cycleName}>{row.cycle}</abbr>
+            </td>
             <td className="needs-table__word">{row.validUntil}</td>
           </tr>
         ))}
