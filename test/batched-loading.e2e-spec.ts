@@ -23,10 +23,14 @@ const MATCHES_WITH_PARTIES = `query($first: Int) {
   }
 }`;
 
-/** A page of matches with the themes and eligibility of their needs and offers, which the page itself loads without. */
+/**
+ * A page of matches with the themes and eligibility of their needs and offers, which the page itself
+ * loads without, and the reasons each pair fits, read from those same rows.
+ */
 const MATCHES_WITH_LINKS = `query($first: Int) {
   matches(first: $first) {
-    edges { node { id need { themes { code } } offer { themes { code } eligibleRegions { code } eligibleCountries { iso3 } } } }
+    edges { node { id need { themes { code } } offer { themes { code } eligibleRegions { code } eligibleCountries { iso3 } }
+      reasons { themeCount themesNamed themesThroughGroups { groupCode themeCodes } eligibleAs eligibleArea { code } } } }
   }
 }`;
 
@@ -83,7 +87,7 @@ describe('field resolvers load in batches (no query per parent)', () => {
     return sqlSeen.length;
   }
 
-  it('shows the themes and eligibility of a page of matches’ needs and offers, loaded in batches', async () => {
+  it('shows the themes and eligibility of a page of matches’ needs and offers, and why each pair fits, loaded in batches', async () => {
     const themesAndEligibility = async (first: number) => {
       sqlSeen = [];
       const result = await t.gql(MATCHES_WITH_LINKS, { first }, secretariat.token);
@@ -100,6 +104,13 @@ describe('field resolvers load in batches (no query per parent)', () => {
         themes: [{ code: 'WEAPONS_AMMUNITION_MANAGEMENT' }],
         eligibleRegions: [{ code: '002' }],
         eligibleCountries: [],
+      });
+      expect(node.reasons).toEqual({
+        themeCount: 2,
+        themesNamed: [],
+        themesThroughGroups: [{ groupCode: 'WEAPONS_AMMUNITION_MANAGEMENT', themeCodes: ['STOCKPILE_MANAGEMENT', 'MARKING'] }],
+        eligibleAs: 'REGION',
+        eligibleArea: { code: '002' },
       });
     }
   });

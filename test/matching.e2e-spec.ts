@@ -387,3 +387,66 @@ describe('matching: a full run scored in a thread of its own', () => {
     expect(await proposals()).toEqual(before);
   });
 });
+
+describe('matching: why a pair fits', () => {
+  let t: TestApp;
+  let state: Account;
+  let donor: Account;
+  let secretariat: Account;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    state = await stateAccount(t, 'NGA');
+    donor = await donorAccount(t, 'Reasons Donor');
+    secretariat = await secretariatAccount(t);
+  });
+
+  afterAll(() => t.close());
+
+  it('gives the reasons a match fits as codes and figures, and none once the need is closed to matching', async () => {
+    const need = await publishedNeed(t, state.token, {
+      title: 'Marking and a baseline',
+      themeCodes: ['LEGISLATION', 'MARKING', 'TRACING'],
+      baselineAssessment: true,
+    });
+    const offer = await publishedOffer(t, donor.token, {
+      title: 'Law and tracing support',
+      themeCodes: ['LEGISLATION', 'WEAPONS_AMMUNITION_MANAGEMENT'],
+      eligibleRegionCodes: ['011'],
+      maxGrantUsd: 125000,
+    });
+    await pairMatch(t, secretariat.token, need, offer, 'PROPOSED');
+    const query = `query($filter: MatchFilter) { matches(filter: $filter) { edges { node { explanation reasons {
+      themeCount themesNamed themesThroughGroups { groupCode themeCodes } eligibleAs eligibleArea { code name }
+      capacityShare unfundedUsd facts } } } } }`;
+    const reasonsOf = async (token: string) => {
+      const result = await t.gql(query, { filter: { needId: need, offerId: offer } }, token);
+      expect(result.errors).toBeUndefined();
+      return result.data?.matches.edges[0].node;
+    };
+    const asState = await reasonsOf(state.token);
+    expect(asState.reasons).toEqual({
+      themeCount: 3,
+      themesNamed: ['LEGISLATION'],
+      themesThroughGroups: [{ groupCode: 'WEAPONS_AMMUNITION_MANAGEMENT', themeCodes: ['MARKING', 'TRACING'] }],
+      eligibleAs: 'INTERMEDIATE_REGION',
+      eligibleArea: { code: '011', name: 'Western Africa' },
+      capacityShare: 0.5,
+      unfundedUsd: 250000,
+      facts: ['BASELINE_ASSESSMENT'],
+    });
+    expect(asState.explanation).toMatch(
+      /^covers 3 of 3 themes .*can fund 50% of the remaining USD 250,000; also: baseline assessment done$/,
+    );
+    expect((await reasonsOf(donor.token)).reasons).toEqual(asState.reasons);
+
+    const withdrawn = await t.gql(
+      'mutation($id: ID!) { withdrawNeed(id: $id, reason: "Covered by a ministry budget") { id } }',
+      { id: need },
+      state.token,
+    );
+    expect(withdrawn.errors).toBeUndefined();
+    await pairMatch(t, secretariat.token, need, offer, 'SUPERSEDED');
+    expect((await reasonsOf(secretariat.token)).reasons).toBeNull();
+  });
+});

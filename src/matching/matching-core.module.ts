@@ -10,6 +10,7 @@ import { MatchesService } from './api/matches.service';
 import { MatchWriter } from './engine/match-writer';
 import { MatchingEngine } from './engine/matching-engine';
 import { FullRunExecutor } from './engine/full-run/full-run-executor';
+import { PairReasonsReader } from './engine/pair-reasons-reader';
 import { PreparedOfferCache } from './engine/prepared-offer-cache';
 import { ScoringInputRepository } from './engine/scoring-input.repository';
 
@@ -25,12 +26,13 @@ import { ScoringInputRepository } from './engine/scoring-input.repository';
     PreparedOfferCache,
     MatchWriter,
     MatchingEngine,
+    PairReasonsReader,
     FullRunExecutor,
     RescoreNeedJob,
     RescoreOfferJob,
     FullRunJob,
     MatchingJobConsumer,
   ],
-  exports: [MatchingEngine, FullRunExecutor, MatchesService, NeedsModule],
+  exports: [MatchingEngine, PairReasonsReader, FullRunExecutor, MatchesService, NeedsModule],
 })
 export class MatchingCoreModule {}

@@ -8,6 +8,8 @@ import { Offer } from '../../offers/entities/offer.entity';
 import { MatchFilter } from './dto/match-filter.input';
 import { Match } from '../entities/match.entity';
 import { MatchesService } from './matches.service';
+import { MatchReasons } from './dto/match-reasons.type';
+import { MATCH_REASONS, pairKey } from './match-loaders';
 import { NEED_BY_ID } from '../../needs/need-loaders';
 import { OFFER_BY_ID } from '../../offers/offer-loaders';
 
@@ -43,5 +45,14 @@ export class MatchesResolver {
   @ResolveField(() => Offer, { description: 'The offer of the pair.' })
   offer(match: Match, _args: unknown, context: GraphQLRequestContext): Promise<Offer | null> {
     return context.loaders.load(OFFER_BY_ID, match.offerId);
+  }
+
+  @ResolveField(() => MatchReasons, {
+    nullable: true,
+    description:
+      'Why the pair fits now, as codes and figures to word in the reader’s language; null once the need or the offer is closed to matching or the pair fails a hard filter (`explanation` still says why it was proposed).',
+  })
+  reasons(match: Match, _args: unknown, context: GraphQLRequestContext): Promise<MatchReasons | null> {
+    return context.loaders.load(MATCH_REASONS, pairKey(match));
   }
 }

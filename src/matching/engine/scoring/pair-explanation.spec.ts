@@ -1,4 +1,4 @@
-import { scorePair } from './pair-scorer';
+import { reasonsForPair, scorePair } from './pair-scorer';
 import { prepareNeed, prepareOffer } from './prepared-forms';
 import { DEFAULT_WEIGHTS } from './scoring-weights';
 import { aNeed, anOffer, POA_TAXONOMY, REGION_NAMES } from './scoring-fixtures';
@@ -90,5 +90,55 @@ describe('pair explanations', () => {
     expect(explain({ genderComponent: true }, { themeCodes: ['STOCKPILE_MANAGEMENT', 'GENDER'] })).toMatch(
       /; also: has a gender component$/,
     );
+  });
+});
+
+describe('pair reasons', () => {
+  function reasons(needOverrides: Partial<NeedForScoring>, offerOverrides: Partial<OfferForScoring>, weights = DEFAULT_WEIGHTS) {
+    return reasonsForPair(prepareNeed(aNeed(needOverrides), POA_TAXONOMY), prepareOffer(anOffer(offerOverrides), POA_TAXONOMY), weights);
+  }
+
+  it('gives as codes and figures what the explanation line words', () => {
+    expect(
+      reasons(
+        { themeCodes: ['LEGISLATION', 'MARKING', 'TRACING', 'GENDER'], unfundedUsd: 250_000, fromNationalReport: true, multiYear: true },
+        {
+          themeCodes: ['LEGISLATION', 'WEAPONS_AMMUNITION_MANAGEMENT'],
+          global: false,
+          eligibleRegionCodes: ['011'],
+          remainingCapacityUsd: 200_000,
+        },
+      ),
+    ).toEqual({
+      themes: {
+        themeCount: 4,
+        named: ['LEGISLATION'],
+        throughGroups: [{ groupCode: 'WEAPONS_AMMUNITION_MANAGEMENT', themeCodes: ['MARKING', 'TRACING'] }],
+      },
+      eligibility: { basis: 'INTERMEDIATE_REGION', code: '011' },
+      capacityShare: 0.8,
+      unfundedUsd: 250_000,
+      facts: ['NATIONAL_REPORT', 'MULTI_YEAR'],
+    });
+  });
+
+  it('names the same facts as the line, and only those that counted', () => {
+    const need = { genderComponent: true, baselineAssessment: true, conflictAffected: true };
+    expect(reasons(need, { requiresGenderComponent: true })?.facts).toEqual([
+      'REQUIRED_GENDER_COMPONENT',
+      'BASELINE_ASSESSMENT',
+      'CONFLICT_AFFECTED',
+    ]);
+    expect(reasons(need, {}, { ...DEFAULT_WEIGHTS, conflict: 0 })?.facts).toEqual(['BASELINE_ASSESSMENT']);
+  });
+
+  it('says a named country and a worldwide offer apart', () => {
+    expect(reasons({}, { global: false, eligibleCountryIso3s: ['GHA'] })?.eligibility).toEqual({ basis: 'COUNTRY', code: 'GHA' });
+    expect(reasons({}, { global: true })?.eligibility).toEqual({ basis: 'GLOBAL', code: null });
+  });
+
+  it('is null for a pair that no longer passes a hard filter', () => {
+    expect(reasons({}, { global: false, eligibleCountryIso3s: ['KEN'] })).toBeNull();
+    expect(reasons({ assistanceTypes: ['EQUIPMENT'] }, { assistanceTypes: ['TRAINING'] })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { PreparedNeed, PreparedOffer } from './prepared-forms';
 import { Eligibility } from './region-fit';
-import { PlaceNames, ScoringWeights } from './types';
+import { PairFact, PairReasons, PlaceNames, ScoringWeights, ThemeCoverage } from './types';
 
 /** "can fund N% of the remaining USD ", for every whole percentage; ready-made so no pair builds one. */
 const CAPACITY_PREFIXES = Array.from({ length: 100 }, (_, percent) =>
@@ -66,67 +66,112 @@ export class PairExplainer {
 
   /** "; also: …", or nothing. */
   private factPhrase(need: PreparedNeed, offer: PreparedOffer): string {
-    const factBits =
-      (need.source.fromNationalReport ? 1 : 0) |
-      (need.source.nationalActionPlan ? 2 : 0) |
-      (offer.asksAboutGender ? need.gender << 2 : 0) |
-      (offer.requiresGenderComponent ? 8 : 0) |
-      (need.baseline << 4) |
-      (need.multiYear << 5) |
-      (need.conflict << 6);
-    return cached(this.factPhrases, factBits, () => {
-      const facts = this.describeFacts(factBits);
-      return facts.length === 0 ? '' : `; also: ${facts.join(', ')}`;
+    return cached(this.factPhrases, factBitsOf(need, offer), (factBits) => {
+      const facts = factsOf(factBits, this.weights);
+      return facts.length === 0 ? '' : `; also: ${facts.map((fact) => FACT_PHRASES[fact]).join(', ')}`;
     });
   }
+}
 
-  private describeFacts(factBits: number): string[] {
-    const { weights } = this;
-    const facts: string[] = [];
-    if (weights.ownership > 0 && factBits & 1) facts.push('drawn from a national report');
-    if (weights.ownership > 0 && factBits & 2) facts.push('part of a national action plan');
-    if (weights.gender > 0 && factBits & 4) facts.push(factBits & 8 ? 'has the required gender component' : 'has a gender component');
-    if (weights.baseline > 0 && factBits & 16) facts.push('baseline assessment done');
-    if (weights.multiYear > 0 && factBits & 32) facts.push('multi-year');
-    if (weights.conflict > 0 && factBits & 64) facts.push('conflict-affected');
-    return facts;
-  }
+/**
+ * The same facts the explanation line words, for a reader's own language. Not cached like the line:
+ * it serves one page of matches, not a full run.
+ */
+export function pairReasons(
+  need: PreparedNeed,
+  offer: PreparedOffer,
+  eligibility: Eligibility,
+  capacityFit: number,
+  weights: ScoringWeights,
+): PairReasons {
+  return {
+    themes: themeCoverage(need, offer),
+    eligibility: { basis: eligibility.basis, code: eligibility.code },
+    capacityShare: capacityFit,
+    unfundedUsd: need.unfundedUsd,
+    facts: factsOf(factBitsOf(need, offer), weights),
+  };
+}
+
+const FACT_PHRASES: Readonly<Record<PairFact, string>> = {
+  NATIONAL_REPORT: 'drawn from a national report',
+  NATIONAL_ACTION_PLAN: 'part of a national action plan',
+  GENDER_COMPONENT: 'has a gender component',
+  REQUIRED_GENDER_COMPONENT: 'has the required gender component',
+  BASELINE_ASSESSMENT: 'baseline assessment done',
+  MULTI_YEAR: 'multi-year',
+  CONFLICT_AFFECTED: 'conflict-affected',
+};
+
+/** The need's facts that can raise this pair's score, as bits: a small key for the phrase cache. */
+function factBitsOf(need: PreparedNeed, offer: PreparedOffer): number {
+  return (
+    (need.source.fromNationalReport ? 1 : 0) |
+    (need.source.nationalActionPlan ? 2 : 0) |
+    (offer.asksAboutGender ? need.gender << 2 : 0) |
+    (offer.requiresGenderComponent ? 8 : 0) |
+    (need.baseline << 4) |
+    (need.multiYear << 5) |
+    (need.conflict << 6)
+  );
+}
+
+/** Secondary facts are named only when they raised the score: their factor weighs something. */
+function factsOf(factBits: number, weights: ScoringWeights): PairFact[] {
+  const facts: PairFact[] = [];
+  if (weights.ownership > 0 && factBits & 1) facts.push('NATIONAL_REPORT');
+  if (weights.ownership > 0 && factBits & 2) facts.push('NATIONAL_ACTION_PLAN');
+  if (weights.gender > 0 && factBits & 4) facts.push(factBits & 8 ? 'REQUIRED_GENDER_COMPONENT' : 'GENDER_COMPONENT');
+  if (weights.baseline > 0 && factBits & 16) facts.push('BASELINE_ASSESSMENT');
+  if (weights.multiYear > 0 && factBits & 32) facts.push('MULTI_YEAR');
+  if (weights.conflict > 0 && factBits & 64) facts.push('CONFLICT_AFFECTED');
+  return facts;
 }
 
 function hasBit(lo: number, hi: number, bit: number): boolean {
   return ((bit < 32 ? lo >>> bit : hi >>> (bit - 32)) & 1) === 1;
 }
 
-function cached<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
+function cached<K, V>(cache: Map<K, V>, key: K, compute: (key: K) => V): V {
   let value = cache.get(key);
   if (value === undefined) {
-    value = compute();
+    value = compute(key);
     cache.set(key, value);
   }
   return value;
 }
 
-function describeThemes(need: PreparedNeed, offer: PreparedOffer): string {
+/** The need's themes the offer covers: those it names, then by group those it covers through one. */
+function themeCoverage(need: PreparedNeed, offer: PreparedOffer): ThemeCoverage {
   const taxonomy = need.taxonomy;
   const named: string[] = [];
-  const throughGroup = new Map<string, string[]>();
+  const throughGroups = new Map<string, string[]>();
   for (const bit of need.themeBits) {
     if (!hasBit(offer.coverLo, offer.coverHi, bit)) continue;
     const theme = taxonomy.themeAt(bit);
-    const label = readableLabel(taxonomy.labelOf(theme));
     if (hasBit(offer.exactLo, offer.exactHi, bit)) {
-      named.push(label);
+      named.push(theme);
     } else {
       const group = taxonomy.groupOf(theme) as string;
-      throughGroup.set(group, [...(throughGroup.get(group) ?? []), label]);
+      throughGroups.set(group, [...(throughGroups.get(group) ?? []), theme]);
     }
   }
+  return {
+    themeCount: need.themeCount,
+    named,
+    throughGroups: [...throughGroups].map(([groupCode, themeCodes]) => ({ groupCode, themeCodes })),
+  };
+}
+
+function describeThemes(need: PreparedNeed, offer: PreparedOffer): string {
+  const { themeCount, named, throughGroups } = themeCoverage(need, offer);
+  const label = (code: string) => readableLabel(need.taxonomy.labelOf(code));
   const items = [
-    ...named,
-    ...[...throughGroup].map(([group, labels]) => `${listInWords(labels)} via ${readableLabel(taxonomy.labelOf(group))}`),
+    ...named.map(label),
+    ...throughGroups.map(({ groupCode, themeCodes }) => `${listInWords(themeCodes.map(label))} via ${label(groupCode)}`),
   ];
-  const covered = named.length + [...throughGroup.values()].reduce((sum, labels) => sum + labels.length, 0);
-  return `covers ${covered} of ${need.themeCount} ${need.themeCount === 1 ? 'theme' : 'themes'} (${items.join(', ')})`;
+  const covered = named.length + throughGroups.reduce((sum, group) => sum + group.themeCodes.length, 0);
+  return `covers ${covered} of ${themeCount} ${themeCount === 1 ? 'theme' : 'themes'} (${items.join(', ')})`;
 }
 
 function describeEligibility(eligibility: Eligibility, placeNames: PlaceNames): string {

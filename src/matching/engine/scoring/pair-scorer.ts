@@ -1,12 +1,12 @@
 import { OfferCandidates } from './candidate-indexes';
-import { PairExplainer } from './pair-explanation';
+import { PairExplainer, pairReasons } from './pair-explanation';
 import { assertOneTaxonomy, eligibilityOf, PreparedNeed, PreparedOffer } from './prepared-forms';
 import { Eligibility } from './region-fit';
 import { NeedColumns, OfferColumns } from './scoring-columns';
 import { resolveWeights } from './scoring-weights';
 import { popCount32 } from './theme-taxonomy';
 import { TopKHeap } from './top-k-heap';
-import { PairScore, PlaceNames, ScoreBreakdown, ScoringWeights } from './types';
+import { PairReasons, PairScore, PlaceNames, ScoreBreakdown, ScoringWeights } from './types';
 
 /**
  * Theme fit = Σ credit over the need's themes the offer covers / number of the need's themes.
@@ -156,6 +156,17 @@ export function scorePair(
   const passing = scanOffers(needs, 0, offers, candidates, Int32Array.of(0), formula, 0, new TopKHeap(1));
   if (passing === 0) return null;
   return buildPairScore(needs, 0, offers, 0, eligibility, formula, new PairExplainer(formula.weights, placeNames));
+}
+
+/**
+ * Why a pair fits, as facts (see `PairReasons`), or null when it no longer passes a hard filter.
+ * Goes through `scorePair`, so the facts are those of the score.
+ */
+export function reasonsForPair(need: PreparedNeed, offer: PreparedOffer, weights: ScoringWeights): PairReasons | null {
+  const scored = scorePair(need, offer, weights);
+  const eligibility = eligibilityOf(need, offer);
+  if (scored === null || eligibility === null) return null;
+  return pairReasons(need, offer, eligibility, scored.breakdown.capacity, resolveWeights(weights));
 }
 
 /**

@@ -3,6 +3,8 @@
  * knows about the database, the queue or GraphQL.
  */
 
+import type { EligibilityBasis } from './region-fit';
+
 export const ASSISTANCE_TYPES = ['FINANCIAL', 'TECHNICAL_EXPERTISE', 'EQUIPMENT', 'TRAINING', 'TECHNOLOGY_TRANSFER'] as const;
 
 export type AssistanceType = (typeof ASSISTANCE_TYPES)[number];
@@ -86,6 +88,43 @@ export interface PairScore {
   breakdown: ScoreBreakdown;
   /** One English line saying why the pair fits. */
   explanation: string;
+}
+
+/** Secondary facts about a need that raised a pair's score, named in its explanation. */
+export const PAIR_FACTS = [
+  'NATIONAL_REPORT',
+  'NATIONAL_ACTION_PLAN',
+  'GENDER_COMPONENT',
+  'REQUIRED_GENDER_COMPONENT',
+  'BASELINE_ASSESSMENT',
+  'MULTI_YEAR',
+  'CONFLICT_AFFECTED',
+] as const;
+
+export type PairFact = (typeof PAIR_FACTS)[number];
+
+/** Which of a need's themes an offer covers, by code. */
+export interface ThemeCoverage {
+  /** How many themes the need has. */
+  themeCount: number;
+  /** The need's themes the offer names itself, in taxonomy order. */
+  named: string[];
+  /** The need's themes the offer covers only by naming their group, by group. */
+  throughGroups: { groupCode: string; themeCodes: string[] }[];
+}
+
+/**
+ * Why a pair fits, as facts rather than words, so that a reader's own language can word them: the
+ * explanation line says the same in English.
+ */
+export interface PairReasons {
+  themes: ThemeCoverage;
+  /** How the need's country qualifies: the basis and the ISO3 or M49 code the offer lists (null: worldwide). */
+  eligibility: { basis: EligibilityBasis; code: string | null };
+  /** Share of the need's unfunded remainder one grant can carry, in [0, 1]. */
+  capacityShare: number;
+  unfundedUsd: number;
+  facts: PairFact[];
 }
 
 /** Names used in explanations; without them the codes themselves are shown. */
