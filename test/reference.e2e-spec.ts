@@ -117,6 +117,31 @@ describe('reference data over the client contract, without signing in', () => {
       expect(WESTERN_AFRICA.every((iso3) => subSaharan.some((country) => country.iso3 === iso3))).toBe(true);
     });
 
+    it('names every M49 area in each of the six UN languages, in its own script', async () => {
+      const query = '{ regions { code name nameZh names { en fr es ru zh ar } } }';
+      const regions: { code: string; name: string; nameZh: string; names: Record<string, string> }[] = dataOf(
+        await t.gql(query, {}),
+      ).regions;
+      expect(regions).toHaveLength(29);
+      for (const region of regions) {
+        expect(region.names.en).toBe(region.name);
+        expect(region.names.zh).toBe(region.nameZh);
+        expect(region.names.ru).toMatch(/[А-Яа-я]/);
+        expect(region.names.ar).toMatch(/[\u0600-\u06FF]/);
+        for (const language of ['fr', 'es']) expect(region.names[language]).toMatch(/^[A-ZÁÉ]/);
+      }
+      for (const language of ['fr', 'es', 'ru', 'zh', 'ar'])
+        expect(new Set(regions.map((region) => region.names[language])).size).toBe(regions.length);
+      expect(regions.find((region) => region.code === '011')?.names).toEqual({
+        en: 'Western Africa',
+        fr: 'Afrique de l’Ouest',
+        es: 'África Occidental',
+        ru: 'Западная Африка',
+        zh: '西非',
+        ar: 'غرب أفريقيا',
+      });
+    });
+
     it('refuses an unknown region code, naming the argument', async () => {
       const response = await t.gql(COUNTRIES, { region: '999' });
       expect(errorCode(response)).toBe('BAD_USER_INPUT');

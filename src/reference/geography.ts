@@ -12,6 +12,8 @@ export interface Region {
   readonly code: string;
   readonly name: string;
   readonly nameZh: string;
+  /** The name in the six UN languages, keyed by ISO 639-1 code. */
+  readonly names: Readonly<Record<'en' | 'fr' | 'es' | 'ru' | 'zh' | 'ar', string>>;
   readonly level: RegionLevel;
   /** M49 code of the enclosing area; `001` (World) for a top-level region. */
   readonly parentCode: string | null;

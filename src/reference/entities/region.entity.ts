@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { LocalizedText } from './localized-text';
 
 export enum RegionLevel {
   REGION = 'REGION',
@@ -22,6 +23,12 @@ export class Region {
   @Field({ description: 'Chinese name.' })
   @Column({ name: 'name_zh', type: 'varchar', length: 100 })
   nameZh: string;
+
+  /** Served from the reference data in memory, not stored: SQL needs only the code. */
+  @Field(() => LocalizedText, {
+    description: "The name in each of the six UN languages, as the UN writes it, for clients that show areas in the reader's language.",
+  })
+  names: LocalizedText;
 
   @Field(() => RegionLevel, { description: 'Level in the geoscheme.' })
   @Column({ type: 'varchar', length: 24 })

@@ -1,26 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-
-@ObjectType({ description: 'A label in each of the six UN languages, keyed by ISO 639-1 code.' })
-export class ThemeLabels {
-  @Field({ description: 'English.' })
-  en: string;
-
-  @Field({ description: 'French.' })
-  fr: string;
-
-  @Field({ description: 'Spanish.' })
-  es: string;
-
-  @Field({ description: 'Russian.' })
-  ru: string;
-
-  @Field({ description: 'Chinese.' })
-  zh: string;
-
-  @Field({ description: 'Arabic.' })
-  ar: string;
-}
+import { LocalizedText } from './localized-text';
 
 @ObjectType({ description: 'A PoA/ITI implementation area: a group (no parent) or a theme within a group.' })
 @Entity('themes')
@@ -41,11 +21,11 @@ export class Theme {
   @Column({ name: 'label_zh', type: 'varchar', length: 120 })
   labelZh: string;
 
-  @Field(() => ThemeLabels, {
+  @Field(() => LocalizedText, {
     description: "The label in each of the six UN languages, for clients that show themes in the reader's language.",
   })
   @Column({ type: 'simple-json' })
-  labels: ThemeLabels;
+  labels: LocalizedText;
 
   @Column({ type: 'integer' })
   position: number;

@@ -88,7 +88,10 @@ export function formatDateTime(locale: Locale, isoDateTime: string): string {
   return dateTimeFormat(locale).format(new Date(isoDateTime));
 }
 
-/** A country's or an M49 area's name in the reader's language, from the browser's own CLDR data. */
+/**
+ * A country's name in the reader's language, from the browser's own CLDR data, by its ISO 3166-1
+ * alpha-2 code. (CLDR names few M49 areas: those are named by `useAreaName`.)
+ */
 export function regionName(locale: Locale, code: string, fallback: string): string {
   try {
     return regionNames(locale).of(code) ?? fallback;

@@ -14,6 +14,7 @@ import { Meter } from '../needs/need-display';
 import { balanceByRegion, gainOverGreedy, planIsSettled, SOLVE_STATUS_LABELS, type ProposeInput } from './allocation-rules';
 import { PlanStatusTag } from './plan-display';
 import { AllocationPlanQuery, ApplyAllocationPlanMutation, ProposeAllocationMutation } from './plans-data';
+import { useAreaName } from '../../ui/areas';
 
 type Plan = PlanData['allocationPlan'];
 
@@ -186,6 +187,7 @@ function Totals({ plan }: { plan: Plan }) {
 function RegionBalanceTable({ plan }: { plan: Plan }) {
   const t = useT();
   const { locale } = useLocale();
+  const areaName = useAreaName();
   const rows = useMemo(
     () =>
       balanceByRegion(
@@ -217,7 +219,7 @@ function RegionBalanceTable({ plan }: { plan: Plan }) {
           <tbody>
             {rows.map((row) => (
               <tr key={row.code}>
-                <th scope="row">{regionName(locale, row.code, row.name)}</th>
+                <th scope="row">{areaName(row)}</th>
                 <td className="num">{formatNumber(locale, row.pairs)}</td>
                 <td className="num">{formatUsd(locale, row.usd)}</td>
                 <td>

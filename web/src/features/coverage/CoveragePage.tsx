@@ -3,7 +3,6 @@ import { useQuery } from 'urql';
 import { Link, useLocation, useSearch } from 'wouter';
 import { graphql } from '../../gql';
 import { useLocale, useT } from '../../i18n/I18nProvider';
-import { regionName } from '../../i18n/format';
 import { problemsOf } from '../../ui/api-errors';
 import { themeLabel } from '../../ui/enum-labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
@@ -13,6 +12,7 @@ import { regionTree } from '../match-queue/queue-filters';
 import { CoverageChart, type CoverageRow } from './CoverageChart';
 import { coverageSearch, coverageVariables, parseCoverageQuery, yearChoices, type CoverageQuery } from './coverage-rules';
 import { DownloadButton } from '../exports/DownloadButton';
+import { useAreaName } from '../../ui/areas';
 
 const CoverageDashboardQuery = graphql(`
   query CoverageDashboard($year: Int, $region: String) {
@@ -67,9 +67,10 @@ export default function CoveragePage() {
   const [result] = useQuery({ query: CoverageDashboardQuery, variables: coverageVariables(query) });
   const coverage = result.data?.coverage;
 
+  const areaName = useAreaName();
   const byRegion: CoverageRow[] = useMemo(
-    () => (coverage?.byRegion ?? []).map(({ region, ...figures }) => ({ key: region.code, name: regionName(locale, region.code, region.name), ...figures })),
-    [coverage, locale],
+    () => (coverage?.byRegion ?? []).map(({ region, ...figures }) => ({ key: region.code, name: areaName(region), ...figures })),
+    [coverage, areaName],
   );
   const byTheme: CoverageRow[] = useMemo(
     () => (coverage?.byTheme ?? []).map(({ theme, ...figures }) => ({ key: theme.code, name: themeLabel(theme, locale), ...figures })),
@@ -120,16 +121,16 @@ function CoverageFilters({ query, onApply }: { query: CoverageQuery; onApply: (n
   const { locale } = useLocale();
   const [form, setForm] = useState(query);
   const [{ data }] = useQuery({ query: CoverageRegionsQuery, requestPolicy: 'cache-first' });
+  const areaName = useAreaName();
   const regions = useMemo(() => {
     if (!data) return [];
-    const nameOf = (region: { code: string; name: string }) => regionName(locale, region.code, region.name);
     // "001" is the world: choosing it is choosing no filter.
     return regionTree(
       data.regions.filter((region) => region.code !== '001'),
-      nameOf,
+      areaName,
       new Intl.Collator(locale),
-    ).map(({ region, depth }) => ({ code: region.code, label: `${'– '.repeat(depth)}${nameOf(region)}` }));
-  }, [data, locale]);
+    ).map(({ region, depth }) => ({ code: region.code, label: `${'– '.repeat(depth)}${areaName(region)}` }));
+  }, [data, locale, areaName]);
 
   function apply(event: FormEvent) {
     event.preventDefault();

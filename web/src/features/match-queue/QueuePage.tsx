@@ -4,7 +4,6 @@ import { Link, useLocation, useSearch } from 'wouter';
 import { graphql } from '../../gql';
 import type { MatchCardFragment } from '../../gql/graphql';
 import { useLocale, useT } from '../../i18n/I18nProvider';
-import { regionName } from '../../i18n/format';
 import { problemsOf, type FormProblem } from '../../ui/api-errors';
 import { useCursorTrail } from '../../ui/CursorPagination';
 import { ErrorSummary } from '../../ui/ErrorSummary';
@@ -27,6 +26,7 @@ import {
 } from './queue-filters';
 import { useLiveRefresh } from '../live/LiveProvider';
 import { DownloadButton } from '../exports/DownloadButton';
+import { useAreaName } from '../../ui/areas';
 
 const QueueListQuery = graphql(`
   query MatchQueueList($filter: MatchFilter!, $after: String) {
@@ -263,15 +263,15 @@ function QueueFilters({ query, onApply }: { query: QueueQuery; onApply: (next: Q
   const [form, setForm] = useState(query);
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [{ data }] = useQuery({ query: QueueOptionsQuery, requestPolicy: 'cache-first' });
+  const areaName = useAreaName();
 
   const regions = useMemo(() => {
     if (!data) return [];
-    const nameOf = (region: { code: string; name: string }) => regionName(locale, region.code, region.name);
-    return regionTree(data.regions, nameOf, new Intl.Collator(locale)).map(({ region, depth }) => ({
+    return regionTree(data.regions, areaName, new Intl.Collator(locale)).map(({ region, depth }) => ({
       code: region.code,
-      label: `${'– '.repeat(depth)}${nameOf(region)}`,
+      label: `${'– '.repeat(depth)}${areaName(region)}`,
     }));
-  }, [data, locale]);
+  }, [data, locale, areaName]);
   const donors = useMemo(() => [...(data?.donors ?? [])].sort((a, b) => new Intl.Collator(locale).compare(a.name, b.name)), [data, locale]);
 
   function apply(event: FormEvent) {

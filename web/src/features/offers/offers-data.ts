@@ -4,6 +4,7 @@ import { graphql } from '../../gql';
 import { useLocale } from '../../i18n/I18nProvider';
 import { regionName } from '../../i18n/format';
 import { parentsOf, regionTree, type RegionNode } from './eligibility-rules';
+import { useAreaName } from '../../ui/areas';
 
 const OfferAreasQuery = graphql(`
   query OfferAreas {
@@ -37,14 +38,15 @@ export interface EligibleAreas {
   countryLabel: (iso3: string) => string;
 }
 
-/** M49 areas as a tree and countries, all named in the reader's language (the browser's CLDR names) and sorted in its order. */
+/** M49 areas as a tree and countries, all named in the reader's language and sorted in its order. */
 export function useEligibleAreas(): EligibleAreas | null {
   const { locale } = useLocale();
+  const areaName = useAreaName();
   const [{ data }] = useQuery({ query: OfferAreasQuery, requestPolicy: 'cache-first' });
   return useMemo(() => {
     if (!data) return null;
     const collator = new Intl.Collator(locale);
-    const regionNames = new Map(data.regions.map((region) => [region.code, regionName(locale, region.code, region.name)]));
+    const regionNames = new Map(data.regions.map((region) => [region.code, areaName(region)]));
     const countries = data.countries
       .map((country) => ({ iso3: country.iso3, name: regionName(locale, country.iso2, country.name), englishName: country.name }))
       .sort((a, b) => collator.compare(a.name, b.name));
@@ -56,5 +58,5 @@ export function useEligibleAreas(): EligibleAreas | null {
       regionLabel: (code: string) => regionNames.get(code) ?? code,
       countryLabel: (iso3: string) => countryNames.get(iso3) ?? iso3,
     };
-  }, [data, locale]);
+  }, [data, locale, areaName]);
 }
