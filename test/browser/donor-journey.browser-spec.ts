@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import { message, signIn, whenGone } from './support/console';
+import { message, messageWith, signIn, whenGone } from './support/console';
 import { useBrowserHarness } from './support/harness';
 import { journeyPages } from './support/journey';
 import { publishNigeriasNeed } from './support/needs';
@@ -11,6 +11,7 @@ const OFFER = {
   description:
     'Courses for police armourers on the physical security of stockpiles, marking and record-keeping, with the equipment needed to secure armouries.',
   theme: 'Physical security and stockpile management',
+  themeInArabic: 'الأمن المادي وإدارة المخزونات',
   themeCode: 'STOCKPILE_MANAGEMENT',
   assistance: 'Training',
   region: 'Western Africa',
@@ -83,6 +84,15 @@ describe('the donor’s journey', () => {
       `match row ${live ? 'appeared live' : 'appeared only after a reload'}, ${arrivedAfterMs} ms after publishNeed answered\n`,
     );
     expect(live).toBe(true);
+    // Why it fits, in the reader's words: the themes, how the country qualifies, how much of the gap, the facts that counted.
+    for (const reason of [
+      `Covers 1 of 1 theme: ${OFFER.theme}`,
+      `Eligible: part of ${OFFER.region}, an area the offer names`,
+      'Can fund all of the $150,000 still unfunded',
+      'Also: part of a national action plan',
+    ]) {
+      await card.getByText(reason, { exact: true }).waitFor();
+    }
     await capture('offer-matches-live');
 
     await card.getByRole('button', { name: /^Express interest/ }).click();
@@ -113,6 +123,16 @@ describe('the donor’s journey', () => {
     await capture('browse-need');
 
     await inArabic();
+    // The need's page, in Arabic, says why the donor's offer fits in Arabic too.
+    const fits = page.getByRole('listitem').filter({ hasText: OFFER.title });
+    for (const reason of [
+      // The counts are numbers, which are not isolated; the theme's label is.
+      messageWith('ar', 'matches.reasons.themes', { themes: OFFER.themeInArabic }).replace('{covered}', '1').replace('{total}', '1'),
+      messageWith('ar', 'matches.reasons.eligibleArea', { place: 'غرب أفريقيا' }),
+      messageWith('ar', 'matches.reasons.facts', { facts: message('ar', 'matches.fact.NATIONAL_ACTION_PLAN') }),
+    ]) {
+      await fits.getByText(reason, { exact: true }).waitFor();
+    }
   });
 
   /** Files and publishes Nigeria's need through the API as its focal point would; returns when publishing was answered. */

@@ -8,6 +8,7 @@ import { ASSISTANCE_TYPE_LABELS, INSTRUMENT_LABELS, MATCH_STATUS_LABELS } from '
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading, Page } from '../../ui/page';
 import { ScoreBreakdownChart } from '../matches/ScoreBreakdownChart';
+import { WhyItFits } from '../matches/WhyItFits';
 import { FundedMeter, StatusTag } from '../needs/need-display';
 import { FLAG_LABELS, priorityLabel } from '../needs/NeedForm';
 import { FundedElsewhereRows, OtherFundingSection } from '../other-funding/OtherFunding';
@@ -61,6 +62,9 @@ const BrowseNeedQuery = graphql(`
             score
             status
             explanation
+            reasons {
+              ...MatchReasonsFields
+            }
             allocatedUsd
             offer {
               id
@@ -230,10 +234,7 @@ export default function BrowseNeedPage({ params }: { params: Record<string, stri
                         </>
                       ) : null}
                       <dt>{t('browse.match.explanation')}</dt>
-                      {/* The matching engine writes its one-line explanation in English. */}
-                      <dd lang="en" dir="ltr">
-                        {match.explanation}
-                      </dd>
+                      <WhyItFits explanation={match.explanation} reasons={match.reasons} country={need.country} />
                     </dl>
                     <ScoreBreakdownChart
                       breakdown={match.breakdown}

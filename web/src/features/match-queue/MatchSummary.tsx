@@ -5,10 +5,11 @@ import { formatNumber, formatPercent, formatUsd, regionName } from '../../i18n/f
 import { CursorPagination, type CursorTrail } from '../../ui/CursorPagination';
 import { MATCH_STATUS_LABELS } from '../../ui/enum-labels';
 import { ScoreBreakdownChart } from '../matches/ScoreBreakdownChart';
+import { WhyItFits } from '../matches/WhyItFits';
 
 /**
  * One match as a card: the need and its country, the offer and its donor, the score, the status, the
- * engine's explanation and the breakdown (folded away, so a long queue stays scannable), then the
+ * reasons it fits and the breakdown (folded away, so a long queue stays scannable), then the
  * actions the page offers for it.
  */
 export function MatchSummary({ match, children }: { match: MatchCardFragment; children?: ReactNode }) {
@@ -37,10 +38,7 @@ export function MatchSummary({ match, children }: { match: MatchCardFragment; ch
           </>
         ) : null}
         <dt>{t('match-queue.match.explanation')}</dt>
-        {/* The matching engine writes its one-line explanation in English. */}
-        <dd lang="en" dir="auto">
-          {match.explanation}
-        </dd>
+        <WhyItFits explanation={match.explanation} reasons={match.reasons} country={match.need.country} />
       </dl>
       <details className="queue-card__breakdown">
         <summary>{t('match-queue.match.breakdown')}</summary>

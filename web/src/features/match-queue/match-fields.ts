@@ -12,6 +12,9 @@ export const MATCH_CARD_FIELDS = graphql(`
     status
     version
     explanation
+    reasons {
+      ...MatchReasonsFields
+    }
     allocatedUsd
     breakdown {
       theme

@@ -9,6 +9,7 @@ import { CursorPagination, useCursorTrail } from '../../ui/CursorPagination';
 import { MATCH_STATUS_LABELS, NEED_STATUS_LABELS } from '../../ui/enum-labels';
 import { Loading, Page } from '../../ui/page';
 import { ScoreBreakdownChart } from './ScoreBreakdownChart';
+import { WhyItFits } from './WhyItFits';
 import { useLiveRefresh } from '../live/LiveProvider';
 
 /** As written in the query: a page size written as a number lets the API price the query at 20 matches, not at the largest page. */
@@ -37,6 +38,9 @@ const NeedMatchesQuery = graphql(`
             score
             status
             explanation
+            reasons {
+              ...MatchReasonsFields
+            }
             breakdown {
               ...ScoreBreakdownFields
             }
@@ -142,10 +146,7 @@ export default function NeedMatchesPage({ params }: { params: Record<string, str
                       <span className="tag">{t(MATCH_STATUS_LABELS[match.status])}</span>
                     </dd>
                     <dt>{t('matches.match.explanation')}</dt>
-                    {/* The matching engine writes its one-line explanation in English. */}
-                    <dd lang="en" dir="auto">
-                      {match.explanation}
-                    </dd>
+                    <WhyItFits explanation={match.explanation} reasons={match.reasons} country={need.country} />
                   </dl>
                   <ScoreBreakdownChart
                     breakdown={match.breakdown}

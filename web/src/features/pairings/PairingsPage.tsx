@@ -9,6 +9,7 @@ import { MATCH_STATUS_LABELS } from '../../ui/enum-labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TextArea } from '../../ui/fields';
 import { Loading, Page } from '../../ui/page';
+import { WhyItFits } from '../matches/WhyItFits';
 import { declineProblems, REASON_FIELD, REASON_MAX, REASON_MIN } from './decline-rules';
 import { isOverdue, lastFiledReport, OVERDUE_DAYS, REPORTING_STATUSES } from './overdue';
 import { ConfirmMatchMutation, CONSENTED_STATUSES, currentPairing, DeclineMatchMutation, usePairings, type Pairing } from './pairing-data';
@@ -222,10 +223,7 @@ function AwaitingPairing({
         <dt>{t('pairings.field.allocated')}</dt>
         <dd>{pairing.allocatedUsd === null ? t('common.notSet') : formatUsd(locale, pairing.allocatedUsd)}</dd>
         <dt>{t('pairings.field.explanation')}</dt>
-        {/* The matching engine writes its one-line explanation in English. */}
-        <dd lang="en" dir="auto">
-          {pairing.explanation}
-        </dd>
+        <WhyItFits explanation={pairing.explanation} reasons={pairing.reasons} country={pairing.need.country} />
       </dl>
       {declining ? (
         <form onSubmit={(event) => void onDecline(event)} noValidate className="form">

@@ -12,10 +12,17 @@ graphql(`
     version
     allocatedUsd
     explanation
+    reasons {
+      ...MatchReasonsFields
+    }
     updatedAt
     need {
       id
       title
+      country {
+        iso2
+        name
+      }
     }
     offer {
       id

@@ -1,0 +1,41 @@
+import type { MatchReasonsFieldsFragment } from '../../gql/graphql';
+import { useLocale, useT } from '../../i18n/I18nProvider';
+import { useAreaName } from '../../ui/areas';
+import { useTaxonomy } from '../../ui/taxonomy';
+import { reasonLines } from './match-reasons';
+
+/**
+ * A match's "why it fits", as the `<dd>` of a summary list: its reasons in the reader's language, one
+ * per line; where the API has none (the need or offer is closed to matching now), the engine's English
+ * line as it was written when the pair was proposed.
+ */
+export function WhyItFits({
+  explanation,
+  reasons,
+  country,
+}: {
+  explanation: string;
+  reasons?: MatchReasonsFieldsFragment | null;
+  country: { iso2: string; name: string };
+}) {
+  const t = useT();
+  const { locale } = useLocale();
+  const taxonomy = useTaxonomy();
+  const areaName = useAreaName();
+  if (!reasons || !taxonomy) {
+    return (
+      <dd lang="en" dir="ltr">
+        {explanation}
+      </dd>
+    );
+  }
+  return (
+    <dd>
+      <ul className="reason-list">
+        {reasonLines({ t, locale, themeLabel: taxonomy.labelOf, areaName }, reasons, country).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </dd>
+  );
+}
