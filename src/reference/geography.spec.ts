@@ -63,11 +63,19 @@ describe('geography', () => {
     expect(regionCodesOf('ZZZ')).toEqual([]);
   });
 
-  it('knows the M49 hierarchy with English and Chinese names', () => {
+  it('knows the M49 hierarchy with its names in the six UN languages', () => {
     expect(findRegion('011')).toEqual({
       code: '011',
       name: 'Western Africa',
       nameZh: '西非',
+      names: {
+        en: 'Western Africa',
+        fr: 'Afrique de l’Ouest',
+        es: 'África Occidental',
+        ru: 'Западная Африка',
+        zh: '西非',
+        ar: 'غرب أفريقيا',
+      },
       level: 'INTERMEDIATE_REGION',
       parentCode: '202',
     });
@@ -128,6 +136,10 @@ describe('geography', () => {
     const nigeria = findCountry('NGA') as { name: string };
     expect(() => {
       nigeria.name = 'Changed';
+    }).toThrow(TypeError);
+    const westernAfrica = findRegion('011') as { names: { ar: string } };
+    expect(() => {
+      westernAfrica.names.ar = 'Changed';
     }).toThrow(TypeError);
   });
 });

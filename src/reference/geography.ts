@@ -41,7 +41,7 @@ interface ReferenceData {
 
 const { regions, countries } = referenceData as ReferenceData;
 // Callers share these objects, so none of them may change one for the others.
-[regions, countries, ...regions, ...countries].forEach((entry) => Object.freeze(entry));
+[regions, countries, ...regions, ...regions.map((region) => region.names), ...countries].forEach((entry) => Object.freeze(entry));
 
 const countriesByIso3 = new Map(countries.map((country) => [country.iso3, country]));
 const regionsByCode = new Map(regions.map((region) => [region.code, region]));
