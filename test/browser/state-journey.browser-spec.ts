@@ -31,6 +31,12 @@ describe('the state’s journey', () => {
     await signIn(page, origin, demoEmail('state.nga'));
     await page.waitForURL(/\/needs$/);
     await page.getByRole('heading', { level: 1, name: 'My needs' }).waitFor();
+    // The list shows each need's cycle as its short code; a screen reader hears the cycle's name.
+    const tracingRow = page.getByRole('row').filter({ hasText: 'Tracing capacity of the firearms investigation unit' });
+    await tracingRow
+      .getByRole('cell', { name: /^\d+(st|nd|rd|th) (Biennial Meeting of States|Review Conference) \((BMS|RevCon)\d+, \d{4}\)$/ })
+      .waitFor();
+    await expect(tracingRow.locator('abbr').innerText()).resolves.toMatch(/^(BMS|RevCon)\d+$/);
     await capture('needs-list');
 
     // A published need shows its reporting cycle, the day it is valid until, and how to reconfirm it.

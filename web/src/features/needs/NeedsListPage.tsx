@@ -397,7 +397,11 @@ const NeedsTable = memo(function NeedsTable({ rows, total, showCountry }: { rows
               </Link>
             </td>
             <td className="needs-table__word">
-              <abbr title={row.cycleName}>{row.cycle}</abbr>
+              {/* Sighted readers see the short code and its name on hover; screen readers, which do not all read a title, hear the name. */}
+              <abbr title={row.cycleName} aria-hidden="true">
+                {row.cycle}
+              </abbr>
+              <span className="visually-hidden">{row.cycleName}</span>
             </td>
             <td className="needs-table__word">{row.validUntil}</td>
           </tr>
