@@ -403,7 +403,7 @@ describe('matching: why a pair fits', () => {
 
   afterAll(() => t.close());
 
-  it('gives the reasons a match fits as codes and figures, and none once the need is closed to matching', async () => {
+  it('gives the reasons a match fits as codes and figures, without the share of the gap once the need is funded, and none once the offer no longer reaches the country', async () => {
     const need = await publishedNeed(t, state.token, {
       title: 'Marking and a baseline',
       themeCodes: ['LEGISLATION', 'MARKING', 'TRACING'],
@@ -440,13 +440,22 @@ describe('matching: why a pair fits', () => {
     );
     expect((await reasonsOf(donor.token)).reasons).toEqual(asState.reasons);
 
-    const withdrawn = await t.gql(
-      'mutation($id: ID!) { withdrawNeed(id: $id, reason: "Covered by a ministry budget") { id } }',
-      { id: need },
+    const funded = await t.gql(
+      'mutation($input: RecordOtherFundingInput!) { recordOtherFunding(input: $input) { status } }',
+      { input: { needId: need, amountUsd: 250000, fundedOn: '2026-11-30', funderName: 'Ministry of Interior' } },
       state.token,
     );
-    expect(withdrawn.errors).toBeUndefined();
+    expect(funded.data?.recordOtherFunding.status).toBe('FUNDED');
     await pairMatch(t, secretariat.token, need, offer, 'SUPERSEDED');
+    // Still explained, but with nothing left to fund a grant's share of the gap no longer applies.
+    expect((await reasonsOf(secretariat.token)).reasons).toEqual({ ...asState.reasons, capacityShare: null, unfundedUsd: 0 });
+
+    const narrowed = await t.gql(
+      'mutation($id: ID!, $input: UpdateOfferInput!) { updateOffer(id: $id, input: $input) { id } }',
+      { id: offer, input: { eligibleRegionCodes: ['014'] } },
+      donor.token,
+    );
+    expect(narrowed.errors).toBeUndefined();
     expect((await reasonsOf(secretariat.token)).reasons).toBeNull();
   });
 });

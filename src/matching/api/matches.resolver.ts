@@ -50,7 +50,7 @@ export class MatchesResolver {
   @ResolveField(() => MatchReasons, {
     nullable: true,
     description:
-      'Why the pair fits now, as codes and figures to word in the reader’s language; null once the need or the offer is closed to matching or the pair fails a hard filter (`explanation` still says why it was proposed).',
+      'Why the pair fits, read from its need and offer as they are now, as codes and figures to word in the reader’s language; null once the offer no longer reaches the need’s country (`explanation` still says why it was proposed).',
   })
   reasons(match: Match, _args: unknown, context: GraphQLRequestContext): Promise<MatchReasons | null> {
     return context.loaders.load(MATCH_REASONS, pairKey(match));

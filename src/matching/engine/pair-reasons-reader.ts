@@ -21,13 +21,13 @@ export class PairReasonsReader {
   ) {}
 
   /**
-   * One query per kind of row for all the pairs. Null for a pair whose need or offer is no longer
-   * open for matching, or that no longer passes a hard filter: no current facts explain it.
+   * One query per kind of row for all the pairs, in any status: a pairing on a need funded since is
+   * still explained, without the share of the gap (see `reasonsForPair`).
    */
   async reasonsOf(pairs: readonly Pair[]): Promise<(PairReasons | null)[]> {
     const [needs, offers, { weights }] = await Promise.all([
-      this.inputs.liveNeeds({ ids: [...new Set(pairs.map((pair) => pair.needId))] }),
-      this.inputs.liveOffers({ ids: [...new Set(pairs.map((pair) => pair.offerId))] }),
+      this.inputs.needsByIds([...new Set(pairs.map((pair) => pair.needId))]),
+      this.inputs.offersByIds([...new Set(pairs.map((pair) => pair.offerId))]),
       this.engine.latestRun(),
     ]);
     const preparedNeeds = new Map(needs.map((need) => [need.id, prepareNeed(need, MATCHING_TAXONOMY)]));

@@ -11,6 +11,8 @@ import { AssistanceType, NeedForScoring, OfferForScoring } from './scoring';
 
 /** Id filter for the loaders: every live row, or only these ids (still only the live ones). */
 type IdFilter = { ids?: readonly string[] };
+/** What the loaders read: live rows only, or (by id) rows in any status. */
+type StatusFilter = { live: boolean };
 
 /** The needs whose ids sort after `after` and up to `upTo` (either end open when null): a part of a full run. */
 export interface NeedIdRange {
@@ -33,7 +35,16 @@ export class ScoringInputRepository {
    * Raw rows rather than entities: a full run reads every live need, and hydrating 10,000 entities
    * costs more than the query. Dates are cast to text, which both dialects write as YYYY-MM-DD.
    */
-  async liveNeeds({ ids, range }: IdFilter & { range?: NeedIdRange } = {}): Promise<NeedForScoring[]> {
+  liveNeeds(filter: IdFilter & { range?: NeedIdRange } = {}): Promise<NeedForScoring[]> {
+    return this.needs({ ...filter, live: true });
+  }
+
+  /** These needs in whatever status, e.g. to explain a pairing on a need funded since. */
+  needsByIds(ids: readonly string[]): Promise<NeedForScoring[]> {
+    return this.needs({ ids, live: false });
+  }
+
+  private async needs({ ids, range, live }: IdFilter & { range?: NeedIdRange } & StatusFilter): Promise<NeedForScoring[]> {
     if (ids && ids.length === 0) return [];
     const query = this.dataSource
       .createQueryBuilder()
@@ -52,8 +63,8 @@ export class ScoringInputRepository {
         'need.conflict_affected AS "conflictAffected"',
       ])
       .from(Need, 'need')
-      .where('need.status IN (:...liveNeedStatuses)', { liveNeedStatuses: LIVE_NEED_STATUSES })
       .orderBy('need.id');
+    if (live) query.andWhere('need.status IN (:...liveNeedStatuses)', { liveNeedStatuses: LIVE_NEED_STATUSES });
     if (ids) query.andWhere('need.id IN (:...needIds)', { needIds: ids });
     if (range?.after) query.andWhere('need.id > :after', { after: range.after });
     if (range?.upTo) query.andWhere('need.id <= :upTo', { upTo: range.upTo });
@@ -105,7 +116,16 @@ export class ScoringInputRepository {
     return { needs: Number(counts.needs), offers: Number(counts.offers) };
   }
 
-  async liveOffers({ ids }: IdFilter = {}): Promise<OfferForScoring[]> {
+  liveOffers(filter: IdFilter = {}): Promise<OfferForScoring[]> {
+    return this.offers({ ...filter, live: true });
+  }
+
+  /** These offers in whatever status. */
+  offersByIds(ids: readonly string[]): Promise<OfferForScoring[]> {
+    return this.offers({ ids, live: false });
+  }
+
+  private async offers({ ids, live }: IdFilter & StatusFilter): Promise<OfferForScoring[]> {
     if (ids && ids.length === 0) return [];
     const offers = await this.dataSource.getRepository(Offer).find({
       select: {
@@ -119,7 +139,7 @@ export class ScoringInputRepository {
         endDate: true,
         requiresGenderComponent: true,
       },
-      where: { status: In(LIVE_OFFER_STATUSES), ...(ids ? { id: In([...ids]) } : {}) },
+      where: { ...(live ? { status: In(LIVE_OFFER_STATUSES) } : {}), ...(ids ? { id: In([...ids]) } : {}) },
       order: { id: 'ASC' },
     });
     const offerIds = offers.map((offer) => offer.id);

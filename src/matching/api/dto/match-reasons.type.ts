@@ -75,8 +75,12 @@ export class MatchReasons {
   @Field(() => Region, { nullable: true, description: 'The M49 area the offer names, for the regional bases; null otherwise.' })
   eligibleArea: Region | null;
 
-  @Field(() => Float, { description: 'Share of the need’s unfunded remainder one grant from the offer can carry, in [0, 1].' })
-  capacityShare: number;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Share of the need’s unfunded remainder one grant from the offer can carry, in [0, 1]; null when the pair no longer passes the matching filters (nothing left to fund, no capacity left, time windows or kinds of assistance apart).',
+  })
+  capacityShare: number | null;
 
   @Field(() => Float, { description: 'US dollars of the need still unfunded.' })
   unfundedUsd: number;

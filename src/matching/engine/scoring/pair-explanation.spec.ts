@@ -137,8 +137,11 @@ describe('pair reasons', () => {
     expect(reasons({}, { global: true })?.eligibility).toEqual({ basis: 'GLOBAL', code: null });
   });
 
-  it('is null for a pair that no longer passes a hard filter', () => {
+  it('is null once the offer no longer reaches the country, and has no share of the gap for a pair failing another filter', () => {
     expect(reasons({}, { global: false, eligibleCountryIso3s: ['KEN'] })).toBeNull();
-    expect(reasons({ assistanceTypes: ['EQUIPMENT'] }, { assistanceTypes: ['TRAINING'] })).toBeNull();
+    const funded = reasons({ unfundedUsd: 0, multiYear: true }, { themeCodes: ['STOCKPILE_MANAGEMENT'] });
+    expect(funded).toMatchObject({ capacityShare: null, unfundedUsd: 0, facts: ['MULTI_YEAR'] });
+    expect(funded?.themes.named).toEqual(['STOCKPILE_MANAGEMENT']);
+    expect(reasons({ assistanceTypes: ['EQUIPMENT'] }, { assistanceTypes: ['TRAINING'] })?.capacityShare).toBeNull();
   });
 });

@@ -81,7 +81,7 @@ export function pairReasons(
   need: PreparedNeed,
   offer: PreparedOffer,
   eligibility: Eligibility,
-  capacityFit: number,
+  capacityFit: number | null,
   weights: ScoringWeights,
 ): PairReasons {
   return {

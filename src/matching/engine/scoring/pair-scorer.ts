@@ -159,14 +159,16 @@ export function scorePair(
 }
 
 /**
- * Why a pair fits, as facts (see `PairReasons`), or null when it no longer passes a hard filter.
- * Goes through `scorePair`, so the facts are those of the score.
+ * Why a pair fits, as facts (see `PairReasons`); null when the offer no longer reaches the need's
+ * country. A pair that fails another hard filter (nothing left to fund, no capacity left) keeps its
+ * themes, eligibility and facts, but has no share of the gap: that share is the score's, through
+ * `scorePair`, and there is no score.
  */
 export function reasonsForPair(need: PreparedNeed, offer: PreparedOffer, weights: ScoringWeights): PairReasons | null {
-  const scored = scorePair(need, offer, weights);
   const eligibility = eligibilityOf(need, offer);
-  if (scored === null || eligibility === null) return null;
-  return pairReasons(need, offer, eligibility, scored.breakdown.capacity, resolveWeights(weights));
+  if (eligibility === null) return null;
+  const scored = scorePair(need, offer, weights);
+  return pairReasons(need, offer, eligibility, scored ? scored.breakdown.capacity : null, resolveWeights(weights));
 }
 
 /**

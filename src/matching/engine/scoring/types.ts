@@ -121,8 +121,8 @@ export interface PairReasons {
   themes: ThemeCoverage;
   /** How the need's country qualifies: the basis and the ISO3 or M49 code the offer lists (null: worldwide). */
   eligibility: { basis: EligibilityBasis; code: string | null };
-  /** Share of the need's unfunded remainder one grant can carry, in [0, 1]. */
-  capacityShare: number;
+  /** Share of the need's unfunded remainder one grant can carry, in [0, 1]; null when the pair fails a hard filter now. */
+  capacityShare: number | null;
   unfundedUsd: number;
   facts: PairFact[];
 }

@@ -6,8 +6,8 @@ import { reasonLines } from './match-reasons';
 
 /**
  * A match's "why it fits", as the `<dd>` of a summary list: its reasons in the reader's language, one
- * per line; where the API has none (the need or offer is closed to matching now), the engine's English
- * line as it was written when the pair was proposed.
+ * per line; where the API has none (the offer no longer reaches the need's country), the engine's
+ * English line as it was written when the pair was proposed.
  */
 export function WhyItFits({
   explanation,

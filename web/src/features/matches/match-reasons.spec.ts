@@ -97,4 +97,12 @@ describe('reasonLines', () => {
   it('leaves out the facts line when no fact raised the score', () => {
     expect(reasonLines(words('en', ENGLISH_THEMES), reasons({ facts: [] }), nigeria)).toHaveLength(3);
   });
+
+  it('leaves out the share of the gap for a pair that no longer passes the filters', () => {
+    expect(reasonLines(words('en', ENGLISH_THEMES), reasons({ capacityShare: null }), nigeria)).toEqual([
+      expect.stringMatching(/^Covers 3 of 3 themes/),
+      'Eligible: part of Western Africa, an area the offer names',
+      'Also: drawn from a national report and multi-year',
+    ]);
+  });
 });

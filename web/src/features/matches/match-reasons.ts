@@ -60,11 +60,8 @@ export function reasonLines(words: ReasonWords, reasons: MatchReasonsFieldsFragm
     ),
   ]);
   const lines = [t('matches.reasons.themes', { covered, total: reasons.themeCount, themes }), eligibilityLine(words, reasons, country)];
-  const amount = formatUsd(locale, Math.round(reasons.unfundedUsd));
-  const percent = Math.floor(reasons.capacityShare * 100);
-  if (reasons.capacityShare >= 1) lines.push(t('matches.reasons.capacityAll', { amount }));
-  else if (percent === 0) lines.push(t('matches.reasons.capacityUnder', { percent: formatPercent(locale, 0.01), amount }));
-  else lines.push(t('matches.reasons.capacityShare', { percent: formatPercent(locale, percent / 100), amount }));
+  const capacity = capacityLine(words, reasons);
+  if (capacity) lines.push(capacity);
   if (reasons.facts.length > 0) {
     lines.push(
       t('matches.reasons.facts', {
@@ -76,6 +73,16 @@ export function reasonLines(words: ReasonWords, reasons: MatchReasonsFieldsFragm
     );
   }
   return lines;
+}
+
+/** How much of the gap one grant carries; nothing for a pair that no longer passes the filters (a need funded since). */
+function capacityLine({ t, locale }: ReasonWords, { capacityShare, unfundedUsd }: MatchReasonsFieldsFragment): string | null {
+  if (capacityShare === null || capacityShare === undefined) return null;
+  const amount = formatUsd(locale, Math.round(unfundedUsd));
+  const percent = Math.floor(capacityShare * 100);
+  if (capacityShare >= 1) return t('matches.reasons.capacityAll', { amount });
+  if (percent === 0) return t('matches.reasons.capacityUnder', { percent: formatPercent(locale, 0.01), amount });
+  return t('matches.reasons.capacityShare', { percent: formatPercent(locale, percent / 100), amount });
 }
 
 function eligibilityLine(
