@@ -52,7 +52,7 @@ const reasons = (overrides: Partial<MatchReasonsFieldsFragment> = {}): MatchReas
 describe('reasonLines', () => {
   it('words the reasons in English as the engine’s line says them', () => {
     expect(reasonLines(words('en', ENGLISH_THEMES), reasons(), nigeria)).toEqual([
-      'Covers 3 of 3 themes: Laws, regulations and administrative procedures and Marking and Tracing (through Weapons and ammunition management)',
+      'Covers 3 of 3 themes: Laws, regulations and administrative procedures; Marking and Tracing (through Weapons and ammunition management)',
       'Eligible: part of Western Africa, an area the offer names',
       'Can fund 80% of the $250,000 still unfunded',
       'Also: drawn from a national report and multi-year',
@@ -65,8 +65,11 @@ describe('reasonLines', () => {
       'الأهلية: جزء من منطقة غرب أفريقيا التي يسمّيها العرض',
       expect.stringMatching(/^يمكنه تمويل 80\u200e?%\u200e? من المبلغ غير الممول بعد \(.*250,000.*US\$.*\)$/),
     ]);
+    expect(reasonLines(words('ar', ARABIC_THEMES), reasons(), nigeria)[0]).toBe(
+      'المواضيع المشمولة: 3 من 3 (القوانين والأنظمة؛ الوسم والتعقب (من خلال مجموعة إدارة الأسلحة والذخيرة))',
+    );
     expect(reasonLines(words('zh', CHINESE_THEMES), reasons(), nigeria)).toEqual([
-      '涵盖3个主题中的3个：法律、条例和行政程序和标识和追查（通过“武器和弹药管理”类别）',
+      '涵盖3个主题中的3个：法律、条例和行政程序；标识和追查（通过“武器和弹药管理”类别）',
       '符合条件：属于援助提议指定的区域“西非”',
       expect.stringMatching(/^可资助尚未获得资助的US\$250,000(\.00)?中的80%$/),
       '此外：源自国家报告和多年期',

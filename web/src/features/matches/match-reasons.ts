@@ -53,12 +53,14 @@ export interface ReasonWords {
 export function reasonLines(words: ReasonWords, reasons: MatchReasonsFieldsFragment, country: { iso2: string; name: string }): string[] {
   const { t, locale, themeLabel } = words;
   const covered = reasons.themesNamed.length + reasons.themesThroughGroups.reduce((sum, group) => sum + group.themeCodes.length, 0);
-  const themes = formatList(locale, [
+  // Theme labels hold commas and "and" themselves ("Laws, regulations and administrative procedures"),
+  // so the themes are set apart as a list of clauses is, with the language's semicolon.
+  const themes = [
     ...reasons.themesNamed.map(themeLabel),
     ...reasons.themesThroughGroups.map(({ groupCode, themeCodes }) =>
       t('matches.reasons.throughGroup', { themes: formatList(locale, themeCodes.map(themeLabel)), group: themeLabel(groupCode) }),
     ),
-  ]);
+  ].join(t('matches.reasons.themeSeparator'));
   const lines = [t('matches.reasons.themes', { covered, total: reasons.themeCount, themes }), eligibilityLine(words, reasons, country)];
   const capacity = capacityLine(words, reasons);
   if (capacity) lines.push(capacity);
