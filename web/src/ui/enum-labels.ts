@@ -46,7 +46,7 @@ export const INSTRUMENT_LABELS: Record<Instrument, MessageId> = {
 };
 
 /** A reporting cycle's meeting in words, given its `number` ("9th Biennial Meeting of States"). */
-export const MEETING_KIND_LABELS: Record<MeetingKind, MessageId> = {
+const MEETING_KIND_LABELS: Record<MeetingKind, MessageId> = {
   BIENNIAL_MEETING: 'common.meeting.BIENNIAL_MEETING',
   REVIEW_CONFERENCE: 'common.meeting.REVIEW_CONFERENCE',
 };

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Region } from '../../../reference/entities/region.entity';
-import { EligibilityBasis, PairFact } from '../../engine/scoring';
+import { EligibilityBasis, PAIR_FACTS, PairFact } from '../../engine/scoring';
 
 const ELIGIBILITY_BASES = {
   COUNTRY: 'COUNTRY',
@@ -22,15 +22,8 @@ registerEnumType(ELIGIBILITY_BASES, {
   },
 });
 
-const MATCH_FACTS = {
-  NATIONAL_REPORT: 'NATIONAL_REPORT',
-  NATIONAL_ACTION_PLAN: 'NATIONAL_ACTION_PLAN',
-  GENDER_COMPONENT: 'GENDER_COMPONENT',
-  REQUIRED_GENDER_COMPONENT: 'REQUIRED_GENDER_COMPONENT',
-  BASELINE_ASSESSMENT: 'BASELINE_ASSESSMENT',
-  MULTI_YEAR: 'MULTI_YEAR',
-  CONFLICT_AFFECTED: 'CONFLICT_AFFECTED',
-} as const satisfies { [fact in PairFact]: fact };
+/** The engine's facts as a GraphQL enum, each value named as itself. */
+const MATCH_FACTS = Object.fromEntries(PAIR_FACTS.map((fact) => [fact, fact])) as { [fact in PairFact]: fact };
 
 registerEnumType(MATCH_FACTS, {
   name: 'MatchFact',
