@@ -458,4 +458,33 @@ describe('matching: why a pair fits', () => {
     expect(narrowed.errors).toBeUndefined();
     expect((await reasonsOf(secretariat.token)).reasons).toBeNull();
   });
+
+  it('leaves the share of the gap out once the need is withdrawn, though its gap remains', async () => {
+    const need = await publishedNeed(t, state.token, { title: 'Stockpile survey', themeCodes: ['LEGISLATION'] });
+    const offer = await publishedOffer(t, donor.token, { title: 'Survey support', themeCodes: ['LEGISLATION'], maxGrantUsd: 125000 });
+    await pairMatch(t, secretariat.token, need, offer, 'PROPOSED');
+    const query = `query($filter: MatchFilter) { matches(filter: $filter) { edges { node { status reasons { capacityShare unfundedUsd } } } } }`;
+    const matchOf = async () => {
+      const result = await t.gql(query, { filter: { needId: need, offerId: offer } }, secretariat.token);
+      expect(result.errors).toBeUndefined();
+      return result.data?.matches.edges[0]?.node;
+    };
+    expect((await matchOf()).reasons).toEqual({ capacityShare: 0.5, unfundedUsd: 250000 });
+
+    const withdrawn = await t.gql(
+      'mutation($id: ID!) { withdrawNeed(id: $id, reason: "Funded by the ministry") { status } }',
+      { id: need },
+      state.token,
+    );
+    expect(withdrawn.data?.withdrawNeed.status).toBe('WITHDRAWN');
+    const afterwards = await eventually(
+      async () => {
+        const match = await matchOf();
+        return match && match.status !== 'PROPOSED' ? match : undefined;
+      },
+      undefined,
+      'the match of the withdrawn need',
+    );
+    expect(afterwards.reasons).toEqual({ capacityShare: null, unfundedUsd: 250000 });
+  });
 });

@@ -22,7 +22,8 @@ export class PairReasonsReader {
 
   /**
    * One query per kind of row for all the pairs, in any status: a pairing on a need funded since is
-   * still explained, without the share of the gap (see `reasonsForPair`).
+   * still explained, without the share of the gap (see `reasonsForPair`). The share is also left out
+   * while the need or the offer is not live (withdrawn, closed, stale…), as it takes no new funding then.
    */
   async reasonsOf(pairs: readonly Pair[]): Promise<(PairReasons | null)[]> {
     const [needs, offers, { weights }] = await Promise.all([
@@ -30,12 +31,16 @@ export class PairReasonsReader {
       this.inputs.offersByIds([...new Set(pairs.map((pair) => pair.offerId))]),
       this.engine.latestRun(),
     ]);
-    const preparedNeeds = new Map(needs.map((need) => [need.id, prepareNeed(need, MATCHING_TAXONOMY)]));
-    const preparedOffers = new Map(offers.map((offer) => [offer.id, prepareOffer(offer, MATCHING_TAXONOMY)]));
+    const preparedNeeds = new Map(needs.map((need) => [need.id, { live: need.live, prepared: prepareNeed(need, MATCHING_TAXONOMY) }]));
+    const preparedOffers = new Map(
+      offers.map((offer) => [offer.id, { live: offer.live, prepared: prepareOffer(offer, MATCHING_TAXONOMY) }]),
+    );
     return pairs.map(({ needId, offerId }) => {
       const need = preparedNeeds.get(needId);
       const offer = preparedOffers.get(offerId);
-      return need && offer ? reasonsForPair(need, offer, weights) : null;
+      if (!need || !offer) return null;
+      const reasons = reasonsForPair(need.prepared, offer.prepared, weights);
+      return reasons && !(need.live && offer.live) ? { ...reasons, capacityShare: null } : reasons;
     });
   }
 }

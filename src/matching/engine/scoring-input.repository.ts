@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { dialectOf } from '../../database/driver-adapter';
 import { DataSource, In } from 'typeorm';
+import { NeedStatus } from '../../domain/statuses';
 import { Need } from '../../needs/entities/need.entity';
 import { FUNDING_GAP_SQL, LIVE_NEED_STATUSES } from '../../needs/need-lifecycle';
 import { Offer } from '../../offers/entities/offer.entity';
@@ -13,6 +14,9 @@ import { AssistanceType, NeedForScoring, OfferForScoring } from './scoring';
 type IdFilter = { ids?: readonly string[] };
 /** What the loaders read: live rows only, or (by id) rows in any status. */
 type StatusFilter = { live: boolean };
+
+/** A row read in any status, saying whether it is live (open to new funding) now. */
+export type InAnyStatus<T> = T & { live: boolean };
 
 /** The needs whose ids sort after `after` and up to `upTo` (either end open when null): a part of a full run. */
 export interface NeedIdRange {
@@ -40,16 +44,17 @@ export class ScoringInputRepository {
   }
 
   /** These needs in whatever status, e.g. to explain a pairing on a need funded since. */
-  needsByIds(ids: readonly string[]): Promise<NeedForScoring[]> {
+  needsByIds(ids: readonly string[]): Promise<InAnyStatus<NeedForScoring>[]> {
     return this.needs({ ids, live: false });
   }
 
-  private async needs({ ids, range, live }: IdFilter & { range?: NeedIdRange } & StatusFilter): Promise<NeedForScoring[]> {
+  private async needs({ ids, range, live }: IdFilter & { range?: NeedIdRange } & StatusFilter): Promise<InAnyStatus<NeedForScoring>[]> {
     if (ids && ids.length === 0) return [];
     const query = this.dataSource
       .createQueryBuilder()
       .select([
         'need.id AS "id"',
+        'need.status AS "status"',
         'need.country_iso3 AS "countryIso3"',
         'need.assistance_types AS "assistanceTypes"',
         `${FUNDING_GAP_SQL} AS "unfundedUsd"`,
@@ -90,6 +95,7 @@ export class ScoringInputRepository {
       baselineAssessment: isTrue(need.baselineAssessment),
       multiYear: isTrue(need.multiYear),
       conflictAffected: isTrue(need.conflictAffected),
+      live: LIVE_NEED_STATUSES.includes(need.status),
     }));
   }
 
@@ -121,15 +127,16 @@ export class ScoringInputRepository {
   }
 
   /** These offers in whatever status. */
-  offersByIds(ids: readonly string[]): Promise<OfferForScoring[]> {
+  offersByIds(ids: readonly string[]): Promise<InAnyStatus<OfferForScoring>[]> {
     return this.offers({ ids, live: false });
   }
 
-  private async offers({ ids, live }: IdFilter & StatusFilter): Promise<OfferForScoring[]> {
+  private async offers({ ids, live }: IdFilter & StatusFilter): Promise<InAnyStatus<OfferForScoring>[]> {
     if (ids && ids.length === 0) return [];
     const offers = await this.dataSource.getRepository(Offer).find({
       select: {
         id: true,
+        status: true,
         assistanceTypes: true,
         global: true,
         remainingCapacityUsd: true,
@@ -162,6 +169,7 @@ export class ScoringInputRepository {
         startDate: offer.startDate,
         endDate: offer.endDate,
         requiresGenderComponent: offer.requiresGenderComponent,
+        live: LIVE_OFFER_STATUSES.includes(offer.status),
       };
     });
   }
@@ -228,9 +236,10 @@ export class ScoringInputRepository {
   }
 }
 
-/** A live need as read, before it takes the scorer's shape. */
+/** A need as read, before it takes the scorer's shape. */
 interface RawLiveNeed {
   id: string;
+  status: NeedStatus;
   countryIso3: string;
   /** Comma-separated, as TypeORM stores a simple-array. */
   assistanceTypes: string;

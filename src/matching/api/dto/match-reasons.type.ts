@@ -71,7 +71,7 @@ export class MatchReasons {
   @Field(() => Float, {
     nullable: true,
     description:
-      'Share of the need’s unfunded remainder one grant from the offer can carry, in [0, 1]; null when the pair no longer passes the matching filters (nothing left to fund, no capacity left, time windows or kinds of assistance apart).',
+      'Share of the need’s unfunded remainder one grant from the offer can carry, in [0, 1]; null when the need or the offer is no longer open to funding (withdrawn, closed, stale, exhausted) or the pair no longer passes the matching filters (nothing left to fund, no capacity left, time windows or kinds of assistance apart).',
   })
   capacityShare: number | null;
 
