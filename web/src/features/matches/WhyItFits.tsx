@@ -7,7 +7,8 @@ import { reasonLines } from './match-reasons';
 /**
  * A match's "why it fits", as the `<dd>` of a summary list: its reasons in the reader's language, one
  * per line; where the API has none (the offer no longer reaches the need's country), the engine's
- * English line as it was written when the pair was proposed.
+ * English line as it was written when the pair was proposed. While the theme labels load (the first
+ * page of a session that does not ask for them itself), the line stays empty rather than English.
  */
 export function WhyItFits({
   explanation,
@@ -22,13 +23,14 @@ export function WhyItFits({
   const { locale } = useLocale();
   const taxonomy = useTaxonomy();
   const areaName = useAreaName();
-  if (!reasons || !taxonomy) {
+  if (!reasons) {
     return (
       <dd lang="en" dir="ltr">
         {explanation}
       </dd>
     );
   }
+  if (!taxonomy) return <dd aria-busy="true" />;
   return (
     <dd>
       <ul className="reason-list">
