@@ -8,5 +8,6 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
+  globalSetup: '<rootDir>/test/support/leftover-test-databases.ts',
   testTimeout: 60000,
 };

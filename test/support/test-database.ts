@@ -11,14 +11,19 @@ export interface TestDatabase {
 
 export const usesPostgres = (): boolean => process.env.E2E_DATABASE === 'postgres';
 
+export const SQLITE_TEST_FOLDER_PREFIX = 'poa-e2e-';
+export const POSTGRES_TEST_DATABASE_PREFIX = 'poa_e2e_';
+
+export const postgresAdminUrl = (): string => process.env.E2E_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
 /** A brand-new empty database for one spec file, so specs never see each other's rows. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (!usesPostgres()) {
-    const folder = mkdtempSync(join(tmpdir(), 'poa-e2e-'));
+    const folder = mkdtempSync(join(tmpdir(), SQLITE_TEST_FOLDER_PREFIX));
     return { url: join(folder, 'test.sqlite'), drop: async () => rmSync(folder, { recursive: true, force: true }) };
   }
-  const adminUrl = process.env.E2E_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `poa_e2e_${randomBytes(6).toString('hex')}`;
+  const adminUrl = postgresAdminUrl();
+  const name = `${POSTGRES_TEST_DATABASE_PREFIX}${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
