@@ -28,6 +28,9 @@ export function buildDataSourceOptions(
     migrationsRun: false,
     synchronize: false,
     logging: false,
+    // Rows read from the database become entities without their constructors: a constructor makes a
+    // new row's id, which a loaded row would make only to overwrite (a list page reads dozens).
+    entitySkipConstructor: true,
   } as const;
   if (config.usesPostgres) {
     return { ...common, type: 'postgres', url: config.DATABASE_URL, extra: { max: 10 } };
