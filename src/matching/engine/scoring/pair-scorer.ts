@@ -147,28 +147,39 @@ export function scorePair(
   placeNames: PlaceNames = {},
 ): PairScore | null {
   assertOneTaxonomy([need], [offer]);
-  const formula = new ScoreFormula(resolveWeights(weights));
+  const eligibility = eligibilityOf(need, offer);
+  return eligibility && scoreEligiblePair(need, offer, eligibility, weights, placeNames);
+}
+
+/**
+ * Why a pair fits, as facts (see `PairReasons`); null when the offer no longer reaches the need's
+ * country. A pair that fails another hard filter (nothing left to fund, no capacity left) keeps its
+ * themes, eligibility and facts, but has no share of the gap: that share is the score's, and there is
+ * no score.
+ */
+export function reasonsForPair(need: PreparedNeed, offer: PreparedOffer, weights: ScoringWeights): PairReasons | null {
+  assertOneTaxonomy([need], [offer]);
   const eligibility = eligibilityOf(need, offer);
   if (eligibility === null) return null;
+  const scored = scoreEligiblePair(need, offer, eligibility, weights, {});
+  return pairReasons(need, offer, eligibility, scored ? scored.breakdown.capacity : null, resolveWeights(weights));
+}
+
+/** `scorePair` for a pair whose offer reaches the need's country: the other hard filters, then the score. */
+function scoreEligiblePair(
+  need: PreparedNeed,
+  offer: PreparedOffer,
+  eligibility: Eligibility,
+  weights: ScoringWeights,
+  placeNames: PlaceNames,
+): PairScore | null {
+  const formula = new ScoreFormula(resolveWeights(weights));
   const needs = new NeedColumns([need]);
   const offers = new OfferColumns([offer]);
   const candidates = { offerIndices: Int32Array.of(0), regionFits: Float64Array.of(eligibility.fit), eligibilities: [eligibility] };
   const passing = scanOffers(needs, 0, offers, candidates, Int32Array.of(0), formula, 0, new TopKHeap(1));
   if (passing === 0) return null;
   return buildPairScore(needs, 0, offers, 0, eligibility, formula, new PairExplainer(formula.weights, placeNames));
-}
-
-/**
- * Why a pair fits, as facts (see `PairReasons`); null when the offer no longer reaches the need's
- * country. A pair that fails another hard filter (nothing left to fund, no capacity left) keeps its
- * themes, eligibility and facts, but has no share of the gap: that share is the score's, through
- * `scorePair`, and there is no score.
- */
-export function reasonsForPair(need: PreparedNeed, offer: PreparedOffer, weights: ScoringWeights): PairReasons | null {
-  const eligibility = eligibilityOf(need, offer);
-  if (eligibility === null) return null;
-  const scored = scorePair(need, offer, weights);
-  return pairReasons(need, offer, eligibility, scored ? scored.breakdown.capacity : null, resolveWeights(weights));
 }
 
 /**
