@@ -21,6 +21,10 @@
  * lowest and highest ratio: on a shared machine the speed of all three drifts by a quarter from minute
  * to minute, and interleaving keeps that drift out of the ratios.
  *
+ * For a query whose p99 misses its target, the API's CPU time per request is printed with the bound
+ * of a closed loop: 20 connections wait 20 ÷ throughput on average (Little's law), so the throughput
+ * that p99 ≤ 50 ms asks for follows from the measured ratio of p99 to the mean.
+ *
  *   node bench/.build/bench/read-path-bench.js [--duration 5] [--rounds 3] [--connections 20] [--queries matches,typename,me,themes] [--profile]
  *
  * `--profile` writes a V8 CPU profile of the API (`read-path-api.cpuprofile`, from its start to its
@@ -50,8 +54,13 @@ const QUERIES = {
   typename: '{ __typename }',
   me: '{ me { id email role country { iso3 name } donor { id name kind } } }',
   themes: '{ themes { code label labelZh parentCode } }',
+  // The matches page taken apart, field by field, to see what each part of it costs (`--queries`).
+  'matches-count': '{ matches(first: 20) { totalCount } }',
+  'matches-rows': '{ matches(first: 20) { totalCount edges { node { id score explanation status } } } }',
+  'matches-need': '{ matches(first: 20) { totalCount edges { node { id score explanation status need { title } } } } }',
 } as const;
 type QueryName = keyof typeof QUERIES;
+const DEFAULT_QUERIES: QueryName[] = ['matches', 'typename', 'me', 'themes'];
 
 function argument(name: string, fallback: string): string {
   const position = process.argv.indexOf(`--${name}`);
@@ -62,6 +71,8 @@ interface Load {
   requestsPerSecond: number;
   p50: number;
   p99: number;
+  meanMs: number;
+  requests: number;
   failed: number;
 }
 
@@ -78,6 +89,8 @@ async function load(url: string, query: string, token: string | null, connection
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    meanMs: result.latency.average,
+    requests: result.requests.total,
     failed: result.non2xx + result.errors + result.timeouts,
   };
 }
@@ -115,7 +128,9 @@ async function main(): Promise<void> {
   const seconds = Number(argument('duration', '5'));
   const rounds = Number(argument('rounds', '3'));
   const connections = Number(argument('connections', '20'));
-  const measured = argument('queries', Object.keys(QUERIES).join(',')).split(',') as QueryName[];
+  const measured = argument('queries', DEFAULT_QUERIES.join(',')).split(',') as QueryName[];
+  const unknown = measured.filter((name) => !(name in QUERIES));
+  if (unknown.length) throw new Error(`unknown --queries ${unknown.join(', ')}; known: ${Object.keys(QUERIES).join(', ')}`);
   const profile = process.argv.includes('--profile');
   if (profile) mkdirSync(PROFILE_DIR, { recursive: true });
   const folder = mkdtempSync(join(tmpdir(), 'poa-read-path-'));
@@ -189,20 +204,42 @@ async function main(): Promise<void> {
         'floor: NestJS + Express + Apollo driver, defaults, the same answers from memory',
     );
     console.log(
-      `  ${'query'.padEnd(10)} ${'poa-match req/s'.padStart(16)} ${'p50 / p99 ms'.padStart(14)} ${'bare req/s'.padStart(11)} ${'p50 / p99 ms'.padStart(14)} ` +
+      `  ${'query'.padEnd(13)} ${'poa-match req/s'.padStart(16)} ${'p50 / p99 ms'.padStart(14)} ${'CPU ms/req'.padStart(11)} ${'bare req/s'.padStart(11)} ${'p50 / p99 ms'.padStart(14)} ` +
         `${'ratio'.padStart(6)} ${'(lowest–highest)'.padStart(17)} ${'floor req/s'.padStart(12)} ${'floor ratio'.padStart(12)}`,
     );
-    const ratios = new Map<QueryName, { ratio: number; floorRatio: number; p99: number }>();
+    const ratios = new Map<
+      QueryName,
+      {
+        ratio: number;
+        floorRatio: number;
+        p99: number;
+        meanMs: number;
+        requestsPerSecond: number;
+        cpuMsPerRequest: number;
+        mainThreadBusy: number;
+      }
+    >();
     const measure = async (url: string, query: string, round: number) => {
       await load(url, query, donor.token!, connections, round === 0 ? WARM_UP_SECONDS.firstRound : WARM_UP_SECONDS.laterRounds);
       return load(url, query, donor.token!, connections, seconds);
     };
+    /** The service's load, with the CPU time the API process (all its threads) spent per request meanwhile. */
+    const measureService = async (query: string, round: number) => {
+      await load(apiUrl, query, donor.token!, connections, round === 0 ? WARM_UP_SECONDS.firstRound : WARM_UP_SECONDS.laterRounds);
+      const [cpuBefore, mainBefore, startedAt] = [api.cpuSeconds(), api.mainThreadCpuSeconds(), performance.now()];
+      const figures = await load(apiUrl, query, donor.token!, connections, seconds);
+      return {
+        ...figures,
+        cpuMsPerRequest: ((api.cpuSeconds() - cpuBefore) * 1000) / Math.max(figures.requests, 1),
+        mainThreadBusy: ((api.mainThreadCpuSeconds() - mainBefore) * 1000) / (performance.now() - startedAt),
+      };
+    };
     for (const name of measured) {
       const query = QUERIES[name];
-      const perRound: { service: Load; peer: Load; framework: Load }[] = [];
+      const perRound: { service: Load & { cpuMsPerRequest: number; mainThreadBusy: number }; peer: Load; framework: Load }[] = [];
       for (let round = 0; round < rounds; round++) {
         perRound.push({
-          service: await measure(apiUrl, query, round),
+          service: await measureService(query, round),
           peer: await measure(bareUrl, query, round),
           framework: await measure(floorUrl, query, round),
         });
@@ -222,12 +259,21 @@ async function main(): Promise<void> {
         p99: median((round) => round.peer.p99),
       };
       const floorRequestsPerSecond = median((round) => round.framework.requestsPerSecond);
-      ratios.set(name, { ratio, floorRatio, p99: service.p99 });
+      const cpuMsPerRequest = median((round) => round.service.cpuMsPerRequest);
+      ratios.set(name, {
+        ratio,
+        floorRatio,
+        p99: service.p99,
+        meanMs: median((round) => round.service.meanMs),
+        requestsPerSecond: service.requestsPerSecond,
+        cpuMsPerRequest,
+        mainThreadBusy: median((round) => round.service.mainThreadBusy),
+      });
       const failedOf = (pick: (round: (typeof perRound)[number]) => Load) => perRound.reduce((sum, round) => sum + pick(round).failed, 0);
       const failed = [failedOf((round) => round.service), failedOf((round) => round.peer), failedOf((round) => round.framework)];
       const failures = failed.some(Boolean) ? `   (failed responses: ${failed[0]} poa-match, ${failed[1]} bare, ${failed[2]} floor)` : '';
       console.log(
-        `  ${name.padEnd(10)} ${service.requestsPerSecond.toFixed(0).padStart(16)} ${`${service.p50} / ${service.p99}`.padStart(14)} ` +
+        `  ${name.padEnd(13)} ${service.requestsPerSecond.toFixed(0).padStart(16)} ${`${service.p50} / ${service.p99}`.padStart(14)} ${cpuMsPerRequest.toFixed(2).padStart(11)} ` +
           `${peer.requestsPerSecond.toFixed(0).padStart(11)} ${`${peer.p50} / ${peer.p99}`.padStart(14)} ${ratio.toFixed(2).padStart(6)} ` +
           `${`(${ratioSpread.best.toFixed(2)}–${ratioSpread.worst.toFixed(2)})`.padStart(17)} ` +
           `${floorRequestsPerSecond.toFixed(0).padStart(12)} ${floorRatio.toFixed(2).padStart(12)}${failures}`,
@@ -250,6 +296,19 @@ async function main(): Promise<void> {
     console.log(
       `  target: p99 ≤ ${TARGETS.p99Ms} ms at ${connections} connections: worst ${worstP99} ms, ${verdict(worstP99 <= TARGETS.p99Ms)}`,
     );
+    for (const [name, figure] of ratios) {
+      if (figure.p99 <= TARGETS.p99Ms) continue;
+      // A closed loop: each connection sends its next request when the last is answered, so by Little's
+      // law the mean wait is the connections over the throughput, whatever the service does meanwhile.
+      const tail = figure.p99 / figure.meanMs;
+      const neededPerSecond = (connections * tail * 1000) / TARGETS.p99Ms;
+      console.log(
+        `  ${name}: ${connections} connections ÷ ${figure.requestsPerSecond.toFixed(0)} req/s = ` +
+          `${((connections / figure.requestsPerSecond) * 1000).toFixed(0)} ms of mean wait (Little's law; measured ${figure.meanMs.toFixed(0)} ms), p99 ${tail.toFixed(1)}× the mean: ` +
+          `p99 ≤ ${TARGETS.p99Ms} ms needs ≥ ${neededPerSecond.toFixed(0)} req/s, ${(neededPerSecond / figure.requestsPerSecond).toFixed(1)}× this throughput; ` +
+          `the API's main thread, where its JavaScript runs, was busy ${(figure.mainThreadBusy * 100).toFixed(0)}% of the time`,
+      );
+    }
     if (profile) console.log(`  CPU profile of the API in ${PROFILE_DIR}/read-path-api.cpuprofile`);
   } finally {
     await cleanUp();

@@ -77,6 +77,13 @@ export function seedDemo(env: NodeJS.ProcessEnv): void {
     throw new Error(`seeding the demo failed (${seeded.status ?? seeded.signal}):\n${seeded.stderr}\n${seeded.stdout}`);
 }
 
+/** User and system CPU time in seconds from a /proc `stat` line, of a process or one of its threads. */
+function cpuSecondsOf(statFile: string): number {
+  const fields = readFileSync(statFile, 'utf8').split(') ')[1].split(' ');
+  // utime and stime are fields 14 and 15 of the line; counted here from field 3, after the name.
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+}
+
 /** A compiled entry point (`src/main.js`, `src/worker.js`) started as its own process. */
 /** The unit of /proc's CPU times: USER_HZ, 100 on every Linux build this runs on. */
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -130,9 +137,12 @@ export class ServiceProcess {
    * two readings to the work done between them holds on a busy machine, where rates do not.
    */
   cpuSeconds(): number {
-    const fields = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    // utime and stime are fields 14 and 15 of the line; counted here from field 3, after the name.
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+    return cpuSecondsOf(`/proc/${this.child.pid}/stat`);
+  }
+
+  /** The same for the process's main thread alone, where its JavaScript runs (GC helpers and libuv's pool left out). */
+  mainThreadCpuSeconds(): number {
+    return cpuSecondsOf(`/proc/${this.child.pid}/task/${this.child.pid}/stat`);
   }
 
   /** SIGTERM, and SIGKILL if it has not exited after the grace period. */
