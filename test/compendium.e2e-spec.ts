@@ -2,6 +2,9 @@ import { readPdfText } from '../src/reports/extraction/pdf-text-reader';
 import { Account, contractOperation, dataOf, needInput, stateAccount } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
+/** A title as an Arabic-speaking state writes it, with an acronym and a year in it. */
+const ARABIC_TITLE = 'تدريب موظفي الجمارك على وسم الأسلحة وفق ITI في 2026';
+
 describe('the compendium: published public needs as printable HTML and PDF', () => {
   let t: TestApp;
   let base: string;
@@ -26,6 +29,7 @@ describe('the compendium: published public needs as printable HTML and PDF', () 
       themeCodes: ['MARKING'],
     });
     await need(peru, { title: '国家武器库存管理培训', visibility: 'PUBLIC', estimatedBudgetUsd: 80000 });
+    await need(await stateAccount(t, 'IRQ'), { title: ARABIC_TITLE, visibility: 'PUBLIC', estimatedBudgetUsd: 90000 });
     await need(nigeria, { title: 'Donors-only border project', visibility: 'DONORS' });
     await need(nigeria, { title: 'Unpublished draft', visibility: 'PUBLIC' }, false);
   });
@@ -73,6 +77,17 @@ describe('the compendium: published public needs as printable HTML and PDF', () 
       expect(text).toContain('Marking machines for the police');
       expect(text).toContain('国家武器库存管理培训');
       expect(text).not.toContain('Donors-only border project');
+    }
+  });
+
+  it('sets Arabic titles in its English and Chinese editions in an Arabic face, the Latin parts of their lines in the order seen', async () => {
+    for (const lang of ['en', 'zh']) {
+      const pdf = Buffer.from(await (await fetch(`${base}/compendium.pdf?lang=${lang}`)).arrayBuffer());
+      expect(pdf.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansArabic-Bold/);
+      const read = await readPdfText(pdf);
+      if (read.outcome !== 'TEXT') throw new Error(`The PDF could not be read: ${JSON.stringify(read)}`);
+      // Read from the left, the year written last stands first and the acronym next, as a browser shows the title.
+      expect(read.text).toMatch(/^2026\s.*\sITI\s/m);
     }
   });
 

@@ -3,31 +3,29 @@ import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { UnLanguage } from '../../reference/data/themes';
 import { Compendium } from './compendium-model';
+import { FontFace, fontRuns, hasRightToLeft, layOutParagraph } from './pdf-lines';
 
 /**
- * Languages whose PDF is laid out right. pdfkit has no bidirectional layout, so Arabic would come out
- * left to right: the Arabic compendium is the printable HTML, which the reader's browser lays out.
+ * Languages whose PDF is laid out right. An Arabic page runs right to left as a whole (alignment,
+ * headings, figures), which pdfkit does not lay out: the Arabic compendium is the printable HTML, which
+ * the reader's browser lays out. Arabic words in the other languages' PDFs are set in order line by
+ * line (pdf-lines.ts).
  */
 export const PDF_LANGUAGES: readonly UnLanguage[] = ['en', 'zh', 'fr', 'es', 'ru'];
 
-export interface FontFace {
-  name: string;
-  file: string;
-  ranges: [number, number][];
-}
-
 /**
  * The Noto faces the console ships, read from their Fontsource style sheets: each face covers one
- * unicode-range (Latin, Cyrillic, and about a hundred slices of Chinese), so every run of text is set
- * in the face that holds its characters, and the PDF embeds only the glyphs it uses.
+ * unicode-range (Latin, Cyrillic, about a hundred slices of Chinese, Arabic), so every run of text is set
+ * in the face that holds its characters, and the PDF embeds only the glyphs it uses. `subset` keeps the
+ * faces of one of a package's subsets (the Arabic package repeats Latin ones).
  */
-function fontFaces(packageName: string, weight: 400 | 700): FontFace[] {
+function fontFaces(packageName: string, weight: 400 | 700, subset?: string): FontFace[] {
   const css = require.resolve(`${packageName}/${weight}.css`);
   const faces: FontFace[] = [];
   for (const block of readFileSync(css, 'utf8').split('@font-face').slice(1)) {
     const file = /url\(\.\/(files\/[^)]+\.woff)\)/.exec(block)?.[1];
     const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
-    if (!file || !range) continue;
+    if (!file || !range || (subset && !file.includes(`-${subset}-${weight}-`))) continue;
     const ranges = range.split(',').map((part): [number, number] => {
       const [start, end] = part.trim().replace(/^U\+/i, '').split('-');
       return [parseInt(start, 16), parseInt(end ?? start, 16)];
@@ -38,29 +36,22 @@ function fontFaces(packageName: string, weight: 400 | 700): FontFace[] {
 }
 
 let faces: Record<400 | 700, FontFace[]> | undefined;
+/** Arabic before Chinese: the Chinese slices also cover some Arabic characters, which set there would not join their words. */
 const facesOf = (weight: 400 | 700): FontFace[] => {
   faces ??= {
-    400: [...fontFaces('@fontsource/noto-sans', 400), ...fontFaces('@fontsource/noto-sans-sc', 400)],
-    700: [...fontFaces('@fontsource/noto-sans', 700), ...fontFaces('@fontsource/noto-sans-sc', 700)],
+    400: [
+      ...fontFaces('@fontsource/noto-sans', 400),
+      ...fontFaces('@fontsource/noto-sans-arabic', 400, 'arabic'),
+      ...fontFaces('@fontsource/noto-sans-sc', 400),
+    ],
+    700: [
+      ...fontFaces('@fontsource/noto-sans', 700),
+      ...fontFaces('@fontsource/noto-sans-arabic', 700, 'arabic'),
+      ...fontFaces('@fontsource/noto-sans-sc', 700),
+    ],
   };
   return faces[weight];
 };
-
-/** Splits text into runs that one face can set; a character no face holds stays with the run before it. */
-export function fontRuns(text: string, available: readonly FontFace[]): { face: FontFace; text: string }[] {
-  const runs: { face: FontFace; text: string }[] = [];
-  for (const character of text) {
-    const code = character.codePointAt(0)!;
-    const face =
-      available.find((candidate) => candidate.ranges.some(([start, end]) => code >= start && code <= end)) ??
-      runs.at(-1)?.face ??
-      available[0];
-    const last = runs.at(-1);
-    if (last && (last.face === face || /\s/.test(character))) last.text += character;
-    else runs.push({ face, text: character });
-  }
-  return runs;
-}
 
 type Style = { size: number; weight: 400 | 700; color?: string; indent?: number; gapAfter?: number };
 
@@ -75,6 +66,11 @@ const STYLES = {
   excerpt: { size: 9, weight: 400, color: '#4a4a4a', indent: 14, gapAfter: 0.4 },
 } satisfies Record<string, Style>;
 
+/** The height above the baseline of the document's current font at `size`: pdfkit's fonts know it, its typings do not say so. */
+function ascentOf(doc: PDFKit.PDFDocument, size: number): number {
+  return ((doc as unknown as { _font: { ascender: number } })._font.ascender / 1000) * size;
+}
+
 /** Writes the compendium as an A4 PDF to `output` and ends it. */
 export function writeCompendiumPdf(compendium: Compendium, output: NodeJS.WritableStream): void {
   const { texts } = compendium;
@@ -87,24 +83,49 @@ export function writeCompendiumPdf(compendium: Compendium, output: NodeJS.Writab
   });
   doc.pipe(output);
   const registered = new Set<string>();
+  const setFont = (face: FontFace, style: Style) => {
+    if (!registered.has(face.name)) {
+      doc.registerFont(face.name, face.file);
+      registered.add(face.name);
+    }
+    return doc
+      .font(face.name)
+      .fontSize(style.size)
+      .fillColor(style.color ?? '#1b1b1b');
+  };
   const write = (text: string, style: Style) => {
-    const available = facesOf(style.weight);
-    const runs = fontRuns(text, available);
-    runs.forEach((run, index) => {
-      if (!registered.has(run.face.name)) {
-        doc.registerFont(run.face.name, run.face.file);
-        registered.add(run.face.name);
-      }
-      doc
-        .font(run.face.name)
-        .fontSize(style.size)
-        .fillColor(style.color ?? '#1b1b1b')
-        .text(run.text, doc.page.margins.left + (style.indent ?? 0), undefined, {
-          width: doc.page.width - doc.page.margins.left - doc.page.margins.right - (style.indent ?? 0),
-          continued: index < runs.length - 1,
-        });
-    });
+    const left = doc.page.margins.left + (style.indent ?? 0);
+    const width = doc.page.width - doc.page.margins.left - doc.page.margins.right - (style.indent ?? 0);
+    if (hasRightToLeft(text)) writeLaidOut(text, style, left, width);
+    else {
+      const runs = fontRuns(text, facesOf(style.weight));
+      runs.forEach((run, index) => {
+        setFont(run.face, style).text(run.text, left, undefined, { width, continued: index < runs.length - 1 });
+      });
+    }
     doc.moveDown(style.gapAfter ?? 0);
+  };
+  /** Text with right-to-left words, set line by line in the order laid out here (pdfkit's own flow would put them left to right). */
+  const writeLaidOut = (text: string, style: Style, left: number, width: number) => {
+    const faces = facesOf(style.weight);
+    const measure = (piece: string, face: FontFace) => setFont(face, style).widthOfString(piece);
+    for (const paragraph of text.split('\n')) {
+      const { direction, lines } = layOutParagraph(paragraph, faces, width, measure);
+      if (!lines.length) lines.push({ pieces: [], width: 0 });
+      for (const line of lines) {
+        const lineFaces = [faces[0], ...line.pieces.map((piece) => piece.face)];
+        const lineHeight = Math.max(...lineFaces.map((face) => setFont(face, style).currentLineHeight(true)));
+        // One baseline for the faces of a line, below the tallest of them: each face's own top would set them apart.
+        const ascent = Math.max(...lineFaces.map((face) => ascentOf(setFont(face, style), style.size)));
+        if (doc.y + lineHeight > doc.page.maxY()) doc.addPage();
+        const top = doc.y;
+        const start = direction === 'rtl' ? left + width - line.width : left;
+        for (const piece of line.pieces)
+          setFont(piece.face, style).text(piece.text, start + piece.x, top + ascent, { lineBreak: false, baseline: 'alphabetic' });
+        doc.y = top + lineHeight;
+      }
+    }
+    doc.x = doc.page.margins.left;
   };
   const figures = (count: number, budget: string, gap: string) =>
     `${count} ${texts.needs} · ${texts.budget}${texts.colon}${budget} · ${texts.gap}${texts.colon}${gap}`;

@@ -1,6 +1,5 @@
 import { compendiumHtml } from './compendium-html';
 import { buildCompendium, CompendiumNeedRow } from './compendium-model';
-import { FontFace, fontRuns } from './compendium-pdf';
 
 const row = (overrides: Partial<CompendiumNeedRow>): CompendiumNeedRow => ({
   title: 'Marking machines for the national police',
@@ -66,22 +65,5 @@ describe('the compendium', () => {
 
   it('says so when nothing is published', () => {
     expect(compendiumHtml(buildCompendium([], 'fr', AT))).toContain('Aucun besoin publié');
-  });
-});
-
-describe('font runs of the PDF', () => {
-  const latin: FontFace = { name: 'latin', file: 'latin.woff', ranges: [[0x20, 0x7e]] };
-  const chinese: FontFace = { name: 'chinese', file: 'sc.woff', ranges: [[0x4e00, 0x9fff]] };
-
-  it('sets each run in the face that holds its characters, keeping spaces with the run before', () => {
-    expect(fontRuns('Need 国家 report', [latin, chinese]).map((run) => [run.face.name, run.text])).toEqual([
-      ['latin', 'Need '],
-      ['chinese', '国家 '],
-      ['latin', 'report'],
-    ]);
-  });
-
-  it('leaves a character no face holds with the run before it', () => {
-    expect(fontRuns('ab€', [latin, chinese]).map((run) => run.text)).toEqual(['ab€']);
   });
 });
