@@ -85,6 +85,7 @@ describe('lines with right-to-left words', () => {
 
   it('hands Arabic-Indic digits over reversed, as fontkit turns them with the Arabic script', () => {
     expect(tokenPieces('٢٠٢٥', 'rtl', faces).map((piece) => piece.text)).toEqual(['٥٢٠٢']);
+    expect(tokenPieces('١٢٠٬٠٠٠', 'rtl', faces).map((piece) => piece.text)).toEqual(['٠٠٠٬٠٢١']);
   });
 
   it('gives punctuation the direction of the words on both sides, or else the paragraph’s', () => {

@@ -20,9 +20,9 @@ export type Direction = 'ltr' | 'rtl';
 const RIGHT_TO_LEFT_LETTER = /(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 const LETTER = /\p{L}/u;
 const DIGIT = /\p{Nd}/u;
-/** Arabic-Indic digits, which fontkit reverses with the Arabic script they belong to. */
-const ARABIC_INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]+/gu;
-const ONLY_ARABIC_INDIC_DIGITS = /^[\u0660-\u0669\u06F0-\u06F9]+$/u;
+/** Numbers in Arabic-Indic digits, with their own decimal and thousands separators: fontkit reverses them with the Arabic script they belong to. */
+const ARABIC_INDIC_NUMBER = /[\u0660-\u0669\u06F0-\u06F9](?:[\u066B\u066C]?[\u0660-\u0669\u06F0-\u06F9])*/gu;
+const ONLY_ARABIC_INDIC_NUMBER = /^[\u0660-\u0669\u06F0-\u06F9\u066B\u066C]+$/u;
 /** Paired punctuation, drawn mirrored where it stands in right-to-left text. */
 const MIRRORED: Record<string, string> = {
   '(': ')',
@@ -158,7 +158,7 @@ export interface Piece {
  */
 export function tokenPieces(token: string, direction: Direction, faces: readonly FontFace[]): Piece[] {
   const pieces = fontRuns(token, faces).flatMap(({ face, text }) =>
-    splitKeeping(text, ARABIC_INDIC_DIGITS).map((part) => ({ face, text: ONLY_ARABIC_INDIC_DIGITS.test(part) ? reversed(part) : part })),
+    splitKeeping(text, ARABIC_INDIC_NUMBER).map((part) => ({ face, text: ONLY_ARABIC_INDIC_NUMBER.test(part) ? reversed(part) : part })),
   );
   if (direction === 'ltr') return pieces;
   return pieces
