@@ -12,7 +12,7 @@ export function compendiumHtml(compendium: Compendium): string {
       <article class="need">
         <h4>${escapeHtml(item.title)}</h4>
         <p class="meta"><strong>${escapeHtml(item.country)}</strong> · ${texts.budget}${texts.colon}<bdi>${item.budget}</bdi> · ${texts.gap}${texts.colon}<bdi>${item.gap}</bdi></p>
-        <p class="meta">${texts.themes}${texts.colon}${item.themes.map(escapeHtml).join(', ')}</p>
+        <p class="meta">${texts.themes}${texts.colon}${item.themes.map(escapeHtml).join(texts.listSeparator)}</p>
         <p>${escapeHtml(item.description)}</p>${
           item.sourceExcerpt
             ? `\n        <blockquote><p class="meta">${texts.source}</p><p>${escapeHtml(item.sourceExcerpt)}</p></blockquote>`

@@ -1,17 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { UnLanguage } from '../../reference/data/themes';
 import { Compendium } from './compendium-model';
 import { FontFace, fontRuns, hasRightToLeft, layOutParagraph } from './pdf-lines';
-
-/**
- * Languages whose PDF is laid out right. An Arabic page runs right to left as a whole (alignment,
- * headings, figures), which pdfkit does not lay out: the Arabic compendium is the printable HTML, which
- * the reader's browser lays out. Arabic words in the other languages' PDFs are set in order line by
- * line (pdf-lines.ts).
- */
-export const PDF_LANGUAGES: readonly UnLanguage[] = ['en', 'zh', 'fr', 'es', 'ru'];
 
 /**
  * The Noto faces the console ships, read from their Fontsource style sheets: each face covers one
@@ -71,7 +62,11 @@ function ascentOf(doc: PDFKit.PDFDocument, size: number): number {
   return ((doc as unknown as { _font: { ascender: number } })._font.ascender / 1000) * size;
 }
 
-/** Writes the compendium as an A4 PDF to `output` and ends it. */
+/**
+ * Writes the compendium as an A4 PDF to `output` and ends it. pdfkit sets text left to right, so text
+ * with right-to-left letters, and every text of the Arabic edition, is laid out here line by line
+ * (pdf-lines.ts), each line from the document's start edge: the right in Arabic.
+ */
 export function writeCompendiumPdf(compendium: Compendium, output: NodeJS.WritableStream): void {
   const { texts } = compendium;
   const doc = new PDFDocument({
@@ -96,7 +91,7 @@ export function writeCompendiumPdf(compendium: Compendium, output: NodeJS.Writab
   const write = (text: string, style: Style) => {
     const left = doc.page.margins.left + (style.indent ?? 0);
     const width = doc.page.width - doc.page.margins.left - doc.page.margins.right - (style.indent ?? 0);
-    if (hasRightToLeft(text)) writeLaidOut(text, style, left, width);
+    if (compendium.dir === 'rtl' || hasRightToLeft(text)) writeLaidOut(text, style, left, width);
     else {
       const runs = fontRuns(text, facesOf(style.weight));
       runs.forEach((run, index) => {
@@ -110,7 +105,7 @@ export function writeCompendiumPdf(compendium: Compendium, output: NodeJS.Writab
     const faces = facesOf(style.weight);
     const measure = (piece: string, face: FontFace) => setFont(face, style).widthOfString(piece);
     for (const paragraph of text.split('\n')) {
-      const { direction, lines } = layOutParagraph(paragraph, faces, width, measure);
+      const { direction, lines } = layOutParagraph(paragraph, faces, width, measure, compendium.dir === 'rtl' ? 'rtl' : undefined);
       if (!lines.length) lines.push({ pieces: [], width: 0 });
       for (const line of lines) {
         const lineFaces = [faces[0], ...line.pieces.map((piece) => piece.face)];
@@ -119,7 +114,8 @@ export function writeCompendiumPdf(compendium: Compendium, output: NodeJS.Writab
         const ascent = Math.max(...lineFaces.map((face) => ascentOf(setFont(face, style), style.size)));
         if (doc.y + lineHeight > doc.page.maxY()) doc.addPage();
         const top = doc.y;
-        const start = direction === 'rtl' ? left + width - line.width : left;
+        // Lines stand at the document's start edge; in an LTR document, a right-to-left paragraph's at its own.
+        const start = (compendium.dir === 'rtl' ? 'rtl' : direction) === 'rtl' ? left + width - line.width : left;
         for (const piece of line.pieces)
           setFont(piece.face, style).text(piece.text, start + piece.x, top + ascent, { lineBreak: false, baseline: 'alphabetic' });
         doc.y = top + lineHeight;
@@ -146,7 +142,7 @@ export function writeCompendiumPdf(compendium: Compendium, output: NodeJS.Writab
       for (const need of theme.needs) {
         write(need.title, STYLES.needTitle);
         write(`${need.country} · ${texts.budget}${texts.colon}${need.budget} · ${texts.gap}${texts.colon}${need.gap}`, STYLES.meta);
-        write(`${texts.themes}${texts.colon}${need.themes.join(', ')}`, STYLES.meta);
+        write(`${texts.themes}${texts.colon}${need.themes.join(texts.listSeparator)}`, STYLES.meta);
         write(need.description, STYLES.body);
         if (need.sourceExcerpt) {
           write(texts.source, STYLES.meta);

@@ -16,6 +16,8 @@ export interface CompendiumTexts {
   totals: string;
   /** What follows a label before its value, as each language writes it. */
   colon: string;
+  /** What stands between the items of a list (a need's themes), as each language writes it. */
+  listSeparator: string;
 }
 
 /**
@@ -37,6 +39,7 @@ export const COMPENDIUM_TEXTS: Readonly<Record<UnLanguage, CompendiumTexts>> = {
     none: 'No published needs at present.',
     totals: 'Total',
     colon: ': ',
+    listSeparator: ', ',
   },
   zh: {
     title: '需求与资源的匹配',
@@ -52,6 +55,7 @@ export const COMPENDIUM_TEXTS: Readonly<Record<UnLanguage, CompendiumTexts>> = {
     none: '目前没有已发布的需求。',
     totals: '合计',
     colon: '：',
+    listSeparator: '、',
   },
   fr: {
     title: 'Mise en correspondance des besoins et des ressources',
@@ -67,6 +71,7 @@ export const COMPENDIUM_TEXTS: Readonly<Record<UnLanguage, CompendiumTexts>> = {
     none: "Aucun besoin publié pour l'instant.",
     totals: 'Total',
     colon: '\u202f: ',
+    listSeparator: ', ',
   },
   es: {
     title: 'Correspondencia entre necesidades y recursos',
@@ -82,6 +87,7 @@ export const COMPENDIUM_TEXTS: Readonly<Record<UnLanguage, CompendiumTexts>> = {
     none: 'No hay necesidades publicadas por ahora.',
     totals: 'Total',
     colon: ': ',
+    listSeparator: ', ',
   },
   ru: {
     title: 'Сопоставление потребностей и ресурсов',
@@ -97,6 +103,7 @@ export const COMPENDIUM_TEXTS: Readonly<Record<UnLanguage, CompendiumTexts>> = {
     none: 'Опубликованных потребностей пока нет.',
     totals: 'Итого',
     colon: ': ',
+    listSeparator: ', ',
   },
   ar: {
     title: 'المواءمة بين الاحتياجات والموارد',
@@ -112,5 +119,6 @@ export const COMPENDIUM_TEXTS: Readonly<Record<UnLanguage, CompendiumTexts>> = {
     none: 'لا توجد احتياجات منشورة حاليًا.',
     totals: 'المجموع',
     colon: ': ',
+    listSeparator: '، ',
   },
 };

@@ -2,12 +2,11 @@ import { Controller, Get, Header, Query, Res, UseFilters } from '@nestjs/common'
 import { IsIn, IsOptional } from 'class-validator';
 import type { ServerResponse } from 'node:http';
 import { Public } from '../../access/access.decorators';
-import { BadUserInputError } from '../../common/errors/domain-errors';
 import { HttpErrorFilter } from '../../common/errors/http-error.filter';
 import { UN_LANGUAGES, UnLanguage } from '../../reference/data/themes';
 import { parseQueryParameters } from '../query-parameters';
 import { compendiumHtml } from './compendium-html';
-import { PDF_LANGUAGES, writeCompendiumPdf } from './compendium-pdf';
+import { writeCompendiumPdf } from './compendium-pdf';
 import { CompendiumService } from './compendium.service';
 
 class CompendiumParameters {
@@ -32,17 +31,11 @@ export class CompendiumController {
     return compendiumHtml(await this.compendium.compendium(lang));
   }
 
-  /** The same document as a PDF, in the languages whose script the PDF lays out (see PDF_LANGUAGES). */
+  /** The same document as a PDF, in any of the six languages (Arabic right to left). */
   @Public()
   @Get('compendium.pdf')
   async pdf(@Query() query: Record<string, unknown>, @Res() response: ServerResponse): Promise<void> {
     const { lang = 'en' } = await parseQueryParameters(CompendiumParameters, { lang: 'text' }, query);
-    if (!PDF_LANGUAGES.includes(lang)) {
-      throw BadUserInputError.forField(
-        'lang',
-        `The PDF is available in ${PDF_LANGUAGES.join(', ')}; for ${lang}, print /compendium?lang=${lang}.`,
-      );
-    }
     const document = await this.compendium.compendium(lang);
     response.writeHead(200, {
       'Content-Type': 'application/pdf',

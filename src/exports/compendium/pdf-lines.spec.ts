@@ -83,6 +83,10 @@ describe('lines with right-to-left words', () => {
     expect(visualWords('Training (ITI) for customs')).toEqual([['Training', '(', 'ITI', ')', 'for', 'customs']]);
   });
 
+  it('reads the direction marks Intl puts in amounts, without drawing them, and keeps a currency with its code', () => {
+    expect(visualWords('الميزانية: \u200f120,000 US$')).toEqual([['US$', '120,000', ':', 'الميزانية']]);
+  });
+
   it('hands Arabic-Indic digits over reversed, as fontkit turns them with the Arabic script', () => {
     expect(tokenPieces('٢٠٢٥', 'rtl', faces).map((piece) => piece.text)).toEqual(['٥٢٠٢']);
     expect(tokenPieces('١٢٠٬٠٠٠', 'rtl', faces).map((piece) => piece.text)).toEqual(['٠٠٠٬٠٢١']);

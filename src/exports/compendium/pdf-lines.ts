@@ -19,6 +19,10 @@ export type Direction = 'ltr' | 'rtl';
 /** Letters of the scripts written right to left; their digits are not letters, and read left to right as every digit does. */
 const RIGHT_TO_LEFT_LETTER = /(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 const LETTER = /\p{L}/u;
+/** The invisible marks that say a direction (`Intl` writes one before an amount in Arabic): read as letters of it, never drawn. */
+const RIGHT_TO_LEFT_MARK = /[\u200F\u061C]/u;
+const LEFT_TO_RIGHT_MARK = /\u200E/u;
+const DIRECTION_CONTROLS = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/gu;
 const DIGIT = /\p{Nd}/u;
 /** Numbers in Arabic-Indic digits, with their own decimal and thousands separators: fontkit reverses them with the Arabic script they belong to. */
 const ARABIC_INDIC_NUMBER = /[\u0660-\u0669\u06F0-\u06F9](?:[\u066B\u066C]?[\u0660-\u0669\u06F0-\u06F9])*/gu;
@@ -58,8 +62,8 @@ export function fontRuns(text: string, available: readonly FontFace[]): { face: 
 /** The direction of the first letter, or null for text without letters. */
 function firstStrongDirection(text: string): Direction | null {
   for (const character of text) {
-    if (RIGHT_TO_LEFT_LETTER.test(character)) return 'rtl';
-    if (LETTER.test(character)) return 'ltr';
+    if (RIGHT_TO_LEFT_LETTER.test(character) || RIGHT_TO_LEFT_MARK.test(character)) return 'rtl';
+    if (LETTER.test(character) || LEFT_TO_RIGHT_MARK.test(character)) return 'ltr';
   }
   return null;
 }
@@ -75,7 +79,7 @@ function kindOf(token: string): TokenKind {
  * between (`ITI،` is an acronym and an Arabic comma, which stand on opposite sides in Arabic text).
  */
 export function tokensOf(word: string): string[] {
-  const [, lead, core, trail] = /^([^\p{L}\p{Nd}]*)(.*?)([^\p{L}\p{Nd}]*)$/su.exec(word)!;
+  const [, lead, core, trail] = /^([^\p{L}\p{Nd}\p{Sc}]*)(.*?)([^\p{L}\p{Nd}\p{Sc}]*)$/su.exec(word)!;
   return core ? [lead, core, trail].filter(Boolean) : [word];
 }
 
@@ -157,7 +161,7 @@ export interface Piece {
  * right-to-left token's runs come in reverse order, and its punctuation reversed and mirrored.
  */
 export function tokenPieces(token: string, direction: Direction, faces: readonly FontFace[]): Piece[] {
-  const pieces = fontRuns(token, faces).flatMap(({ face, text }) =>
+  const pieces = fontRuns(token.replace(DIRECTION_CONTROLS, ''), faces).flatMap(({ face, text }) =>
     splitKeeping(text, ARABIC_INDIC_NUMBER).map((part) => ({ face, text: ONLY_ARABIC_INDIC_NUMBER.test(part) ? reversed(part) : part })),
   );
   if (direction === 'ltr') return pieces;
@@ -178,18 +182,22 @@ export interface LaidLine {
 
 /**
  * One paragraph (no line breaks in it) in lines no wider than `width`, words kept whole: a word wider
- * than a line stands alone on one. `measure` gives the width of a piece's text in its face.
+ * than a line stands alone on one. `measure` gives the width of a piece's text in its face. The
+ * paragraph runs the way of its first letter, as a browser sets `dir="auto"`; without letters, the
+ * document's way.
  */
 export function layOutParagraph(
   paragraph: string,
   faces: readonly FontFace[],
   width: number,
   measure: (text: string, face: FontFace) => number,
+  documentDirection?: Direction,
 ): { direction: Direction; lines: LaidLine[] } {
-  const direction = firstStrongDirection(paragraph) ?? 'ltr';
+  const direction = firstStrongDirection(paragraph) ?? documentDirection ?? 'ltr';
   const words = paragraph.split(/\s+/).filter(Boolean);
   const space = measure(' ', faces[0]);
-  const wordWidth = (word: string) => fontRuns(word, faces).reduce((sum, run) => sum + measure(run.text, run.face), 0);
+  const wordWidth = (word: string) =>
+    fontRuns(word.replace(DIRECTION_CONTROLS, ''), faces).reduce((sum, run) => sum + measure(run.text, run.face), 0);
   const lines: string[][] = [];
   let used = 0;
   for (const word of words) {

@@ -1,15 +1,11 @@
 import { useState } from 'react';
 import { useLocale, useT } from '../../i18n/I18nProvider';
-import type { Locale } from '../../i18n/locales';
 import { DonorSelect } from '../../ui/donors';
 import { Page } from '../../ui/page';
 import { useSignedIn } from '../session/SessionProvider';
 import { actsForOthers } from '../session/session-store';
 import { DownloadButton } from './DownloadButton';
 import { exportAddress } from './export-address';
-
-/** As the API: PDF_LANGUAGES in src/exports/compendium/compendium-pdf.ts (the PDF lays text out left to right only). */
-const COMPENDIUM_PDF_LANGUAGES: readonly Locale[] = ['en', 'zh', 'fr', 'es', 'ru'];
 
 /**
  * Every download in one place, each holding what the reader may see: the lists as CSV (the lists'
@@ -22,7 +18,6 @@ export default function ExportsPage() {
   const { user } = useSignedIn();
   const staff = actsForOthers(user.role);
   const [donorId, setDonorId] = useState('');
-  const pdfLanguage = COMPENDIUM_PDF_LANGUAGES.includes(locale) ? locale : 'en';
 
   return (
     <Page title={t('exports.page.title')}>
@@ -99,9 +94,7 @@ export default function ExportsPage() {
             <a href={exportAddress('/compendium', { lang: locale })}>{t('exports.compendium.html')}</a>
           </li>
           <li>
-            <a href={exportAddress('/compendium.pdf', { lang: pdfLanguage })} hrefLang={pdfLanguage}>
-              {pdfLanguage === locale ? t('exports.compendium.pdf') : t('exports.compendium.pdfInEnglish')}
-            </a>
+            <a href={exportAddress('/compendium.pdf', { lang: locale })}>{t('exports.compendium.pdf')}</a>
           </li>
         </ul>
       </section>
