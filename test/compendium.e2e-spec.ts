@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readPdfText } from '../src/reports/extraction/pdf-text-reader';
 import { Account, contractOperation, dataOf, needInput, stateAccount } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
@@ -47,6 +48,15 @@ describe('the compendium: published public needs as printable HTML and PDF', () 
     expect(html).toContain('$120,000');
     expect(html).not.toContain('Donors-only border project');
     expect(html).not.toContain('Unpublished draft');
+  });
+
+  it('is styled under a policy that allows its own style sheet and nothing else', async () => {
+    const response = await fetch(`${base}/compendium?lang=ar`);
+    const [, style] = /<style>([\s\S]*?)<\/style>/.exec(await response.text()) ?? [];
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain(`style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'`);
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).not.toContain('unsafe-inline');
   });
 
   it('comes in the six languages, Arabic right to left', async () => {

@@ -1,6 +1,28 @@
+import { createHash } from 'node:crypto';
 import { Compendium, CompendiumNeed } from './compendium-model';
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+
+const STYLE = `
+    body { font-family: 'Noto Sans', 'Noto Sans SC', 'Noto Sans Arabic', system-ui, sans-serif; line-height: 1.5; color: #1b1b1b; margin: 0 auto; max-inline-size: 48rem; padding: 1.5rem; }
+    h1 { margin-block-end: 0.25rem; }
+    h2 { border-block-end: 2px solid #1b1b1b; margin-block-start: 2.5rem; break-after: avoid; }
+    h3 { margin-block-start: 1.5rem; break-after: avoid; }
+    h4 { margin-block: 1rem 0.25rem; }
+    .meta { color: #4a4a4a; margin-block: 0.25rem; }
+    blockquote { border-inline-start: 4px solid #8a8a8a; margin-inline: 0; padding-inline-start: 1rem; }
+    .need { break-inside: avoid; }
+    /* What people wrote runs the way of its own first letter, and stands where the page's text does. */
+    [dir="auto"] { text-align: left; }
+    html[dir="rtl"] [dir="auto"] { text-align: right; }
+    @media print { body { max-inline-size: none; padding: 0; } a { color: inherit; text-decoration: none; } }
+`;
+
+/**
+ * The page's policy: nothing but its own style sheet, allowed by its hash (the service's general
+ * policy allows style sheets from its own address only, which would leave the page unstyled).
+ */
+export const COMPENDIUM_CONTENT_SECURITY_POLICY = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`;
 
 /**
  * Printable HTML: no script, no request to any other host (fonts are the reader's own), logical CSS
@@ -10,12 +32,12 @@ export function compendiumHtml(compendium: Compendium): string {
   const { texts } = compendium;
   const need = (item: CompendiumNeed) => `
       <article class="need">
-        <h4>${escapeHtml(item.title)}</h4>
+        <h4 dir="auto">${escapeHtml(item.title)}</h4>
         <p class="meta"><strong>${escapeHtml(item.country)}</strong> · ${texts.budget}${texts.colon}<bdi>${item.budget}</bdi> · ${texts.gap}${texts.colon}<bdi>${item.gap}</bdi></p>
         <p class="meta">${texts.themes}${texts.colon}${item.themes.map(escapeHtml).join(texts.listSeparator)}</p>
-        <p>${escapeHtml(item.description)}</p>${
+        <p dir="auto">${escapeHtml(item.description)}</p>${
           item.sourceExcerpt
-            ? `\n        <blockquote><p class="meta">${texts.source}</p><p>${escapeHtml(item.sourceExcerpt)}</p></blockquote>`
+            ? `\n        <blockquote><p class="meta">${texts.source}</p><p dir="auto">${escapeHtml(item.sourceExcerpt)}</p></blockquote>`
             : ''
         }
       </article>`;
@@ -39,17 +61,7 @@ export function compendiumHtml(compendium: Compendium): string {
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${texts.title}</title>
-  <style>
-    body { font-family: 'Noto Sans', 'Noto Sans SC', 'Noto Sans Arabic', system-ui, sans-serif; line-height: 1.5; color: #1b1b1b; margin: 0 auto; max-inline-size: 48rem; padding: 1.5rem; }
-    h1 { margin-block-end: 0.25rem; }
-    h2 { border-block-end: 2px solid #1b1b1b; margin-block-start: 2.5rem; break-after: avoid; }
-    h3 { margin-block-start: 1.5rem; break-after: avoid; }
-    h4 { margin-block: 1rem 0.25rem; }
-    .meta { color: #4a4a4a; margin-block: 0.25rem; }
-    blockquote { border-inline-start: 4px solid #8a8a8a; margin-inline: 0; padding-inline-start: 1rem; }
-    .need { break-inside: avoid; }
-    @media print { body { max-inline-size: none; padding: 0; } a { color: inherit; text-decoration: none; } }
-  </style>
+  <style>${STYLE}</style>
 </head>
 <body>
   <header>

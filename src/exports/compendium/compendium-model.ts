@@ -53,11 +53,28 @@ const THEME_ORDER = new Map(THEMES.map((theme, index) => [theme.code, index]));
 const byTaxonomy = (a: string, b: string) => (THEME_ORDER.get(a) ?? Infinity) - (THEME_ORDER.get(b) ?? Infinity);
 
 /**
+ * US dollars as the language writes them. In Arabic the code "US$" ends in a sign that the
+ * bidirectional algorithm would set apart from its letters ("$US" in a right-to-left line), so it is
+ * isolated (U+2066…U+2069), and stays whole, to the left of the figure.
+ */
+function moneyFormat(lang: UnLanguage): { format: (usd: number) => string } {
+  const format = new Intl.NumberFormat(lang, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+  if (lang !== 'ar') return format;
+  return {
+    format: (usd) =>
+      format
+        .formatToParts(usd)
+        .map((part) => (part.type === 'currency' ? `\u2066${part.value}\u2069` : part.value))
+        .join(''),
+  };
+}
+
+/**
  * Groups needs by the M49 region of their country, then by their main theme: the first of their themes
  * in the taxonomy's order, so each need appears once and the regions' totals add up.
  */
 export function buildCompendium(rows: readonly CompendiumNeedRow[], lang: UnLanguage, generatedAt: Date): Compendium {
-  const money = new Intl.NumberFormat(lang, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+  const money = moneyFormat(lang);
   const regionNames = new Intl.DisplayNames([lang], { type: 'region' });
   const collator = new Intl.Collator(lang);
   const countryName = (iso3: string): string => {

@@ -5,7 +5,7 @@ import { Public } from '../../access/access.decorators';
 import { HttpErrorFilter } from '../../common/errors/http-error.filter';
 import { UN_LANGUAGES, UnLanguage } from '../../reference/data/themes';
 import { parseQueryParameters } from '../query-parameters';
-import { compendiumHtml } from './compendium-html';
+import { COMPENDIUM_CONTENT_SECURITY_POLICY, compendiumHtml } from './compendium-html';
 import { writeCompendiumPdf } from './compendium-pdf';
 import { CompendiumService } from './compendium.service';
 
@@ -26,6 +26,7 @@ export class CompendiumController {
   @Get('compendium')
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
+  @Header('Content-Security-Policy', COMPENDIUM_CONTENT_SECURITY_POLICY)
   async html(@Query() query: Record<string, unknown>): Promise<string> {
     const { lang = 'en' } = await parseQueryParameters(CompendiumParameters, { lang: 'text' }, query);
     return compendiumHtml(await this.compendium.compendium(lang));

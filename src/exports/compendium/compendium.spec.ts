@@ -57,6 +57,9 @@ describe('the compendium', () => {
   it('is right to left in Arabic, and escapes what users wrote', () => {
     const html = compendiumHtml(buildCompendium([row({ title: '<script>alert(1)</script>', sourceExcerpt: '"quoted" & more' })], 'ar', AT));
     expect(html).toContain('<html lang="ar" dir="rtl">');
+    // What users wrote runs the way of its own first letter; the currency code stays whole beside the figure.
+    expect(html).toContain('<h4 dir="auto">');
+    expect(html).toMatch(/<bdi>[^<]*\u2066US\$\u2069<\/bdi>/);
     expect(html).not.toContain('<script>');
     expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
     expect(html).toContain('&#34;quoted&#34; &#38; more');
