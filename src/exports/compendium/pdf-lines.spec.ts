@@ -50,8 +50,9 @@ describe('lines with right-to-left words', () => {
     expect(lines.map((line) => line.width)).toEqual([3, 3]);
   });
 
-  it('gives a word wider than the line a line of its own', () => {
-    expect(visualWords('ab abcdefgh cd', 4)).toEqual([['ab'], ['abcdefgh'], ['cd']]);
+  it('cuts a word wider than the line where lines end, as Chinese, written without spaces, needs', () => {
+    expect(visualWords('ab abcdefghij c', 4)).toEqual([['ab', 'a'], ['bcde'], ['fghi'], ['j', 'c']]);
+    expect(visualWords('الفقرة 国家武器库存管理培训', 8)).toEqual([['国', 'الفقرة'], ['家武器库存管理培'], ['训']]);
   });
 
   it('sets the punctuation at a word’s ends apart: a comma after a Latin acronym in Arabic text stands on its left', () => {

@@ -181,8 +181,8 @@ export interface LaidLine {
 }
 
 /**
- * One paragraph (no line breaks in it) in lines no wider than `width`, words kept whole: a word wider
- * than a line stands alone on one. `measure` gives the width of a piece's text in its face. The
+ * One paragraph (no line breaks in it) in lines no wider than `width`, words kept whole; a word wider
+ * than a line is cut where lines end (Chinese is written without spaces). `measure` gives the width of a piece's text in its face. The
  * paragraph runs the way of its first letter, as a browser sets `dir="auto"`; without letters, the
  * document's way.
  */
@@ -206,9 +206,30 @@ export function layOutParagraph(
     if (line && used + space + wide <= width) {
       line.push(word);
       used += space + wide;
-    } else {
+    } else if (wide <= width) {
       lines.push([word]);
       used = wide;
+    } else {
+      // Wider than a line: cut where lines end, beginning in the room the current line has left.
+      let room = line ? width - used - space : width;
+      let into = line;
+      let part = '';
+      let partWidth = 0;
+      for (const character of word) {
+        const characterWidth = wordWidth(character);
+        if (partWidth + characterWidth > room) {
+          if (part && into) into.push(part);
+          else if (part) lines.push([part]);
+          into = undefined;
+          room = width;
+          part = '';
+          partWidth = 0;
+        }
+        part += character;
+        partWidth += characterWidth;
+      }
+      lines.push([part]);
+      used = partWidth;
     }
   }
   return { direction, lines: lines.map((line) => layOutLine(line, direction, faces, space, measure)) };
