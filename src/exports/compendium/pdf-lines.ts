@@ -78,7 +78,7 @@ function kindOf(token: string): TokenKind {
  * A word as the bidirectional algorithm sees it: the punctuation at its ends apart from what lies
  * between (`ITI،` is an acronym and an Arabic comma, which stand on opposite sides in Arabic text).
  */
-export function tokensOf(word: string): string[] {
+function tokensOf(word: string): string[] {
   const [, lead, core, trail] = /^([^\p{L}\p{Nd}\p{Sc}]*)(.*?)([^\p{L}\p{Nd}\p{Sc}]*)$/su.exec(word)!;
   return core ? [lead, core, trail].filter(Boolean) : [word];
 }
@@ -123,7 +123,7 @@ export function tokenDirections(tokens: readonly string[], paragraph: Direction)
 }
 
 /** A token, or the gap before token `before` (a space, or none inside a word). */
-export type LineItem = { token: number } | { gapBefore: number };
+type LineItem = { token: number } | { gapBefore: number };
 
 /**
  * A line's tokens and the gaps between them from left to right, by rule L2 of the bidirectional
@@ -131,7 +131,7 @@ export type LineItem = { token: number } | { gapBefore: number };
  * above is reversed. A gap belongs to a run when the tokens on both sides do, so a space stays between
  * the words it separated.
  */
-export function visualOrder(directions: readonly Direction[], paragraph: Direction): LineItem[] {
+function visualOrder(directions: readonly Direction[], paragraph: Direction): LineItem[] {
   const levelOf = (direction: Direction) => (paragraph === 'rtl' ? (direction === 'rtl' ? 1 : 2) : direction === 'rtl' ? 1 : 0);
   const items: { item: LineItem; level: number }[] = directions.flatMap((direction, index) => [
     ...(index ? [{ item: { gapBefore: index }, level: Math.min(levelOf(directions[index - 1]), levelOf(direction)) }] : []),
