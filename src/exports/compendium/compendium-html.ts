@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Compendium, CompendiumNeed } from './compendium-model';
+import { needsCounted } from './compendium-texts';
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
@@ -46,7 +47,7 @@ export function compendiumHtml(compendium: Compendium): string {
       (region) => `
     <section aria-labelledby="region-${region.code}">
       <h2 id="region-${region.code}">${escapeHtml(region.heading)}</h2>
-      <p class="meta">${region.needCount} ${texts.needs} · ${texts.budget}${texts.colon}<bdi>${region.budget}</bdi> · ${texts.gap}${texts.colon}<bdi>${region.gap}</bdi></p>${region.themes
+      <p class="meta">${needsCounted(compendium.lang, region.needCount)} · ${texts.budget}${texts.colon}<bdi>${region.budget}</bdi> · ${texts.gap}${texts.colon}<bdi>${region.gap}</bdi></p>${region.themes
         .map((theme) => `\n      <h3>${escapeHtml(theme.heading)}</h3>${theme.needs.map(need).join('')}`)
         .join('')}
     </section>`,
@@ -69,7 +70,7 @@ export function compendiumHtml(compendium: Compendium): string {
     <p>${texts.subtitle}</p>
     <p class="meta">${escapeHtml(compendium.generated)}</p>
     <p>${texts.intro}</p>
-    <p><strong>${texts.totals}${texts.colon}</strong>${compendium.needCount} ${texts.needs} · ${texts.budget}${texts.colon}<bdi>${compendium.budget}</bdi> · ${texts.gap}${texts.colon}<bdi>${compendium.gap}</bdi></p>
+    <p><strong>${texts.totals}${texts.colon}</strong>${needsCounted(compendium.lang, compendium.needCount)} · ${texts.budget}${texts.colon}<bdi>${compendium.budget}</bdi> · ${texts.gap}${texts.colon}<bdi>${compendium.gap}</bdi></p>
   </header>
   <main>${
     compendium.regions.length

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { Compendium } from './compendium-model';
+import { needsCounted } from './compendium-texts';
 import { FontFace, fontRuns, hasRightToLeft, layOutParagraph } from './pdf-lines';
 
 /**
@@ -124,7 +125,7 @@ export function writeCompendiumPdf(compendium: Compendium, output: NodeJS.Writab
     doc.x = doc.page.margins.left;
   };
   const figures = (count: number, budget: string, gap: string) =>
-    `${count} ${texts.needs} · ${texts.budget}${texts.colon}${budget} · ${texts.gap}${texts.colon}${gap}`;
+    `${needsCounted(compendium.lang, count)} · ${texts.budget}${texts.colon}${budget} · ${texts.gap}${texts.colon}${gap}`;
 
   write(texts.title, STYLES.title);
   write(texts.subtitle, STYLES.subtitle);

@@ -7,7 +7,8 @@ export interface CompendiumTexts {
   generated: string;
   intro: string;
   contents: string;
-  needs: string;
+  /** The word for needs after a count, in each plural form the language gives counts (`Intl.PluralRules`). */
+  needs: PluralForms;
   budget: string;
   gap: string;
   themes: string;
@@ -20,6 +21,8 @@ export interface CompendiumTexts {
   listSeparator: string;
 }
 
+type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
 /**
  * The compendium's own words in the six UN languages; everything else in it (country, region and
  * theme names, amounts, dates) comes from the reference data and `Intl` in the same language.
@@ -31,7 +34,7 @@ export const COMPENDIUM_TEXTS: Readonly<Record<UnLanguage, CompendiumTexts>> = {
     generated: 'Generated on {date} from the current poa-match data.',
     intro: 'Published needs that anyone may see and that still seek assistance, grouped by region and by main theme.',
     contents: 'Contents',
-    needs: 'needs',
+    needs: { one: 'need', other: 'needs' },
     budget: 'Budget',
     gap: 'Funding gap',
     themes: 'Themes',
@@ -47,7 +50,7 @@ export const COMPENDIUM_TEXTS: Readonly<Record<UnLanguage, CompendiumTexts>> = {
     generated: '根据 poa-match 当前数据于 {date} 生成。',
     intro: '任何人均可查看、仍在寻求援助的已发布需求，按区域和主要主题分组。',
     contents: '目录',
-    needs: '项需求',
+    needs: { other: '项需求' },
     budget: '预算',
     gap: '资金缺口',
     themes: '主题',
@@ -63,7 +66,7 @@ export const COMPENDIUM_TEXTS: Readonly<Record<UnLanguage, CompendiumTexts>> = {
     generated: 'Produit le {date} à partir des données actuelles de poa-match.',
     intro: 'Besoins publiés, visibles par tous, qui cherchent encore une assistance, regroupés par région et par thème principal.',
     contents: 'Sommaire',
-    needs: 'besoins',
+    needs: { one: 'besoin', other: 'besoins' },
     budget: 'Budget',
     gap: 'Déficit de financement',
     themes: 'Thèmes',
@@ -79,7 +82,7 @@ export const COMPENDIUM_TEXTS: Readonly<Record<UnLanguage, CompendiumTexts>> = {
     generated: 'Generado el {date} a partir de los datos actuales de poa-match.',
     intro: 'Necesidades publicadas, visibles para todos, que aún buscan asistencia, agrupadas por región y por tema principal.',
     contents: 'Índice',
-    needs: 'necesidades',
+    needs: { one: 'necesidad', other: 'necesidades' },
     budget: 'Presupuesto',
     gap: 'Déficit de financiación',
     themes: 'Temas',
@@ -95,7 +98,7 @@ export const COMPENDIUM_TEXTS: Readonly<Record<UnLanguage, CompendiumTexts>> = {
     generated: 'Составлено {date} по текущим данным poa-match.',
     intro: 'Опубликованные потребности, открытые для всех и всё ещё ищущие помощи, по регионам и основным темам.',
     contents: 'Содержание',
-    needs: 'потребностей',
+    needs: { one: 'потребность', few: 'потребности', many: 'потребностей', other: 'потребности' },
     budget: 'Бюджет',
     gap: 'Недостаток финансирования',
     themes: 'Темы',
@@ -111,7 +114,7 @@ export const COMPENDIUM_TEXTS: Readonly<Record<UnLanguage, CompendiumTexts>> = {
     generated: 'أُنشئت في {date} من بيانات poa-match الحالية.',
     intro: 'الاحتياجات المنشورة التي يمكن للجميع الاطلاع عليها ولا تزال تلتمس المساعدة، مجمّعة حسب المنطقة والموضوع الرئيسي.',
     contents: 'المحتويات',
-    needs: 'احتياجات',
+    needs: { zero: 'احتياج', one: 'احتياج', two: 'احتياجان', few: 'احتياجات', many: 'احتياجًا', other: 'احتياج' },
     budget: 'الميزانية',
     gap: 'فجوة التمويل',
     themes: 'المواضيع',
@@ -122,3 +125,9 @@ export const COMPENDIUM_TEXTS: Readonly<Record<UnLanguage, CompendiumTexts>> = {
     listSeparator: '، ',
   },
 };
+
+/** "3 needs" in the compendium's language, the word in the plural form the count takes. */
+export function needsCounted(lang: UnLanguage, count: number): string {
+  const forms = COMPENDIUM_TEXTS[lang].needs;
+  return `${count} ${forms[new Intl.PluralRules(lang).select(count)] ?? forms.other}`;
+}

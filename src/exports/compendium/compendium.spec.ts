@@ -1,5 +1,6 @@
 import { compendiumHtml } from './compendium-html';
 import { buildCompendium, CompendiumNeedRow } from './compendium-model';
+import { needsCounted } from './compendium-texts';
 
 const row = (overrides: Partial<CompendiumNeedRow>): CompendiumNeedRow => ({
   title: 'Marking machines for the national police',
@@ -64,6 +65,19 @@ describe('the compendium', () => {
     expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
     expect(html).toContain('&#34;quoted&#34; &#38; more');
     expect(html).not.toMatch(/https?:\/\//);
+  });
+
+  it('counts needs in the plural form each language gives the count', () => {
+    expect([1, 2].map((count) => needsCounted('en', count))).toEqual(['1 need', '2 needs']);
+    expect([1, 3, 5].map((count) => needsCounted('ru', count))).toEqual(['1 потребность', '3 потребности', '5 потребностей']);
+    expect([1, 2, 3, 11, 100].map((count) => needsCounted('ar', count))).toEqual([
+      '1 احتياج',
+      '2 احتياجان',
+      '3 احتياجات',
+      '11 احتياجًا',
+      '100 احتياج',
+    ]);
+    expect(needsCounted('zh', 2)).toBe('2 项需求');
   });
 
   it('says so when nothing is published', () => {
