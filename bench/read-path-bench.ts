@@ -219,13 +219,15 @@ async function main(): Promise<void> {
         mainThreadBusy: number;
       }
     >();
+    const warmUp = (url: string, query: string, round: number) =>
+      load(url, query, donor.token!, connections, round === 0 ? WARM_UP_SECONDS.firstRound : WARM_UP_SECONDS.laterRounds);
     const measure = async (url: string, query: string, round: number) => {
-      await load(url, query, donor.token!, connections, round === 0 ? WARM_UP_SECONDS.firstRound : WARM_UP_SECONDS.laterRounds);
+      await warmUp(url, query, round);
       return load(url, query, donor.token!, connections, seconds);
     };
     /** The service's load, with the CPU time the API process (all its threads) spent per request meanwhile. */
     const measureService = async (query: string, round: number) => {
-      await load(apiUrl, query, donor.token!, connections, round === 0 ? WARM_UP_SECONDS.firstRound : WARM_UP_SECONDS.laterRounds);
+      await warmUp(apiUrl, query, round);
       const [cpuBefore, mainBefore, startedAt] = [api.cpuSeconds(), api.mainThreadCpuSeconds(), performance.now()];
       const figures = await load(apiUrl, query, donor.token!, connections, seconds);
       return {

@@ -106,17 +106,17 @@ export function writeCompendiumPdf(compendium: Compendium, output: NodeJS.Writab
     const faces = facesOf(style.weight);
     const measure = (piece: string, face: FontFace) => setFont(face, style).widthOfString(piece);
     for (const paragraph of text.split('\n')) {
-      const { direction, lines } = layOutParagraph(paragraph, faces, width, measure, compendium.dir === 'rtl' ? 'rtl' : undefined);
+      const { direction, lines } = layOutParagraph(paragraph, faces, width, measure, compendium.dir);
       if (!lines.length) lines.push({ pieces: [], width: 0 });
       for (const line of lines) {
-        const lineFaces = [faces[0], ...line.pieces.map((piece) => piece.face)];
+        const lineFaces = [...new Set([faces[0], ...line.pieces.map((piece) => piece.face)])];
         const lineHeight = Math.max(...lineFaces.map((face) => setFont(face, style).currentLineHeight(true)));
         // One baseline for the faces of a line, below the tallest of them: each face's own top would set them apart.
         const ascent = Math.max(...lineFaces.map((face) => ascentOf(setFont(face, style), style.size)));
         if (doc.y + lineHeight > doc.page.maxY()) doc.addPage();
         const top = doc.y;
         // Lines stand at the document's start edge; in an LTR document, a right-to-left paragraph's at its own.
-        const start = (compendium.dir === 'rtl' ? 'rtl' : direction) === 'rtl' ? left + width - line.width : left;
+        const start = compendium.dir === 'rtl' || direction === 'rtl' ? left + width - line.width : left;
         for (const piece of line.pieces)
           setFont(piece.face, style).text(piece.text, start + piece.x, top + ascent, { lineBreak: false, baseline: 'alphabetic' });
         doc.y = top + lineHeight;

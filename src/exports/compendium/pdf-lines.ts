@@ -59,6 +59,9 @@ export function fontRuns(text: string, available: readonly FontFace[]): { face: 
   return runs;
 }
 
+/** The runs of what is drawn of `text`: its direction controls are read, never drawn. */
+const drawnRuns = (text: string, faces: readonly FontFace[]) => fontRuns(text.replace(DIRECTION_CONTROLS, ''), faces);
+
 /** The direction of the first letter, or null for text without letters. */
 function firstStrongDirection(text: string): Direction | null {
   for (const character of text) {
@@ -161,7 +164,7 @@ export interface Piece {
  * right-to-left token's runs come in reverse order, and its punctuation reversed and mirrored.
  */
 export function tokenPieces(token: string, direction: Direction, faces: readonly FontFace[]): Piece[] {
-  const pieces = fontRuns(token.replace(DIRECTION_CONTROLS, ''), faces).flatMap(({ face, text }) =>
+  const pieces = drawnRuns(token, faces).flatMap(({ face, text }) =>
     splitKeeping(text, ARABIC_INDIC_NUMBER).map((part) => ({ face, text: ONLY_ARABIC_INDIC_NUMBER.test(part) ? reversed(part) : part })),
   );
   if (direction === 'ltr') return pieces;
@@ -182,9 +185,9 @@ export interface LaidLine {
 
 /**
  * One paragraph (no line breaks in it) in lines no wider than `width`, words kept whole; a word wider
- * than a line is cut where lines end (Chinese is written without spaces). `measure` gives the width of a piece's text in its face. The
- * paragraph runs the way of its first letter, as a browser sets `dir="auto"`; without letters, the
- * document's way.
+ * than a line is cut where lines end (Chinese is written without spaces). `measure` gives the width of
+ * a piece's text in its face. The paragraph runs the way of its first letter, as a browser sets
+ * `dir="auto"`; without letters, the document's way.
  */
 export function layOutParagraph(
   paragraph: string,
@@ -196,8 +199,7 @@ export function layOutParagraph(
   const direction = firstStrongDirection(paragraph) ?? documentDirection ?? 'ltr';
   const words = paragraph.split(/\s+/).filter(Boolean);
   const space = measure(' ', faces[0]);
-  const wordWidth = (word: string) =>
-    fontRuns(word.replace(DIRECTION_CONTROLS, ''), faces).reduce((sum, run) => sum + measure(run.text, run.face), 0);
+  const wordWidth = (word: string) => drawnRuns(word, faces).reduce((sum, run) => sum + measure(run.text, run.face), 0);
   const lines: string[][] = [];
   let used = 0;
   for (const word of words) {
