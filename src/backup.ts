@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { backupDatabase, RestoreRefusedError, restoreDatabase } from './database/backup/database-backup';
-import { validateConfig } from './config/app-config';
+import { configFromEnvironment } from './config/app-config';
 
 const USAGE = 'usage: npm run backup -- <file>  |  npm run restore -- <file> [--force]';
 
@@ -17,9 +16,7 @@ async function main(): Promise<void> {
     console.error(USAGE);
     process.exit(2);
   }
-  // The same optional .env file as the service reads; variables already set win, as there.
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const config = validateConfig(process.env);
+  const config = configFromEnvironment();
   if (command === 'backup') {
     await backupDatabase(config, file);
     console.log(`Backed up the database to ${file}.`);

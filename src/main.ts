@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
+import { superviseApiProcesses } from './app/api-processes';
 import { createApp } from './app/app.factory';
 import { stopGracefullyOnSignals } from './app/shutdown/graceful-shutdown';
-import { AppConfig } from './config/app-config';
+import { AppConfig, configFromEnvironment } from './config/app-config';
 
-async function main(): Promise<void> {
+async function serveApi(): Promise<void> {
   const app = await createApp();
   const config = app.get(AppConfig);
   await app.listen(config.PORT);
@@ -11,6 +13,12 @@ async function main(): Promise<void> {
   process.stdout.write(
     `poa-match: console at http://localhost:${config.PORT}/, GraphQL at /graphql (explorer at /explorer), health at /health\n`,
   );
+}
+
+async function main(): Promise<void> {
+  const config = configFromEnvironment();
+  if (config.API_PROCESSES > 1 && cluster.isPrimary) superviseApiProcesses(config);
+  else await serveApi();
 }
 
 main().catch((error: unknown) => {

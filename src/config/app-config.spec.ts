@@ -30,6 +30,7 @@ describe('validateConfig', () => {
       MATCH_TOP_K: 20,
       MATCH_MIN_SCORE: 0.3,
       SHUTDOWN_GRACE_MS: 25000,
+      API_PROCESSES: 1,
     });
     expect(config.REDIS_URL).toBeUndefined();
     expect(config.JWT_SECRET).toBeUndefined();
@@ -103,6 +104,8 @@ describe('validateConfig', () => {
     ['NOTIFY_MATCH_MIN_SCORE', { NOTIFY_MATCH_MIN_SCORE: '-0.1' }],
     ['SHUTDOWN_GRACE_MS', { SHUTDOWN_GRACE_MS: '500' }],
     ['SHUTDOWN_GRACE_MS', { SHUTDOWN_GRACE_MS: 'soon' }],
+    ['API_PROCESSES', { API_PROCESSES: '0' }],
+    ['API_PROCESSES', { API_PROCESSES: 'many' }],
   ])('refuses a bad %s, naming it', (variable, env) => {
     expect(refusal(env)).toMatch(new RegExp(`^Invalid configuration:\\n(.*\\n)*\\s+${variable}: `));
   });
@@ -120,6 +123,14 @@ describe('validateConfig', () => {
       9464,
     );
     expect(validateConfig({ METRICS_PORT: '9464' })).toMatchObject({ METRICS_PORT: 9464, METRICS_HOST: '127.0.0.1' });
+  });
+
+  it('runs several API processes only with Redis, through which jobs and events reach all of them, and one signing key', () => {
+    expect(refusal({ API_PROCESSES: '2', JWT_SECRET: SECRET })).toMatch(/API_PROCESSES: more than one API process needs REDIS_URL/);
+    expect(refusal({ API_PROCESSES: '2', REDIS_URL: 'redis://cache:6379' })).toMatch(
+      /API_PROCESSES: more than one API process needs JWT_SECRET/,
+    );
+    expect(validateConfig({ API_PROCESSES: '2', REDIS_URL: 'redis://cache:6379', JWT_SECRET: SECRET }).API_PROCESSES).toBe(2);
   });
 
   it('lists every bad variable at once', () => {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -43,6 +44,18 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must start with redis:// or rediss://' })
   REDIS_URL?: string;
+
+  /**
+   * How many processes serve the API on PORT (Node's cluster: they share the port, connections are
+   * spread over them). One process answers on one core; more use the machine's other cores. More than
+   * one needs REDIS_URL (jobs, live events and account changes then reach every process through Redis)
+   * and JWT_SECRET (every process checks the tokens any of them signed).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  API_PROCESSES = 1;
 
   /** Prefix of every BullMQ key in Redis; deployments (or test runs) sharing one Redis keep apart by it. */
   @Matches(/^[\w-]{1,60}$/, { message: 'QUEUE_PREFIX must be 1-60 letters, digits, _ or -' })
@@ -230,6 +243,12 @@ export function validateConfig(env: Record<string, unknown>): AppConfig {
   if (config.isProduction && !config.JWT_SECRET) {
     problems.push('JWT_SECRET: must be set in production (at least 32 characters)');
   }
+  if (config.API_PROCESSES > 1 && !config.REDIS_URL) {
+    problems.push('API_PROCESSES: more than one API process needs REDIS_URL (jobs, live events and account changes go through Redis)');
+  }
+  if (config.API_PROCESSES > 1 && !config.JWT_SECRET) {
+    problems.push('API_PROCESSES: more than one API process needs JWT_SECRET (each would sign tokens with a random key of its own)');
+  }
   if (!isLoopback(config.METRICS_HOST) && !config.METRICS_TOKEN) {
     problems.push('METRICS_HOST: metrics are served beyond this machine only with METRICS_TOKEN set');
   }
@@ -237,4 +256,10 @@ export function validateConfig(env: Record<string, unknown>): AppConfig {
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   return config;
+}
+
+/** The configuration a command starts with: the environment, and the optional `.env` file for what it does not set, as the service's ConfigModule reads it. */
+export function configFromEnvironment(): AppConfig {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return validateConfig(process.env);
 }

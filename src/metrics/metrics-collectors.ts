@@ -46,6 +46,8 @@ export class MetricsCollectors implements OnApplicationBootstrap, EntitySubscrib
       help: 'Jobs in the queue by state (waiting, active, delayed, failed). With Redis the whole queue, as every process sees it.',
       labelNames: ['state'],
       registers: [metrics.registry],
+      // Every API process reads the same queue: one process's figures are the whole queue's.
+      aggregator: 'first',
       async collect() {
         // Redis away: no figures rather than stale ones (the scrape itself still succeeds).
         this.reset();
@@ -58,6 +60,7 @@ export class MetricsCollectors implements OnApplicationBootstrap, EntitySubscrib
         name: 'poa_match_outbox_pending',
         help: 'Changes written to the outbox and not yet handed to the queue (the API hands them over).',
         registers: [metrics.registry],
+        aggregator: 'first',
         async collect() {
           this.set(await outbox.pendingCount());
         },

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { bearerToken } from '../common/http/bearer-token';
 import { AppConfig } from '../config/app-config';
+import { clusterMetricsText, isOneOfSeveralApiProcesses } from './cluster-metrics';
 import { Metrics } from './metrics';
 
 type Next = (error?: unknown) => void;
@@ -62,7 +63,7 @@ export class MetricsEndpoint implements OnApplicationBootstrap, OnApplicationShu
       return;
     }
     try {
-      const body = await this.metrics.registry.metrics();
+      const body = isOneOfSeveralApiProcesses() ? await clusterMetricsText() : await this.metrics.registry.metrics();
       response
         .writeHead(200, { 'Content-Type': this.metrics.registry.contentType, 'Cache-Control': 'no-store' })
         .end(request.method === 'HEAD' ? undefined : body);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { isOneOfSeveralApiProcesses, joinClusterMetrics } from './cluster-metrics';
 
 /** Buckets for requests, jobs and queries: a millisecond to a minute. */
 const LATENCY_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
@@ -9,7 +10,8 @@ const LONG_WORK_BUCKETS = [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800]
 /**
  * The metrics one process records as things happen, in a registry of its own (a test may boot several
  * applications in one process); those read when Prometheus scrapes are in MetricsCollectors. The API
- * and the worker each serve theirs; Prometheus adds them up.
+ * and the worker each serve theirs; Prometheus adds them up. Several API processes serve the figures of
+ * all of them (cluster-metrics.ts).
  */
 @Injectable()
 export class Metrics {
@@ -92,5 +94,6 @@ export class Metrics {
   constructor() {
     // CPU, memory, heap, event loop lag, handles, garbage collection: prom-client's standard set.
     collectDefaultMetrics({ register: this.registry });
+    if (isOneOfSeveralApiProcesses()) joinClusterMetrics(this.registry);
   }
 }

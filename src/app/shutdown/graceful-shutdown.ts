@@ -2,6 +2,8 @@ import { INestApplication, Logger } from '@nestjs/common';
 import type { Server } from 'node:http';
 import { SubscriptionAuth } from '../../auth/subscription-auth';
 import { AppConfig } from '../../config/app-config';
+import { isProcessMessage } from '../../common/process-messages';
+import { STOP_MESSAGE } from '../api-processes';
 import { RequestDrain } from './request-drain';
 
 /**
@@ -21,6 +23,7 @@ const SHUTDOWN_CLOSE = { code: 1001, reason: 'Server shutting down' } as const;
  *    (see OutboxRelay.stop), the queue, the Redis connections and the database close;
  * 5. it exits with code 0.
  *
+ * One of several API processes (API_PROCESSES) does the same when its primary process tells it to.
  * Past SHUTDOWN_GRACE_MS, or on a second signal, it exits at once with code 1. What was not finished
  * is safe: a transaction that did not commit is rolled back, and outbox rows not handed over stay
  * pending in the database, for the next start to hand over.
@@ -30,18 +33,17 @@ export function stopGracefullyOnSignals(app: INestApplication): void {
   const graceMs = app.get(AppConfig).SHUTDOWN_GRACE_MS;
   const drain = app.get(RequestDrain);
   let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      logger.error(`${signal} received again while stopping: exiting now, with ${drain.inFlightCount} requests in flight`);
-      process.exit(1);
-    }
+  let signalled = false;
+  /** What set the stop going: a signal, or the primary process of several API processes. */
+  const begin = (cause: string) => {
+    if (stopping) return;
     stopping = true;
     // Unreferenced: it must not be what keeps a process that has finished stopping alive.
     setTimeout(() => {
       logger.error(`Not stopped within SHUTDOWN_GRACE_MS (${graceMs} ms): exiting now, with ${drain.inFlightCount} requests in flight`);
       process.exit(1);
     }, graceMs).unref();
-    stop(app, signal, graceMs, logger).then(
+    stop(app, cause, graceMs, logger).then(
       () => {
         logger.log('Stopped');
         process.exit(0);
@@ -52,15 +54,28 @@ export function stopGracefullyOnSignals(app: INestApplication): void {
       },
     );
   };
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) {
+      logger.error(`${signal} received again while stopping: exiting now, with ${drain.inFlightCount} requests in flight`);
+      process.exit(1);
+    }
+    signalled = true;
+    begin(`${signal} received`);
+  };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  // One of several API processes is told by its primary. On Ctrl-C the terminal's SIGINT comes too,
+  // before or after the message: only a second signal counts as one.
+  process.on('message', (message: unknown) => {
+    if (isProcessMessage(message, STOP_MESSAGE)) begin('Asked to stop by the primary process');
+  });
 }
 
-async function stop(app: INestApplication, signal: NodeJS.Signals, graceMs: number, logger: Logger): Promise<void> {
+async function stop(app: INestApplication, cause: string, graceMs: number, logger: Logger): Promise<void> {
   const drain = app.get(RequestDrain);
   const sockets = app.get(SubscriptionAuth);
   logger.log(
-    `${signal} received: refusing new connections, closing subscription sockets (${sockets.openCount}), ` +
+    `${cause}: refusing new connections, closing subscription sockets (${sockets.openCount}), ` +
       `finishing requests in flight (${drain.inFlightCount}) within ${graceMs} ms`,
   );
   // Stops listening at once; Node also closes the kept-alive connections that are idle.
