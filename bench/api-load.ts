@@ -196,7 +196,7 @@ export async function startServiceStack(options: {
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
-async function deleteQueueKeys(redisUrl: string, prefix: string): Promise<void> {
+export async function deleteQueueKeys(redisUrl: string, prefix: string): Promise<void> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   try {
     let cursor = '0';

@@ -21,11 +21,16 @@
  * lowest and highest ratio: on a shared machine the speed of all three drifts by a quarter from minute
  * to minute, and interleaving keeps that drift out of the ratios.
  *
+ * Then the same load against the service run as several API processes on one port (API_PROCESSES,
+ * 2 by default, with Redis, which that needs; `--api-processes 1` leaves it out), in the same rounds:
+ * one process answers on one core, the machine has more. Its ratio to the peer is printed for the
+ * record; the targets on the ratios compare one process with one process.
+ *
  * For a query whose p99 misses its target, the API's CPU time per request is printed with the bound
  * of a closed loop: 20 connections wait 20 ÷ throughput on average (Little's law), so the throughput
  * that p99 ≤ 50 ms asks for follows from the measured ratio of p99 to the mean.
  *
- *   node bench/.build/bench/read-path-bench.js [--duration 5] [--rounds 3] [--connections 20] [--queries matches,typename,me,themes] [--profile]
+ *   node bench/.build/bench/read-path-bench.js [--duration 5] [--rounds 3] [--connections 20] [--queries matches,typename,me,themes] [--api-processes 2] [--profile]
  *
  * `--profile` writes a V8 CPU profile of the API (`read-path-api.cpuprofile`, from its start to its
  * stop) to bench/.profiles/.
@@ -41,6 +46,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deleteQueueKeys } from './api-load';
 import { summarise, verdict } from './bench-report';
 import { COMPILED_SOURCE, demoAccount, freePort, GraphQLClient, PROFILE_DIR, seedDemo, ServiceProcess } from './service-process';
 
@@ -131,13 +137,20 @@ async function main(): Promise<void> {
   const measured = argument('queries', DEFAULT_QUERIES.join(',')).split(',') as QueryName[];
   const unknown = measured.filter((name) => !(name in QUERIES));
   if (unknown.length) throw new Error(`unknown --queries ${unknown.join(', ')}; known: ${Object.keys(QUERIES).join(', ')}`);
+  const apiProcesses = Number(argument('api-processes', '2'));
   const profile = process.argv.includes('--profile');
+  const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const queuePrefix = `poa-bench-read-${randomBytes(4).toString('hex')}`;
   if (profile) mkdirSync(PROFILE_DIR, { recursive: true });
   const folder = mkdtempSync(join(tmpdir(), 'poa-read-path-'));
   const services: ServiceProcess[] = [];
   const cleanUp = async () => {
     for (const service of services) await service.stop();
     rmSync(folder, { recursive: true, force: true });
+    if (apiProcesses > 1)
+      await deleteQueueKeys(redisUrl, queuePrefix).catch((error: unknown) =>
+        console.error(`could not delete the queue keys: ${String(error)}`),
+      );
   };
   process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
 
@@ -165,6 +178,29 @@ async function main(): Promise<void> {
     services.push(api);
     await api.waitFor('poa-match: console at');
     const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
+    // The same database, served by several processes: they need Redis, and read here only.
+    const severalPort = await freePort();
+    const several =
+      apiProcesses > 1
+        ? new ServiceProcess(
+            `${apiProcesses} API processes`,
+            join(COMPILED_SOURCE, 'main.js'),
+            {
+              ...env,
+              NODE_ENV: 'production',
+              PORT: String(severalPort),
+              API_PROCESSES: String(apiProcesses),
+              REDIS_URL: redisUrl,
+              QUEUE_PREFIX: queuePrefix,
+            },
+            null,
+          )
+        : null;
+    if (several) {
+      services.push(several);
+      await several.waitFor('API processes on port');
+    }
+    const severalUrl = `http://127.0.0.1:${severalPort}/graphql`;
     const donor = new GraphQLClient(apiUrl);
     await donor.login(demoAccount('donor.germany'));
 
@@ -225,23 +261,29 @@ async function main(): Promise<void> {
       await warmUp(url, query, round);
       return load(url, query, donor.token!, connections, seconds);
     };
-    /** The service's load, with the CPU time the API process (all its threads) spent per request meanwhile. */
-    const measureService = async (query: string, round: number) => {
-      await warmUp(apiUrl, query, round);
-      const [cpuBefore, mainBefore, startedAt] = [api.cpuSeconds(), api.mainThreadCpuSeconds(), performance.now()];
-      const figures = await load(apiUrl, query, donor.token!, connections, seconds);
+    /** The service's load, with the CPU time its processes (all their threads) spent per request meanwhile. */
+    const measureService = async (service: ServiceProcess, url: string, query: string, round: number) => {
+      await warmUp(url, query, round);
+      const [cpuBefore, mainBefore, startedAt] = [service.cpuSeconds(), service.mainThreadCpuSeconds(), performance.now()];
+      const figures = await load(url, query, donor.token!, connections, seconds);
       return {
         ...figures,
-        cpuMsPerRequest: ((api.cpuSeconds() - cpuBefore) * 1000) / Math.max(figures.requests, 1),
-        mainThreadBusy: ((api.mainThreadCpuSeconds() - mainBefore) * 1000) / (performance.now() - startedAt),
+        cpuMsPerRequest: ((service.cpuSeconds() - cpuBefore) * 1000) / Math.max(figures.requests, 1),
+        mainThreadBusy: ((service.mainThreadCpuSeconds() - mainBefore) * 1000) / (performance.now() - startedAt),
       };
     };
+    type ServiceLoad = Awaited<ReturnType<typeof measureService>>;
+    const severalFigures = new Map<
+      QueryName,
+      { requestsPerSecond: number; p50: number; p99: number; ratio: number; cpuMsPerRequest: number }
+    >();
     for (const name of measured) {
       const query = QUERIES[name];
-      const perRound: { service: Load & { cpuMsPerRequest: number; mainThreadBusy: number }; peer: Load; framework: Load }[] = [];
+      const perRound: { service: ServiceLoad; severalProcesses: ServiceLoad | null; peer: Load; framework: Load }[] = [];
       for (let round = 0; round < rounds; round++) {
         perRound.push({
-          service: await measureService(query, round),
+          service: await measureService(api, apiUrl, query, round),
+          severalProcesses: several && (await measureService(several, severalUrl, query, round)),
           peer: await measure(bareUrl, query, round),
           framework: await measure(floorUrl, query, round),
         });
@@ -271,8 +313,23 @@ async function main(): Promise<void> {
         cpuMsPerRequest,
         mainThreadBusy: median((round) => round.service.mainThreadBusy),
       });
+      if (several) {
+        const severalOf = (round: (typeof perRound)[number]) => round.severalProcesses!;
+        const figures = {
+          requestsPerSecond: median((round) => severalOf(round).requestsPerSecond),
+          p50: median((round) => severalOf(round).p50),
+          p99: median((round) => severalOf(round).p99),
+          ratio: median((round) => severalOf(round).requestsPerSecond / round.peer.requestsPerSecond),
+          cpuMsPerRequest: median((round) => severalOf(round).cpuMsPerRequest),
+        };
+        severalFigures.set(name, figures);
+      }
       const failedOf = (pick: (round: (typeof perRound)[number]) => Load) => perRound.reduce((sum, round) => sum + pick(round).failed, 0);
-      const failed = [failedOf((round) => round.service), failedOf((round) => round.peer), failedOf((round) => round.framework)];
+      const failed = [
+        failedOf((round) => round.service) + (several ? failedOf((round) => round.severalProcesses!) : 0),
+        failedOf((round) => round.peer),
+        failedOf((round) => round.framework),
+      ];
       const failures = failed.some(Boolean) ? `   (failed responses: ${failed[0]} poa-match, ${failed[1]} bare, ${failed[2]} floor)` : '';
       console.log(
         `  ${name.padEnd(13)} ${service.requestsPerSecond.toFixed(0).padStart(16)} ${`${service.p50} / ${service.p99}`.padStart(14)} ${cpuMsPerRequest.toFixed(2).padStart(11)} ` +
@@ -280,6 +337,13 @@ async function main(): Promise<void> {
           `${`(${ratioSpread.best.toFixed(2)}–${ratioSpread.worst.toFixed(2)})`.padStart(17)} ` +
           `${floorRequestsPerSecond.toFixed(0).padStart(12)} ${floorRatio.toFixed(2).padStart(12)}${failures}`,
       );
+      const severalFigure = severalFigures.get(name);
+      if (severalFigure) {
+        console.log(
+          `  ${`  ×${apiProcesses} processes`.padEnd(13)} ${severalFigure.requestsPerSecond.toFixed(0).padStart(16)} ${`${severalFigure.p50} / ${severalFigure.p99}`.padStart(14)} ` +
+            `${severalFigure.cpuMsPerRequest.toFixed(2).padStart(11)} ${''.padStart(11)} ${''.padStart(14)} ${severalFigure.ratio.toFixed(2).padStart(6)}`,
+        );
+      }
     }
     const matchesFigure = ratios.get('matches');
     if (matchesFigure) {
@@ -296,8 +360,14 @@ async function main(): Promise<void> {
     }
     const worstP99 = Math.max(...[...ratios.values()].map((figure) => figure.p99));
     console.log(
-      `  target: p99 ≤ ${TARGETS.p99Ms} ms at ${connections} connections: worst ${worstP99} ms, ${verdict(worstP99 <= TARGETS.p99Ms)}`,
+      `  target: p99 ≤ ${TARGETS.p99Ms} ms at ${connections} connections, one API process: worst ${worstP99} ms, ${verdict(worstP99 <= TARGETS.p99Ms)}`,
     );
+    if (severalFigures.size) {
+      const worstSeveral = Math.max(...[...severalFigures.values()].map((figure) => figure.p99));
+      console.log(
+        `  target: p99 ≤ ${TARGETS.p99Ms} ms at ${connections} connections, ${apiProcesses} API processes: worst ${worstSeveral} ms, ${verdict(worstSeveral <= TARGETS.p99Ms)}`,
+      );
+    }
     for (const [name, figure] of ratios) {
       if (figure.p99 <= TARGETS.p99Ms) continue;
       // A closed loop: each connection sends its next request when the last is answered, so by Little's

@@ -84,9 +84,15 @@ function cpuSecondsOf(statFile: string): number {
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
 }
 
-/** A compiled entry point (`src/main.js`, `src/worker.js`) started as its own process. */
 /** The unit of /proc's CPU times: USER_HZ, 100 on every Linux build this runs on. */
 const CLOCK_TICKS_PER_SECOND = 100;
+
+/** The processes a process started itself (several API processes: API_PROCESSES), from /proc. */
+function childrenOf(pid: number): number[] {
+  return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+}
+
+/** A compiled entry point (`src/main.js`, `src/worker.js`) started as its own process. */
 
 export class ServiceProcess {
   private output = '';
@@ -137,12 +143,19 @@ export class ServiceProcess {
    * two readings to the work done between them holds on a busy machine, where rates do not.
    */
   cpuSeconds(): number {
-    return cpuSecondsOf(`/proc/${this.child.pid}/stat`);
+    const pid = this.child.pid!;
+    return [pid, ...childrenOf(pid)].reduce((sum, each) => sum + cpuSecondsOf(`/proc/${each}/stat`), 0);
   }
 
-  /** The same for the process's main thread alone, where its JavaScript runs (GC helpers and libuv's pool left out). */
+  /**
+   * The same for the main thread alone, where the JavaScript runs (GC helpers and libuv's pool left
+   * out); of a process that started others to serve (API_PROCESSES), their main threads' mean.
+   */
   mainThreadCpuSeconds(): number {
-    return cpuSecondsOf(`/proc/${this.child.pid}/task/${this.child.pid}/stat`);
+    const pid = this.child.pid!;
+    const serving = childrenOf(pid);
+    const threads = serving.length ? serving : [pid];
+    return threads.reduce((sum, each) => sum + cpuSecondsOf(`/proc/${each}/task/${each}/stat`), 0) / threads.length;
   }
 
   /** SIGTERM, and SIGKILL if it has not exited after the grace period. */
