@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { freePort } from './support/free-port';
 import { eventually } from './support/matching-helpers';
 import { adminToken, compiledApiSetup, RunningProcess, startProcess, TEST_REDIS_URL } from './support/processes';
 import { createTestDatabase, TestDatabase } from './support/test-database';
@@ -31,6 +32,7 @@ describe('several API processes on one port', () => {
   let origin: string;
   let api: RunningProcess | undefined;
   let admin: string;
+  let metricsPort: number;
 
   /** A new connection for every request, so that the primary hands each to the next process. */
   const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string, operationName?: string) => {
@@ -54,7 +56,8 @@ describe('several API processes on one port', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     ({ env, origin } = await compiledApiSetup(database.url, ADMIN));
-    Object.assign(env, { API_PROCESSES: '2', METRICS_TOKEN });
+    metricsPort = await freePort();
+    Object.assign(env, { API_PROCESSES: '2', METRICS_TOKEN, METRICS_PORT: String(metricsPort) });
     await startApi();
     admin = await adminToken(origin, ADMIN);
   }, 180_000);
@@ -112,18 +115,23 @@ describe('several API processes on one port', () => {
     );
   });
 
-  it('serves the metrics of both processes added up, whichever of them is asked', async () => {
+  it('serves the metrics of both processes added up, on the API port and on METRICS_PORT, whichever process answers', async () => {
     for (let request = 0; request < 8; request++) await gql('query Counted { __typename }', {}, undefined, 'Counted');
-    const counted = async () => {
-      const response = await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}`, connection: 'close' } });
+    const counted = async (url: string) => {
+      const response = await fetch(url, { headers: { authorization: `Bearer ${METRICS_TOKEN}`, connection: 'close' } });
       expect(response.status).toBe(200);
       const line = (await response.text())
         .split('\n')
         .find((each) => each.startsWith('poa_match_graphql_request_duration_seconds_count{operation_name="Counted"'));
       return Number(line?.split(' ').at(-1));
     };
-    // Asked twice, so that each process answers once.
-    expect([await counted(), await counted()]).toEqual([8, 8]);
+    // Each port asked twice, so that each process answers on it.
+    const onApiPort = [await counted(`${origin}/metrics`), await counted(`${origin}/metrics`)];
+    const onMetricsPort = [
+      await counted(`http://127.0.0.1:${metricsPort}/metrics`),
+      await counted(`http://127.0.0.1:${metricsPort}/metrics`),
+    ];
+    expect({ onApiPort, onMetricsPort }).toEqual({ onApiPort: [8, 8], onMetricsPort: [8, 8] });
   });
 
   it('starts another process in place of one that ends, and goes on answering', async () => {

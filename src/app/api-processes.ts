@@ -21,10 +21,16 @@ export function superviseApiProcesses(config: AppConfig): void {
   let stopping = false;
   let allStoppedCleanly = true;
 
-  const start = (): Worker => {
+  /** Resolves once the process listens on PORT (METRICS_PORT, when set, is listened on earlier). */
+  const start = (): Promise<Worker> => {
     const worker = cluster.fork();
-    worker.once('listening', () => listening.add(worker));
-    return worker;
+    return new Promise((serving) =>
+      worker.on('listening', (address) => {
+        if (address.port !== config.PORT) return;
+        listening.add(worker);
+        serving(worker);
+      }),
+    );
   };
   const running = () => Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined && !worker.isDead());
   const stopAll = () => {
@@ -38,8 +44,8 @@ export function superviseApiProcesses(config: AppConfig): void {
   };
 
   serveClusterMetrics();
-  start().once('listening', () => {
-    for (let copy = 1; copy < config.API_PROCESSES; copy++) start();
+  void start().then(() => {
+    for (let copy = 1; copy < config.API_PROCESSES; copy++) void start();
     logger.info(`${config.API_PROCESSES} API processes on port ${config.PORT}`);
   });
 
@@ -59,7 +65,7 @@ export function superviseApiProcesses(config: AppConfig): void {
       return;
     }
     logger.warn(`API process ${worker.process.pid} ended (${ending}); starting another in its place`);
-    start();
+    void start();
   });
 
   const onSignal = (signal: NodeJS.Signals) => {
