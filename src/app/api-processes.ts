@@ -12,8 +12,9 @@ export const STOP_MESSAGE = 'poa-match:stop';
  * connections and hands them to the copies in turn). The first copy starts alone, so that it alone
  * brings the database's schema up to date; the others start once it listens. A copy that ends before
  * it listens would end the same way again (a bad setting, the database away), so the whole service
- * stops, as one process would; one that ends later (a crash, a kill) is replaced. SIGTERM or SIGINT stops every copy gracefully, each as a single
- * process stops, and this one exits when they have: 0 if all of them stopped cleanly.
+ * stops, as one process would; one that ends later (a crash, a kill) is replaced. SIGTERM or SIGINT
+ * stops every copy gracefully, each as a single process stops, and this one exits when they have: 0 if
+ * all of them stopped cleanly.
  */
 export function superviseApiProcesses(config: AppConfig): void {
   const logger = pino({ level: config.LOG_LEVEL, base: { pid: process.pid, hostname: hostname(), service: 'poa-match-api-primary' } });
