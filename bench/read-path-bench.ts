@@ -243,18 +243,20 @@ async function main(): Promise<void> {
       `  ${'query'.padEnd(13)} ${'poa-match req/s'.padStart(16)} ${'p50 / p99 ms'.padStart(14)} ${'CPU ms/req'.padStart(11)} ${'bare req/s'.padStart(11)} ${'p50 / p99 ms'.padStart(14)} ` +
         `${'ratio'.padStart(6)} ${'(lowest–highest)'.padStart(17)} ${'floor req/s'.padStart(12)} ${'floor ratio'.padStart(12)}`,
     );
-    const ratios = new Map<
-      QueryName,
-      {
-        ratio: number;
-        floorRatio: number;
-        p99: number;
-        meanMs: number;
-        requestsPerSecond: number;
-        cpuMsPerRequest: number;
-        mainThreadBusy: number;
-      }
-    >();
+    /** A load's medians over the rounds; a service's with its CPU per request and its ratio to the peer. */
+    interface LoadFigures {
+      requestsPerSecond: number;
+      p50: number;
+      p99: number;
+      meanMs: number;
+    }
+    interface ServiceFigures extends LoadFigures {
+      cpuMsPerRequest: number;
+      mainThreadBusy: number;
+      ratio: number;
+    }
+    const ratios = new Map<QueryName, ServiceFigures & { floorRatio: number }>();
+    const severalFigures = new Map<QueryName, ServiceFigures>();
     const warmUp = (url: string, query: string, round: number) =>
       load(url, query, donor.token!, connections, round === 0 ? WARM_UP_SECONDS.firstRound : WARM_UP_SECONDS.laterRounds);
     const measure = async (url: string, query: string, round: number) => {
@@ -273,10 +275,6 @@ async function main(): Promise<void> {
       };
     };
     type ServiceLoad = Awaited<ReturnType<typeof measureService>>;
-    const severalFigures = new Map<
-      QueryName,
-      { requestsPerSecond: number; p50: number; p99: number; ratio: number; cpuMsPerRequest: number }
-    >();
     for (const name of measured) {
       const query = QUERIES[name];
       const perRound: { service: ServiceLoad; severalProcesses: ServiceLoad | null; peer: Load; framework: Load }[] = [];
@@ -288,42 +286,31 @@ async function main(): Promise<void> {
           framework: await measure(floorUrl, query, round),
         });
       }
-      const median = (pick: (round: (typeof perRound)[number]) => number) => summarise(perRound.map(pick)).median;
-      const ratioSpread = summarise(perRound.map((round) => round.service.requestsPerSecond / round.peer.requestsPerSecond));
-      const ratio = ratioSpread.median;
-      const floorRatio = median((round) => round.framework.requestsPerSecond / round.peer.requestsPerSecond);
-      const service = {
-        requestsPerSecond: median((round) => round.service.requestsPerSecond),
-        p50: median((round) => round.service.p50),
-        p99: median((round) => round.service.p99),
-      };
-      const peer = {
-        requestsPerSecond: median((round) => round.peer.requestsPerSecond),
-        p50: median((round) => round.peer.p50),
-        p99: median((round) => round.peer.p99),
-      };
-      const floorRequestsPerSecond = median((round) => round.framework.requestsPerSecond);
-      const cpuMsPerRequest = median((round) => round.service.cpuMsPerRequest);
-      ratios.set(name, {
-        ratio,
-        floorRatio,
-        p99: service.p99,
-        meanMs: median((round) => round.service.meanMs),
-        requestsPerSecond: service.requestsPerSecond,
-        cpuMsPerRequest,
-        mainThreadBusy: median((round) => round.service.mainThreadBusy),
+      type Round = (typeof perRound)[number];
+      const median = (pick: (round: Round) => number) => summarise(perRound.map(pick)).median;
+      const loadFigures = (pick: (round: Round) => Load): LoadFigures => ({
+        requestsPerSecond: median((round) => pick(round).requestsPerSecond),
+        p50: median((round) => pick(round).p50),
+        p99: median((round) => pick(round).p99),
+        meanMs: median((round) => pick(round).meanMs),
       });
-      if (several) {
-        const severalOf = (round: (typeof perRound)[number]) => round.severalProcesses!;
-        const figures = {
-          requestsPerSecond: median((round) => severalOf(round).requestsPerSecond),
-          p50: median((round) => severalOf(round).p50),
-          p99: median((round) => severalOf(round).p99),
-          ratio: median((round) => severalOf(round).requestsPerSecond / round.peer.requestsPerSecond),
-          cpuMsPerRequest: median((round) => severalOf(round).cpuMsPerRequest),
-        };
-        severalFigures.set(name, figures);
-      }
+      const serviceFigures = (pick: (round: Round) => ServiceLoad): ServiceFigures => ({
+        ...loadFigures(pick),
+        cpuMsPerRequest: median((round) => pick(round).cpuMsPerRequest),
+        mainThreadBusy: median((round) => pick(round).mainThreadBusy),
+        ratio: median((round) => pick(round).requestsPerSecond / round.peer.requestsPerSecond),
+      });
+      const ratioSpread = summarise(perRound.map((round) => round.service.requestsPerSecond / round.peer.requestsPerSecond));
+      const floorRatio = median((round) => round.framework.requestsPerSecond / round.peer.requestsPerSecond);
+      const service = serviceFigures((round) => round.service);
+      const peer = loadFigures((round) => round.peer);
+      const floorRequestsPerSecond = median((round) => round.framework.requestsPerSecond);
+      ratios.set(name, { ...service, floorRatio });
+      if (several)
+        severalFigures.set(
+          name,
+          serviceFigures((round) => round.severalProcesses!),
+        );
       const failedOf = (pick: (round: (typeof perRound)[number]) => Load) => perRound.reduce((sum, round) => sum + pick(round).failed, 0);
       const failed = [
         failedOf((round) => round.service) + (several ? failedOf((round) => round.severalProcesses!) : 0),
@@ -332,8 +319,8 @@ async function main(): Promise<void> {
       ];
       const failures = failed.some(Boolean) ? `   (failed responses: ${failed[0]} poa-match, ${failed[1]} bare, ${failed[2]} floor)` : '';
       console.log(
-        `  ${name.padEnd(13)} ${service.requestsPerSecond.toFixed(0).padStart(16)} ${`${service.p50} / ${service.p99}`.padStart(14)} ${cpuMsPerRequest.toFixed(2).padStart(11)} ` +
-          `${peer.requestsPerSecond.toFixed(0).padStart(11)} ${`${peer.p50} / ${peer.p99}`.padStart(14)} ${ratio.toFixed(2).padStart(6)} ` +
+        `  ${name.padEnd(13)} ${service.requestsPerSecond.toFixed(0).padStart(16)} ${`${service.p50} / ${service.p99}`.padStart(14)} ${service.cpuMsPerRequest.toFixed(2).padStart(11)} ` +
+          `${peer.requestsPerSecond.toFixed(0).padStart(11)} ${`${peer.p50} / ${peer.p99}`.padStart(14)} ${service.ratio.toFixed(2).padStart(6)} ` +
           `${`(${ratioSpread.best.toFixed(2)}–${ratioSpread.worst.toFixed(2)})`.padStart(17)} ` +
           `${floorRequestsPerSecond.toFixed(0).padStart(12)} ${floorRatio.toFixed(2).padStart(12)}${failures}`,
       );
