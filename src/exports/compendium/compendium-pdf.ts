@@ -109,10 +109,14 @@ export function writeCompendiumPdf(compendium: Compendium, output: NodeJS.Writab
       const { direction, lines } = layOutParagraph(paragraph, faces, width, measure, compendium.dir);
       if (!lines.length) lines.push({ pieces: [], width: 0 });
       for (const line of lines) {
-        const lineFaces = [...new Set([faces[0], ...line.pieces.map((piece) => piece.face)])];
-        const lineHeight = Math.max(...lineFaces.map((face) => setFont(face, style).currentLineHeight(true)));
         // One baseline for the faces of a line, below the tallest of them: each face's own top would set them apart.
-        const ascent = Math.max(...lineFaces.map((face) => ascentOf(setFont(face, style), style.size)));
+        let lineHeight = 0;
+        let ascent = 0;
+        for (const face of new Set([faces[0], ...line.pieces.map((piece) => piece.face)])) {
+          const font = setFont(face, style);
+          lineHeight = Math.max(lineHeight, font.currentLineHeight(true));
+          ascent = Math.max(ascent, ascentOf(font, style.size));
+        }
         if (doc.y + lineHeight > doc.page.maxY()) doc.addPage();
         const top = doc.y;
         // Lines stand at the document's start edge; in an LTR document, a right-to-left paragraph's at its own.
