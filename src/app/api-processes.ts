@@ -23,13 +23,13 @@ export function superviseApiProcesses(config: AppConfig): void {
   let allStoppedCleanly = true;
 
   /** Resolves once the process listens on PORT (METRICS_PORT, when set, is listened on earlier). */
-  const start = (): Promise<Worker> => {
+  const start = (): Promise<void> => {
     const worker = cluster.fork();
     return new Promise((serving) =>
       worker.on('listening', (address) => {
         if (address.port !== config.PORT) return;
         listening.add(worker);
-        serving(worker);
+        serving();
       }),
     );
   };
