@@ -1,13 +1,20 @@
+import type { Database as SqliteConnection, Statement } from 'better-sqlite3';
 import type { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { storedColumns } from './entity-statements';
-import { dataSourceOf } from './driver-adapter';
+import { dataSourceOf, dialectOf, sqliteConnectionOf } from './driver-adapter';
 
 /** How one entity's rows are read without TypeORM's find: its stored columns, once escaped. */
 interface EntityReading {
   metadata: EntityMetadata;
   primary: ColumnMetadata;
+  /** The primary column's place in `columns`, and so in every row read. */
+  primaryIndex: number;
   columns: ColumnMetadata[];
+  /** Each column's property, where the driver's converted value is put as it is (no embedded entity). */
+  properties: string[];
+  /** Each column's name in the table, and in the select lists below. */
+  names: string[];
   byIdSelect: string;
   /** Select lists of the stored columns under their own names, by the alias they are read through. */
   selectsByAlias: Map<string, string[]>;
@@ -24,10 +31,17 @@ function readingOf(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>):
     const [primary] = metadata.primaryColumns;
     const { driver } = dataSource;
     const columns = storedColumns(metadata);
+    // hydrated() builds rows as plain instances of the class, property by property.
+    if (typeof metadata.target !== 'function' || metadata.lazyRelations.length || columns.some((column) => column.embeddedMetadata)) {
+      throw new Error(`${metadata.name}: rows are read only for entity classes without embedded entities or lazy relations`);
+    }
     reading = {
       metadata,
       primary,
+      primaryIndex: columns.indexOf(primary),
       columns,
+      properties: columns.map((column) => column.propertyName),
+      names: columns.map((column) => column.databaseName),
       byIdSelect: `SELECT ${columns.map((column) => driver.escape(column.databaseName)).join(', ')} FROM ${driver.escape(metadata.tablePath)} WHERE ${driver.escape(primary.databaseName)} IN `,
       selectsByAlias: new Map<string, string[]>(),
     };
@@ -36,17 +50,51 @@ function readingOf(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>):
   return reading;
 }
 
-/** Raw rows (stored columns under their own names) as entities, column by column through the driver's own conversions, as the query builder hydrates. */
+/**
+ * Rows of the stored columns, in their order, as entities, each value through the driver's own
+ * conversion as the query builder hydrates. No constructor runs (as with `entitySkipConstructor`).
+ */
 function hydrated<T extends ObjectLiteral>(
   dataSource: DataSource,
-  { metadata, columns }: EntityReading,
-  rows: readonly Record<string, unknown>[],
+  { metadata, columns, properties }: EntityReading,
+  rows: readonly unknown[][],
 ): T[] {
+  const { driver } = dataSource;
+  const { prototype } = metadata.target as { prototype: object };
   return rows.map((row) => {
-    const record = metadata.create(undefined, { fromDeserializer: true }) as T;
-    for (const column of columns) column.setEntityValue(record, dataSource.driver.prepareHydratedValue(row[column.databaseName], column));
-    return record;
+    const record = Object.create(prototype) as Record<string, unknown>;
+    for (let index = 0; index < columns.length; index++)
+      record[properties[index]] = driver.prepareHydratedValue(row[index], columns[index]);
+    return record as T;
   });
+}
+
+/** Kept prepared statements by their SQL, per connection; a page's SQL differs only by its number of ids and its numbers. */
+const rawStatements = new WeakMap<SqliteConnection, Map<string, Statement>>();
+const MOST_KEPT_STATEMENTS = 500;
+
+/**
+ * The rows a SQLite read finds, as arrays of its select list's values: the statement runs on the one
+ * connection TypeORM shares (inside the caller's transaction if one is open there), in
+ * better-sqlite3's raw mode. Building an object of named values for every row, and TypeORM's query
+ * runner around the statement, cost a list page more than the query itself.
+ */
+function sqliteRows(source: DataSource | EntityManager, sql: string, parameters: readonly unknown[]): unknown[][] {
+  const connection = sqliteConnectionOf(source);
+  let statements = rawStatements.get(connection);
+  if (!statements) rawStatements.set(connection, (statements = new Map<string, Statement>()));
+  let statement = statements.get(sql);
+  if (!statement) {
+    if (statements.size >= MOST_KEPT_STATEMENTS) statements.clear();
+    statements.set(sql, (statement = connection.prepare(sql).raw(true)));
+  }
+  // better-sqlite3 binds no booleans; TypeORM's query runner passes them as 0 and 1.
+  return statement.all(...parameters.map((value) => (typeof value === 'boolean' ? Number(value) : value))) as unknown[][];
+}
+
+/** Rows read through TypeORM (PostgreSQL), as arrays in the order of the stored columns. */
+function inColumnOrder(rows: readonly Record<string, unknown>[], { names }: EntityReading): unknown[][] {
+  return rows.map((row) => names.map((name) => row[name]));
 }
 
 /**
@@ -69,8 +117,13 @@ export async function rowsByIds<T extends ObjectLiteral>(
   const dataSource = dataSourceOf(source);
   const reading = readingOf(dataSource, entity);
   const placeholders = ids.map((_id, index) => dataSource.driver.createParameter(`id${index}`, index));
-  const rows = await source.query<Record<string, unknown>[]>(`${reading.byIdSelect}(${placeholders.join(', ')})${suffix}`, [...ids]);
-  for (const record of hydrated<T>(dataSource, reading, rows)) found.set(String(reading.primary.getEntityValue(record)), record);
+  const sql = `${reading.byIdSelect}(${placeholders.join(', ')})${suffix}`;
+  const rows =
+    dialectOf(source) === 'sqlite'
+      ? sqliteRows(source, sql, ids)
+      : inColumnOrder(await source.query<Record<string, unknown>[]>(sql, [...ids]), reading);
+  const records = hydrated<T>(dataSource, reading, rows);
+  rows.forEach((row, index) => found.set(String(row[reading.primaryIndex]), records[index]));
   return found;
 }
 
@@ -92,5 +145,10 @@ export async function entitiesOf<T extends ObjectLiteral>(query: SelectQueryBuil
     );
     reading.selectsByAlias.set(alias.name, select);
   }
-  return hydrated<T>(dataSource, reading, await query.select(select).getRawMany<Record<string, unknown>>());
+  const selected = query.select(select);
+  const rows =
+    dialectOf(dataSource) === 'sqlite'
+      ? sqliteRows(dataSource, ...selected.getQueryAndParameters())
+      : inColumnOrder(await selected.getRawMany<Record<string, unknown>>(), reading);
+  return hydrated<T>(dataSource, reading, rows);
 }
