@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { superviseApiProcesses } from './app/api-processes';
 import { createApp } from './app/app.factory';
+import { announceService } from './app/service-announcement';
 import { stopGracefullyOnSignals } from './app/shutdown/graceful-shutdown';
 import { AppConfig, configFromEnvironment } from './config/app-config';
 
@@ -10,9 +11,7 @@ async function serveApi(): Promise<void> {
   const config = app.get(AppConfig);
   await app.listen(config.PORT);
   stopGracefullyOnSignals(app);
-  process.stdout.write(
-    `poa-match: console at http://localhost:${config.PORT}/, GraphQL at /graphql (explorer at /explorer), health at /health\n`,
-  );
+  if (cluster.isPrimary) announceService(config.PORT);
 }
 
 async function main(): Promise<void> {

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import pino from 'pino';
 import { AppConfig } from '../config/app-config';
 import { serveClusterMetrics } from '../metrics/cluster-metrics';
+import { announceService } from './service-announcement';
 
 /** Sent to an API process instead of a signal: see `stopGracefullyOnSignals`. */
 export const STOP_MESSAGE = 'poa-match:stop';
@@ -17,7 +18,11 @@ export const STOP_MESSAGE = 'poa-match:stop';
  * all of them stopped cleanly.
  */
 export function superviseApiProcesses(config: AppConfig): void {
-  const logger = pino({ level: config.LOG_LEVEL, base: { pid: process.pid, hostname: hostname(), service: 'poa-match-api-primary' } });
+  // Written at once (it logs rarely), so that its lines and the console's address keep their order.
+  const logger = pino(
+    { level: config.LOG_LEVEL, base: { pid: process.pid, hostname: hostname(), service: 'poa-match-api-primary' } },
+    pino.destination({ dest: 1, sync: true }),
+  );
   const listening = new WeakSet<Worker>();
   let stopping = false;
   let allStoppedCleanly = true;
@@ -29,6 +34,7 @@ export function superviseApiProcesses(config: AppConfig): void {
       worker.on('listening', (address) => {
         if (address.port !== config.PORT) return;
         listening.add(worker);
+        logger.info(`API process ${worker.process.pid} serves on port ${config.PORT}`);
         serving();
       }),
     );
@@ -45,10 +51,12 @@ export function superviseApiProcesses(config: AppConfig): void {
   };
 
   serveClusterMetrics();
-  void start().then(() => {
-    for (let copy = 1; copy < config.API_PROCESSES; copy++) void start();
-    logger.info(`${config.API_PROCESSES} API processes on port ${config.PORT}`);
-  });
+  void start()
+    .then(() => Promise.all(Array.from({ length: config.API_PROCESSES - 1 }, start)))
+    .then(() => {
+      logger.info(`${config.API_PROCESSES} API processes on port ${config.PORT}`);
+      announceService(config.PORT);
+    });
 
   cluster.on('exit', (worker, code, signal) => {
     const ending = signal ?? `code ${code}`;
