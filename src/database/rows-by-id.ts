@@ -7,7 +7,6 @@ import { dataSourceOf, dialectOf, sqliteConnectionOf } from './driver-adapter';
 /** How one entity's rows are read without TypeORM's find: its stored columns, once escaped. */
 interface EntityReading {
   metadata: EntityMetadata;
-  primary: ColumnMetadata;
   /** The primary column's place in `columns`, and so in every row read. */
   primaryIndex: number;
   columns: ColumnMetadata[];
@@ -37,7 +36,6 @@ function readingOf(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>):
     }
     reading = {
       metadata,
-      primary,
       primaryIndex: columns.indexOf(primary),
       columns,
       properties: columns.map((column) => column.propertyName),
