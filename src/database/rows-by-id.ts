@@ -1,8 +1,8 @@
-import type { Database as SqliteConnection, Statement } from 'better-sqlite3';
 import type { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { storedColumns } from './entity-statements';
 import { dataSourceOf, dialectOf, sqliteConnectionOf } from './driver-adapter';
+import { keptStatement } from './sqlite-statements';
 
 /** How one entity's rows are read without TypeORM's find: its stored columns, once escaped. */
 interface EntityReading {
@@ -67,10 +67,6 @@ function hydrated<T extends ObjectLiteral>(
   });
 }
 
-/** Kept prepared statements by their SQL, per connection; a page's SQL differs only by its number of ids and its numbers. */
-const rawStatements = new WeakMap<SqliteConnection, Map<string, Statement>>();
-const MOST_KEPT_STATEMENTS = 500;
-
 /**
  * The rows a SQLite read finds, as arrays of its select list's values: the statement runs on the one
  * connection TypeORM shares (inside the caller's transaction if one is open there), in
@@ -78,16 +74,10 @@ const MOST_KEPT_STATEMENTS = 500;
  * runner around the statement, cost a list page more than the query itself.
  */
 function sqliteRows(source: DataSource | EntityManager, sql: string, parameters: readonly unknown[]): unknown[][] {
-  const connection = sqliteConnectionOf(source);
-  let statements = rawStatements.get(connection);
-  if (!statements) rawStatements.set(connection, (statements = new Map<string, Statement>()));
-  let statement = statements.get(sql);
-  if (!statement) {
-    if (statements.size >= MOST_KEPT_STATEMENTS) statements.clear();
-    statements.set(sql, (statement = connection.prepare(sql).raw(true)));
-  }
   // better-sqlite3 binds no booleans; TypeORM's query runner passes them as 0 and 1.
-  return statement.all(...parameters.map((value) => (typeof value === 'boolean' ? Number(value) : value))) as unknown[][];
+  return keptStatement(sqliteConnectionOf(source), sql, 'arrays').all(
+    ...parameters.map((value) => (typeof value === 'boolean' ? Number(value) : value)),
+  ) as unknown[][];
 }
 
 /** Rows read through TypeORM (PostgreSQL), as arrays in the order of the stored columns. */

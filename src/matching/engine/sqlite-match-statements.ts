@@ -1,4 +1,6 @@
+import type { Database as SqliteConnection } from 'better-sqlite3';
 import { newId } from '../../common/entity-id';
+import { keptStatement } from '../../database/sqlite-statements';
 import { MatchStatus } from '../../domain/statuses';
 import { StoredMatch, StoredMatches } from './match-write-plan';
 import {
@@ -13,26 +15,11 @@ import {
 } from './match-sql';
 import { Proposal } from './proposal';
 
-/** The part of a better-sqlite3 connection the SQLite write path uses. */
-export interface SqliteHandle {
-  prepare(sql: string): SqliteStatement;
-  exec(sql: string): unknown;
-  pragma(sql: string, options?: { simple: boolean }): unknown;
-  readonly inTransaction: boolean;
-}
-interface SqliteStatement {
-  run(...parameters: unknown[]): { changes: number };
-  all(...parameters: unknown[]): unknown[];
-}
-
 /** One proposal per execution, prepared once per connection. */
 const UPSERT_ONE_PROPOSAL = `INSERT INTO matches (id, need_id, offer_id, score, breakdown, explanation, status, version, run_id)
   VALUES (?, ?, ?, ?, ?, ?, '${MatchStatus.PROPOSED}', 1, ?) ${UPSERT_PROPOSAL_CONFLICT}`;
 
 const questionMarks = (items: readonly unknown[]) => items.map(() => '?').join(', ');
-
-/** The statements of each connection, prepared once. */
-const preparedStatements = new WeakMap<SqliteHandle, Map<string, SqliteStatement>>();
 
 /**
  * The match writer's statements on SQLite, run synchronously on the connection TypeORM's
@@ -40,7 +27,7 @@ const preparedStatements = new WeakMap<SqliteHandle, Map<string, SqliteStatement
  * it, and a full run's batch runs them from BEGIN to COMMIT with nothing in between.
  */
 export class SqliteMatchStatements {
-  constructor(private readonly handle: SqliteHandle) {}
+  constructor(private readonly handle: SqliteConnection) {}
 
   stored(column: 'need_id' | 'offer_id', ids: readonly string[]): StoredMatch[] {
     return chunksOf(ids, IDS_PER_STATEMENT).flatMap(
@@ -56,7 +43,7 @@ export class SqliteMatchStatements {
    * each written row's id and version exactly.
    */
   upsert(pairs: readonly Proposal[], runId: string | null, stored: StoredMatches): WrittenRow[] {
-    const upsert = this.statement(UPSERT_ONE_PROPOSAL);
+    const upsert = keptStatement(this.handle, UPSERT_ONE_PROPOSAL);
     const written: WrittenRow[] = [];
     for (const pair of pairs) {
       const id = newId();
@@ -81,7 +68,7 @@ export class SqliteMatchStatements {
   }
 
   recordRunProgress(runId: string, pairsScored: number, matchesUpserted: number): void {
-    this.statement(recordRunProgress(['?', '?', '?'])).run(pairsScored, matchesUpserted, runId);
+    keptStatement(this.handle, recordRunProgress(['?', '?', '?'])).run(pairsScored, matchesUpserted, runId);
   }
 
   /**
@@ -108,13 +95,5 @@ export class SqliteMatchStatements {
       this.handle.pragma(`synchronous = ${Number(synchronous)}`);
       this.handle.pragma(`wal_autocheckpoint = ${Number(autoCheckpoint)}`);
     }
-  }
-
-  private statement(sql: string): SqliteStatement {
-    let statements = preparedStatements.get(this.handle);
-    if (!statements) preparedStatements.set(this.handle, (statements = new Map<string, SqliteStatement>()));
-    let statement = statements.get(sql);
-    if (!statement) statements.set(sql, (statement = this.handle.prepare(sql)));
-    return statement;
   }
 }
