@@ -311,7 +311,7 @@ async function main(): Promise<void> {
           name,
           serviceFigures((round) => round.severalProcesses!),
         );
-      const failedOf = (pick: (round: (typeof perRound)[number]) => Load) => perRound.reduce((sum, round) => sum + pick(round).failed, 0);
+      const failedOf = (pick: (round: Round) => Load) => perRound.reduce((sum, round) => sum + pick(round).failed, 0);
       const failed = [
         failedOf((round) => round.service) + (several ? failedOf((round) => round.severalProcesses!) : 0),
         failedOf((round) => round.peer),
