@@ -1,4 +1,7 @@
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { QUEUE_NAME } from '../src/queue/bullmq-job-queue';
 import { Account, donorAccount, secretariatAccount, stateAccount } from './support/fixtures';
 import { eventually, publishedNeed, publishedOffer, queueIdle } from './support/matching-helpers';
 import { TestApp } from './support/test-app';
@@ -13,6 +16,20 @@ const ASSISTANCE = ['EQUIPMENT', 'TRAINING', 'FINANCIAL', 'TECHNICAL_EXPERTISE']
 const pick = (list: string[], index: number, count: number) =>
   Array.from({ length: count }, (_, step) => list[(index * 5 + step * 2) % list.length]);
 
+const offerTerms = (index: number) => ({
+  title: `Offer ${index}`,
+  themeCodes: pick(THEMES, index, 2 + (index % 2)),
+  assistanceTypes: pick(ASSISTANCE, index, 2),
+  eligibleRegionCodes: index % 3 === 0 ? ['002'] : ['011'],
+  capacityUsd: 400_000 + index * 50_000,
+});
+const needTerms = (index: number) => ({
+  title: `Need ${index}`,
+  themeCodes: pick(THEMES, index + 1, 2 + (index % 3 === 0 ? 1 : 0)),
+  assistanceTypes: pick(ASSISTANCE, index + 2, 2),
+  estimatedBudgetUsd: 100_000 + index * 20_000,
+});
+
 const UPDATE_NEED = 'mutation($id: ID!, $input: UpdateNeedInput!) { updateNeed(id: $id, input: $input) { id } }';
 const UPDATE_OFFER = 'mutation($id: ID!, $input: UpdateOfferInput!) { updateOffer(id: $id, input: $input) { id } }';
 const WITHDRAW_NEED = 'mutation($id: ID!) { withdrawNeed(id: $id, reason: "No longer needed") { id } }';
@@ -25,6 +42,38 @@ interface StoredPair {
   offer_id: string;
   score: number;
   status: string;
+}
+
+/** What the tests check through the API and the database, once their app has started. */
+function checks(app: () => { t: TestApp; database: DataSource; secretariat: Account }) {
+  const gqlOk = async (query: string, variables: Record<string, unknown>, token: string) => {
+    const result = await app().t.gql(query, variables, token);
+    if (result.errors) throw new Error(`${query.slice(0, 40)} failed: ${JSON.stringify(result.errors)}`);
+    return result.data!;
+  };
+  const storedPairs = async (): Promise<StoredPair[]> =>
+    (await app().database.query<StoredPair[]>('SELECT need_id, offer_id, score, status FROM matches ORDER BY need_id, offer_id')).map(
+      (row) => ({ ...row, score: Number(row.score) }),
+    );
+  const finishedRun = (id: string) =>
+    eventually(
+      async () => {
+        const status = (await gqlOk(RUN, { id }, app().secretariat.token)).matchingRun.status as string;
+        return status === 'SUCCEEDED' || status === 'FAILED' ? status : undefined;
+      },
+      120_000,
+      `run ${id} to finish`,
+    );
+
+  /** The stored matches on an idle queue are what a full run started now finds and leaves as they are. */
+  const expectWhatAFreshRunStores = async () => {
+    const coalesced = await storedPairs();
+    const freshRun = (await gqlOk(START_RUN, {}, app().secretariat.token)).startMatchingRun.id as string;
+    expect(await finishedRun(freshRun)).toBe('SUCCEEDED');
+    await queueIdle(app().t, app().secretariat.token);
+    expect(await storedPairs()).toEqual(coalesced);
+  };
+  return { gqlOk, storedPairs, finishedRun, expectWhatAFreshRunStores };
 }
 
 /**
@@ -47,57 +96,17 @@ describe('coalesced rescoring', () => {
 
   afterAll(() => stopQueuedApp({ t, env, database }, worker));
 
-  const gqlOk = async (query: string, variables: Record<string, unknown>, token: string) => {
-    const result = await t.gql(query, variables, token);
-    if (result.errors) throw new Error(`${query.slice(0, 40)} failed: ${JSON.stringify(result.errors)}`);
-    return result.data!;
-  };
-  const storedPairs = async (): Promise<StoredPair[]> =>
-    (await database.query<StoredPair[]>('SELECT need_id, offer_id, score, status FROM matches ORDER BY need_id, offer_id')).map((row) => ({
-      ...row,
-      score: Number(row.score),
-    }));
-  const finishedRun = (id: string) =>
-    eventually(
-      async () => {
-        const status = (await gqlOk(RUN, { id }, secretariat.token)).matchingRun.status as string;
-        return status === 'SUCCEEDED' || status === 'FAILED' ? status : undefined;
-      },
-      120_000,
-      `run ${id} to finish`,
-    );
-
-  /** The stored matches on an idle queue are what a full run started now finds and leaves as they are. */
-  const expectWhatAFreshRunStores = async () => {
-    const coalesced = await storedPairs();
-    const freshRun = (await gqlOk(START_RUN, {}, secretariat.token)).startMatchingRun.id as string;
-    expect(await finishedRun(freshRun)).toBe('SUCCEEDED');
-    await queueIdle(t, secretariat.token);
-    expect(await storedPairs()).toEqual(coalesced);
-  };
+  const { gqlOk, storedPairs, expectWhatAFreshRunStores, finishedRun } = checks(() => ({ t, database, secretariat }));
 
   it('stores after a burst of changes exactly what a fresh full run stores', async () => {
     const states = [await stateAccount(t, 'NGA'), await stateAccount(t, 'GHA'), await stateAccount(t, 'KEN')];
     const donors = [await donorAccount(t), await donorAccount(t)];
-    const offerTerms = (index: number) => ({
-      title: `Offer ${index}`,
-      themeCodes: pick(THEMES, index, 2 + (index % 2)),
-      assistanceTypes: pick(ASSISTANCE, index, 2),
-      eligibleRegionCodes: index % 3 === 0 ? ['002'] : ['011'],
-      capacityUsd: 400_000 + index * 50_000,
-    });
     const ownerOf = new Map<string, Account>();
     const offerBy = async (donor: Account, index: number) => {
       const id = await publishedOffer(t, donor.token, offerTerms(index));
       ownerOf.set(id, donor);
       return id;
     };
-    const needTerms = (index: number) => ({
-      title: `Need ${index}`,
-      themeCodes: pick(THEMES, index + 1, 2 + (index % 3 === 0 ? 1 : 0)),
-      assistanceTypes: pick(ASSISTANCE, index + 2, 2),
-      estimatedBudgetUsd: 100_000 + index * 20_000,
-    });
 
     // No worker yet: every change waits in the queue, as behind a backlog.
     const offers = await Promise.all(Array.from({ length: 10 }, (_, index) => offerBy(donors[index % 2], index)));
@@ -135,6 +144,66 @@ describe('coalesced rescoring', () => {
       gqlOk(UPDATE_OFFER, { id: runnerUp, input: { themeCodes: THEMES, assistanceTypes: ASSISTANCE } }, ownerOf.get(runnerUp)!.token),
       publishedNeed(t, states[0].token, needTerms(30)),
     ]);
+    await queueIdle(t, secretariat.token);
+    await expectWhatAFreshRunStores();
+  }, 240_000);
+});
+
+/**
+ * People go ahead of bulk work (PersonLane): an account's changes beyond its burst wait in the bulk
+ * lane, behind what another person does meanwhile, and what is stored in the end is still what a
+ * full run stores.
+ */
+describe('the person lane', () => {
+  let t: TestApp;
+  let env: Record<string, string>;
+  let worker: WorkerProcess | undefined;
+  let database: DataSource;
+  let secretariat: Account;
+  let redis: IORedis;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    ({ t, env, database } = await startQueuedApp({ MATCH_TOP_K: String(TOP_K) }));
+    secretariat = await secretariatAccount(t);
+    redis = new IORedis(env.REDIS_URL, { maxRetriesPerRequest: null });
+    queue = new Queue(QUEUE_NAME, { connection: redis, prefix: env.QUEUE_PREFIX });
+  }, 120_000);
+
+  afterAll(async () => {
+    await queue?.close();
+    redis?.disconnect();
+    await stopQueuedApp({ t, env, database }, worker);
+  });
+
+  const { expectWhatAFreshRunStores } = checks(() => ({ t, database, secretariat }));
+
+  it("queues an account's changes beyond its burst behind another person's need, and stores what a fresh full run stores", async () => {
+    const [importing, person, donor] = [await stateAccount(t, 'NGA'), await stateAccount(t, 'GHA'), await donorAccount(t)];
+    for (let index = 0; index < 4; index += 1) await publishedOffer(t, donor.token, offerTerms(index));
+    // No worker yet: a state files 30 needs at once (60 changes), as an import would; then another publishes one.
+    const imported: string[] = [];
+    for (let index = 0; index < 30; index += 1) imported.push(await publishedNeed(t, importing.token, needTerms(index)));
+    const persons = await publishedNeed(t, person.token, needTerms(40));
+    const jobs = await eventually(async () => {
+      const waiting = await queue.getPrioritized(0, -1);
+      return waiting.length >= 4 * 2 + 31 * 2 ? waiting : undefined;
+    });
+
+    const laneOf = (needId: string) => jobs.filter((job) => (job.data as { needId?: string }).needId === needId).map((job) => job.name);
+    expect(laneOf(persons)).toEqual(['rescore-need', 'rescore-need']);
+    const bulk = jobs.filter((job) => job.name === 'rescore-need-bulk');
+    // The burst (20 changes) and what came back of it while the 60 were made.
+    expect(bulk.length).toBeGreaterThanOrEqual(20);
+    expect(bulk.every((job) => imported.includes((job.data as { needId: string }).needId))).toBe(true);
+    // In the order the worker takes them: the person's need ahead of every change of the bulk lane.
+    const order = jobs.map((job) => job.name);
+    expect(order.lastIndexOf('rescore-need')).toBeLessThan(order.indexOf('rescore-need-bulk'));
+    expect(order.lastIndexOf('rescore-need-bulk')).toBeLessThan(order.indexOf('rescore-offer'));
+
+    worker = await startWorker(env);
+    // While the bulk lane drains, the person publishes another: run within a bulk batch or on its own.
+    await publishedNeed(t, person.token, needTerms(41));
     await queueIdle(t, secretariat.token);
     await expectWhatAFreshRunStores();
   }, 240_000);

@@ -4,7 +4,7 @@ import { MetricsModule } from '../metrics/metrics.module';
 import { NeedsModule } from '../needs/needs.module';
 import { FullRunJob } from './engine/jobs/full-run.job';
 import { MatchingJobConsumer } from './engine/jobs/matching-job-consumer';
-import { RescoreNeedJob } from './engine/jobs/rescore-need.job';
+import { RescoreBulkNeedJob, RescoreNeedJob } from './engine/jobs/rescore-need.job';
 import { RescoreOfferJob } from './engine/jobs/rescore-offer.job';
 import { MatchesService } from './api/matches.service';
 import { MatchWriter } from './engine/match-writer';
@@ -29,6 +29,7 @@ import { ScoringInputRepository } from './engine/scoring-input.repository';
     PairReasonsReader,
     FullRunExecutor,
     RescoreNeedJob,
+    RescoreBulkNeedJob,
     RescoreOfferJob,
     FullRunJob,
     MatchingJobConsumer,

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { Actor } from '../access/actor';
+import { PersonLane } from '../queue/lanes/person-lane';
 import { OutboxWriter } from '../queue/outbox/outbox-writer';
 
 /** The job a changed need becomes: the matching engine, above this feature, rescores it against every live offer. */
 export const NEED_CHANGED_JOB = 'rescore-need';
+/** The same job in the bulk lane, queued behind the changes people make (see PersonLane). */
+export const NEED_CHANGED_IN_BULK_JOB = 'rescore-need-bulk';
 
 export interface NeedChangedJobData {
   needId: string;
@@ -16,9 +20,14 @@ export interface NeedChangedJobData {
  */
 @Injectable()
 export class NeedChanges {
-  constructor(private readonly outbox: OutboxWriter) {}
+  constructor(
+    private readonly outbox: OutboxWriter,
+    private readonly lane: PersonLane,
+  ) {}
 
-  announce(manager: EntityManager, needId: string): Promise<void> {
-    return this.outbox.add(manager, NEED_CHANGED_JOB, { needId } satisfies NeedChangedJobData);
+  /** `by`: the account that made the change, null for work no account asked for. */
+  announce(manager: EntityManager, needId: string, by: Actor | null): Promise<void> {
+    const jobName = this.lane.admits(by?.userId ?? null) ? NEED_CHANGED_JOB : NEED_CHANGED_IN_BULK_JOB;
+    return this.outbox.add(manager, jobName, { needId } satisfies NeedChangedJobData);
   }
 }

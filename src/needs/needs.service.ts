@@ -73,7 +73,7 @@ export class NeedsService {
       await appendRow(manager, Need, need);
       await appendRows(manager, NeedTheme, need.themeLinks);
       await this.audit.record(manager, actor, audit);
-      await this.needChanges.announce(manager, need.id);
+      await this.needChanges.announce(manager, need.id, actor);
       return need;
     });
   }
@@ -120,7 +120,7 @@ export class NeedsService {
         entityId: need.id,
         detail: { changes: changedFields(before, snapshot(need)) },
       });
-      await this.needChanges.announce(manager, need.id);
+      await this.needChanges.announce(manager, need.id, actor);
       return need;
     });
   }
@@ -160,7 +160,7 @@ export class NeedsService {
         entityId: need.id,
         detail: { from: before.status, to: need.status, validUntilBefore: before.validUntil, validUntilAfter: need.validUntil },
       });
-      if (before.status !== need.status) await this.needChanges.announce(manager, need.id);
+      if (before.status !== need.status) await this.needChanges.announce(manager, need.id, actor);
       return need;
     });
   }
@@ -194,7 +194,7 @@ export class NeedsService {
           entityId: need.id,
           detail: { from, to: need.status, validUntil: need.validUntil },
         });
-        await this.needChanges.announce(manager, need.id);
+        await this.needChanges.announce(manager, need.id, null);
         return true;
       });
       if (changed) expired.push(id);
@@ -286,7 +286,7 @@ export class NeedsService {
           statusAfter: need.status,
         },
       });
-      await this.needChanges.announce(manager, need.id);
+      await this.needChanges.announce(manager, need.id, actor);
       return need;
     });
   }
@@ -425,7 +425,7 @@ export class NeedsService {
         entityId: need.id,
         detail: { from, to: need.status, ...detail },
       });
-      await this.needChanges.announce(manager, need.id);
+      await this.needChanges.announce(manager, need.id, actor);
       return need;
     });
   }

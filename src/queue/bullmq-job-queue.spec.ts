@@ -241,6 +241,73 @@ describe('BullMqJobQueue', () => {
     expect(await consumer.counts()).toMatchObject({ failed: 0, delayed: 0 });
   });
 
+  /** A bulk batch that, once `lane` says so, runs the person lane's waiting jobs within itself. */
+  function laneTest(personFailsFirst: boolean) {
+    const events: string[] = [];
+    const started = signal();
+    const personQueued = signal();
+    let personCalls = 0;
+    const values = (jobs: readonly QueuedJob<{ value: number }>[]) => jobs.map((job) => job.data.value).join(',');
+    const person: BatchJobHandler<{ value: number }> = {
+      jobName: 'person',
+      maxJobs: 10,
+      handle: () => Promise.reject(new Error('batches only')),
+      handleBatch: async (jobs) => {
+        personCalls += 1;
+        if (personFailsFirst && personCalls === 1) {
+          events.push(`person ${values(jobs)} failed`);
+          throw new Error('the person lane failed once');
+        }
+        events.push(`person ${values(jobs)}`);
+      },
+    };
+    const bulk: BatchJobHandler<{ value: number }> = {
+      jobName: 'bulk',
+      maxJobs: 5,
+      handle: () => Promise.reject(new Error('batches only')),
+      handleBatch: async (jobs, context) => {
+        events.push(`bulk ${values(jobs)}`);
+        started.announce();
+        await personQueued.reached;
+        const ran = await context.runWaiting<{ value: number }>('person');
+        events.push(`bulk ran [${ran.map(({ value }) => value).join(',')}] within`);
+      },
+    };
+    for (const queue of [producer, consumer]) {
+      queue.prioritise('person', 1);
+      queue.prioritise('bulk', 2);
+    }
+    consumer.register([person, bulk]);
+    return {
+      events,
+      run: async (): Promise<void> => {
+        for (const value of [1, 2]) await producer.add('bulk', { value }, { jobId: `lane-bulk-${personFailsFirst}-${value}` });
+        await consumer.start();
+        await started.reached;
+        for (const value of [3, 4]) await producer.add('person', { value }, { jobId: `lane-person-${personFailsFirst}-${value}` });
+        personQueued.announce();
+        while (!events.some((event) => event.startsWith('bulk ran'))) await sleep(20);
+        // Behind any person job left in the queue: once it has run, so have they.
+        await producer.add('bulk', { value: 9 }, { jobId: `lane-bulk-${personFailsFirst}-9` });
+        while (events.filter((event) => event.startsWith('bulk ran')).length < 2) await sleep(20);
+      },
+    };
+  }
+
+  it('runs the waiting jobs of a lane ahead within a running batch, and takes them off the queue once they succeeded', async () => {
+    const { events, run } = laneTest(false);
+    await run();
+    expect(events).toEqual(['bulk 1,2', 'person 3,4', 'bulk ran [3,4] within', 'bulk 9', 'bulk ran [] within']);
+    expect(await consumer.counts()).toMatchObject({ waiting: 0, failed: 0, delayed: 0 });
+  });
+
+  it('leaves the jobs of a lane ahead queued when they fail within a batch, to run on their own', async () => {
+    const { events, run } = laneTest(true);
+    await run();
+    expect(events).toEqual(['bulk 1,2', 'person 3,4 failed', 'bulk ran [] within', 'person 3,4', 'bulk 9', 'bulk ran [] within']);
+    expect(await consumer.counts()).toMatchObject({ waiting: 0, failed: 0, delayed: 0 });
+  });
+
   it('does not give way to a job of another name than the one it names', async () => {
     const events: string[] = [];
     const started = signal();

@@ -9,6 +9,7 @@ import {
   BatchJobHandler,
   FailedJob,
   GiveWay,
+  IN_ARRIVAL_ORDER,
   isBatchJobHandler,
   isSplitJobHandler,
   JOB_ATTEMPTS,
@@ -17,6 +18,7 @@ import {
   JobCounts,
   JobQueue,
   NewJob,
+  QueuedJob,
   SplitJobHandler,
 } from './job-queue';
 import { createRedisConnection } from './redis-connection';
@@ -37,7 +39,21 @@ export const QUEUE_NAME = 'matching';
 const ADD_TIMEOUT_MS = 5000;
 /** How long a look at the queue's state may wait for Redis before it is reported as unavailable. */
 const READ_TIMEOUT_MS = 2000;
-/** How many of the jobs at the front of the queue a handler's `waitsAhead` looks at. */
+/** A job and the jobs taken into its batch, as its handler takes them. */
+function batchOf(data: unknown, queuedAt: number, batchedWith: readonly RecordedJob[]): QueuedJob<unknown>[] {
+  return [
+    { data, queuedAt: new Date(queuedAt) },
+    ...batchedWith.map((other) => ({ data: other.data, queuedAt: new Date(other.queuedAt) })),
+  ];
+}
+
+/** A waiting job with the jobs it took into its batch on an earlier attempt (one that gave way). */
+function jobsOf(job: Job): QueuedJob<unknown>[] {
+  const { batchedWith = [], ...data } = job.data as { batchedWith?: RecordedJob[] };
+  return batchOf(data, job.timestamp, batchedWith);
+}
+
+/** How many of the jobs at the front of the queue `waitsAhead` and `runWaiting` look at. */
 const WAITING_JOBS_LOOKED_AHEAD = 50;
 
 /**
@@ -149,6 +165,7 @@ export class BullMqJobQueue extends JobQueue {
           isLastAttempt: attempt >= (job.opts.attempts ?? 1),
           queuedAt: new Date(job.timestamp),
           waitsAhead: (aheadName) => this.waitsAhead(aheadName, job.name),
+          runWaiting: (waitingName) => this.runWaiting(waitingName, context),
         };
         const splitJob = this.splitParts.get(job.name);
         // A part's result is the job's return value: BullMQ hands it to the job it is part of.
@@ -197,6 +214,31 @@ export class BullMqJobQueue extends JobQueue {
   }
 
   /**
+   * Runs the jobs of `jobName` among the first of the prioritised ones (a lane ahead of the running
+   * job's: its jobs are at the front) within the running job, as JobContext.runWaiting says. They are claimed as a batch's jobs
+   * are, so no other batch takes them, and removed only once their handler succeeded.
+   */
+  private async runWaiting<T>(jobName: string, running: JobContext): Promise<T[]> {
+    const handler = this.handlers.get(jobName);
+    if (!handler || !isBatchJobHandler(handler)) return [];
+    const waiting = await this.read(this.queue.getPrioritized(0, Math.min(handler.maxJobs, WAITING_JOBS_LOOKED_AHEAD) - 1));
+    const claimed = await this.claim(waiting.filter((other) => other?.name === jobName) as Job[]);
+    if (claimed.length === 0) return [];
+    const jobs = claimed.flatMap((other) => jobsOf(other));
+    // Its own first attempt, not the running job's: a failure here leaves the jobs to their retries.
+    const context: JobContext = { jobId: running.jobId, attempt: 1, isLastAttempt: false, queuedAt: jobs[0].queuedAt, ...IN_ARRIVAL_ORDER };
+    try {
+      await handler.handleBatch(jobs, context);
+    } catch (error) {
+      this.logger.warn(`${claimed.length} ${jobName} jobs run within job ${running.jobId} failed; they stay queued: ${String(error)}`);
+      await this.unclaim(claimed);
+      return [];
+    }
+    await Promise.all(claimed.map((other) => other.remove().catch(() => undefined)));
+    return jobs.map(({ data }) => data as T);
+  }
+
+  /**
    * Runs `job` together with jobs of its name waiting behind it. Each of the others is first
    * claimed (a Redis key set only if no other worker set it), written into the job's data, then
    * taken off the queue; one another worker has started meanwhile stays with that worker. So two
@@ -210,8 +252,11 @@ export class BullMqJobQueue extends JobQueue {
       const waiting = await this.queue.getJobs(['prioritized', 'waiting'], 0, handler.maxJobs - 1, true);
       const candidates = waiting.filter((other) => other?.name === job.name && other.id !== job.id).slice(0, handler.maxJobs - 1) as Job[];
       const claimed = await this.claim(candidates);
-      const recorded = claimed.map((other): RecordedJob => ({ data: other.data as unknown, queuedAt: other.timestamp }));
-      await job.updateData({ ...data, batchedWith: recorded });
+      // A job that gave way carries the jobs of its own batch: they come along.
+      const recordedOf = claimed.map((other) =>
+        jobsOf(other).map(({ data, queuedAt }): RecordedJob => ({ data, queuedAt: queuedAt.getTime() })),
+      );
+      await job.updateData({ ...data, batchedWith: recordedOf.flat() });
       const taken = await Promise.all(
         claimed.map((other) =>
           other.remove().then(
@@ -220,12 +265,9 @@ export class BullMqJobQueue extends JobQueue {
           ),
         ),
       );
-      others = recorded.filter((_, index) => taken[index]);
+      others = recordedOf.filter((_, index) => taken[index]).flat();
     }
-    await handler.handleBatch(
-      [{ data, queuedAt: new Date(job.timestamp) }, ...others.map((other) => ({ data: other.data, queuedAt: new Date(other.queuedAt) }))],
-      context,
-    );
+    await handler.handleBatch(batchOf(data, job.timestamp, others), context);
   }
 
   /**
@@ -235,9 +277,18 @@ export class BullMqJobQueue extends JobQueue {
   private async claim(jobs: readonly Job[]): Promise<Job[]> {
     if (jobs.length === 0) return [];
     const claims = this.producerConnection.multi();
-    for (const job of jobs) claims.set(`${this.config.QUEUE_PREFIX}:${QUEUE_NAME}:batch-claim:${job.id}`, '1', 'PX', BATCH_CLAIM_MS, 'NX');
+    for (const job of jobs) claims.set(this.claimKey(job), '1', 'PX', BATCH_CLAIM_MS, 'NX');
     const replies = (await claims.exec()) ?? [];
     return jobs.filter((_, index) => replies[index]?.[1] === 'OK');
+  }
+
+  /** Lets other batches take these jobs again. */
+  private async unclaim(jobs: readonly Job[]): Promise<void> {
+    await this.producerConnection.del(...jobs.map((job) => this.claimKey(job)));
+  }
+
+  private claimKey(job: Job): string {
+    return `${this.config.QUEUE_PREFIX}:${QUEUE_NAME}:batch-claim:${job.id}`;
   }
 
   /**

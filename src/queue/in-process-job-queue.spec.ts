@@ -25,10 +25,18 @@ describe('InProcessJobQueue', () => {
     expect(handler.calls).toEqual([
       {
         data: { value: 7 },
-        context: { jobId: 'a', attempt: 1, isLastAttempt: false, queuedAt: expect.any(Date), waitsAhead: expect.any(Function) },
+        context: {
+          jobId: 'a',
+          attempt: 1,
+          isLastAttempt: false,
+          queuedAt: expect.any(Date),
+          waitsAhead: expect.any(Function),
+          runWaiting: expect.any(Function),
+        },
       },
     ]);
     await expect(handler.calls[0].context.waitsAhead('full-run')).resolves.toBe(false);
+    await expect(handler.calls[0].context.runWaiting('record')).resolves.toEqual([]);
   });
 
   it('runs a job id once while it is queued or running', async () => {

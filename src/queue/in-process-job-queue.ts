@@ -8,7 +8,7 @@ import {
   JobCounts,
   JobHandler,
   JobQueue,
-  NOTHING_WAITS_AHEAD,
+  IN_ARRIVAL_ORDER,
   PeriodicJob,
 } from './job-queue';
 
@@ -107,7 +107,7 @@ export class InProcessJobQueue extends JobQueue {
         const isLastAttempt = attempt === JOB_ATTEMPTS || this.closed;
         try {
           this.runningState = 'active';
-          await handler.handle(data, { jobId, attempt, isLastAttempt, queuedAt, waitsAhead: NOTHING_WAITS_AHEAD });
+          await handler.handle(data, { jobId, attempt, isLastAttempt, queuedAt, ...IN_ARRIVAL_ORDER });
           return;
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);

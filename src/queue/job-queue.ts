@@ -15,10 +15,22 @@ export interface JobContext {
    * GiveWay if so. Always false where jobs run in the order they came.
    */
   waitsAhead(jobName: string): Promise<boolean>;
+  /**
+   * Runs here, now, the jobs named `jobName` waiting in the queue (a batch of them, by their own
+   * handler) and only then takes them off it; resolves to the data of the jobs it ran. A long batch
+   * of bulk work calls it between its steps, so the jobs of a lane ahead of it do not wait for its
+   * end. If they fail they stay queued for their own retries and this resolves to none. A job another
+   * worker starts meanwhile may run twice, which handlers allow. Runs nothing where jobs run in the
+   * order they came.
+   */
+  runWaiting<T>(jobName: string): Promise<T[]>;
 }
 
-/** `waitsAhead` where jobs run in the order they came (one process, or a run started directly): none waits ahead. */
-export const NOTHING_WAITS_AHEAD: JobContext['waitsAhead'] = () => Promise.resolve(false);
+/** A context's view of the queue where jobs run in the order they came (one process, or a run started directly): nothing waits ahead. */
+export const IN_ARRIVAL_ORDER: Pick<JobContext, 'waitsAhead' | 'runWaiting'> = {
+  waitsAhead: () => Promise.resolve(false),
+  runWaiting: () => Promise.resolve([]),
+};
 
 /**
  * Thrown by a handler between its steps when `waitsAhead` says so: the job goes back to the

@@ -3,6 +3,7 @@ import { AppConfig } from '../config/app-config';
 import { BullMqJobQueue } from './bullmq-job-queue';
 import { InProcessJobQueue } from './in-process-job-queue';
 import { JobQueue } from './job-queue';
+import { PersonLane } from './lanes/person-lane';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxWriter } from './outbox/outbox-writer';
 import { QUEUE_ROLE, QueueRole } from './queue-role';
@@ -43,8 +44,9 @@ export class QueueModule implements OnApplicationBootstrap, BeforeApplicationShu
         },
         OutboxWriter,
         OutboxRelay,
+        PersonLane,
       ],
-      exports: [JobQueue, OutboxWriter, OutboxRelay, QUEUE_ROLE],
+      exports: [JobQueue, OutboxWriter, OutboxRelay, PersonLane, QUEUE_ROLE],
     };
   }
 }

@@ -45,9 +45,13 @@ const NEEDS_IN_FIRST_BATCH = 100;
 /** Needs rescored per transaction by the incremental jobs. */
 const NEEDS_PER_RESCORE_TRANSACTION = 250;
 
-/** Called between the transactions of a rescoring; it may throw to stop the rescoring there. */
-export type BeforeEachWrite = () => Promise<void>;
-const noPause: BeforeEachWrite = () => Promise.resolve();
+/**
+ * Called between the transactions of a rescoring; it may throw to stop the rescoring there. It
+ * resolves to the needs it had rescored meanwhile, which the rescoring then leaves as they are: its
+ * own reading of them may be older.
+ */
+export type BeforeEachWrite = () => Promise<readonly string[]>;
+const noPause: BeforeEachWrite = () => Promise.resolve([]);
 
 export interface FullRunProgress {
   /** Pairs that passed the hard filters and got a score. */
@@ -186,9 +190,11 @@ export class MatchingEngine {
     const offerIndex = await this.preparedOffers.offerIndex();
     const liveById = new Map(liveNeeds.map((need) => [need.id, need]));
     const options = this.scoreOptions();
+    const rescoredMeanwhile = new Set<string>();
     for (let first = 0; first < needIds.length; first += NEEDS_PER_RESCORE_TRANSACTION) {
-      await beforeEachWrite();
-      const chunk = needIds.slice(first, first + NEEDS_PER_RESCORE_TRANSACTION);
+      for (const needId of await beforeEachWrite()) rescoredMeanwhile.add(needId);
+      const chunk = needIds.slice(first, first + NEEDS_PER_RESCORE_TRANSACTION).filter((needId) => !rescoredMeanwhile.has(needId));
+      if (chunk.length === 0) continue;
       const results: PairScore[] = [];
       for (const needId of chunk) {
         const need = liveById.get(needId);

@@ -156,7 +156,7 @@ export class PairingsService {
       await manager.save([offer, need]);
       // What the offer has left and what the need lacks feed the scores (and decide whether either
       // is still matched at all), so both are rescored, committed with the decision.
-      await this.needChanges.announce(manager, need.id);
+      await this.needChanges.announce(manager, need.id, actor);
       await this.offerChanges.announce(manager, offer.id);
     }
     await this.audit.record(manager, actor, {

@@ -21,7 +21,9 @@ export class FailedJob {
   @Field(() => ID, { description: 'The job id: the job name and the outbox message it came from.' })
   id: string;
 
-  @Field({ description: 'What the job does: rescore-need, rescore-offer, full-run or propose-allocation.' })
+  @Field({
+    description: 'What the job does: rescore-need (rescore-need-bulk in the bulk lane), rescore-offer, full-run or propose-allocation.',
+  })
   name: string;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'What the job was given, e.g. the need or offer it rescores.' })

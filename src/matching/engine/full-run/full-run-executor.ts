@@ -4,7 +4,7 @@ import { Actor } from '../../../access/actor';
 import { NotFoundError } from '../../../common/errors/domain-errors';
 import { updateRows } from '../../../database/update-rows';
 import { Metrics } from '../../../metrics/metrics';
-import { JobContext, NOTHING_WAITS_AHEAD, PartOutcomes } from '../../../queue/job-queue';
+import { IN_ARRIVAL_ORDER, JobContext, PartOutcomes } from '../../../queue/job-queue';
 import { MatchingRun, MatchingRunStatus } from '../../entities/matching-run.entity';
 import { FullRunProgress, MatchingEngine } from '../matching-engine';
 import { NeedIdRange } from '../scoring-input.repository';
@@ -54,7 +54,7 @@ export class FullRunExecutor {
       attempt: 1,
       isLastAttempt: true,
       queuedAt: new Date(),
-      waitsAhead: NOTHING_WAITS_AHEAD,
+      ...IN_ARRIVAL_ORDER,
     });
     return this.dataSource.getRepository(MatchingRun).findOneByOrFail({ id: run.id });
   }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { OFFER_CHANGED_JOB, OfferChangedJobData } from '../../../offers/offer-changes';
 import { BatchJobHandler, JobContext, QueuedJob } from '../../../queue/job-queue';
 import { MatchingEngine } from '../matching-engine';
-import { changedSinceLatestRun, giveWayToFullRun } from './changes-since-latest-run';
+import { NEED_CHANGED_JOB } from '../../../needs/need-changes';
+import { betweenWrites, changedSinceLatestRun } from './changes-since-latest-run';
 
 /**
  * Offers were created, changed, published or withdrawn: rescore the needs they concern. The offers
@@ -21,6 +22,6 @@ export class RescoreOfferJob implements BatchJobHandler<OfferChangedJobData> {
 
   async handleBatch(jobs: readonly QueuedJob<OfferChangedJobData>[], context: JobContext): Promise<void> {
     const changed = await changedSinceLatestRun(this.engine, jobs);
-    await this.engine.rescoreOffers([...new Set(changed.map(({ offerId }) => offerId))], giveWayToFullRun(context));
+    await this.engine.rescoreOffers([...new Set(changed.map(({ offerId }) => offerId))], betweenWrites(context, NEED_CHANGED_JOB));
   }
 }
