@@ -122,13 +122,26 @@ export async function prepareAccounts(
     'mutation CreateDonor($input: CreateDonorInput!) { createDonor(input: $input) { id } }',
     { input: { name: 'Benchmark donor', kind: 'STATE' } },
   );
-  const { createUser } = await client.request<{ createUser: { id: string } }>(
+  const { client: secretariat, id: secretariatId } = await secretariatMember(url, admin, BENCH_SECRETARIAT.email);
+  return { secretariat, secretariatId, donorId: createDonor.id };
+}
+
+/** A member of the Secretariat with an account of their own (made by `admin`), signed in. */
+export async function secretariatMember(
+  url: string,
+  admin: { email: string; password: string },
+  email: string,
+): Promise<{ client: GraphQLClient; id: string }> {
+  const adminClient = new GraphQLClient(url);
+  await adminClient.login(admin);
+  const account = { email, password: BENCH_SECRETARIAT.password };
+  const { createUser } = await adminClient.request<{ createUser: { id: string } }>(
     'mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id } }',
-    { input: { ...BENCH_SECRETARIAT, role: 'SECRETARIAT' } },
+    { input: { ...account, role: 'SECRETARIAT' } },
   );
-  const secretariat = new GraphQLClient(url);
-  await secretariat.login(BENCH_SECRETARIAT);
-  return { secretariat, secretariatId: createUser.id, donorId: createDonor.id };
+  const client = new GraphQLClient(url);
+  await client.login(account);
+  return { client, id: createUser.id };
 }
 
 export interface ServiceStack {

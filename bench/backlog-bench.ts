@@ -9,7 +9,8 @@
  *    waits, runs, waits for a retry or waits to be handed over (twice in a row): the time the worker
  *    needs to catch up.
  * 3. A person's need meanwhile: from the start of the load until the queue is empty, needs are
- *    published one after another by another client, as a desk officer would, and each one's
+ *    published one after another by another client with an account of its own, as a desk officer
+ *    would (one person during the load, another during the drain), and each one's
  *    `matches` polled until it lists any. After the drain the matches of each need published during
  *    it are read once more; its time counts only if the first matches read were already those final
  *    ones (the same offers with the same scores), so it is the time to its complete matches: p95.
@@ -28,7 +29,17 @@
  * V8 CPU profiles of both processes (`backlog-api.cpuprofile`, `backlog-worker.cpuprofile`).
  */
 import { mkdirSync } from 'node:fs';
-import { argument, CREATE_NEED, Item, prepareAccounts, PUBLISH_NEED, runClients, startServiceStack, workload } from './api-load';
+import {
+  argument,
+  CREATE_NEED,
+  Item,
+  prepareAccounts,
+  PUBLISH_NEED,
+  runClients,
+  secretariatMember,
+  startServiceStack,
+  workload,
+} from './api-load';
 import { loadAverage, percentile, verdict } from './bench-report';
 import { Failure, fullRun, readQueue, untilQueueEmpty } from './job-queue-watch';
 import { BENCH_ADMIN, GraphQLClient, millisecondsSince, PROFILE_DIR, sleep } from './service-process';
@@ -92,13 +103,6 @@ async function personPublishing(
   return published;
 }
 
-/** A person's own client, signed in as `token`'s account. */
-function personClient(url: string, token: string | undefined): GraphQLClient {
-  const client = new GraphQLClient(url);
-  client.token = token;
-  return client;
-}
-
 const describe = (sorted: readonly number[]): string =>
   sorted.length
     ? `p50 ${percentile(sorted, 50).toFixed(0)} ms, p95 ${percentile(sorted, 95).toFixed(0)} ms, max ${sorted[sorted.length - 1].toFixed(0)} ms (${sorted.length} needs)`
@@ -117,6 +121,10 @@ async function main(): Promise<void> {
   try {
     const { url, database, redisUrl } = stack;
     const { secretariat, donorId } = await prepareAccounts(url, BENCH_ADMIN);
+    // Each person signs in with an account of their own, not the one the load writes with: the
+    // queue tells people from bulk work by account (PersonLane).
+    const loadPersonAccount = await secretariatMember(url, BENCH_ADMIN, 'person-during-load@bench.local');
+    const drainPersonAccount = await secretariatMember(url, BENCH_ADMIN, 'person-during-drain@bench.local');
     const market = new SyntheticMarket(seed);
     const items = workload(market, needCount, offerCount);
     const personNeeds = market.needs(2000);
@@ -135,7 +143,7 @@ async function main(): Promise<void> {
     let drained = false;
     let drainPerson: Promise<PersonNeed[]> = Promise.resolve([]);
     const loadPerson = personPublishing(
-      personClient(url, secretariat.token),
+      loadPersonAccount.client,
       personNeeds.slice(0, 1000),
       () => loadEnd === null,
       () => drained,
@@ -147,7 +155,7 @@ async function main(): Promise<void> {
       const { seconds, latencies } = await runClients(url, secretariat.token!, donorId, items, clients);
       loadEnd = process.hrtime.bigint();
       drainPerson = personPublishing(
-        personClient(url, secretariat.token),
+        drainPersonAccount.client,
         personNeeds.slice(1000),
         () => !drained,
         () => drained,
