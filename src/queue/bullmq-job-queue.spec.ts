@@ -241,7 +241,7 @@ describe('BullMqJobQueue', () => {
     expect(await consumer.counts()).toMatchObject({ failed: 0, delayed: 0 });
   });
 
-  /** A bulk batch that, once `lane` says so, runs the person lane's waiting jobs within itself. */
+  /** A bulk batch that runs within itself the person jobs queued behind it while it runs; the first person batch fails if `personFailsFirst`. */
   function laneTest(personFailsFirst: boolean) {
     const events: string[] = [];
     const started = signal();

@@ -1,7 +1,7 @@
+import { NeedChangedJobData } from '../../../needs/need-changes';
 import { GiveWay, JobContext, QueuedJob } from '../../../queue/job-queue';
 import { BeforeEachWrite, MatchingEngine } from '../matching-engine';
 import { FULL_RUN_JOB } from './full-run.job';
-import { NeedChangedJobData } from '../../../needs/need-changes';
 
 /**
  * The changes a successful full run has not covered yet. A job is queued after its change has

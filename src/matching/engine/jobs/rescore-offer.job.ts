@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { NEED_CHANGED_JOB } from '../../../needs/need-changes';
 import { OFFER_CHANGED_JOB, OfferChangedJobData } from '../../../offers/offer-changes';
 import { BatchJobHandler, JobContext, QueuedJob } from '../../../queue/job-queue';
 import { MatchingEngine } from '../matching-engine';
-import { NEED_CHANGED_JOB } from '../../../needs/need-changes';
 import { betweenWrites, changedSinceLatestRun } from './changes-since-latest-run';
 
 /**
