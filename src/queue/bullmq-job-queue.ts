@@ -39,6 +39,9 @@ export const QUEUE_NAME = 'matching';
 const ADD_TIMEOUT_MS = 5000;
 /** How long a look at the queue's state may wait for Redis before it is reported as unavailable. */
 const READ_TIMEOUT_MS = 2000;
+/** How many of the jobs at the front of the queue `waitsAhead` and `runWaiting` look at. */
+const WAITING_JOBS_LOOKED_AHEAD = 50;
+
 /** A job and the jobs taken into its batch, as its handler takes them. */
 function batchOf(data: unknown, queuedAt: number, batchedWith: readonly RecordedJob[]): QueuedJob<unknown>[] {
   return [
@@ -52,9 +55,6 @@ function jobsOf(job: Job): QueuedJob<unknown>[] {
   const { batchedWith = [], ...data } = job.data as { batchedWith?: RecordedJob[] };
   return batchOf(data, job.timestamp, batchedWith);
 }
-
-/** How many of the jobs at the front of the queue `waitsAhead` and `runWaiting` look at. */
-const WAITING_JOBS_LOOKED_AHEAD = 50;
 
 /**
  * BullMQ driver. Jobs are retried with exponential backoff; completed jobs are trimmed, failed ones
@@ -215,8 +215,9 @@ export class BullMqJobQueue extends JobQueue {
 
   /**
    * Runs the jobs of `jobName` among the first of the prioritised ones (a lane ahead of the running
-   * job's: its jobs are at the front) within the running job, as JobContext.runWaiting says. They are claimed as a batch's jobs
-   * are, so no other batch takes them, and removed only once their handler succeeded.
+   * job's: its jobs are at the front) within the running job, as JobContext.runWaiting says. They
+   * are claimed as a batch's jobs are, so no other batch takes them, and removed only once their
+   * handler succeeded.
    */
   private async runWaiting<T>(jobName: string, running: JobContext): Promise<T[]> {
     const handler = this.handlers.get(jobName);
