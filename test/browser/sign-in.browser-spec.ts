@@ -1,4 +1,5 @@
 import { expect } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { chooseLanguage, message, waitForLang } from './support/console';
 import { useBrowserHarness } from './support/harness';
 import { DEMO_PASSWORD, demoEmail } from './support/service';
@@ -73,8 +74,7 @@ describe('signing in and out', () => {
 
   it('sends a reader whose token the service refuses back to sign-in, saying the session has expired', async () => {
     const page = await harness.open();
-    await page.goto(`${harness.service.origin}/sign-in`);
-    await page.evaluate(storeSession('not-a-token-the-service-signed', Date.now() + 3_600_000));
+    await storeSession(page, harness.service.origin, 'not-a-token-the-service-signed', Date.now() + 3_600_000);
     await page.goto(`${harness.service.origin}/needs`);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await page
@@ -87,8 +87,7 @@ describe('signing in and out', () => {
   it('sends a reader back to sign-in when the token expires while the page is open', async () => {
     const page = await harness.open();
     const token = await harness.service.login(STATE);
-    await page.goto(`${harness.service.origin}/sign-in`);
-    await page.evaluate(storeSession(token, Date.now() + 4_000));
+    await storeSession(page, harness.service.origin, token, Date.now() + 4_000);
     await page.goto(`${harness.service.origin}/needs`);
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor({ timeout: 15_000 });
@@ -101,8 +100,7 @@ describe('signing in and out', () => {
   it('tells a reader who comes back after the token expired why they must sign in again', async () => {
     const page = await harness.open();
     const token = await harness.service.login(STATE);
-    await page.goto(`${harness.service.origin}/sign-in`);
-    await page.evaluate(storeSession(token, Date.now() - 60_000));
+    await storeSession(page, harness.service.origin, token, Date.now() - 60_000);
     await page.goto(`${harness.service.origin}/needs`);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await page
@@ -127,12 +125,18 @@ describe('signing in and out', () => {
   });
 });
 
-/** A session as the console keeps it in localStorage. */
-function storeSession(accessToken: string, expiresAt: number): string {
+/**
+ * Stores a session as the console keeps it in localStorage, from the sign-in page once the console has
+ * started there: a console still starting would read the session itself (and, expired, remove it)
+ * before the test's next page could.
+ */
+async function storeSession(page: Page, origin: string, accessToken: string, expiresAt: number): Promise<void> {
+  await page.goto(`${origin}/sign-in`);
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   const session = {
     accessToken,
     expiresAt,
     user: { id: 'x', email: STATE, role: 'STATE', country: { iso3: 'NGA', iso2: 'NG', name: 'Nigeria' }, donor: null },
   };
-  return `localStorage.setItem('poa-match.session', ${JSON.stringify(JSON.stringify(session))})`;
+  await page.evaluate(`localStorage.setItem('poa-match.session', ${JSON.stringify(JSON.stringify(session))})`);
 }
