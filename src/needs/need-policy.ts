@@ -86,6 +86,6 @@ export function refusalToChange(actor: Actor, need: NeedFacts): DomainError | nu
 }
 
 /** The needs an actor may see, as alternatives a query can test; the owner is a country. */
-export function needVisibilityScope(actor: Actor | null): ScopeAlternative<NeedExposure>[] {
+export function needVisibilityScope(actor: Pick<Actor, 'role' | 'countryIso3'> | null): ScopeAlternative<NeedExposure>[] {
   return scopeOf(NEED_RULES, 'see', callerOf(actor), ownCountry(actor));
 }

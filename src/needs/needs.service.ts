@@ -404,7 +404,10 @@ export class NeedsService {
    * join rather than test `IN (visible needs)`: a join looks each row's need up by key, where the
    * subquery walks every visible need on every request.
    */
-  restrictToVisibleNeeds<Entity extends ObjectLiteral>(query: SelectQueryBuilder<Entity>, actor: Actor | null): SelectQueryBuilder<Entity> {
+  restrictToVisibleNeeds<Entity extends ObjectLiteral>(
+    query: SelectQueryBuilder<Entity>,
+    actor: Pick<Actor, 'role' | 'countryIso3'> | null,
+  ): SelectQueryBuilder<Entity> {
     return restrictToScope(query, 'need', needVisibilityScope(actor), `${NEED_ALIAS}.countryIso3`, exposedAs);
   }
 

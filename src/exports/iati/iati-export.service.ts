@@ -6,16 +6,20 @@ import { Actor } from '../../access/actor';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { Match } from '../../matching/entities/match.entity';
 import { Need } from '../../needs/entities/need.entity';
+import { NEED_ALIAS, NeedsService } from '../../needs/needs.service';
 import { Offer } from '../../offers/entities/offer.entity';
 import { ProgressReport } from '../../pairings/progress/progress-report.entity';
 import { ProgressReportsService } from '../../pairings/progress/progress-reports.service';
 import { ReferenceService } from '../../reference/reference.service';
+import { Role } from '../../domain/role';
 import { analysisLanguage } from '../../reports/analysis/detect-language';
 import { addDays, addYears, IatiActivityInput, iatiActivitiesXml } from './iati-activities-xml';
 import { donorToExport } from './iati-export-policy';
 import { organisationType, PolicySignificance, REPORTED_PAIRING_STATUSES, ReportedPairingStatus } from './iati-codes';
 
 const GENDER_THEME = 'GENDER';
+/** Who the need policy is asked about: any donor sees the same of a need (none owns one). */
+const A_DONOR = { role: Role.DONOR, countryIso3: null };
 
 const dateOf = (moment: Date) => moment.toISOString().slice(0, 10);
 const latest = (first: string, second: string) => (first > second ? first : second);
@@ -28,6 +32,7 @@ export class IatiExportService {
     private readonly dataSource: DataSource,
     private readonly progress: ProgressReportsService,
     private readonly reference: ReferenceService,
+    private readonly needs: NeedsService,
   ) {}
 
   /** A donor exports its own pairings; the Secretariat names the donor (iati-export-policy.ts). */
@@ -53,15 +58,21 @@ export class IatiExportService {
     return donor;
   }
 
+  /**
+   * The donor's reported pairings as the donor sees them, whoever exports them: the file is the
+   * donor's to publish, so a pairing whose need it may not see (shown to the Secretariat only, or
+   * stale) is left out, as it is from the donor's list of matches.
+   */
   private async activities(donor: Donor): Promise<IatiActivityInput[]> {
-    const matches = await this.dataSource
+    const query = this.dataSource
       .getRepository(Match)
       .createQueryBuilder('match')
       .innerJoin(Offer, 'offer', 'offer.id = match.offerId AND offer.donorId = :donorId', { donorId: donor.id })
+      .innerJoin(Need, NEED_ALIAS, `${NEED_ALIAS}.id = match.needId`)
       .where('match.status IN (:...reported)', { reported: REPORTED_PAIRING_STATUSES })
       .orderBy('match.createdAt', 'ASC')
-      .addOrderBy('match.id', 'ASC')
-      .getMany();
+      .addOrderBy('match.id', 'ASC');
+    const matches = await this.needs.restrictToVisibleNeeds(query, A_DONOR).getMany();
     if (!matches.length) return [];
     const ids = matches.map((match) => match.id);
     const [needs, reports, decisions] = await Promise.all([

@@ -5,6 +5,7 @@ import { Donor } from '../../accounts/entities/donor.entity';
 import { Match } from '../../matching/entities/match.entity';
 import { MatchSides, ownedSide } from '../../matching/match-policy';
 import { Need } from '../../needs/entities/need.entity';
+import { NEED_ALIAS, NeedsService } from '../../needs/needs.service';
 import { Offer } from '../../offers/entities/offer.entity';
 import { ReferenceService } from '../../reference/reference.service';
 import { NationalReport } from '../../reports/entities/national-report.entity';
@@ -27,6 +28,7 @@ export class FinancialSummaryService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly reference: ReferenceService,
+    private readonly needs: NeedsService,
   ) {}
 
   async summary(actor: Actor): Promise<FinancialSummary> {
@@ -55,7 +57,7 @@ export class FinancialSummaryService {
     const query = this.dataSource
       .getRepository(Match)
       .createQueryBuilder('match')
-      .innerJoin(Need, 'need', 'need.id = match.needId')
+      .innerJoin(Need, NEED_ALIAS, `${NEED_ALIAS}.id = match.needId`)
       .innerJoin(Offer, 'offer', 'offer.id = match.offerId')
       .leftJoin(NationalReport, 'report', 'report.id = need.nationalReportId')
       .select('match.id', 'id')
@@ -67,10 +69,12 @@ export class FinancialSummaryService {
       .addSelect('report.year', 'reportYear')
       .where('match.status IN (:...holding)', { holding: MONEY_HOLDING_STATUSES });
     if (!isStaff(actor)) {
-      // The money of a pairing is its parties' to see: the side the actor owns, as the match policy says.
+      // The money of a pairing is its parties' to see: the side the actor owns, as the match policy
+      // says, and only while they may see its need, as the pairing itself shows.
       const owned = ownedSide(actor);
       if (!owned) return [];
       query.andWhere(`${SIDE_COLUMNS[owned.side]} = :ownKey`, { ownKey: owned.key });
+      this.needs.restrictToVisibleNeeds(query, actor);
     }
     const rows = await query.getRawMany<{
       id: string;

@@ -11,7 +11,7 @@ import { OfferChanges } from '../../offers/offer-changes';
 import { Need } from '../../needs/entities/need.entity';
 import { NeedStatus } from '../../domain/statuses';
 import { fundingGapUsd, fundingStatus, LIVE_NEED_STATUSES } from '../../needs/need-lifecycle';
-import { needExposure } from '../../needs/need-policy';
+import { mayDoToNeed, needExposure } from '../../needs/need-policy';
 import { Visibility } from '../../domain/enums';
 import { Offer } from '../../offers/entities/offer.entity';
 import { OfferStatus } from '../../domain/statuses';
@@ -84,16 +84,17 @@ export class PairingsService {
   }
 
   /**
-   * Locks a pairing's offer, need and match for a decision taken elsewhere in the module (progress
-   * reports), refusing anyone with no part in it.
+   * Locks a pairing's offer, need and match for a decision by `actor`, here or elsewhere in the
+   * module (progress reports). A pairing shows as its need does (match-policy.ts): to a party who may
+   * no longer see the need (made visible to the Secretariat only, or stale) it does not exist either.
    */
-  async lockPairing(manager: EntityManager, id: string): Promise<LockedPairing> {
+  async lockPairing(manager: EntityManager, actor: Actor, id: string): Promise<LockedPairing> {
     const sides = await manager.findOne(Match, { where: { id }, select: { id: true, offerId: true, needId: true } });
     if (!sides) throw new NotFoundError('Match', id);
     const offer = await rowForUpdate(manager, Offer, sides.offerId);
     const need = await rowForUpdate(manager, Need, sides.needId);
     const match = await rowForUpdate(manager, Match, id);
-    if (!offer || !need || !match) throw new NotFoundError('Match', id);
+    if (!offer || !need || !match || !mayDoToNeed(actor, 'see', need)) throw new NotFoundError('Match', id);
     return { match, offer, need };
   }
 
@@ -124,7 +125,7 @@ export class PairingsService {
 
   private async decide(actor: Actor, id: string, action: PairingAction, effects: DecisionEffects): Promise<Match> {
     const { match, announcements } = await inDecisionTransaction(this.dataSource, async (manager) => {
-      const locked = await this.lockPairing(manager, id);
+      const locked = await this.lockPairing(manager, actor, id);
       const decided = await this.decideLocked(manager, actor, locked, action, effects);
       return { match: locked.match, announcements: [decided, ...(await this.supersedeUndecided(manager, actor, locked))] };
     });

@@ -33,7 +33,7 @@ export class ProgressReportsService {
 
   async add(actor: Actor, matchId: string, input: ProgressReportInput): Promise<ProgressReport> {
     const { report, announcement } = await inDecisionTransaction(this.dataSource, async (manager) => {
-      const locked = await this.pairings.lockPairing(manager, matchId);
+      const locked = await this.pairings.lockPairing(manager, actor, matchId);
       const { match } = locked;
       const from = match.status;
       const action = input.completed ? PairingAction.COMPLETE : PairingAction.REPORT_PROGRESS;
