@@ -200,6 +200,12 @@ describe('needs over the client contract', () => {
       expect(bySecretariat.estimatedBudgetUsd).toBe(90_000);
     });
 
+    it('clears a date with null', async () => {
+      const id = await createNeed(nigeria, { startDate: '2027-01-01', endDate: '2027-12-31' });
+      dataOf(await t.gql(UPDATE_NEED, { id, input: { startDate: null } }, nigeria.token));
+      expect(await readNeed(id)).toMatchObject({ startDate: null, endDate: '2027-12-31' });
+    });
+
     it('keeps an OPEN need OPEN when edited', async () => {
       const id = await createNeed(nigeria);
       await publish(nigeria, id);
@@ -216,6 +222,12 @@ describe('needs over the client contract', () => {
       ['a date that does not exist', { endDate: '2027-02-30' }, 'input.endDate'],
       ['an unknown visibility', { visibility: 'ALL' }, 'input.visibility'],
       ['a country change', { countryIso3: 'GHA' }, 'input.countryIso3'],
+      ['no title', { title: null }, 'input.title'],
+      ['no themes', { themeCodes: null }, 'input.themeCodes'],
+      ['no budget', { estimatedBudgetUsd: null }, 'input.estimatedBudgetUsd'],
+      ['no priority', { priority: null }, 'input.priority'],
+      ['no visibility', { visibility: null }, 'input.visibility'],
+      ['no answer on a gender component', { genderComponent: null }, 'input.genderComponent'],
     ];
     it.each(invalid)('refuses %s, naming the field, and changes nothing', async (_case, input, field) => {
       const id = await createNeed(nigeria);

@@ -187,6 +187,10 @@ describe('offers over the client contract', () => {
       ['an end before the stored start', { endDate: '2026-01-01' }, 'input.endDate'],
       ['a date that does not exist', { endDate: '2029-02-29' }, 'input.endDate'],
       ['a donor change', { donorId: UNKNOWN_ID }, 'input.donorId'],
+      ['no title', { title: null }, 'input.title'],
+      ['no capacity', { capacityUsd: null }, 'input.capacityUsd'],
+      ['no themes, with new eligible countries', { themeCodes: null, eligibleCountryIso3s: ['UGA'] }, 'input.themeCodes'],
+      ['no answer on a gender component', { requiresGenderComponent: null }, 'input.requiresGenderComponent'],
     ];
     it.each(invalid)('refuses %s, naming the field, and changes nothing', async (_case, input, field) => {
       const id = await createOffer(japan);

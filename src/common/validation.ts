@@ -1,4 +1,5 @@
 import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import { FieldProblem } from './errors/domain-errors';
 import { InputValidationException } from './errors/graphql-error-formatter';
 
@@ -36,3 +37,9 @@ export class InputValidationPipe extends ValidationPipe {
     }
   }
 }
+
+/**
+ * A field that may be left out but is never null, unlike `IsOptional`: left out, its stored default
+ * (a priority, a flag, a visibility) applies, while null would have nothing to store.
+ */
+export const IsOmittable = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);

@@ -18,6 +18,7 @@ import { AssistanceType, Visibility } from '../../domain/enums';
 import { IsChoosableValidUntil } from '../../domain/reporting-cycles';
 import { CalendarDate } from '../../common/graphql/calendar-date.scalar';
 import { MAX_AMOUNT_USD } from '../../common/money';
+import { IsOmittable } from '../../common/validation';
 
 @InputType({ description: 'A new need. STATE users file for their own country; SECRETARIAT and ADMIN name the country.' })
 export class CreateNeedInput {
@@ -68,39 +69,39 @@ export class CreateNeedInput {
   validUntil?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Priority from 1 (highest) to 5; default 3.' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   @Max(5)
   priority?: number;
 
   @Field({ nullable: true, description: 'Part of a national action plan or regional roadmap.' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   nationalActionPlan?: boolean;
 
   @Field({ nullable: true, description: 'A baseline assessment has been done.' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   baselineAssessment?: boolean;
 
   @Field({ nullable: true, description: 'The project has a gender component.' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   genderComponent?: boolean;
 
   @Field({ nullable: true, description: 'The project runs over several years.' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   multiYear?: boolean;
 
   @Field({ nullable: true, description: 'The country or area is affected by conflict or high armed violence.' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   conflictAffected?: boolean;
 
   @Field(() => Visibility, { nullable: true, description: 'Who may see the need; default DONORS.' })
-  @IsOptional()
+  @IsOmittable()
   @IsEnum(Visibility)
   visibility?: Visibility;
 

@@ -17,6 +17,7 @@ import {
 import { AssistanceType, Modality } from '../../domain/enums';
 import { CalendarDate } from '../../common/graphql/calendar-date.scalar';
 import { MAX_AMOUNT_USD } from '../../common/money';
+import { IsOmittable } from '../../common/validation';
 
 @InputType({ description: 'A new offer of the signed-in donor. It must name at least one eligible country or region, or be global.' })
 export class CreateOfferInput {
@@ -58,7 +59,7 @@ export class CreateOfferInput {
   eligibleRegionCodes?: string[];
 
   @Field({ nullable: true, description: 'Open to every country.' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   global?: boolean;
 
@@ -111,7 +112,7 @@ export class CreateOfferInput {
   modality?: Modality;
 
   @Field({ nullable: true, description: 'Only needs with a gender component qualify.' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   requiresGenderComponent?: boolean;
 
