@@ -223,6 +223,8 @@ describe('needs over the client contract', () => {
       ['an unknown visibility', { visibility: 'ALL' }, 'input.visibility'],
       ['a country change', { countryIso3: 'GHA' }, 'input.countryIso3'],
       ['no title', { title: null }, 'input.title'],
+      ['a title of spaces', { title: '     ' }, 'input.title'],
+      ['a description of spaces', { description: ' '.repeat(12) }, 'input.description'],
       ['no themes', { themeCodes: null }, 'input.themeCodes'],
       ['no budget', { estimatedBudgetUsd: null }, 'input.estimatedBudgetUsd'],
       ['no priority', { priority: null }, 'input.priority'],

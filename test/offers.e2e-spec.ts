@@ -188,6 +188,7 @@ describe('offers over the client contract', () => {
       ['a date that does not exist', { endDate: '2029-02-29' }, 'input.endDate'],
       ['a donor change', { donorId: UNKNOWN_ID }, 'input.donorId'],
       ['no title', { title: null }, 'input.title'],
+      ['a title of spaces', { title: '     ' }, 'input.title'],
       ['no capacity', { capacityUsd: null }, 'input.capacityUsd'],
       ['no themes, with new eligible countries', { themeCodes: null, eligibleCountryIso3s: ['UGA'] }, 'input.themeCodes'],
       ['no answer on a gender component', { requiresGenderComponent: null }, 'input.requiresGenderComponent'],

@@ -411,6 +411,11 @@ describe('pairings: the workflow, its money, progress, coverage and live events'
       expect(badInputFields(await t.gql(ADD_PROGRESS_REPORT, { matchId, input: report({ narrative: 'short' }) }, donor.token))).toEqual([
         'input.narrative',
       ]);
+      expect(
+        badInputFields(
+          await t.gql(ADD_PROGRESS_REPORT, { matchId, input: report({ narrative: `  short${' '.repeat(10)}` }) }, donor.token),
+        ),
+      ).toEqual(['input.narrative']);
 
       const first = dataOf(
         await t.gql(

@@ -38,11 +38,11 @@ export class AccountsService {
   async createDonor(actor: Actor | null, input: CreateDonorInput): Promise<Donor> {
     const countryIso3 = input.countryIso3 ? this.reference.requireCountry(input.countryIso3, 'input.countryIso3') : null;
     return this.dataSource.transaction(async (manager) => {
-      if (await manager.exists(Donor, { where: { name: input.name.trim() } })) {
-        throw new ConflictError(`A donor named "${input.name.trim()}" already exists.`);
+      if (await manager.exists(Donor, { where: { name: input.name } })) {
+        throw new ConflictError(`A donor named "${input.name}" already exists.`);
       }
       const donor = manager.create(Donor, {
-        name: input.name.trim(),
+        name: input.name,
         kind: input.kind,
         countryIso3,
         iatiOrganisationRef: input.iatiOrganisationRef ?? null,
@@ -111,7 +111,7 @@ export class AccountsService {
       if (!user.active) throw new ConflictError(`The account ${user.email} is already deactivated.`);
       user.active = false;
       user.deactivatedAt = new Date();
-      user.deactivationReason = reason.trim();
+      user.deactivationReason = reason;
       user.tokenVersion += 1;
       await manager.save(user);
       await this.audit.record(manager, actor, {

@@ -1,4 +1,5 @@
 import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import { ValidateIf } from 'class-validator';
 import { FieldProblem } from './errors/domain-errors';
 import { InputValidationException } from './errors/graphql-error-formatter';
@@ -43,3 +44,10 @@ export class InputValidationPipe extends ValidationPipe {
  * (a priority, a flag, a visibility) applies, while null would have nothing to store.
  */
 export const IsOmittable = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
+
+/**
+ * Text without the spaces around it, before it is checked against its limits and stored: a title of
+ * spaces is an empty title.
+ */
+export const Trimmed = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));

@@ -105,8 +105,6 @@ export class NeedsService {
       Object.assign(need, {
         ...fields,
         ...(validUntil !== undefined ? { validUntil: validUntil ?? defaultValidUntil(new Date()) } : {}),
-        title: merged.title!.trim(),
-        description: merged.description!.trim(),
       });
       if (need.status !== NeedStatus.DRAFT) need.status = fundingStatus(need);
       if (themeCodes) {
@@ -243,8 +241,6 @@ export class NeedsService {
    * PARTLY_FUNDED needs take it.
    */
   async recordOtherFunding(actor: Actor, input: RecordOtherFundingInput): Promise<Need> {
-    const funderName = input.funderName.trim();
-    if (!funderName) throw BadUserInputError.forField('input.funderName', 'Name the funder.');
     return this.dataSource.transaction(async (manager) => {
       const need = await this.loadOwnedForChange(manager, actor, input.needId);
       if (!LIVE_NEED_STATUSES.includes(need.status)) {
@@ -256,10 +252,10 @@ export class NeedsService {
       }
       const funding = Object.assign(new OtherFunding(), {
         needId: need.id,
-        funderName,
+        funderName: input.funderName,
         amountUsd: input.amountUsd,
         fundedOn: input.fundedOn,
-        note: input.note?.trim() || null,
+        note: input.note || null,
         recordedBy: actor.userId,
         // With milliseconds, which SQLite's default timestamp drops: records of one second stay in the order they were made.
         recordedAt: new Date(),
@@ -276,7 +272,7 @@ export class NeedsService {
         entityId: need.id,
         detail: {
           otherFundingId: funding.id,
-          funderName,
+          funderName: funding.funderName,
           amountUsd: funding.amountUsd,
           fundedOn: funding.fundedOn,
           note: funding.note,

@@ -42,8 +42,8 @@ export class OffersService {
     return this.dataSource.transaction(async (manager) => {
       const offer = manager.create(Offer, {
         donorId,
-        title: input.title.trim(),
-        description: input.description.trim(),
+        title: input.title,
+        description: input.description,
         status: OfferStatus.DRAFT,
         assistanceTypes: input.assistanceTypes,
         global: input.global ?? false,
@@ -91,7 +91,7 @@ export class OffersService {
         throw BadUserInputError.forField('input.capacityUsd', `Capacity cannot fall below the USD ${allocatedUsd} already allocated.`);
       }
       const { themeCodes, eligibleCountryIso3s, eligibleRegionCodes, ...fields } = changes;
-      Object.assign(offer, fields, { title: merged.title!.trim(), description: merged.description!.trim() });
+      Object.assign(offer, fields);
       offer.remainingCapacityUsd = offer.capacityUsd - allocatedUsd;
       if (offer.status !== OfferStatus.DRAFT) offer.status = capacityStatus(offer.remainingCapacityUsd);
       if (themeCodes || eligibleCountryIso3s || eligibleRegionCodes) {

@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, ObjectType } from '@nestjs/graphql';
 import { IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { User } from '../entities/user.entity';
 import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-policy';
+import { Trimmed } from '../../common/validation';
 
 @ArgsType()
 export class DeactivateUserArgs {
@@ -10,6 +11,7 @@ export class DeactivateUserArgs {
   id: string;
 
   @Field({ description: 'Why (3–500 characters); shown with the account and kept in the audit trail.' })
+  @Trimmed()
   @IsString()
   @Length(3, 500)
   reason: string;

@@ -2,10 +2,12 @@ import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { DonorKind } from '../entities/donor.entity';
 import { IATI_ORGANISATION_REF, IATI_ORGANISATION_REF_MESSAGE } from '../iati-organisation-ref';
+import { Trimmed } from '../../common/validation';
 
 @InputType({ description: 'A new donor organisation.' })
 export class CreateDonorInput {
   @Field({ description: 'Name of the organisation, unique.' })
+  @Trimmed()
   @IsString()
   @Length(2, 200)
   name: string;

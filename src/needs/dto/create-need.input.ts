@@ -18,16 +18,18 @@ import { AssistanceType, Visibility } from '../../domain/enums';
 import { IsChoosableValidUntil } from '../../domain/reporting-cycles';
 import { CalendarDate } from '../../common/graphql/calendar-date.scalar';
 import { MAX_AMOUNT_USD } from '../../common/money';
-import { IsOmittable } from '../../common/validation';
+import { IsOmittable, Trimmed } from '../../common/validation';
 
 @InputType({ description: 'A new need. STATE users file for their own country; SECRETARIAT and ADMIN name the country.' })
 export class CreateNeedInput {
   @Field({ description: 'Short title (3–200 characters).' })
+  @Trimmed()
   @IsString()
   @Length(3, 200)
   title: string;
 
   @Field({ description: 'What is needed, why, and what it should achieve (up to 20,000 characters).' })
+  @Trimmed()
   @IsString()
   @Length(10, 20000)
   description: string;

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { CalendarDate } from '../../common/graphql/calendar-date.scalar';
 import { MAX_AMOUNT_USD } from '../../common/money';
+import { Trimmed } from '../../common/validation';
 
 @InputType({ description: 'Part of a need funded by another source.' })
 export class RecordOtherFundingInput {
@@ -10,6 +11,7 @@ export class RecordOtherFundingInput {
   needId: string;
 
   @Field({ description: 'Who funds it (1–200 characters).' })
+  @Trimmed()
   @IsString()
   @Length(1, 200)
   funderName: string;
@@ -29,6 +31,7 @@ export class RecordOtherFundingInput {
     description: 'Anything worth knowing, e.g. the funder’s project reference (up to 2,000 characters).',
   })
   @IsOptional()
+  @Trimmed()
   @IsString()
   @Length(0, 2000)
   note?: string | null;

@@ -17,16 +17,18 @@ import {
 import { AssistanceType, Modality } from '../../domain/enums';
 import { CalendarDate } from '../../common/graphql/calendar-date.scalar';
 import { MAX_AMOUNT_USD } from '../../common/money';
-import { IsOmittable } from '../../common/validation';
+import { IsOmittable, Trimmed } from '../../common/validation';
 
 @InputType({ description: 'A new offer of the signed-in donor. It must name at least one eligible country or region, or be global.' })
 export class CreateOfferInput {
   @Field({ description: 'Short title (3–200 characters).' })
+  @Trimmed()
   @IsString()
   @Length(3, 200)
   title: string;
 
   @Field({ description: 'What is offered and on what terms (up to 20,000 characters).' })
+  @Trimmed()
   @IsString()
   @Length(10, 20000)
   description: string;
@@ -80,6 +82,7 @@ export class CreateOfferInput {
 
   @Field({ nullable: true, description: 'Unit of the in-kind support, e.g. "expert-days" or "trainee places".' })
   @IsOptional()
+  @Trimmed()
   @IsString()
   @Length(2, 60)
   inKindUnit?: string;
@@ -123,6 +126,7 @@ export class CreateOfferInput {
 
   @Field({ nullable: true, description: 'Other conditions, in words.' })
   @IsOptional()
+  @Trimmed()
   @IsString()
   @Length(1, 5000)
   conditions?: string;

@@ -55,7 +55,7 @@ export class ProgressReportsService {
         matchId,
         authorId: actor.userId,
         periodEnd: input.periodEnd,
-        narrative: input.narrative.trim(),
+        narrative: input.narrative,
         disbursedUsd: input.disbursedUsd,
         indicators: input.indicators?.map(({ name, value, target }) => ({ name, value, target: target ?? null })) ?? null,
         completed: input.completed ?? false,

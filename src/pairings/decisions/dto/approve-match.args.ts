@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Length } from 'class-validator';
+import { Trimmed } from '../../../common/validation';
 
 @ArgsType()
 export class ApproveMatchArgs {
@@ -17,6 +18,7 @@ export class ApproveMatchArgs {
 
   @Field(() => String, { nullable: true, description: 'Why, or on what terms (up to 2,000 characters); kept in the audit trail.' })
   @IsOptional()
+  @Trimmed()
   @IsString()
   @Length(0, 2000)
   note?: string | null;

@@ -3,10 +3,12 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { CalendarDate } from '../../../common/graphql/calendar-date.scalar';
 import { MAX_AMOUNT_USD } from '../../../common/money';
+import { Trimmed } from '../../../common/validation';
 
 @InputType({ description: 'One measured indicator.' })
 export class ProgressIndicatorInput {
   @Field({ description: 'What is measured (1–200 characters).' })
+  @Trimmed()
   @IsString()
   @Length(1, 200)
   name: string;
@@ -28,6 +30,7 @@ export class ProgressReportInput {
   periodEnd: string;
 
   @Field({ description: 'What was done, what changed, what is late and why (10–20,000 characters).' })
+  @Trimmed()
   @IsString()
   @Length(10, 20000)
   narrative: string;
