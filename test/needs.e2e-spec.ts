@@ -145,6 +145,8 @@ describe('needs over the client contract', () => {
       ['a priority below 1', { priority: 0 }, 'input.priority'],
       ['a malformed report id', { nationalReportId: 'report-1' }, 'input.nationalReportId'],
       ['an unknown field', { colour: 'red' }, 'input.colour'],
+      ['a NUL character in the text', { description: 'Twelve characters \u0000 and more' }, 'input.description'],
+      ['a NUL character in a list', { themeCodes: ['MARKING\u0000'] }, 'input.themeCodes[0]'],
     ];
     it.each(invalid)('refuses %s, naming the field, and stores nothing', async (_case, overrides, field) => {
       const before = await countAll();

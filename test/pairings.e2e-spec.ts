@@ -14,7 +14,13 @@ import { Offer } from '../src/offers/entities/offer.entity';
 import { MatchEventKind } from '../src/matching/events/match-event';
 import { MatchEventBus, MAX_PENDING_EVENTS } from '../src/matching/events/match-event-bus';
 import { QUEUE_NAME } from '../src/queue/bullmq-job-queue';
-import { engineIdle, eventually } from './support/matching-helpers';
+import {
+  engineIdle,
+  eventually,
+  proposalRow,
+  publishedNeed as needPublishedBy,
+  publishedOffer as offerPublishedBy,
+} from './support/matching-helpers';
 import { errorCode, GraphQLResponse, startTestApp, TestApp } from './support/test-app';
 import { deleteQueueKeys, startWorker, stopWorker, WorkerProcess } from './support/worker-process';
 import { TEST_REDIS_URL } from './support/processes';
@@ -302,6 +308,9 @@ describe('pairings: the workflow, its money, progress, coverage and live events'
       expect(errorCode(await reject(matchId, 2, nigeria.token))).toBe('FORBIDDEN');
       expect(errorCode(await reject(matchId, 1))).toBe('CONFLICT');
       expect(badInputFields(await t.gql(REJECT, { id: matchId, reason: '', expectedVersion: 2 }, secretariat.token))).toEqual(['reason']);
+      expect(badInputFields(await t.gql(REJECT, { id: matchId, reason: 'Not \u0000 now', expectedVersion: 2 }, secretariat.token))).toEqual(
+        ['reason'],
+      );
       await expectUnchanged(matchId, before);
 
       expect(dataOf(await reject(matchId, 2)).rejectMatch).toEqual({ id: matchId, status: 'REJECTED', version: 3 });
@@ -944,6 +953,30 @@ describe('pairings: optimal allocation plans', () => {
     expect(await matches.find({ order: { id: 'ASC' } })).toEqual(before);
     expect(errorCode(await t.gql(PROPOSE, {}, donor.token))).toBe('FORBIDDEN');
     expect(badInputFields(await t.gql(PROPOSE, { input: { minRegionShare: 1.5 } }, secretariat.token))).toEqual(['input.minRegionShare']);
+  });
+
+  it('refuses with CONFLICT a plan whose grant an offer no longer allows, naming the pairing, and applies none of it', async () => {
+    const nigeria = await stateAccount(t, 'NGA');
+    const donor = await donorAccount(t);
+    const need = await needPublishedBy(t, nigeria.token, { estimatedBudgetUsd: 80000 });
+    const offer = await offerPublishedBy(t, donor.token, { capacityUsd: 100000, minGrantUsd: null, maxGrantUsd: null });
+    await engineIdle(dataSource);
+    const matches = dataSource.getRepository(Match);
+    const match =
+      (await matches.findOneBy({ needId: need, offerId: offer })) ?? (await matches.save(matches.create(proposalRow(need, offer))));
+    const plan = await solvedPlan(t, secretariat.token);
+    const planned = plan.allocations.find((allocation: { matchId: string }) => allocation.matchId === match.id);
+    expect(planned).toMatchObject({ allocatedUsd: 80000 });
+
+    // The largest grant is not part of what the plan read, so its basis still holds.
+    dataOf(await t.gql(contractOperation('UpdateOffer'), { id: offer, input: { maxGrantUsd: 50000 } }, donor.token));
+    await engineIdle(dataSource);
+    const before = await matches.find({ order: { id: 'ASC' } });
+    const refusal = await t.gql(APPLY, { id: plan.id }, secretariat.token);
+    expect(errorCode(refusal)).toBe('CONFLICT');
+    expect(refusal.errors?.[0].message).toContain(match.id);
+    expect(await matches.find({ order: { id: 'ASC' } })).toEqual(before);
+    expect(dataOf(await t.gql(ALLOCATION_PLAN, { id: plan.id }, secretariat.token)).allocationPlan.status).toBe('READY');
   });
 });
 

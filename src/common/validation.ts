@@ -29,14 +29,37 @@ export class InputValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     try {
-      return await super.transform(value, metadata);
+      const valid: unknown = await super.transform(value, metadata);
+      const withNul = metadata.type === 'custom' ? [] : nulCharacters(valid, '');
+      if (withNul.length) throw new InputValidationException(withNul);
+      return valid;
     } catch (error) {
       if (error instanceof InputValidationException && metadata.data) {
-        throw new InputValidationException(error.fields.map((problem) => ({ ...problem, field: `${metadata.data}.${problem.field}` })));
+        const argument = metadata.data;
+        throw new InputValidationException(
+          error.fields.map((problem) => ({ ...problem, field: problem.field ? `${argument}.${problem.field}` : argument })),
+        );
       }
       throw error;
     }
   }
+}
+
+/**
+ * Text in any argument, however deep, holding the NUL character: no one types it, and PostgreSQL
+ * cannot store it (SQLite would), so it is refused here for both alike.
+ */
+function nulCharacters(value: unknown, path: string): FieldProblem[] {
+  if (typeof value === 'string') {
+    return value.includes('\u0000')
+      ? [{ field: path, message: `${path || 'The text'} contains the NUL character (U+0000), which text cannot hold`, rule: 'noNul' }]
+      : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((item, index) => nulCharacters(item, `${path}[${index}]`));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => nulCharacters(item, path ? `${path}.${key}` : key));
+  }
+  return [];
 }
 
 /**

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../../audit/audit.service';
 import { Actor } from '../../../access/actor';
-import { ConflictError, NotFoundError } from '../../../common/errors/domain-errors';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../../common/errors/domain-errors';
 import { Connection, PageArgs, pageWindow, toConnection } from '../../../common/pagination/connection';
 import { findManyForUpdate, rowForUpdate } from '../../../database/locking';
 import { MatchEventMessage } from '../../../matching/events/match-event';
@@ -113,7 +113,7 @@ export class AllocationPlansService {
           offer: offers.get(allocation.offerId)!,
           need: needs.get(allocation.needId)!,
         };
-        announcements.push(await this.pairings.approveLocked(manager, actor, locked, allocation.allocatedUsd, { planId: plan.id }));
+        announcements.push(await this.approvePlanned(manager, actor, plan, locked, allocation.allocatedUsd));
         lockedPairings.push(locked);
       }
       for (const locked of lockedPairings) announcements.push(...(await this.pairings.supersedeUndecided(manager, actor, locked)));
@@ -130,6 +130,28 @@ export class AllocationPlansService {
     });
     await this.pairings.announce(announcements);
     return plan;
+  }
+
+  /**
+   * One planned approval. The plan's basis holds what the optimiser read (capacity left, money
+   * covered); an allocation the pairing refuses for anything else changed since (a lower budget, a
+   * smaller largest grant) means the plan no longer holds, not that the caller sent a bad amount.
+   */
+  private async approvePlanned(
+    manager: EntityManager,
+    actor: Actor,
+    plan: AllocationPlan,
+    locked: LockedPairing,
+    allocatedUsd: number,
+  ): Promise<MatchEventMessage> {
+    try {
+      return await this.pairings.approveLocked(manager, actor, locked, allocatedUsd, { planId: plan.id });
+    } catch (error) {
+      if (!(error instanceof BadUserInputError)) throw error;
+      throw new ConflictError(
+        `Plan ${plan.id} no longer fits match ${locked.match.id} (USD ${allocatedUsd}): ${error.message} Propose a new plan.`,
+      );
+    }
   }
 }
 
