@@ -128,6 +128,14 @@ describe('accounts and sign-in over the client contract', () => {
       expect(await donorCount()).toBe(before);
     });
 
+    it('refuses all but one of several donors of one name registered at the same moment, with CONFLICT', async () => {
+      const before = await donorCount();
+      const input = { name: 'Government of Uruguay', kind: 'STATE' };
+      const responses = await Promise.all(Array.from({ length: 8 }, () => t.gql(CREATE_DONOR, { input }, t.adminToken)));
+      expect(responses.map(errorCode).sort()).toEqual([...Array<string>(7).fill('CONFLICT'), undefined]);
+      expect(await donorCount()).toBe(before + 1);
+    });
+
     it('refuses a second donor of the same name', async () => {
       await createDonor(t, 'Government of Chile');
       const before = await donorCount();
@@ -191,6 +199,13 @@ describe('accounts and sign-in over the client contract', () => {
       expect(errorCode(response)).toBe('BAD_USER_INPUT');
       expect(badInputFields(response)).toContain(field);
       expect(await canLogIn(String(input.email), (input.password as string | undefined) ?? PASSWORD)).toBe(false);
+    });
+
+    it('refuses all but one of several accounts for one e-mail created at the same moment, with CONFLICT', async () => {
+      const input = { email: 'desk.officer@example.org', password: PASSWORD, role: 'SECRETARIAT' };
+      const responses = await Promise.all(Array.from({ length: 8 }, () => t.gql(CREATE_USER, { input }, t.adminToken)));
+      expect(responses.map(errorCode).sort()).toEqual([...Array<string>(7).fill('CONFLICT'), undefined]);
+      expect(await canLogIn(input.email, PASSWORD)).toBe(true);
     });
 
     it('refuses a second account for the same e-mail, whatever its case', async () => {

@@ -236,6 +236,14 @@ describe('notifications: in the application and by e-mail through a real SMTP se
     expect((await notificationsOf(nigeria)).edges.find((edge) => edge.node.id === notification.id)!.node.readAt).not.toBeNull();
   });
 
+  it("saves a user's first preferences sent from several tabs at the same moment, each of them", async () => {
+    const senegal = await stateAccount(t, 'SEN');
+    const saves = ['fr', 'es', 'ar', 'zh'].map((language) => t.gql(UPDATE_PREFERENCES, { input: { language } }, senegal.token));
+    const languages = (await Promise.all(saves)).map((response) => dataOf(response).updateNotificationPreferences.language);
+    expect(languages.sort()).toEqual(['ar', 'es', 'fr', 'zh']);
+    expect(['ar', 'es', 'fr', 'zh']).toContain(dataOf(await t.gql(PREFERENCES, {}, senegal.token)).notificationPreferences.language);
+  });
+
   it('keeps preferences per user and kind: validated, and an e-mail turned off is not sent while the notification still arrives', async () => {
     const defaults = dataOf(await t.gql(PREFERENCES, {}, ghana.token)).notificationPreferences;
     expect(defaults).toMatchObject({ language: 'en', emailEnabled: true });

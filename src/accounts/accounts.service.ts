@@ -21,6 +21,7 @@ import { Role } from '../domain/role';
 import { rowsByIds } from '../database/rows-by-id';
 import { updateRows } from '../database/update-rows';
 import { requireDonor } from './known-donor';
+import { refusingDuplicates } from '../database/unique-violation';
 
 @Injectable()
 export class AccountsService {
@@ -37,31 +38,34 @@ export class AccountsService {
 
   async createDonor(actor: Actor | null, input: CreateDonorInput): Promise<Donor> {
     const countryIso3 = input.countryIso3 ? this.reference.requireCountry(input.countryIso3, 'input.countryIso3') : null;
-    return this.dataSource.transaction(async (manager) => {
-      if (await manager.exists(Donor, { where: { name: input.name } })) {
-        throw new ConflictError(`A donor named "${input.name}" already exists.`);
-      }
-      const donor = manager.create(Donor, {
-        name: input.name,
-        kind: input.kind,
-        countryIso3,
-        iatiOrganisationRef: input.iatiOrganisationRef ?? null,
-      });
-      await manager.save(donor);
-      await this.audit.record(manager, actor, {
-        action: 'donor.create',
-        entityType: 'Donor',
-        entityId: donor.id,
-        // A donor created without an IATI reference records none, rather than a null the ADMIN never entered.
-        detail: {
-          name: donor.name,
-          kind: donor.kind,
-          countryIso3,
-          ...(donor.iatiOrganisationRef ? { iatiOrganisationRef: donor.iatiOrganisationRef } : {}),
-        },
-      });
-      return donor;
-    });
+    const taken = () => new ConflictError(`A donor named "${input.name}" already exists.`);
+    return refusingDuplicates(
+      () =>
+        this.dataSource.transaction(async (manager) => {
+          if (await manager.exists(Donor, { where: { name: input.name } })) throw taken();
+          const donor = manager.create(Donor, {
+            name: input.name,
+            kind: input.kind,
+            countryIso3,
+            iatiOrganisationRef: input.iatiOrganisationRef ?? null,
+          });
+          await manager.save(donor);
+          await this.audit.record(manager, actor, {
+            action: 'donor.create',
+            entityType: 'Donor',
+            entityId: donor.id,
+            // A donor created without an IATI reference records none, rather than a null the ADMIN never entered.
+            detail: {
+              name: donor.name,
+              kind: donor.kind,
+              countryIso3,
+              ...(donor.iatiOrganisationRef ? { iatiOrganisationRef: donor.iatiOrganisationRef } : {}),
+            },
+          });
+          return donor;
+        }),
+      taken,
+    );
   }
 
   /** The Secretariat records (or removes) the identifier a donor publishes under in IATI. */
@@ -88,20 +92,23 @@ export class AccountsService {
     assertAcceptablePassword(input.password, 'input.password');
     const binding = await this.bindingFor(input);
     const passwordHash = await hashPassword(input.password);
-    return this.dataSource.transaction(async (manager) => {
-      if (await manager.exists(User, { where: { email } })) {
-        throw new ConflictError(`An account for ${email} already exists.`);
-      }
-      const user = manager.create(User, { email, passwordHash, role: input.role, ...binding });
-      await manager.save(user);
-      await this.audit.record(manager, actor, {
-        action: 'user.create',
-        entityType: 'User',
-        entityId: user.id,
-        detail: { email, role: user.role, ...binding },
-      });
-      return user;
-    });
+    const taken = () => new ConflictError(`An account for ${email} already exists.`);
+    return refusingDuplicates(
+      () =>
+        this.dataSource.transaction(async (manager) => {
+          if (await manager.exists(User, { where: { email } })) throw taken();
+          const user = manager.create(User, { email, passwordHash, role: input.role, ...binding });
+          await manager.save(user);
+          await this.audit.record(manager, actor, {
+            action: 'user.create',
+            entityType: 'User',
+            entityId: user.id,
+            detail: { email, role: user.role, ...binding },
+          });
+          return user;
+        }),
+      taken,
+    );
   }
 
   /** ADMIN: the account can no longer sign in, and its tokens and open subscriptions stop working at once. */

@@ -7,6 +7,7 @@ import { UnLanguage } from '../reference/data/themes';
 import { UpdateNotificationPreferencesInput } from './dto/notification-preferences.input';
 import { NotificationPreferences } from './entities/notification-preferences.entity';
 import { KIND_RULES, KindDelivery, kindsFor, NotificationKind } from './notification-kind';
+import { isUniqueViolation } from '../database/unique-violation';
 
 /** A user's preferences with every default filled in. */
 export interface EffectivePreferences {
@@ -58,20 +59,29 @@ export class NotificationPreferencesService {
         throw BadUserInputError.forField(`input.kinds.${index}.digest`, `${kind} is a daily digest; it cannot be sent at once.`);
       seen.add(kind);
     });
-    return this.dataSource.transaction(async (manager) => {
-      const stored = await manager.findOneBy(NotificationPreferences, { userId: actor.userId });
-      const row = stored ?? Object.assign(new NotificationPreferences(), { userId: actor.userId, language: DEFAULT_LANGUAGE, kinds: {} });
-      const before = { language: row.language, kinds: { ...row.kinds } };
-      if (input.language) row.language = input.language;
-      for (const { kind, email, digest } of input.kinds ?? []) row.kinds = { ...row.kinds, [kind]: { email, digest } };
-      await manager.save(row);
-      await this.audit.record(manager, actor, {
-        action: 'notification_preferences.update',
-        entityType: 'User',
-        entityId: actor.userId,
-        detail: { before, after: { language: row.language, kinds: row.kinds } },
+    const save = () =>
+      this.dataSource.transaction(async (manager) => {
+        const stored = await manager.findOneBy(NotificationPreferences, { userId: actor.userId });
+        const row = stored ?? Object.assign(new NotificationPreferences(), { userId: actor.userId, language: DEFAULT_LANGUAGE, kinds: {} });
+        const before = { language: row.language, kinds: { ...row.kinds } };
+        if (input.language) row.language = input.language;
+        for (const { kind, email, digest } of input.kinds ?? []) row.kinds = { ...row.kinds, [kind]: { email, digest } };
+        await manager.save(row);
+        await this.audit.record(manager, actor, {
+          action: 'notification_preferences.update',
+          entityType: 'User',
+          entityId: actor.userId,
+          detail: { before, after: { language: row.language, kinds: row.kinds } },
+        });
+        return effective(row);
       });
-      return effective(row);
-    });
+    // The first save of one user's preferences from two tabs at once finds no row in either
+    // transaction; the later insert meets the other's row by its key, and saves again over it.
+    try {
+      return await save();
+    } catch (error) {
+      if (isUniqueViolation(error)) return save();
+      throw error;
+    }
   }
 }

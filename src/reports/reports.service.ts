@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../access/actor';
 import { Visibility } from '../domain/enums';
@@ -25,6 +25,7 @@ import { latestReportYear } from './report-year';
 import { refusalToImport, reportReadScope } from './report-policy';
 import { restrictToScope } from '../database/policy-scope';
 import { rowsByIds } from '../database/rows-by-id';
+import { isUniqueViolation } from '../database/unique-violation';
 
 /** What a draft need starts with until its state reviews it. */
 const DRAFT_BUDGET_USD = 0;
@@ -216,11 +217,4 @@ function draftNeed(actor: Actor, report: NationalReport, draft: DraftNeedContent
   };
   // A millisecond apart, so the drafts list in the order of the report's passages.
   return newNeed(actor.userId, content, new Date(Date.now() + position), { paragraphRef: draft.paragraphRef });
-}
-
-/** A unique constraint refused the row (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const code = (error.driverError as { code?: unknown } | undefined)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
